@@ -1,0 +1,211 @@
+"""What the timeline stores: articles and their passages, the events they report, and who is involved.
+
+An event is one real happening, backed by one or more mentions; a mention ties the event to the
+exact passage (a sentence of an article, by character offsets) that reports it, and records the
+date expression the event's date came from and how it was resolved.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "day"
+    WEEK = "week", "week"
+    MONTH = "month", "month"
+    QUARTER = "quarter", "quarter"
+    YEAR = "year", "year"
+    DECADE = "decade", "decade"
+    UNKNOWN = "unknown", "unknown"
+
+
+class EventType(models.TextChoices):
+    MISSILE_TEST = "missile test", "missile test"
+    TROOP_DEPLOYMENT = "troop deployment", "troop deployment"
+    DIPLOMATIC_MEETING = "diplomatic meeting", "diplomatic meeting"
+    STATEMENT = "statement", "statement"
+    SANCTIONS = "sanctions", "sanctions"
+    ATTACK = "attack", "attack"
+    AGREEMENT = "agreement", "agreement"
+    ELECTION = "election", "election"
+    MILITARY_EXERCISE = "military exercise", "military exercise"
+    OTHER = "other", "other"
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class DateSource(models.TextChoices):
+        METADATA = "metadata", "given with the article (JSON field or HTML meta)"
+        HEADER = "header", "read from the article's header lines"
+        INFERRED = "inferred", "inferred from events shared with dated articles"
+        CURATOR = "curator", "set by a curator"
+        UNKNOWN = "unknown", "not known"
+
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    publisher = models.ForeignKey(Publisher, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    published = models.DateField(
+        null=True, blank=True, db_index=True, help_text="publication date, the anchor of relative dates"
+    )
+    published_at = models.DateTimeField(null=True, blank=True, help_text="publication time, where the source gives one")
+    published_source = models.CharField(max_length=20, choices=DateSource.choices, default=DateSource.UNKNOWN)
+    raw_text = models.TextField(help_text="the text as it was ingested")
+    text = models.TextField(help_text="the cleaned article text; passage offsets point into it")
+    dropped = models.JSONField(default=list, blank=True, help_text="lines removed by cleaning, with the reason")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="hash of the cleaned text")
+    source_name = models.CharField(max_length=500, blank=True, help_text="the file it was ingested from")
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text="an earlier article with nearly the same text",
+    )
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "id"]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_detail", args=[self.pk])
+
+
+class Passage(models.Model):
+    """A sentence of an article's cleaned text, located by character offsets."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="passages")
+    index = models.PositiveIntegerField(help_text="position in the article, from 0; the anchor #passage-<index>")
+    paragraph = models.PositiveIntegerField(default=0)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["article_id", "index"]
+        constraints = [models.UniqueConstraint(fields=["article", "index"], name="passage_unique_index")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}#{self.index}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#passage-{self.index}"
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "country"
+        PERSON = "person", "person"
+        ORGANISATION = "organisation", "organisation"
+        PLACE = "place", "place"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActorAlias(models.Model):
+    """Another name for an actor as it appears in text ("DPRK", "Pyongyang", "Kim Jong-un")."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+    case_sensitive = models.BooleanField(default=False, help_text="match only with this exact capitalisation")
+
+    class Meta:
+        ordering = ["alias"]
+        constraints = [models.UniqueConstraint(fields=["alias"], name="alias_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.alias} → {self.actor}"
+
+
+class Event(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "new"
+        VERIFIED = "verified", "verified"
+        REJECTED = "rejected", "rejected"
+
+    # Fields a curator may lock; extraction never writes a locked field.
+    LOCKABLE_FIELDS = ("title", "summary", "event_type", "date_start", "date_end", "precision", "actors", "places")
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    event_type = models.CharField(max_length=40, choices=EventType.choices, default=EventType.OTHER, db_index=True)
+    date_start = models.DateField(null=True, blank=True, db_index=True)
+    date_end = models.DateField(null=True, blank=True, db_index=True, help_text="inclusive")
+    precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.UNKNOWN)
+    date_disputed = models.BooleanField(default=False, help_text="sources disagree on the date")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+    locked_fields = models.JSONField(default=list, blank=True, help_text="fields a curator fixed by hand")
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    places = models.ManyToManyField(Actor, blank=True, related_name="events_here")
+    publisher_count = models.PositiveIntegerField(default=0, help_text="distinct publishers behind the event")
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text="the event this one was merged into; its permalink redirects there",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["date_start", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("event_detail", args=[self.slug])
+
+    def is_locked(self, field: str) -> bool:
+        return field in (self.locked_fields or [])
+
+
+class Mention(models.Model):
+    """One passage reporting an event, with the date expression the passage gives for it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="mentions")
+    date_text = models.CharField(max_length=200, blank=True, help_text="the expression the date came from")
+    date_value = models.CharField(max_length=40, blank=True, help_text="TIMEX3 value")
+    date_rule = models.CharField(max_length=80, blank=True, help_text="the rule that resolved the expression")
+    date_anchor = models.DateField(null=True, blank=True, help_text="the date the expression was resolved against")
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.UNKNOWN)
+    event_type = models.CharField(max_length=40, choices=EventType.choices, default=EventType.OTHER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["passage__article_id", "passage__index"]
+        constraints = [models.UniqueConstraint(fields=["event", "passage"], name="mention_unique_passage")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} ← {self.passage}"
