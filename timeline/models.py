@@ -177,6 +177,16 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["date_start", "id"]
+        indexes = [
+            # The timeline reads public events (not rejected, not merged) by date, filtered by type.
+            models.Index(
+                fields=["date_start", "id"],
+                condition=models.Q(merged_into__isnull=True) & ~models.Q(status="rejected"),
+                name="event_public_date",
+            ),
+            models.Index(fields=["event_type", "date_start"], name="event_type_date"),
+            models.Index(fields=["status", "date_start"], name="event_status_date"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -209,3 +219,67 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id} ← {self.passage}"
+
+
+class EventTally(models.Model):
+    """How many events start in a period, per type, status and merged state.
+
+    Kept exact by database triggers on the event table (migration
+    ``0003_event_tally_triggers``), so the timeline draws binned counts over decades without
+    reading every event. ``period`` is the first day of the period: a day, or the first of a month.
+    """
+
+    class PeriodKind(models.TextChoices):
+        DAY = "day", "day"
+        MONTH = "month", "month"
+
+    period_kind = models.CharField(max_length=5, choices=PeriodKind.choices)
+    period = models.DateField()
+    event_type = models.CharField(max_length=40, choices=EventType.choices)
+    status = models.CharField(max_length=10, choices=Event.Status.choices)
+    merged = models.BooleanField(default=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["period_kind", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_kind", "period", "event_type", "status", "merged"], name="eventtally_unique_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_kind} {self.period} {self.event_type}/{self.status}: {self.count}"
+
+
+class IngestJob(models.Model):
+    """A large ingest running in the background: what it reads and how far it got."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    paths = models.JSONField(default=list, help_text="the files to ingest")
+    total = models.PositiveIntegerField(default=0, help_text="files to read")
+    processed = models.PositiveIntegerField(default=0, help_text="files read so far")
+    created = models.PositiveIntegerField(default=0, help_text="new articles")
+    duplicates = models.PositiveIntegerField(default=0, help_text="files whose text was already ingested")
+    rejected = models.PositiveIntegerField(default=0, help_text="files refused, with the reason in errors")
+    errors = models.JSONField(default=list, blank=True, help_text="[{'file': ..., 'reason': ...}]")
+    task_id = models.CharField(max_length=64, blank=True, help_text="the background task running this job")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Ingest #{self.pk}: {self.processed}/{self.total} files ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.total) if self.total else 0
