@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.urls import path
 
+from timeline import views
+
 urlpatterns = [
+    path("", views.timeline, name="timeline"),
+    path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+    path("articles/<int:article_id>/", views.article_detail, name="article_detail"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,70 @@
+// The timeline page: draw the server's figure JSON into the one persistent graph div, redraw it after
+// every htmx swap of the results, and open an event's panel when one of its marks is clicked.
+(function () {
+  "use strict";
+
+  var CHART_ID = "timeline-chart";
+  var FIGURE_ID = "timeline-figure";
+  var PANEL_ID = "event-panel";
+  var clickBound = false;
+
+  function chartDiv() {
+    return document.getElementById(CHART_ID);
+  }
+
+  function readFigure() {
+    var script = document.getElementById(FIGURE_ID);
+    if (!script) return null;
+    try {
+      return JSON.parse(script.textContent);
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function openEvent(slug) {
+    var url = "/events/" + encodeURIComponent(slug) + "/";
+    // The server answers with the panel fragment and an HX-Push-Url header naming the permalink.
+    htmx.ajax("GET", url, { target: "#" + PANEL_ID, swap: "innerHTML" });
+  }
+
+  function onClick(data) {
+    var point = data && data.points && data.points[0];
+    if (point && point.customdata && point.customdata[0]) openEvent(point.customdata[0]);
+  }
+
+  function render() {
+    var div = chartDiv();
+    var figure = readFigure();
+    if (!div || !figure || typeof Plotly === "undefined") return;
+    var empty = !figure.data || figure.data.length === 0;
+    div.classList.toggle("chart-empty", empty);
+    Plotly.react(div, figure.data || [], figure.layout || {}, figure.config || {});
+    if (!clickBound && typeof div.on === "function") {
+      div.on("plotly_click", onClick);
+      clickBound = true;
+    }
+  }
+
+  function onSwap(evt) {
+    var target = evt.detail && evt.detail.target;
+    if (!target) return;
+    if (target.id === "results") render();
+    if (target.id === PANEL_ID && window.matchMedia("(max-width: 60em)").matches) {
+      target.scrollIntoView({ behavior: "smooth", block: "start" });
+    }
+  }
+
+  function onCleanup(evt) {
+    // Free plotly's listeners and WebGL/SVG state before htmx removes the graph div.
+    var div = chartDiv();
+    if (div && evt.target && (evt.target === div || evt.target.contains(div))) {
+      Plotly.purge(div);
+      clickBound = false;
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", render);
+  document.addEventListener("htmx:afterSettle", onSwap);
+  document.addEventListener("htmx:beforeCleanupElement", onCleanup);
+})();

@@ -1,0 +1,23 @@
+"""Template filters for the public pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from timeline.display import date_label, range_label
+
+register = template.Library()
+
+
+@register.filter
+def event_date(obj: Any) -> str:
+    """An event's (or a mention's) date at its precision: '26 Feb 2025', 'week of 1 Feb 2025', '2024'."""
+    return date_label(obj.date_start, obj.date_end, obj.precision)
+
+
+@register.filter
+def event_days(obj: Any) -> str:
+    """The exact days an event's date covers."""
+    return range_label(obj.date_start, obj.date_end)
