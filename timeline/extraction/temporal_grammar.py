@@ -1,0 +1,139 @@
+"""The machinery of the date tagger's grammar: rules, the resolution context, readings and tense clues.
+
+A rule is a compiled regular expression with a handler. The handler looks at the match (and the text around
+it) and either rejects it (None) or returns a resolver; resolvers run later, in document order, with the
+context (the publication date and the last day mentioned), and return a `Reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.extraction.temporal_calendar import value_range
+
+
+@dataclass
+class Context:
+    """What resolution needs besides the match: the text, the publication date, the last day mentioned."""
+
+    text: str
+    dct: date | None
+    previous: date | None = None
+    previous_start: int = -1
+    notes: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str
+    value: str
+    range_start: date | None
+    range_end: date | None
+    precision: str
+    anchor: date | None
+    anchor_kind: str
+
+
+Resolver = Callable[[Context], "Reading | None"]
+Handler = Callable[[re.Match[str], str], "Resolver | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    priority: int = 0
+
+    def span(self, match: re.Match[str]) -> tuple[int, int]:
+        if "t" in self.pattern.groupindex and match.start("t") >= 0:
+            return match.span("t")
+        return match.span()
+
+
+def compile_rule(name: str, pattern: str, handler: Handler, *, priority: int = 0, flags: int = re.IGNORECASE) -> Rule:
+    return Rule(name, re.compile(pattern, flags), handler, priority)
+
+
+def date_reading(value: str, anchor: date | None, anchor_kind: str, type_: str = "DATE") -> Reading:
+    """A reading whose range and precision follow from its TIMEX3 value."""
+    start, end, precision = value_range(value)
+    return Reading(type_, value, start, end, precision, anchor, anchor_kind)
+
+
+def day_reading(day: date, anchor: date | None, anchor_kind: str, suffix: str = "", type_: str = "DATE") -> Reading:
+    return Reading(type_, day.isoformat() + suffix, day, day, "day", anchor, anchor_kind)
+
+
+def unresolved(precision: str, anchor_kind: str, value: str = "XXXX-XX-XX", type_: str = "DATE") -> Reading:
+    return Reading(type_, value, None, None, precision, None, anchor_kind)
+
+
+def extent(type_: str, value: str) -> Reading:
+    """A duration or a set: never placed on the timeline."""
+    return Reading(type_, value, None, None, "unknown", None, "absolute")
+
+
+def constant(reading: Reading) -> Resolver:
+    return lambda ctx: reading
+
+
+# Tense clues: the verb nearest to the expression within its sentence decides past or future.
+_FUTURE_WORDS = (
+    r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|would|scheduled|planned|plans?\s+to|"
+    r"expected|expects?|due\s+to|set\s+to|upcoming|intends?|aims?\s+to|hopes?\s+to|to\s+be\s+held|to\s+meet|"
+    r"to\s+visit|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+vote|will\s+be"
+)
+_PAST_WORDS = (
+    r"was|were|had|did|said|told|announced|came|met|took|made|gave|went|saw|held|sent|began|left|won|lost|"
+    r"fell|rose|hit|struck|spoke|wrote|ran|shot|led|paid|sold|bought|brought|caught|fought|flew|knew|"
+    r"became|ago|earlier|last|[a-z]{3,}ed"
+)
+_NOT_PAST = {"need", "speed", "proceed", "indeed", "exceed", "succeed", "embed", "shed", "feed", "bred"}
+_CLUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def clause_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
+    """The sentence around [start, end), cut to `reach` characters each side."""
+    left = max(0, start - reach)
+    before = text[left:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    lo = left + ends[-1] if ends else left
+    after = text[end : end + reach]
+    m = _SENTENCE_END.search(after)
+    hi = end + (m.start() + 1 if m else len(after))
+    return lo, hi
+
+
+def tense_of(text: str, start: int, end: int) -> str | None:
+    """ "future", "past" or None: the tense the nearest clue word in the sentence gives the expression."""
+    lo, hi = clause_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for m in _CLUE.finditer(text, lo, hi):
+        if m.start() >= start and m.end() <= end:
+            continue
+        word = m.group(0).lower()
+        kind = "future" if m.group("future") else "past"
+        if kind == "past" and (word in _NOT_PAST or _FUTURE_ONLY.fullmatch(word)):
+            continue
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or distance < best[0] or (distance == best[0] and kind == "future"):
+            best = (distance, kind)
+    return best[1] if best else None
+
+
+_FUTURE_ONLY = re.compile(r"scheduled|planned|expected|intended", re.IGNORECASE)
+
+
+def preceding_word(text: str, start: int) -> str:
+    """The word right before `start` (lower case), skipping spaces."""
+    m = re.search(r"([A-Za-z']+)[\s,]*$", text[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()

@@ -1,0 +1,475 @@
+"""Grammar rules for dates written out on the calendar: full dates, months, years, decades, quarters, seasons."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.extraction.temporal_calendar import quarter_of, safe_date
+from timeline.extraction.temporal_grammar import (
+    Context,
+    Reading,
+    Resolver,
+    Rule,
+    compile_rule,
+    date_reading,
+    day_reading,
+    is_capitalised,
+    preceding_word,
+    tense_of,
+    unresolved,
+)
+from timeline.extraction.temporal_lexicon import (
+    DAY_NUM,
+    MONTH,
+    MONTH_NAME,
+    ORDINALS,
+    SEASONS,
+    WEEKDAY,
+    YEAR4,
+    alternation,
+    month_number,
+)
+
+B = r"(?<![\w$£€#/.,-])"  # a left boundary: not inside a word or a number
+E = r"(?![\w/]|[.,]\d|-\d)"  # a right boundary
+# "the start of", "early", "mid-", "late": they narrow an expression without changing its TIMEX3 value.
+MOD = (
+    r"(?:(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|rest|remainder)\s+of\s+(?:the\s+)?"
+    r"|(?:earlier|later|early|late|mid)(?:\s+in)?[\s-]+(?:the\s+)?))?"
+)
+TIME_OF_DAY = (
+    r"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?m\.?)?(?:\s*(?P<z>GMT|UTC))?)"
+)
+
+MONTH_NEEDS_CONTEXT = {"may", "march"}
+MONTH_CONTEXT_WORDS = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "from",
+    "during",
+    "before",
+    "after",
+    "of",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+    "and",
+    "or",
+    "to",
+    "between",
+    "around",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+}
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _time_suffix(m: re.Match[str]) -> str:
+    if "hh" not in m.re.groupindex or m.group("hh") is None:
+        return ""
+    hour = int(m.group("hh"))
+    if m.group("ap"):
+        hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+    return f"T{hour:02d}:{m.group('mm')}" + ("Z" if m.group("z") else "")
+
+
+def _full_date(m: re.Match[str], text: str) -> Resolver | None:
+    if not is_capitalised(m.group("month")):
+        return None
+    day = safe_date(int(m.group("year")), month_number(m.group("month")), _day_number(m.group("day")))
+    if day is None:
+        return None
+    suffix = _time_suffix(m)
+    type_ = "TIME" if suffix else "DATE"
+    return lambda ctx: day_reading(day, None, "absolute", suffix, type_)
+
+
+def _closest_year(month: int, day_of_month: int, ctx: Context, start: int, end: int) -> date | None:
+    """The year that puts a day-and-month mention nearest the publication date, bent by the sentence's tense."""
+    dct = ctx.dct
+    if dct is None:
+        return None
+    tense = tense_of(ctx.text, start, end)
+    options = [d for d in (safe_date(dct.year + k, month, day_of_month) for k in (-1, 0, 1)) if d]
+    if not options:
+        return None
+
+    def cost(d: date) -> float:
+        gap = (d - dct).days
+        if tense == "past" and gap > 7:
+            return abs(gap) + 200
+        if tense == "future" and gap < -7:
+            return abs(gap) + 200
+        return abs(gap)
+
+    return min(options, key=cost)
+
+
+def _month_day(m: re.Match[str], text: str) -> Resolver | None:
+    if not is_capitalised(m.group("month")):
+        return None
+    month, day_of_month = month_number(m.group("month")), _day_number(m.group("day"))
+    if safe_date(2000, month, day_of_month) is None:
+        return None
+    start, end = m.span()
+    suffix = _time_suffix(m)
+    type_ = "TIME" if suffix else "DATE"
+
+    def resolve(ctx: Context) -> Reading:
+        day = _closest_year(month, day_of_month, ctx, start, end)
+        if day is None:
+            return unresolved("day", "dct", f"XXXX-{month:02d}-{day_of_month:02d}{suffix}", type_)
+        return day_reading(day, ctx.dct, "dct", suffix, type_)
+
+    return resolve
+
+
+def _iso(m: re.Match[str], text: str) -> Resolver | None:
+    day = safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    if day is None:
+        return None
+    suffix = ""
+    if m.group("hh"):
+        if int(m.group("hh")) > 23:
+            return None
+        suffix = f"T{int(m.group('hh')):02d}:{m.group('mm')}" + (":" + m.group("ss") if m.group("ss") else "")
+        suffix += "Z" if m.group("z") else ""
+    type_ = "TIME" if suffix else "DATE"
+    return lambda ctx: day_reading(day, None, "absolute", suffix, type_)
+
+
+def _numeric(m: re.Match[str], text: str) -> Resolver | None:
+    a, b, year_text = int(m.group("a")), int(m.group("b")), m.group("y")
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    if len(year_text) == 2 and year > date.today().year + 10:
+        year -= 100
+    day_first = safe_date(year, b, a)
+    month_first = safe_date(year, a, b)
+    options = {d for d in (day_first, month_first) if d}
+    if not options:
+        return None
+
+    def resolve(ctx: Context) -> Reading | None:
+        if len(options) == 1:
+            return day_reading(next(iter(options)), None, "absolute")
+        if ctx.dct is None:
+            return None
+        dct = ctx.dct
+        return day_reading(min(options, key=lambda d: abs((d - dct).days)), dct, "dct")
+
+    return resolve
+
+
+def _month_year(m: re.Match[str], text: str) -> Resolver | None:
+    if not is_capitalised(m.group("month")):
+        return None
+    value = f"{int(m.group('year')):04d}-{month_number(m.group('month')):02d}"
+    return lambda ctx: date_reading(value, None, "absolute")
+
+
+def _month_alone(m: re.Match[str], text: str) -> Resolver | None:
+    word = m.group("month")
+    if not is_capitalised(word):
+        return None
+    before = preceding_word(text, m.start("month"))
+    if word.lower() in MONTH_NEEDS_CONTEXT and before not in MONTH_CONTEXT_WORDS:
+        return None
+    if word.isupper() and len(word) > 1:
+        return None
+    month = month_number(word)
+    rel = (m.group("rel") or "").lower()
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.dct is None:
+            return unresolved("month", "dct", f"XXXX-{month:02d}")
+        dct = ctx.dct
+        if rel == "last":
+            year = dct.year if month < dct.month else dct.year - 1
+        elif rel == "next":
+            year = dct.year if month > dct.month else dct.year + 1
+        elif rel == "this":
+            year = dct.year
+        else:
+            tense = tense_of(ctx.text, start, end)
+            if tense == "future":
+                year = dct.year if month >= dct.month else dct.year + 1
+            elif month <= dct.month or tense != "past" and month - dct.month <= 2:
+                year = dct.year
+            else:
+                year = dct.year - 1
+        return date_reading(f"{year:04d}-{month:02d}", dct, "dct")
+
+    return resolve
+
+
+def _year(m: re.Match[str], text: str) -> Resolver | None:
+    after = text[m.end() : m.end() + 24].lower()
+    if re.match(
+        r"\s*(?:gmt|utc|hrs|hours|h\b|local|%|per\s*cent|percent|km|kilo|miles?|metres?|meters?|feet|ft\b|kg|"
+        r"tons?|tonnes?|people|troops|soldiers|jobs|workers|employees|units|cars|planes|aircraft|shares|"
+        r"points|barrels|dollars|euros|pounds|yen|won|rubles|roubles|times)\b",
+        after,
+    ):
+        return None
+    value = m.group("year")
+    return lambda ctx: date_reading(value, None, "absolute")
+
+
+def _short_year(m: re.Match[str], text: str) -> Resolver | None:
+    two = int(m.group("yy"))
+
+    def resolve(ctx: Context) -> Reading:
+        ref = ctx.dct.year if ctx.dct else 2000
+        year = 2000 + two if 2000 + two <= ref + 5 else 1900 + two
+        return date_reading(f"{year:04d}", None, "absolute")
+
+    return resolve
+
+
+def _decade(m: re.Match[str], text: str) -> Resolver | None:
+    if m.group("full"):
+        value = m.group("full")[:3]
+        return lambda ctx: date_reading(value, None, "absolute")
+    before = preceding_word(text, m.start())
+    if before in {
+        "his",
+        "her",
+        "their",
+        "its",
+        "my",
+        "your",
+        "our",
+        "early",
+        "mid",
+        "late",
+        "upper",
+        "lower",
+        "high",
+        "low",
+    }:
+        return None
+    tens = int(m.group("short"))
+
+    def resolve(ctx: Context) -> Reading:
+        ref = ctx.dct.year if ctx.dct else 2000
+        century = 20 if 2000 + tens <= ref and tens <= 20 else 19
+        return date_reading(f"{century}{tens // 10}", None, "absolute")
+
+    return resolve
+
+
+def _century(m: re.Match[str], text: str) -> Resolver | None:
+    word = m.group("n").lower()
+    number = ORDINALS.get(word) if word in ORDINALS else int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
+    if not number or number < 1 or number > 30:
+        return None
+    value = f"{number - 1:02d}"
+    return lambda ctx: Reading("DATE", value, None, None, "unknown", None, "absolute")
+
+
+def _fiscal(m: re.Match[str], text: str) -> Resolver | None:
+    raw = m.group("fy")
+    year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    return lambda ctx: Reading("DATE", f"FY{year:04d}", None, None, "year", None, "absolute")
+
+
+def _year_ref(word: str, ctx: Context) -> int | None:
+    """The year a word such as "2009", "this year", "last year" points to."""
+    word = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d{4}", word):
+        return int(word)
+    if ctx.dct is None:
+        return None
+    if word in {"this year", "the year", "the current year"}:
+        return ctx.dct.year
+    if word in {"last year", "the previous year", "the past year", "the year before"}:
+        return ctx.dct.year - 1
+    if word in {"next year", "the coming year", "the following year"}:
+        return ctx.dct.year + 1
+    return ctx.dct.year
+
+
+def _quarter(m: re.Match[str], text: str) -> Resolver | None:
+    which = m.group("q").lower()
+    half = m.group("unit").lower().startswith("half")
+    n = ORDINALS.get(which, None)
+    if n is None:
+        n = int(which[-1])
+    limit = 2 if half else 4
+    if n > limit:
+        return None
+    year_word = m.group("yr")
+    letter = "H" if half else "Q"
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        if year_word:
+            year = _year_ref(year_word, ctx)
+            number = n if n > 0 else limit
+            if year is None:
+                return unresolved("quarter", "dct", f"XXXX-{letter}{number}")
+            return date_reading(
+                f"{year:04d}-{letter}{number}",
+                ctx.dct if not year_word[0].isdigit() else None,
+                "absolute" if year_word[0].isdigit() else "dct",
+            )
+        if ctx.dct is None:
+            return unresolved("quarter", "dct", f"XXXX-{letter}{n if n > 0 else 'X'}")
+        dct = ctx.dct
+        current = quarter_of(dct) if not half else (dct.month - 1) // 6 + 1
+        if n < 0:  # "the last quarter": the one before the current
+            number, year = (current - 1, dct.year) if current > 1 else (limit, dct.year - 1)
+        else:
+            tense = tense_of(ctx.text, start, end)
+            number = n
+            year = dct.year if n <= current or tense == "future" else dct.year - 1
+        return date_reading(f"{year:04d}-{letter}{number}", dct, "dct")
+
+    return resolve
+
+
+def _season(m: re.Match[str], text: str) -> Resolver | None:
+    word = m.group("season").lower()
+    rel = (m.group("rel") or "").lower()
+    year_text = m.group("year")
+    if word == "fall" and not (rel or year_text or preceding_word(text, m.start()) == "the"):
+        return None
+    if m.group("season")[0].isupper() and re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20) : m.start()]):
+        return None  # "Arab Spring", "Prague Spring": a name
+    code = SEASONS[word]
+
+    def resolve(ctx: Context) -> Reading:
+        if year_text:
+            return date_reading(f"{year_text}-{code}", None, "absolute")
+        if ctx.dct is None:
+            return unresolved("quarter", "dct", f"XXXX-{code}")
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        return date_reading(f"{year:04d}-{code}", ctx.dct, "dct")
+
+    return resolve
+
+
+YEAR_WORD = rf"(?:{YEAR4}|(?:this|last|next|the\s+(?:current|previous|past|coming|following))\s+year|the\s+year)"
+
+RULES: list[Rule] = [
+    compile_rule(
+        "iso-date",
+        rf"{B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})"
+        r"(?:(?:T|\s+)(?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
+        _iso,
+        priority=5,
+    ),
+    compile_rule(
+        "day-month-year",
+        rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY_NUM})(?:\s+of)?\s+(?P<month>{MONTH}),?\s+(?P<year>{YEAR4}){E}"
+        rf"{TIME_OF_DAY}?",
+        _full_date,
+        priority=4,
+    ),
+    compile_rule(
+        "month-day-year",
+        rf"{B}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUM}),?\s+(?P<year>{YEAR4}){E}{TIME_OF_DAY}?",
+        _full_date,
+        priority=4,
+    ),
+    compile_rule(
+        "month-day",
+        rf"{B}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUM})(?![\w:]|[.,]\d|-\d|\s*%){TIME_OF_DAY}?",
+        _month_day,
+        priority=3,
+    ),
+    compile_rule(
+        "day-month",
+        rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY_NUM})(?:\s+of)?\s+(?P<month>{MONTH})\b(?!\s+\d)",
+        _month_day,
+        priority=3,
+    ),
+    compile_rule(
+        "numeric-date",
+        rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)",
+        _numeric,
+        priority=4,
+    ),
+    compile_rule(
+        "month-year", rf"{B}{MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}){E}", _month_year, priority=3
+    ),
+    compile_rule("month", rf"{B}(?:(?P<rel>last|next|this)\s+)?{MOD}(?P<month>{MONTH_NAME})\b(?!\s*\d)", _month_alone),
+    compile_rule("year", rf"{B}{MOD}(?:(?:the\s+)?year\s+)?(?P<year>{YEAR4}){E}", _year),
+    compile_rule("short-year", r"(?<![\w'])'(?P<yy>\d\d)\b(?!')", _short_year),
+    compile_rule(
+        "decade",
+        rf"{B}(?:the\s+)?{MOD}(?:(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<short>[1-9]0)'?s)\b",
+        _decade,
+        priority=1,
+    ),
+    compile_rule(
+        "century",
+        r"\bthe\s+(?:early\s+|late\s+|mid-)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+century\b",
+        _century,
+    ),
+    compile_rule(
+        "fiscal-year",
+        rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?(?P<fy>{YEAR4})|FY\s?(?P<fy2>\d{{4}}|\d{{2}}))\b",
+        lambda m, t: _fiscal(_FyProxy(m), t),
+        priority=2,
+    ),
+    compile_rule(
+        "quarter",
+        rf"\b(?:the\s+)?{MOD}(?P<q>{alternation(ORDINALS)})[\s-]+(?P<unit>quarter|half)(?![\w-])"
+        rf"(?:\s+(?:of\s+)?(?P<yr>{YEAR_WORD}))?",
+        _quarter,
+        priority=2,
+    ),
+    compile_rule(
+        "quarter-code",
+        rf"\b(?P<q>Q[1-4])(?P<unit>)(?:\s+(?P<yr>{YEAR4}))?\b",
+        lambda m, t: _quarter(_QuarterProxy(m), t),
+        priority=2,
+        flags=0,
+    ),
+    compile_rule(
+        "season",
+        rf"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+)?{MOD}(?P<season>{alternation(SEASONS)})\b"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?",
+        _season,
+    ),
+]
+
+
+class _FyProxy:
+    """Presents both spellings of a fiscal year under one group name."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def group(self, name: str) -> str:
+        return self._match.group("fy") or self._match.group("fy2")
+
+
+class _QuarterProxy:
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def group(self, name: str) -> str | None:
+        if name == "unit":
+            return "quarter"
+        if name == "q":
+            return self._match.group("q")
+        return self._match.group(name)
+
+    def span(self) -> tuple[int, int]:
+        return self._match.span()

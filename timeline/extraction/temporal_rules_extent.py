@@ -1,0 +1,332 @@
+"""Grammar rules for durations, sets, clock times and the vague references (now, recently, the future).
+
+Durations and sets get no range: they say how long or how often, not when.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extraction.temporal_calendar import shift_days
+from timeline.extraction.temporal_grammar import (
+    Context,
+    Reading,
+    Resolver,
+    Rule,
+    compile_rule,
+    constant,
+    day_reading,
+    extent,
+    preceding_word,
+    unresolved,
+)
+from timeline.extraction.temporal_lexicon import (
+    NUMBER,
+    UNITS,
+    WEEKDAY,
+    format_number,
+    number_value,
+)
+from timeline.extraction.temporal_rules_relative import resolve_weekday
+
+DURATION_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+MAX_SECONDS = 100  # "7,961 seconds" is a measurement, not a time expression
+
+
+def _unit_key(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") else word
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    code, clock = UNITS[unit]
+    if unit == "fortnight":
+        amount = amount * 2 if amount is not None else None
+    number = "X" if amount is None else format_number(amount)
+    return f"PT{number}{code}" if clock else f"P{number}{code}"
+
+
+def _duration(m: re.Match[str], text: str) -> Resolver | None:
+    unit = _unit_key(m.group("unit"))
+    raw = m.group("n")
+    amount: float | None
+    if raw is None or raw.lower().strip() in {"several", "a few", "few", "many", "some", "the last few", "numerous"}:
+        amount = None
+    else:
+        amount = number_value(raw.replace(",", ""))
+        if amount is None:
+            return None
+        if m.group("half"):
+            amount += 0.5
+    if unit == "second" and (amount is None or amount >= MAX_SECONDS or "," in (raw or "")):
+        return None
+    if raw is None and not m.group("unit").lower().endswith("s"):
+        return None
+    if raw is not None and re.fullmatch(r"\d+", raw) and int(raw) > 1000:
+        return None
+    return constant(extent("DURATION", duration_value(amount, unit)))
+
+
+def _bare_plural(m: re.Match[str], text: str) -> Resolver | None:
+    unit = _unit_key(m.group("unit"))
+    if unit == "second":
+        return None
+    return constant(extent("DURATION", duration_value(None, unit)))
+
+
+SET_WORDS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "fortnightly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P1Q",
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "biannual": "P6M",
+    "biennial": "P2Y",
+}
+
+
+def _set_word(m: re.Match[str], text: str) -> Resolver | None:
+    return constant(extent("SET", SET_WORDS[m.group("w").lower()]))
+
+
+def _every(m: re.Match[str], text: str) -> Resolver | None:
+    if m.group("weekday"):
+        return constant(extent("SET", f"XXXX-WXX-{_weekday_index(m.group('weekday'))}"))
+    unit = _unit_key(m.group("unit"))
+    amount = number_value(m.group("n")) if m.group("n") else 1.0
+    if m.group("other"):
+        amount = 2.0
+    return constant(extent("SET", duration_value(amount, unit)))
+
+
+def _weekday_index(word: str) -> int:
+    from timeline.extraction.temporal_lexicon import weekday_number
+
+    return weekday_number(word.rstrip("s")) + 1
+
+
+def _per(m: re.Match[str], text: str) -> Resolver | None:
+    unit = _unit_key(m.group("unit"))
+    return constant(extent("SET", duration_value(1.0, unit)))
+
+
+def _hour(m: re.Match[str]) -> tuple[int, int] | None:
+    hour = int(m.group("h"))
+    minute = int(m.group("min") or 0)
+    ap = (m.group("ap") or "").lower()
+    if ap:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ap.startswith("p") else 0)
+    if hour > 24 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _clock(m: re.Match[str], text: str) -> Resolver | None:
+    hm = _hour(m)
+    if hm is None:
+        return None
+    compact = m.group("compact")
+    if compact and not (m.group("zone") or m.group("ap")):
+        return None  # "2300" alone is a number
+    zone = (m.group("zone") or "").upper()
+    zulu = "Z" if zone in {"GMT", "UTC", "Z"} and not m.group("offset") else ""
+    time_text = f"T{hm[0]:02d}:{hm[1]:02d}{zulu}"
+    day_word = m.group("dayword")
+    start, end = m.span()
+    weekday = m.group("wd")
+
+    def resolve(ctx: Context) -> Reading:
+        day = None
+        if weekday:
+            from timeline.extraction.temporal_lexicon import weekday_number
+
+            day = resolve_weekday(weekday_number(weekday), "", ctx, start, end)
+        elif day_word and ctx.dct:
+            day = shift_days(ctx.dct, {"today": 0, "yesterday": -1, "tomorrow": 1}[day_word.lower()])
+        elif ctx.dct:
+            day = ctx.previous if ctx.previous and ctx.previous_start >= start - 200 else ctx.dct
+        if day is None:
+            return unresolved("day", "dct", "XXXX-XX-XX" + time_text, "TIME")
+        return day_reading(day, ctx.dct, "dct", time_text, "TIME")
+
+    return resolve
+
+
+def _local_beside_utc(m: re.Match[str], text: str) -> Resolver | None:
+    """ "8am (2300 GMT Tuesday)": the local time, on the local day implied by the UTC day and the offset."""
+    local = _hour(_Named(m, "l"))
+    utc = _hour(_Named(m, "u"))
+    if local is None or utc is None:
+        return None
+    offset = (local[0] - utc[0] + 12) % 24 - 12
+    day_shift = 1 if utc[0] + offset >= 24 else -1 if utc[0] + offset < 0 else 0
+    weekday = m.group("wd")
+    start, end = m.span()
+    time_text = f"T{local[0]:02d}:{local[1]:02d}"
+
+    def resolve(ctx: Context) -> Reading:
+        from timeline.extraction.temporal_lexicon import weekday_number
+
+        if ctx.dct is None:
+            return unresolved("day", "dct", "XXXX-XX-XX" + time_text, "TIME")
+        if weekday:
+            utc_day = resolve_weekday(weekday_number(weekday), "", ctx, start, end)
+            day = shift_days(utc_day, day_shift) if utc_day else None
+        else:
+            day = ctx.dct
+        if day is None:
+            return unresolved("day", "dct", "XXXX-XX-XX" + time_text, "TIME")
+        return day_reading(day, ctx.dct, "dct", time_text, "TIME")
+
+    return resolve
+
+
+class _Named:
+    """Reads the groups of one of the two clock times in a match under the plain names."""
+
+    def __init__(self, match: re.Match[str], prefix: str) -> None:
+        self._match, self._prefix = match, prefix
+
+    def group(self, name: str) -> str | None:
+        return self._match.group(self._prefix + name)
+
+
+def _ref(value: str, type_: str = "DATE") -> Resolver:
+    def resolve(ctx: Context) -> Reading:
+        if value == "PRESENT_REF" and ctx.dct is not None:
+            return Reading(type_, value, ctx.dct, ctx.dct, "day", ctx.dct, "dct")
+        return Reading(type_, value, None, None, "unknown", ctx.dct, "dct")
+
+    return resolve
+
+
+PRESENT = r"now|currently|presently|nowadays|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+time\s+being|right\s+now|to\s+date|so\s+far"
+PAST = r"recently|more\s+recently|lately|in\s+recent\s+(?:times|history)|in\s+the\s+past|the\s+past|formerly|previously|once\s+upon\s+a\s+time"
+FUTURE = (
+    r"in\s+the\s+(?:near\s+|distant\s+)?future|the\s+(?:near\s+|distant\s+)?future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)"
+    r"|the\s+coming\s+(?:days|weeks|months|years)|(?:in\s+)?the\s+(?:long|short|medium|near)\s+term|eventually|later\s+on"
+)
+
+
+def _present(m: re.Match[str], text: str) -> Resolver | None:
+    word = m.group(0).lower()
+    if word == "now" and re.match(r"\s*(?:that|on)\b", text[m.end() : m.end() + 8]):
+        return None
+    if word in {"so far", "to date"} and preceding_word(text, m.start()) in {"as", "up"}:
+        return None
+    return _ref("PRESENT_REF")
+
+
+RULES: list[Rule] = [
+    compile_rule(
+        "duration",
+        rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+)?"
+        r"(?:(?:nearly|almost|about|around|over|more\s+than|less\s+than|roughly|approximately|at\s+least|up\s+to|just|only|"
+        r"some|another|a\s+further|an\s+additional|the)\s+)?"
+        rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER}|an?|several|a\s+few|few|many|the\s+last\s+few|numerous)"
+        r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|trading|working|business|calendar|long|more)[\s-]+)?"
+        rf"{DURATION_UNIT}\b(?![\w-]*\s+(?:ago|later|earlier)\b)",
+        _duration,
+        priority=1,
+    ),
+    compile_rule(
+        "bare-plural-duration",
+        r"(?:\b(?:for|over|within|in|after|took|take|takes|lasting|last|spanning)\s+)(?P<t>(?:recent\s+)?"
+        r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b(?!\s+(?:ago|later|earlier|of|old)\b)",
+        _bare_plural,
+    ),
+    compile_rule(
+        "set-word",
+        r"\b(?P<w>daily|nightly|weekly|fortnightly|monthly|quarterly|annually|annual|yearly|hourly|biannual|biennial)\b",
+        _set_word,
+    ),
+    compile_rule(
+        "every",
+        rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?:{DURATION_UNIT}|(?P<weekday>{WEEKDAY}))\b",
+        _every,
+        priority=2,
+    ),
+    compile_rule(
+        "per-unit",
+        r"(?:\b(?:once|twice|thrice|\w+\s+times)\s+|(?<=\d)\s*(?:bn|m|billion|million|trillion|k)?\s+)"
+        r"(?P<t>(?:a|an|per|each)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
+        _per,
+        priority=2,
+    ),
+    compile_rule(
+        "local-time-beside-utc",
+        r"\b(?P<lh>[01]?\d|2[0-3])(?::(?P<lmin>[0-5]\d))?\s*(?P<lap>[ap]\.?m\.?)?\s*\(\s*(?:local\s+time\s*[,;]?\s*)?"
+        r"(?P<uh>[01]?\d|2[0-3]):?(?P<umin>[0-5]\d)?\s*(?P<uap>[ap]\.?m\.?)?\s*(?:GMT|UTC|Z)"
+        rf"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?\s*\)",
+        _local_beside_utc,
+        priority=6,
+    ),
+    compile_rule(
+        "clock-time",
+        r"(?<![\w.,:$£€])(?:(?P<compact>(?P<h0>[01]\d|2[0-3])(?P<m0>[0-5]\d))|(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?)"
+        r"(?:\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))?"
+        r"(?:\s*(?:\(\s*)?(?P<zone>GMT|UTC|Z\b|local\s+time|hrs\b|EST|EDT|PST|PDT|CET|BST|KST|JST)"
+        r"(?P<offset>\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\s*\)?)?"
+        rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dayword>today|yesterday|tomorrow)))?",
+        lambda m, t: _clock_checked(m, t),
+        priority=2,
+    ),
+    compile_rule("noon-midnight", r"\b(?:at\s+)?(?P<t>noon|midday|midnight)\b", lambda m, t: _noon(m)),
+    compile_rule("present-ref", rf"\b(?:{PRESENT})\b", _present),
+    compile_rule("past-ref", rf"\b(?:{PAST})\b", lambda m, t: _ref("PAST_REF")),
+    compile_rule("future-ref", rf"\b(?:{FUTURE})\b", lambda m, t: _ref("FUTURE_REF")),
+]
+
+
+def _clock_checked(m: re.Match[str], text: str) -> Resolver | None:
+    """A clock time needs a colon with two-digit minutes, am/pm, or a time zone; a bare number is no time."""
+    if m.group("compact"):
+        proxy = _Compact(m)
+        if not m.group("zone"):
+            return None
+        return _clock(proxy, text)  # type: ignore[arg-type]
+    if not (m.group("min") or m.group("ap") or m.group("zone")):
+        return None
+    if m.group("min") and not (m.group("ap") or m.group("zone")) and "." in m.group(0)[: m.end("min") - m.start()]:
+        return None  # "3.45" is a number
+    if m.group("zone") and m.group("zone").lower() == "hrs" and not m.group("min"):
+        return None
+    return _clock(m, text)
+
+
+class _Compact:
+    """Presents "2300 GMT" with the group names of "23:00 GMT"."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+        self.re = match.re
+
+    def group(self, name: str) -> str | None:
+        if name == "h":
+            return self._match.group("h0")
+        if name == "min":
+            return self._match.group("m0")
+        return self._match.group(name)
+
+    def span(self) -> tuple[int, int]:
+        return self._match.span()
+
+
+def _noon(m: re.Match[str]) -> Resolver:
+    hour = "12:00" if m.group("t").lower() in {"noon", "midday"} else "24:00"
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.dct is None:
+            return unresolved("day", "dct", f"XXXX-XX-XXT{hour}", "TIME")
+        return day_reading(ctx.dct, ctx.dct, "dct", f"T{hour}", "TIME")
+
+    return resolve

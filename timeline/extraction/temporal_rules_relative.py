@@ -1,0 +1,384 @@
+"""Grammar rules for dates relative to the publication date or to the day mentioned before.
+
+"yesterday", "on Wednesday", "last week", "earlier this month", "three days ago" resolve against the
+publication date (dct); "two days later", "the next day", "on the same day" resolve against the last day
+the article mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.extraction.temporal_calendar import (
+    safe_date,
+    shift_days,
+    shift_months,
+    week_start,
+    week_value,
+    weekday_after,
+    weekday_before,
+)
+from timeline.extraction.temporal_grammar import (
+    Context,
+    Reading,
+    Resolver,
+    Rule,
+    compile_rule,
+    constant,
+    date_reading,
+    day_reading,
+    tense_of,
+    unresolved,
+)
+from timeline.extraction.temporal_lexicon import (
+    NUMBER,
+    PARTS_OF_DAY,
+    WEEKDAY,
+    alternation,
+    number_value,
+    weekday_number,
+)
+from timeline.extraction.temporal_rules_absolute import MOD
+
+PART = alternation(PARTS_OF_DAY)
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _part_suffix(word: str | None) -> str:
+    return f"T{PARTS_OF_DAY[word.lower()]}" if word else ""
+
+
+def _day_word(m: re.Match[str], text: str) -> Resolver | None:
+    word = m.group("word").lower()
+    part = m.group("part")
+    offset = DAY_WORDS[word]
+    if m.group("extra"):
+        offset += -1 if "before" in m.group("extra").lower() else 1
+    suffix = "TNI" if word == "tonight" else _part_suffix(part)
+    type_ = "TIME" if suffix else "DATE"
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.dct is None:
+            return unresolved("day", "dct", "XXXX-XX-XX" + suffix, type_)
+        day = shift_days(ctx.dct, offset)
+        if day is None:
+            return unresolved("day", "dct")
+        return day_reading(day, ctx.dct, "dct", suffix, type_)
+
+    return resolve
+
+
+def _last_night(m: re.Match[str], text: str) -> Resolver | None:
+    part = m.group("part").lower()
+    rel = m.group("rel").lower()
+
+    def resolve(ctx: Context) -> Reading:
+        suffix = _part_suffix(part)
+        if ctx.dct is None:
+            return unresolved("day", "dct", "XXXX-XX-XX" + suffix, "TIME")
+        offset = -1 if rel == "last" and part == "night" else 0
+        offset = 1 if rel == "tomorrow" else offset
+        day = shift_days(ctx.dct, offset) or ctx.dct
+        return day_reading(day, ctx.dct, "dct", suffix, "TIME")
+
+    return resolve
+
+
+def resolve_weekday(weekday: int, rel: str, ctx: Context, start: int, end: int) -> date | None:
+    """The day a weekday name points to, from its modifier ("last", "next", "this") or its sentence's tense."""
+    dct = ctx.dct
+    if dct is None:
+        return None
+    if rel in {"last", "past"}:
+        return weekday_before(dct, weekday, strict=True)
+    if rel in {"next", "coming"}:
+        return weekday_after(dct, weekday, strict=True)
+    if rel == "this":
+        monday = week_start(dct)
+        return shift_days(monday, weekday) if monday else None
+    if tense_of(ctx.text, start, end) == "future":
+        return weekday_after(dct, weekday)
+    return weekday_before(dct, weekday)
+
+
+def _weekday(m: re.Match[str], text: str) -> Resolver | None:
+    name = m.group("day")
+    if not name[0].isupper():
+        return None
+    weekday = weekday_number(name)
+    rel = (m.group("rel") or "").lower()
+    part = m.group("part")
+    suffix = _part_suffix(part)
+    type_ = "TIME" if suffix else "DATE"
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        day = resolve_weekday(weekday, rel, ctx, start, end)
+        if day is None:
+            return unresolved("day", "dct", f"XXXX-WXX-{weekday + 1}{suffix}", type_)
+        return day_reading(day, ctx.dct, "dct", suffix, type_)
+
+    return resolve
+
+
+UNIT_WORDS = r"(?P<unit>week(?:end)?|month|year|quarter|decade|century)"
+
+
+def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    unit = m.group("unit").lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel.split()[-1], 0)
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.dct is None:
+            return unresolved(unit if unit != "weekend" else "week", "dct", _unknown_value(unit))
+        return unit_reading(unit, step, ctx.dct, "dct")
+
+    return resolve
+
+
+def _unknown_value(unit: str) -> str:
+    return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX")
+
+
+def unit_reading(unit: str, step: int, anchor: date, kind: str) -> Reading:
+    """The week/month/year/... `step` units from the one holding `anchor`."""
+    if unit in {"week", "weekend"}:
+        day = shift_days(anchor, 7 * step)
+        if day is None:
+            return unresolved("week", kind)
+        if unit == "weekend":
+            saturday = weekday_before(day, 5) if day.weekday() == 6 else weekday_after(day, 5)
+            return date_reading(week_value(saturday or day) + "-WE", anchor, kind)
+        return date_reading(week_value(day), anchor, kind)
+    if unit == "month":
+        ym = shift_months(anchor, step)
+        return date_reading(f"{ym[0]:04d}-{ym[1]:02d}", anchor, kind) if ym else unresolved("month", kind)
+    if unit == "quarter":
+        ym = shift_months(anchor, 3 * step)
+        if ym is None:
+            return unresolved("quarter", kind)
+        return date_reading(f"{ym[0]:04d}-Q{(ym[1] - 1) // 3 + 1}", anchor, kind)
+    if unit == "decade":
+        return date_reading(f"{(anchor.year // 10 + step):03d}", anchor, kind)
+    if unit == "century":
+        return Reading("DATE", f"{anchor.year // 100 + step:02d}", None, None, "unknown", anchor, kind)
+    year = anchor.year + step
+    if not 1 <= year <= 9999:
+        return unresolved("year", kind)
+    return date_reading(f"{year:04d}", anchor, kind)
+
+
+def _the_unit(m: re.Match[str], text: str) -> Resolver | None:
+    """ "the weekend", "(earlier in) the week", "the end of the year": the unit holding the publication date."""
+    unit = m.group("unit").lower()
+    return lambda ctx: (
+        unit_reading(unit, 0, ctx.dct, "dct")
+        if ctx.dct
+        else unresolved("week" if "week" in unit else unit, "dct", _unknown_value(unit))
+    )
+
+
+SHIFT_UNITS = {"day": 1, "week": 7, "fortnight": 14, "month": 0, "year": 0}
+
+
+def shifted(anchor: date, n: int, unit: str) -> tuple[str, date | None]:
+    """(value, day) for `n` units from `anchor`, at the unit's grain."""
+    if unit in {"day", "week", "fortnight"}:
+        day = shift_days(anchor, n * SHIFT_UNITS[unit])
+        return (day.isoformat(), day) if day else ("XXXX-XX-XX", None)
+    if unit == "month":
+        ym = shift_months(anchor, n)
+        return (f"{ym[0]:04d}-{ym[1]:02d}", None) if ym else ("XXXX-XX", None)
+    year = anchor.year + n * (10 if unit == "decade" else 1)
+    return (f"{year:04d}", None) if 1 <= year <= 9999 else ("XXXX", None)
+
+
+def _ago(m: re.Match[str], text: str) -> Resolver | None:
+    unit = m.group("unit").lower()
+    amount = number_value(m.group("n"))
+    if amount is None or amount != int(amount):
+        return constant(Reading("DATE", "PAST_REF", None, None, "unknown", None, "dct"))
+    n = -int(amount)
+    return _shift_resolver(n, unit, previous=False)
+
+
+def _shift_resolver(n: int, unit: str, *, previous: bool) -> Resolver:
+    def resolve(ctx: Context) -> Reading:
+        anchor = (ctx.previous or ctx.dct) if previous else ctx.dct
+        kind = "previous" if previous and ctx.previous else "dct"
+        if anchor is None:
+            return unresolved("day" if unit in {"day", "week"} else unit, kind)
+        value, _day = shifted(anchor, n, unit)
+        return date_reading(value, anchor, kind)
+
+    return resolve
+
+
+def _later(m: re.Match[str], text: str) -> Resolver | None:
+    unit = m.group("unit").lower()
+    direction = -1 if m.group("dir").lower() in {"earlier", "before", "prior"} else 1
+    amount = number_value(m.group("n")) if m.group("n") else None
+    if m.group("n") and amount is None:
+        return None
+    if amount is None:  # "days later", "weeks after": a vague span after the day mentioned before
+        return _vague_after(unit, direction)
+    if amount != int(amount):
+        return None
+    return _shift_resolver(direction * int(amount), unit, previous=True)
+
+
+def _vague_after(unit: str, direction: int) -> Resolver:
+    def resolve(ctx: Context) -> Reading:
+        anchor = ctx.previous
+        if anchor is None or unit not in {"day", "week"}:
+            return unresolved("unknown", "previous")
+        days = (1, 6) if unit == "day" else (7, 27)
+        first = shift_days(anchor, direction * days[0])
+        last = shift_days(anchor, direction * days[1])
+        if first is None or last is None:
+            return unresolved("unknown", "previous")
+        first, last = min(first, last), max(first, last)
+        value = week_value(first) if unit == "day" else f"{first.year:04d}-{first.month:02d}"
+        return Reading("DATE", value, first, last, "week" if unit == "day" else "month", anchor, "previous")
+
+    return resolve
+
+
+ANCHORED_DAYS = {
+    "same": 0,
+    "that": 0,
+    "this": 0,
+    "next": 1,
+    "following": 1,
+    "previous": -1,
+    "preceding": -1,
+    "prior": -1,
+}
+
+
+def _anchored_day(m: re.Match[str], text: str) -> Resolver | None:
+    word = (m.group("which") or m.group("which2") or "same").lower()
+    offset = ANCHORED_DAYS.get(word, 0)
+    if m.group("dir"):
+        offset = 1 if m.group("dir").lower() == "after" else -1
+    part = m.group("part")
+    suffix = _part_suffix(part) if part else ""
+    type_ = "TIME" if suffix else "DATE"
+
+    def resolve(ctx: Context) -> Reading:
+        anchor = ctx.previous or ctx.dct
+        kind = "previous" if ctx.previous else "dct"
+        if anchor is None:
+            return unresolved("day", "previous", "XXXX-XX-XX" + suffix, type_)
+        day = shift_days(anchor, offset)
+        return day_reading(day, anchor, kind, suffix, type_) if day else unresolved("day", kind)
+
+    return resolve
+
+
+def _first_week_of(m: re.Match[str], text: str) -> Resolver | None:
+    from timeline.extraction.temporal_lexicon import ORDINALS, month_number
+
+    n = ORDINALS.get(m.group("ord").lower(), 1)
+    month = month_number(m.group("month"))
+    year_text = m.group("year")
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        if year_text:
+            year = int(year_text)
+        elif ctx.dct is None:
+            return unresolved("week", "dct", "XXXX-WXX")
+        else:
+            dct = ctx.dct
+            future = tense_of(ctx.text, start, end) == "future"
+            year = (
+                dct.year if (month <= dct.month) != future or month == dct.month else dct.year + (1 if future else -1)
+            )
+        first_of_month = safe_date(year, month, 1)
+        if first_of_month is None:
+            return unresolved("week", "dct")
+        last_of_month = shift_days(safe_date(year + month // 12, month % 12 + 1, 1) or first_of_month, -1)
+        first = shift_days(first_of_month, 7 * (n - 1)) if n > 0 else shift_days(last_of_month or first_of_month, -6)
+        if first is None:
+            return unresolved("week", "dct")
+        last = shift_days(first, 6) or first
+        middle = shift_days(first, 3) or first
+        anchor_kind = "absolute" if year_text else "dct"
+        return Reading("DATE", week_value(middle), first, last, "week", None if year_text else ctx.dct, anchor_kind)
+
+    return resolve
+
+
+RULES: list[Rule] = [
+    compile_rule(
+        "day-word",
+        rf"\b(?:(?:earlier|later)\s+)?(?:(?P<extra>the\s+day\s+(?:before|after))\s+)?(?P<word>today|yesterday|tomorrow|tonight)\b"
+        rf"(?:'s)?(?:\s+(?P<part>{PART}))?",
+        _day_word,
+        priority=2,
+    ),
+    compile_rule(
+        "this-part-of-day",
+        rf"\b(?P<rel>this|last|tomorrow)\s+(?P<part>{PART})\b",
+        _last_night,
+        priority=2,
+    ),
+    compile_rule(
+        "weekday",
+        rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<day>{WEEKDAY})\b(?:\s+(?P<part>{PART}))?",
+        _weekday,
+        priority=1,
+    ),
+    compile_rule(
+        "relative-unit",
+        rf"\b{MOD}(?P<rel>last|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}s?\b(?!-)",
+        _relative_unit,
+        priority=1,
+    ),
+    compile_rule(
+        "the-unit",
+        r"\b(?:(?:earlier|later)\s+(?:in\s+)?|(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+)the\s+"
+        r"(?P<unit>week|month|year)\b|\b(?:the|this)\s+(?P<unit2>weekend)\b",
+        lambda m, t: _the_unit(_UnitProxy(m), t),
+    ),
+    compile_rule(
+        "ago",
+        rf"\b(?P<n>{NUMBER}|an?|several|a\s+few|few|many|some)\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+ago\b",
+        _ago,
+        priority=3,
+    ),
+    compile_rule(
+        "later-earlier",
+        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)s?\s+(?P<dir>later|earlier|after|before)"
+        r"(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|i|being)\b)",
+        _later,
+        priority=3,
+    ),
+    compile_rule(
+        "same-day-as-previous",
+        rf"\b(?:(?:on|by|during|until|of)\s+)?(?P<t>(?:the|that)\s+(?:(?P<which>same|next|following|previous|preceding|prior)\s+)?"
+        rf"(?:very\s+)?(?:day|(?P<part>{PART}))(?:\s+(?P<dir>before|after))?)(?!\s*(?:of|when|that|which|after|before)\b)"
+        rf"|\b(?P<which2>that)\s+same\s+day\b",
+        _anchored_day,
+        priority=1,
+    ),
+    compile_rule(
+        "first-week-of-month",
+        r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+        r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
+        r"(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d))?\b",
+        _first_week_of,
+        priority=4,
+    ),
+]
+
+
+class _UnitProxy:
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def group(self, name: str) -> str:
+        return self._match.group("unit") or self._match.group("unit2")
