@@ -1,0 +1,55 @@
+"""Full-text search: a GIN-indexed vector on PostgreSQL, substring matching on SQLite."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from timeline.models import Event
+from timeline.search import events_search
+
+pytestmark = pytest.mark.django_db
+
+
+def _event(slug: str, title: str, summary: str = "") -> Event:
+    return Event.objects.create(slug=slug, title=title, summary=summary)
+
+
+def test_it_finds_events_by_words_of_the_title_or_summary() -> None:
+    launch = _event("a", "North Korea launches missile", "The test flew over the Sea of Japan.")
+    _event("b", "Leaders meet in Geneva", "Talks on trade.")
+    found = events_search(qs=Event.objects.all(), text="missile Japan")
+    assert list(found) == [launch]
+
+
+def test_it_needs_every_word() -> None:
+    _event("a", "North Korea launches missile")
+    assert not events_search(qs=Event.objects.all(), text="missile Geneva").exists()
+
+
+def test_it_ignores_case() -> None:
+    meeting = _event("a", "Leaders meet in Geneva")
+    assert list(events_search(qs=Event.objects.all(), text="GENEVA")) == [meeting]
+
+
+def test_it_leaves_the_queryset_alone_without_words() -> None:
+    _event("a", "x")
+    qs = Event.objects.all()
+    assert events_search(qs=qs, text="   ") is qs
+
+
+def test_it_keeps_the_other_filters_of_the_queryset() -> None:
+    Event.objects.create(slug="a", title="Missile test", status=Event.Status.REJECTED)
+    kept = _event("b", "Another missile test")
+    assert list(events_search(qs=Event.objects.exclude(status=Event.Status.REJECTED), text="missile")) == [kept]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming and the GIN index exist on PostgreSQL only")
+def test_it_stems_words_and_uses_the_gin_index_on_postgresql() -> None:
+    launch = _event("a", "North Korea launches missiles")
+    assert list(events_search(qs=Event.objects.all(), text="launched missile")) == [launch]
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        plan = events_search(qs=Event.objects.all(), text="missile").explain()
+        cursor.execute("SET enable_seqscan = on")
+    assert "event_search_gin" in plan
