@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods
@@ -111,6 +112,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Events and duplicates", {"fields": ["events_backed", "duplicate_of", "near_duplicates"]}),
         ("Cleaning", {"fields": ["dropped_lines", "text", "raw_text", "content_hash", "ingested_at"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> forms.Field | None:
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
@@ -418,7 +424,7 @@ class MentionAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, format_html("New event {}", _admin_link(new)), messages.SUCCESS)
 
-    @require_http_methods(["GET", "POST"])
+    @method_decorator(require_http_methods(["GET", "POST"]))
     def split_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         mention = get_object_or_404(Mention.objects.select_related("event", "passage__article"), pk=pk)
         if not self.has_change_permission(request, mention):
