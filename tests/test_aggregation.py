@@ -1,0 +1,165 @@
+"""Binning: counts per period when the range in view holds too many events, and the tallies behind them."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+
+import pytest
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from timeline.aggregation import (
+    Binned,
+    bin_unit,
+    binned_figure,
+    events_binned,
+    period_end,
+    period_start,
+)
+from timeline.models import Actor, Event, EventTally, EventType
+
+pytestmark = pytest.mark.django_db
+
+
+def _events(n: int, *, first: date = date(2000, 1, 1), days: int = 9000, seed: int = 0, **fields) -> list[Event]:
+    rng = random.Random(seed)
+    events = [
+        Event(
+            slug=f"e-{seed}-{i}",
+            title=f"Event {i}",
+            event_type=fields.get("event_type") or rng.choice(EventType.values),
+            date_start=first + timedelta(days=rng.randrange(days)),
+            status=fields.get("status") or rng.choice(Event.Status.values),
+        )
+        for i in range(n)
+    ]
+    return Event.objects.bulk_create(events)
+
+
+def _public():
+    return Event.objects.exclude(status=Event.Status.REJECTED).filter(merged_into__isnull=True)
+
+
+def test_it_picks_coarser_periods_for_wider_ranges() -> None:
+    assert bin_unit(date(1995, 1, 1), date(2025, 1, 1)) == "year"
+    assert bin_unit(date(2020, 1, 1), date(2022, 1, 1)) == "month"
+    assert bin_unit(date(2024, 1, 1), date(2024, 4, 1)) == "week"
+    assert bin_unit(date(2024, 1, 1), date(2024, 1, 20)) == "day"
+
+
+@pytest.mark.parametrize(
+    ("unit", "start", "end"),
+    [
+        ("year", date(2024, 1, 1), date(2024, 12, 31)),
+        ("month", date(2024, 2, 1), date(2024, 2, 29)),
+        ("week", date(2024, 2, 12), date(2024, 2, 18)),
+        ("day", date(2024, 2, 14), date(2024, 2, 14)),
+    ],
+)
+def test_it_knows_where_periods_begin_and_end(unit: str, start: date, end: date) -> None:
+    assert period_start(date(2024, 2, 14), unit) == start
+    assert period_end(start, unit) == end
+
+
+def test_it_returns_none_when_the_events_are_few_enough_to_draw() -> None:
+    _events(30)
+    whole = (date(1990, 1, 1), date(2030, 1, 1))
+    assert events_binned(events=_public(), start=whole[0], end=whole[1], max_marks=30) is None
+    assert events_binned(events=_public(), start=whole[0], end=whole[1], use_tallies=True, max_marks=30) is None
+
+
+@pytest.mark.parametrize("use_tallies", [False, True])
+def test_it_counts_every_public_event_once_per_period(use_tallies: bool) -> None:
+    _events(400)
+    public = _public()
+    binned = events_binned(
+        events=public, start=date(1990, 1, 1), end=date(2030, 1, 1), use_tallies=use_tallies, max_marks=50
+    )
+    assert isinstance(binned, Binned) and binned.unit == "year"
+    assert binned.total == public.count()
+    per_year: dict[int, int] = {}
+    for event in public:
+        per_year[event.date_start.year] = per_year.get(event.date_start.year, 0) + 1
+    assert {b.start.year: 0 for b in binned.bins} == dict.fromkeys(per_year, 0)
+    for year, n in per_year.items():
+        assert sum(b.count for b in binned.bins if b.start.year == year) == n
+    assert all(b.start.month == 1 and b.end == date(b.start.year, 12, 31) for b in binned.bins)
+
+
+@pytest.mark.parametrize("use_tallies", [False, True])
+def test_it_counts_only_the_range_asked_for_by_type_and_verified(use_tallies: bool) -> None:
+    _events(1500, first=date(2020, 1, 1), days=700)
+    start, end = date(2020, 3, 1), date(2020, 8, 31)
+    filtered = _public().filter(event_type=EventType.STATEMENT, status=Event.Status.VERIFIED)
+    binned = events_binned(
+        events=filtered,
+        start=start,
+        end=end,
+        use_tallies=use_tallies,
+        event_type=EventType.STATEMENT,
+        verified_only=True,
+        max_marks=3,
+    )
+    assert binned is not None and binned.unit == "week"
+    assert binned.total == filtered.filter(date_start__range=(start, end)).count()
+    assert {b.row for b in binned.bins} == {"statement"}
+
+
+def test_it_bins_per_actor_when_rows_are_actors() -> None:
+    korea, japan = Actor.objects.create(name="Korea", slug="korea"), Actor.objects.create(name="Japan", slug="japan")
+    events = _events(60, status=Event.Status.NEW)
+    for i, event in enumerate(events):
+        event.actors.add(korea, *([japan] if i % 3 == 0 else []))
+    binned = events_binned(events=_public(), start=date(1990, 1, 1), end=date(2030, 1, 1), rows="actor", max_marks=10)
+    totals = {row: sum(b.count for b in binned.bins if b.row == row) for row in {b.row for b in binned.bins}}
+    assert totals == {"Korea": 60, "Japan": 20}
+
+
+def test_it_keeps_tallies_exact_through_updates_merges_and_deletes() -> None:
+    events = _events(300, seed=7)
+    Event.objects.filter(pk__in=[e.pk for e in events[:50]]).update(status=Event.Status.VERIFIED)
+    moved = events[60]
+    moved.date_start = date(1999, 12, 31)
+    moved.save()
+    Event.objects.filter(pk=events[70].pk).update(merged_into=events[71])
+    Event.objects.filter(pk__in=[e.pk for e in events[100:140]]).delete()
+    Event.objects.filter(pk=events[150].pk).update(date_start=None)
+    live = {
+        (row["m"], row["event_type"], row["status"], row["merged"]): row["n"]
+        for row in Event.objects.exclude(date_start=None)
+        .annotate(m=TruncMonth("date_start"))
+        .values("m", "event_type", "status")
+        .annotate(n=Count("id"), merged=Count("merged_into"))
+        .order_by()
+    }
+    tallied: dict = {}
+    for t in EventTally.objects.filter(period_kind="month", count__gt=0):
+        tallied[(t.period, t.event_type, t.status)] = tallied.get((t.period, t.event_type, t.status), 0) + t.count
+    assert tallied == {(k[0] if isinstance(k[0], date) else k[0].date(), k[1], k[2]): n for k, n in live.items()}
+    day_total = sum(EventTally.objects.filter(period_kind="day").values_list("count", flat=True))
+    assert day_total == Event.objects.exclude(date_start=None).count()
+
+
+def test_it_draws_bins_as_a_small_figure_that_zooms_on_click() -> None:
+    _events(3000, first=date(1995, 1, 1), days=30 * 365)
+    start, end = date(1995, 1, 1), date(2025, 1, 1)
+    binned = events_binned(events=_public(), start=start, end=end, use_tallies=True, max_marks=100)
+    figure = binned_figure(binned=binned, start=start, end=end)
+    trace = figure["data"][0]
+    assert trace["meta"] == "bins"
+    assert sum(c[2] for c in trace["customdata"]) == binned.total
+    assert figure["layout"]["xaxis"]["range"] == ["1995-01-01", "2025-01-02"]
+    assert len(json.dumps(figure)) < 300_000
+
+
+def test_it_folds_rows_beyond_the_busiest_into_one() -> None:
+    actors = [Actor.objects.create(name=f"Actor {i:02d}", slug=f"actor-{i}") for i in range(12)]
+    for i, event in enumerate(_events(240, status=Event.Status.NEW)):
+        event.actors.add(actors[i % 12])
+    binned = events_binned(events=_public(), start=date(1990, 1, 1), end=date(2030, 1, 1), rows="actor", max_marks=10)
+    figure = binned_figure(binned=binned, start=date(1990, 1, 1), end=date(2030, 1, 1), max_rows=5)
+    rows = set(figure["data"][0]["y"])
+    assert len(rows) == 5 and "(other actors)" in rows
+    assert sum(c[2] for c in figure["data"][0]["customdata"]) == 240

@@ -1,0 +1,219 @@
+"""Server-side binning: when the range in view holds too many events to draw one by one, count them per period.
+
+The timeline asks only for what is visible. With at most ``MAX_MARKS`` events in the range, it draws
+them one by one; beyond that it draws one mark per (period, row) with the number of events, choosing
+years, months, weeks or days so that the marks stay few and the figure small at every zoom level.
+Zooming in narrows the range until single events show.
+
+Counts by event type come from EventTally (kept exact by triggers), so the 30-year view of a million
+events reads a few thousand tally rows instead of every event. Filters the tallies do not cover
+(an actor, a text search, one row per actor) fall back to one aggregate query over the events, with
+date truncation and a count grouped by row key.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, F, QuerySet, Sum
+from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
+
+from timeline.models import Event, EventTally, EventType
+
+MAX_MARKS = 2000
+# A unit is chosen when the range spans more than this many days (checked in order).
+UNITS = (("year", 6 * 366), ("month", 270), ("week", 45), ("day", 0))
+TRUNC = {"year": TruncYear, "month": TruncMonth, "week": TruncWeek, "day": TruncDay}
+TYPE_LABELS = dict(EventType.choices)
+
+
+@dataclass(frozen=True)
+class Bin:
+    start: date
+    end: date  # inclusive
+    row: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Binned:
+    unit: str
+    bins: list[Bin]
+
+    @property
+    def total(self) -> int:
+        return sum(b.count for b in self.bins)
+
+
+def bin_unit(start: date, end: date) -> str:
+    """The period to count by for a range in view: years over decades, down to days over a few weeks."""
+    span = (end - start).days
+    return next(unit for unit, longer_than in UNITS if span > longer_than)
+
+
+def period_start(day: date, unit: str) -> date:
+    if unit == "year":
+        return day.replace(month=1, day=1)
+    if unit == "month":
+        return day.replace(day=1)
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    return day
+
+
+def period_end(start: date, unit: str) -> date:
+    """The last day of the period that begins on ``start``."""
+    if unit == "year":
+        return start.replace(month=12, day=31)
+    if unit == "month":
+        following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - timedelta(days=1)
+    if unit == "week":
+        return start + timedelta(days=6)
+    return start
+
+
+def _as_date(value: object) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value  # TruncX gives a datetime
+
+
+def tally_counts(
+    *, start: date, end: date, unit: str, statuses: list[str], event_type: str = ""
+) -> dict[tuple[date, str], int]:
+    """Counts of events starting in [start, end] per (period, type label), from the tallies.
+
+    Month tallies serve year and month bins, day tallies serve week and day bins; counts of a period
+    cut by the range's edges cover only its days inside the range.
+    """
+    kind = EventTally.PeriodKind.MONTH if unit in ("year", "month") else EventTally.PeriodKind.DAY
+    first = start.replace(day=1) if kind == EventTally.PeriodKind.MONTH else start
+    rows = EventTally.objects.filter(
+        period_kind=kind, period__gte=first, period__lte=end, status__in=statuses, merged=False
+    )
+    if event_type:
+        rows = rows.filter(event_type=event_type)
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    for period, event_type_value, n in (
+        rows.values_list("period", "event_type").annotate(n=Sum("count")).filter(n__gt=0).order_by()
+    ):
+        counts[(period_start(period, unit), TYPE_LABELS.get(event_type_value, event_type_value))] += n
+    return counts
+
+
+def live_counts(
+    *, events: QuerySet[Event], start: date, end: date, unit: str, rows: str
+) -> dict[tuple[date, str], int]:
+    """Counts per (period, row) in one aggregate query over the events (date truncation + count)."""
+    key = F("actors__name") if rows == "actor" else F("event_type")
+    query = (
+        events.filter(date_start__gte=start, date_start__lte=end)
+        .order_by()
+        .annotate(period=TRUNC[unit]("date_start"), row=key)
+        .values("period", "row")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    for item in query:
+        row = item["row"] if rows == "actor" else TYPE_LABELS.get(item["row"], item["row"])
+        counts[(_as_date(item["period"]), row or "(no actor named)")] += item["n"]
+    return counts
+
+
+def _bins(counts: dict[tuple[date, str], int], unit: str) -> Binned:
+    bins = [Bin(start=p, end=period_end(p, unit), row=row, count=n) for (p, row), n in sorted(counts.items())]
+    return Binned(unit=unit, bins=bins)
+
+
+def tallies_cover(*, actor: str, text: str, rows: str) -> bool:
+    """Whether the tallies can answer: they count by type and status only."""
+    return not actor and not text.strip() and rows != "actor"
+
+
+def events_binned(
+    *,
+    events: QuerySet[Event],
+    start: date,
+    end: date,
+    rows: str = "type",
+    use_tallies: bool = False,
+    event_type: str = "",
+    verified_only: bool = False,
+    max_marks: int = MAX_MARKS,
+) -> Binned | None:
+    """The events of ``events`` starting in [start, end] counted per period, or None when few enough to draw.
+
+    ``events`` is the filtered public queryset; with ``use_tallies`` (see ``tallies_cover``) the
+    counts come from EventTally under the same type/verified filters instead of reading the events.
+    """
+    unit = bin_unit(start, end)
+    if use_tallies:
+        statuses = [Event.Status.VERIFIED] if verified_only else [Event.Status.NEW, Event.Status.VERIFIED]
+        counts = tally_counts(start=start, end=end, unit=unit, statuses=statuses, event_type=event_type)
+        if sum(counts.values()) <= max_marks:
+            return None
+        return _bins(counts, unit)
+    in_range = events.filter(date_start__gte=start, date_start__lte=end).order_by()
+    if in_range.values("id")[: max_marks + 1].count() <= max_marks:
+        return None
+    return _bins(live_counts(events=events, start=start, end=end, unit=unit, rows=rows), unit)
+
+
+MAX_ROWS = 30
+OTHER_ROWS = "(other actors)"
+BIN_COLOUR = "#23577a"
+BIN_HOVER = "<b>%{customdata[2]} events</b><br>%{customdata[3]}<extra>%{y}</extra>"
+UNIT_LABEL = {"year": "%Y", "month": "%B %Y", "week": "week of %d %b %Y", "day": "%d %b %Y"}
+
+
+def _capped_rows(binned: Binned, max_rows: int) -> list[Bin]:
+    """The bins with the rows beyond the ``max_rows`` busiest folded into one row."""
+    totals: dict[str, int] = defaultdict(int)
+    for b in binned.bins:
+        totals[b.row] += b.count
+    if len(totals) <= max_rows:
+        return binned.bins
+    keep = set(sorted(totals, key=lambda r: (-totals[r], r))[: max_rows - 1])
+    folded: dict[tuple[date, str], int] = defaultdict(int)
+    for b in binned.bins:
+        folded[(b.start, b.row if b.row in keep else OTHER_ROWS)] += b.count
+    return [Bin(start=p, end=period_end(p, binned.unit), row=r, count=n) for (p, r), n in sorted(folded.items())]
+
+
+def binned_figure(*, binned: Binned, start: date, end: date, max_rows: int = MAX_ROWS) -> dict:
+    """The figure for counted events: one mark per (period, row), its area growing with the count.
+
+    Marks carry [period start, period end, count, label] in customdata and the trace is tagged
+    ``meta: "bins"``, so a click zooms into the period instead of opening an event.
+    """
+    from timeline.charts import CONFIG, timeline_layout
+
+    bins = _capped_rows(binned, max_rows)
+    row_names = sorted({b.row for b in bins} - {OTHER_ROWS}, key=str.casefold)
+    if any(b.row == OTHER_ROWS for b in bins):
+        row_names.append(OTHER_ROWS)
+    largest = max((b.count for b in bins), default=1)
+    x, y, sizes, customdata = [], [], [], []
+    for b in bins:
+        middle = b.start + (b.end - b.start) / 2
+        x.append(middle.isoformat())
+        y.append(b.row)
+        sizes.append(round(6 + 26 * (b.count / largest) ** 0.5, 1))
+        customdata.append([b.start.isoformat(), b.end.isoformat(), b.count, b.start.strftime(UNIT_LABEL[binned.unit])])
+    layout = timeline_layout(row_names=row_names).to_plotly_json()
+    layout.pop("template", None)
+    layout["xaxis"]["range"] = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
+    layout["showlegend"] = True
+    trace = {
+        "type": "scatter",
+        "mode": "markers",
+        "name": f"Events per {binned.unit} (click or zoom in for single events)",
+        "meta": "bins",
+        "x": x,
+        "y": y,
+        "customdata": customdata,
+        "hovertemplate": BIN_HOVER,
+        "marker": {"size": sizes, "color": BIN_COLOUR, "opacity": 0.75, "line": {"width": 0}},
+    }
+    return {"data": [trace], "layout": layout, "config": CONFIG}
