@@ -1,0 +1,185 @@
+"""Clustering: which mentions report the same real happening, and how near-duplicate two articles are.
+
+The same comparison serves mentions inside one article and an article's events against stored events:
+compatible type, compatible dates (overlapping ranges; an undated side fits any date), overlapping actors
+(a statement also needs a compatible speaker) and shared content words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.extraction.events import STATEMENT, EventMention
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: date
+    end: date
+    precision: str
+
+    def overlaps(self, other: DateRange) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+@dataclass
+class EventProfile:
+    """What clustering compares: an event as known so far (from one article, or stored)."""
+
+    event_type: str
+    actors: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    keywords: Counter[str] = field(default_factory=Counter)
+    date: DateRange | None = None
+
+
+def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
+    return a is None or b is None or a.overlaps(b)
+
+
+def _speakers_compatible(a: EventProfile, b: EventProfile) -> bool:
+    if not a.speakers or not b.speakers:
+        return True
+    if a.speakers & b.speakers:
+        return True
+    return bool(a.speakers & b.actors) or bool(b.speakers & a.actors)
+
+
+def match_score(event: EventProfile, other: EventProfile, *, same_article: bool) -> float:
+    """How strongly `other` looks like the same happening as `event`; 0 when it cannot be."""
+    if event.event_type != other.event_type or not dates_compatible(event.date, other.date):
+        return 0.0
+    if event.event_type == STATEMENT and not _speakers_compatible(event, other):
+        return 0.0
+    shared_actors = len(event.actors & other.actors)
+    if event.actors and other.actors and not shared_actors and not (same_article and event.event_type != STATEMENT):
+        return 0.0
+    shared = set(event.keywords) & set(other.keywords)
+    smaller = max(1, min(len(event.keywords), len(other.keywords)))
+    overlap = len(shared) / smaller
+    both_dated = event.date is not None and other.date is not None
+    if same_article:
+        # In one article, one launch or one deployment on one date is one happening; otherwise ask for words in common.
+        if both_dated and event.event_type != STATEMENT:
+            return 1.0 + overlap + shared_actors
+        if len(shared) >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT):
+            return 0.5 + overlap + shared_actors
+        return 0.0
+    if len(shared) >= 3 and overlap >= 0.12:
+        return overlap + 0.5 * shared_actors
+    return 0.0
+
+
+def profile_of(mention: EventMention) -> EventProfile:
+    d = mention.date
+    return EventProfile(
+        event_type=mention.event_type,
+        actors=set(mention.actors),
+        speakers={mention.speaker} if mention.speaker else set(),
+        keywords=Counter(mention.keywords),
+        date=DateRange(d.start, d.end, d.precision) if d else None,
+    )
+
+
+def absorb(profile: EventProfile, other: EventProfile) -> None:
+    profile.actors |= other.actors
+    profile.speakers |= other.speakers
+    profile.keywords.update(other.keywords)
+    if profile.date is None:
+        profile.date = other.date
+
+
+def best_date(votes: list[tuple[DateRange, float]]) -> tuple[DateRange | None, bool]:
+    """The best-supported date among (range, weight) votes, and whether the votes disagree."""
+    if not votes:
+        return None, False
+    weight: dict[DateRange, float] = {}
+    first: dict[DateRange, int] = {}
+    for i, (rng, w) in enumerate(votes):
+        weight[rng] = weight.get(rng, 0.0) + w
+        first.setdefault(rng, i)
+    best = max(weight, key=lambda r: (weight[r], -_PRECISION_RANK.get(r.precision, 6), -first[r]))
+    disputed = any(not best.overlaps(r) for r in weight)
+    return best, disputed
+
+
+@dataclass
+class MentionGroup:
+    """Mentions of one happening within one article."""
+
+    mentions: list[int]
+    profile: EventProfile
+    date: DateRange | None = None
+    disputed: bool = False
+
+
+def group_mentions(mentions: list[EventMention]) -> list[MentionGroup]:
+    """Cluster one article's mentions: dated mentions first (finest first), then undated ones join."""
+    order = sorted(
+        range(len(mentions)),
+        key=lambda i: (
+            mentions[i].date is None,
+            _PRECISION_RANK.get(mentions[i].date.precision, 6) if mentions[i].date else 9,
+            i,
+        ),
+    )
+    groups: list[MentionGroup] = []
+    for i in order:
+        prof = profile_of(mentions[i])
+        scored = [(match_score(g.profile, prof, same_article=True), g) for g in groups]
+        scored = [(s, g) for s, g in scored if s > 0]
+        if scored:
+            _, g = max(scored, key=lambda sg: sg[0])
+            g.mentions.append(i)
+            absorb(g.profile, prof)
+        else:
+            groups.append(MentionGroup(mentions=[i], profile=prof))
+    for g in groups:
+        g.mentions.sort()
+        votes = [
+            (DateRange(m.date.start, m.date.end, m.date.precision), 1.0)
+            for m in (mentions[i] for i in g.mentions)
+            if m.date is not None
+        ]
+        g.date, g.disputed = best_date(votes)
+        g.profile.date = g.date
+    groups.sort(key=lambda g: g.mentions[0])
+    return groups
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = 5) -> set[int]:
+    """Hashed word k-shingles of a text, for near-duplicate detection."""
+    words = _TOKEN.findall(text.lower())
+    if len(words) < k:
+        return {hash(tuple(words))} if words else set()
+    return {hash(tuple(words[i : i + k])) for i in range(len(words) - k + 1)}
+
+
+def resemblance(a: set[int], b: set[int]) -> float:
+    """Jaccard resemblance of two shingle sets."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    """How much of the smaller text is inside the larger one."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+NEAR_DUPLICATE = 0.6
+
+
+def near_duplicate(text_a: str, text_b: str) -> bool:
+    """Two articles are near-duplicates when most of the shorter one's shingles are in the other."""
+    return containment(shingles(text_a), shingles(text_b)) >= NEAR_DUPLICATE

@@ -1,0 +1,319 @@
+"""Event detection: which sentences report something that happened, of what kind, who was involved and when.
+
+A sentence is an event mention when it holds a trigger of one of the event types (a missile launch, troops
+moved, a meeting held, a statement that warns, vows, confirms or condemns ...). Its date is the time
+expression in the sentence that can date a past happening (a day, week or month; not a future date, not a
+time-zone conversion in brackets, not a reference inside a quotation when one outside exists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from timeline.extraction.clean import is_headline
+from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer
+from timeline.extraction.segment import Passage
+
+MISSILE_TEST = "missile test"
+TROOP_DEPLOYMENT = "troop deployment"
+DIPLOMATIC_MEETING = "diplomatic meeting"
+STATEMENT = "statement"
+SANCTIONS = "sanctions"
+ATTACK = "attack"
+AGREEMENT = "agreement"
+ELECTION = "election"
+MILITARY_EXERCISE = "military exercise"
+
+_I = re.IGNORECASE
+_MISSILE_NOUN = re.compile(
+    r"\b(?:missiles?|ICBMs?|IRBMs?|SLBMs?|rockets?|projectiles?|warheads?|hypersonic|ballistic|satellite launch)\b", _I
+)
+_MISSILE_ACT = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|test(?:ed|s|ing)?|test-fir\w*|flew|fly|flies|flying|crash(?:ed|es)|"
+    r"land(?:ed|s)|splash\w*|detect(?:ed)?|track(?:ed)?|trajector\w*|travell?ed)\b",
+    _I,
+)
+_LAUNCH_NOUN = re.compile(
+    r"(?:\b(?:the|this|that|its|first|latest|recent|missile|test)\s+|['’]s\s+)(?:launch(?:es)?|firing|test(?:-firing)?)\b"
+    r"(?!\s+(?:a|an|of\s+a)\s+(?:campaign|bid|probe|investigation|inquiry))",
+    _I,
+)
+_TROOPS = re.compile(
+    r"\b(?:troops?|soldiers?|forces|units?|personnel|servicemen|battalions?|brigades?|divisions?|contingent|"
+    r"warships?|fighter jets|aircraft carriers?)\b",
+    _I,
+)
+_DEPLOY = re.compile(
+    r"\b(?:deploy(?:ed|s|ing|ment)?|redeploy(?:ed|s|ing|ment)?|sent|send(?:s|ing)?|dispatch(?:ed|es)?|arriv(?:ed|es|ing)|"
+    r"mass(?:ed|ing)|station(?:ed|s)|mov(?:ed|es|ing)|withdr(?:ew|awn|awal)|pulled? (?:out|back)|head(?:ed|ing) (?:to|toward)|"
+    r"reinforc(?:ed|ements?)|posted|transferred|provided)\b",
+    _I,
+)
+_MEETING = re.compile(
+    r"\b(?:met|meets|held talks|hold talks|holds talks|talks with|hosted|hosts|received|visited|visits|"
+    r"summit (?:in|with|on)|sent a delegation|delegation (?:of [\w ]{0,40})?to meet)\b",
+    _I,
+)
+_SANCTION = re.compile(
+    r"\bsanctions?\b.{0,60}\b(?:impos|announc|slapp|lift|extend|expand|new)\w*|\b(?:impos|announc)\w*\b.{0,60}\bsanctions\b",
+    _I,
+)
+_ATTACK = re.compile(
+    r"\b(?:attack(?:ed|s)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
+    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive)\b",
+    _I,
+)
+_AGREEMENT = re.compile(
+    r"\b(?:sign(?:ed|s)|agreed|reached|struck|concluded)\b.{0,60}\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b|"
+    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,40}\b(?:signed|agreed|reached|took effect)\b",
+    _I,
+)
+_ELECTION = re.compile(
+    r"\b(?:won|wins|elected|re-elected|voted|vote was held|went to the polls)\b.{0,80}|\belection\b.{0,40}\b(?:held|won)\b",
+    _I,
+)
+_ELECTION_NOUN = re.compile(r"\b(?:election|presidency|polls|referendum|vote)\b", _I)
+_EXERCISE = re.compile(
+    r"\b(?:exercises?|drills?|war games|manoeuvres|maneuvers)\b.{0,60}\b(?:held|conduct\w*|stag\w*|began|begin|launched|kicked off)\b|"
+    r"\b(?:held|conduct\w*|stag\w*|began|launched|kicked off)\b.{0,60}\b(?:joint )?(?:exercises?|drills?|war games|manoeuvres)\b",
+    _I,
+)
+# Speech acts that make news on their own.
+_STRONG_SPEECH = re.compile(
+    r"\b(?:warn(?:ed|s|ing)?|vow(?:ed|s)?|pledg(?:ed|es)|affirm(?:ed|s)?|confirm(?:ed|s)?|condemn(?:ed|s)?|denounc(?:ed|es)|"
+    r"accus(?:ed|es|ing)|threaten(?:ed|s)?|announc(?:ed|es)|declar(?:ed|es)|demand(?:ed|s)?|urg(?:ed|es)|"
+    r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es))\b",
+    _I,
+)
+_SAID = re.compile(r"\b(?:said|says|told|stated|added|wrote|according to)\b", _I)
+_EVALUATES = re.compile(
+    r"\b(?:call(?:ed|s)|condemn(?:ed|s)|denounc(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|decr(?:ied|ies))\s+"
+    r"(?:the|this|its|[A-Z][\w’']*(?:['’]s)?)\s+(?:\w+\s+)?(?:launch|test|attack|strike|move|deployment|decision|sanctions)",
+)
+_MODAL = re.compile(r"\b(?:could|might|may|would|should|if|whether|plans? to|expected to|likely to)\b", _I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|would|should|must)\s+(?:not\s+)?have\s+(?:been\s+)?\w+|\bit (?:was|is|has been) (?:suggested|claimed|rumou?red)\b",
+    _I,
+)
+_QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
+_GMT = re.compile(r"\([^)]*\b(?:GMT|UTC)\b[^)]*\)")
+_STOP = set(
+    "a an the and or but of to in on at for with by from as into about over after before than that this these those "
+    "it its is are was were be been being has have had he she they them his her their we our you your i "
+    "said says say told also would could will can may might not no yet which who whom what when where how "
+    "there here then so such some more most other very just only up out off one two new mr mrs ms".split()
+)
+_DATE_PRECISIONS = {"day": 0, "week": 1, "month": 2}
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    text: str
+    value: str
+    rule: str
+    anchor: date | None
+    anchor_kind: str
+    start: date
+    end: date
+    precision: str
+
+
+@dataclass(frozen=True)
+class EventMention:
+    passage: int
+    event_type: str
+    title: str
+    summary: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    speaker: str
+    date: DateInfo | None  # the date the sentence itself gives, if any
+    keywords: frozenset[str]
+
+
+def keywords(text: str) -> frozenset[str]:
+    """Content words, crudely stemmed, for lexical similarity."""
+    out = set()
+    for w in re.findall(r"[a-z0-9][a-z0-9,'’-]*", text.lower()):
+        w = w.strip(",'’-")
+        if len(w) < 3 or w in _STOP:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return frozenset(out)
+
+
+def _outside_quotes(text: str) -> str:
+    return _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def classify(sentence: str, *, missile_context: bool) -> str | None:
+    """The event type a sentence reports, or None when it reports no event."""
+    outside = _outside_quotes(sentence)
+    if _EVALUATES.search(outside):
+        return STATEMENT
+    if _MISSILE_NOUN.search(outside) and _MISSILE_ACT.search(outside):
+        return MISSILE_TEST
+    if missile_context and _LAUNCH_NOUN.search(outside):
+        return MISSILE_TEST
+    if _EXERCISE.search(outside):
+        return MILITARY_EXERCISE
+    strong = _STRONG_SPEECH.search(sentence)
+    if strong and not _STRONG_SPEECH.search(outside) and _SAID.search(outside):
+        return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
+    if strong and _STRONG_SPEECH.search(outside):
+        return STATEMENT
+    if _TROOPS.search(outside) and _DEPLOY.search(outside):
+        return TROOP_DEPLOYMENT
+    if _MEETING.search(outside):
+        return DIPLOMATIC_MEETING
+    if _SANCTION.search(outside):
+        return SANCTIONS
+    if _AGREEMENT.search(outside):
+        return AGREEMENT
+    if _ELECTION.search(outside) and _ELECTION_NOUN.search(outside):
+        return ELECTION
+    if _ATTACK.search(outside):
+        return ATTACK
+    return None
+
+
+def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> bool:
+    if tx.type not in ("DATE", "TIME") or tx.range_start is None or tx.range_end is None:
+        return False
+    if tx.precision not in _DATE_PRECISIONS:
+        return False
+    if dct is not None and tx.range_start > dct:
+        return False  # a happening that is reported cannot lie after the report
+    for m in _GMT.finditer(passage.text):
+        if passage.start + m.start() <= tx.start < passage.start + m.end():
+            return False  # a time-zone conversion in brackets names the same moment
+    before = text[max(passage.start, tx.start - 12) : tx.start].lower()
+    if re.search(r"\b(?:since|until|by|before|through)\s+(?:the\s+)?$", before):
+        return False  # a bound, not the time of the happening
+    return True
+
+
+def _in_quotes(passage: Passage, tx: Any) -> bool:
+    rel = tx.start - passage.start
+    return any(m.start() <= rel < m.end() for m in _QUOTE.finditer(passage.text))
+
+
+def pick_date(passage: Passage, text: str, timexes: list[Any], dct: date | None) -> DateInfo | None:
+    """The time expression that dates the happening a sentence reports."""
+    inside = [t for t in timexes if passage.start <= t.start and t.end <= passage.end]
+    usable = [t for t in inside if _usable_timex(t, passage, text, dct)]
+    if not usable:
+        return None
+    outside = [t for t in usable if not _in_quotes(passage, t)]
+    pool = outside or usable
+    best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))
+    return DateInfo(
+        text=best.text,
+        value=best.value,
+        rule=best.rule,
+        anchor=best.anchor,
+        anchor_kind=best.anchor_kind,
+        start=best.range_start,
+        end=best.range_end,
+        precision=best.precision,
+    )
+
+
+def _speaker(sentence: str, hits: list[Any]) -> str:
+    """The person or body a statement is attributed to: the actor nearest a speech verb."""
+    verbs = [m.start() for m in _SAID.finditer(sentence)] + [m.start() for m in _STRONG_SPEECH.finditer(sentence)]
+    people = [h for h in hits if h.kind in (PERSON, ORGANISATION)] or [h for h in hits if h.kind == COUNTRY]
+    if not verbs or not people:
+        return ""
+    best = min(people, key=lambda h: min(abs(h.start - v) for v in verbs))
+    return best.actor
+
+
+_LEAD = re.compile(
+    r"^(?:(?:(?:on|earlier|later|amid|after|before|in|at|during|according to|confirming|while|meanwhile)\b[^,]{0,40},\s*)"
+    r"|(?:(?:early |late |earlier |later )?on\s+(?:the\s+)?[A-Z]\w+(?:\s+\d{1,2})?\s+)|(?:but|and|so)\s+)",
+)
+_TAIL = re.compile(
+    r",\s*(?:the\s+)?[^,]{0,60}\b(?:said|says|warns|warned|reported|reports|has said|have said)\s*\.?$", _I
+)
+
+
+def write_title(sentence: str, max_words: int = 12) -> str:
+    """A short title from the sentence: its main clause, without leading adverbials and attribution."""
+    s = sentence.strip().strip("\"“”'")
+    s = _LEAD.sub("", s, count=1)
+    s = _TAIL.sub("", s)
+    s = re.split(
+        r"\s+(?:amid|while|after|as|which|—|–)\s+|,\s+(?:a|an|the|after|as|which|who|taking|reinforcing)\s+",
+        s,
+        maxsplit=1,
+    )[0]
+    words = s.rstrip(" .,:;").split()
+    if len(words) > max_words:
+        words = words[:max_words]
+        while words and words[-1].lower().strip(",") in _STOP:
+            words.pop()
+    title = " ".join(words).rstrip(",;:")
+    return title[:1].upper() + title[1:] if title else sentence[:80]
+
+
+def detect(
+    text: str, passages: list[Passage], timexes: list[Any], dct: date | None, gazetteer: Gazetteer
+) -> list[EventMention]:
+    """The event mentions among the passages of one cleaned article."""
+    missile_context = bool(_MISSILE_NOUN.search(text))
+    mentions: list[EventMention] = []
+    for p in passages:
+        if is_headline(p.text):
+            continue
+        event_type = classify(p.text, missile_context=missile_context)
+        outside = _outside_quotes(p.text)
+        if _HYPOTHETICAL.search(outside) or (_MODAL.search(outside) and not _has_past_trigger(outside)):
+            continue
+        info = pick_date(p, text, timexes, dct)
+        hits = gazetteer.find(p.text)
+        if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
+            event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
+        if event_type is None:
+            continue
+        if (
+            event_type == STATEMENT
+            and not (_STRONG_SPEECH.search(p.text) or _EVALUATES.search(outside))
+            and info is None
+        ):
+            continue
+        actors = tuple(dict.fromkeys(h.actor for h in hits if h.kind != PLACE))
+        places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
+        if not actors and not places:
+            continue  # no one and nowhere known: not a mention we can place in world news
+        mentions.append(
+            EventMention(
+                passage=p.index,
+                event_type=event_type,
+                title=write_title(p.text),
+                summary=p.text,
+                actors=actors,
+                places=places,
+                speaker=_speaker(p.text, hits) if event_type == STATEMENT else "",
+                date=info,
+                keywords=keywords(p.text),
+            )
+        )
+    return mentions
+
+
+_PAST = re.compile(r"\b\w+ed\b|\b(?:sent|met|held|flew|struck|took|said|told|won|began|fired|led|saw|came)\b", _I)
+
+
+def _has_past_trigger(outside: str) -> bool:
+    """A modal sentence still reports a happening when its main verb is in the past ("X said it could ...")."""
+    first_modal = _MODAL.search(outside)
+    head = outside[: first_modal.start()] if first_modal else outside
+    return bool(_PAST.search(head))

@@ -1,0 +1,157 @@
+"""The extraction pipeline: raw article text and a publication date in, plain data out.
+
+clean -> segment -> tag time expressions -> detect event mentions -> group the mentions of one happening.
+No database here: the service layer turns an ArticleExtraction into rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from timeline.extraction.clean import DroppedLine, HeaderMeta, clean_text
+from timeline.extraction.cluster import DateRange, group_mentions
+from timeline.extraction.events import EventMention, detect
+from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
+from timeline.extraction.segment import Passage, segment
+
+Tagger = Callable[[str, date | None], list[Any]]
+
+PUBLICATION_RULE = "publication date"
+
+
+@dataclass(frozen=True)
+class ArticleEvent:
+    """The mentions of one happening within the article, with the date they support."""
+
+    mentions: tuple[int, ...]  # indexes into ArticleExtraction.mentions
+    event_type: str
+    title: str
+    summary: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    speakers: tuple[str, ...]
+    date: DateRange | None
+    date_basis: str  # "text" (a date in the sentences), "publication" (reported undated: the publication day), ""
+    date_disputed: bool
+
+
+@dataclass
+class ArticleExtraction:
+    text: str
+    dropped: list[DroppedLine]
+    meta: HeaderMeta
+    title: str
+    publisher: str
+    published: date | None
+    published_at: datetime | None
+    published_source: str  # "given", "header" or "" (unknown)
+    passages: list[Passage]
+    timexes: list[Any]
+    mentions: list[EventMention]
+    events: list[ArticleEvent] = field(default_factory=list)
+
+
+def _default_tagger() -> Tagger:
+    from timeline.extraction.temporal import tag
+
+    return tag
+
+
+def extract_article(
+    text: str,
+    *,
+    published: date | None = None,
+    published_at: datetime | None = None,
+    title: str = "",
+    publisher: str = "",
+    gazetteer: Gazetteer | None = None,
+    tagger: Tagger | None = None,
+) -> ArticleExtraction:
+    """Clean and read one article. `published` (when given) wins over a date found in the header lines."""
+    gaz = gazetteer or default_gazetteer()
+    cleaned = clean_text(text, publisher=publisher, gazetteer=gaz)
+    return extract_cleaned(
+        cleaned.text,
+        dropped=cleaned.dropped,
+        meta=cleaned.meta,
+        published=published,
+        published_at=published_at,
+        title=title,
+        publisher=publisher,
+        gazetteer=gaz,
+        tagger=tagger,
+    )
+
+
+def extract_cleaned(
+    text: str,
+    *,
+    dropped: list[DroppedLine] | None = None,
+    meta: HeaderMeta | None = None,
+    published: date | None = None,
+    published_at: datetime | None = None,
+    title: str = "",
+    publisher: str = "",
+    gazetteer: Gazetteer | None = None,
+    tagger: Tagger | None = None,
+) -> ArticleExtraction:
+    """Read already-cleaned text (a stored article re-read against a corrected publication date)."""
+    gaz = gazetteer or default_gazetteer()
+    meta = meta or HeaderMeta()
+    tag = tagger or _default_tagger()
+    source = "given" if published else ""
+    if published is None and meta.published is not None:
+        published, published_at, source = meta.published, meta.published_at, "header"
+    passages = segment(text)
+    timexes = tag(text, published)
+    mentions = detect(text, passages, timexes, published, gaz)
+    groups = group_mentions(mentions)
+    events = []
+    for g in groups:
+        members = [mentions[i] for i in g.mentions]
+        lead = next((m for m in members if m.date is not None), members[0])
+        basis = "text" if g.date is not None else ""
+        date_range = g.date
+        if date_range is None and published is not None:
+            date_range, basis = DateRange(published, published, "day"), "publication"
+        events.append(
+            ArticleEvent(
+                mentions=tuple(g.mentions),
+                event_type=lead.event_type,
+                title=lead.title,
+                summary=lead.summary,
+                actors=tuple(dict.fromkeys(a for m in members for a in m.actors)),
+                places=tuple(dict.fromkeys(p for m in members for p in m.places)),
+                speakers=tuple(dict.fromkeys(m.speaker for m in members if m.speaker)),
+                date=date_range,
+                date_basis=basis,
+                date_disputed=g.disputed,
+            )
+        )
+    return ArticleExtraction(
+        text=text,
+        dropped=list(dropped or []),
+        meta=meta,
+        title=title or meta.title or _title_from_text(passages),
+        publisher=publisher or meta.publisher,
+        published=published,
+        published_at=published_at,
+        published_source=source,
+        passages=passages,
+        timexes=timexes,
+        mentions=mentions,
+        events=events,
+    )
+
+
+def _title_from_text(passages: list[Passage], max_chars: int = 120) -> str:
+    """Where no header gives a title, the first sentence stands for it."""
+    if not passages:
+        return ""
+    first = passages[0].text.rstrip(".")
+    if len(first) <= max_chars:
+        return first
+    return first[:max_chars].rsplit(" ", 1)[0] + "…"
