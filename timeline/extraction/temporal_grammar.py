@@ -55,6 +55,8 @@ class Rule:
 
 
 def compile_rule(name: str, pattern: str, handler: Handler, *, priority: int = 0, flags: int = re.IGNORECASE) -> Rule:
+    """A rule whose pattern never runs across a line break (a line break ends a sentence, a caption, a header)."""
+    pattern = pattern.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
     return Rule(name, re.compile(pattern, flags), handler, priority)
 
 
@@ -85,12 +87,13 @@ def constant(reading: Reading) -> Resolver:
 _FUTURE_WORDS = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|would|scheduled|planned|plans?\s+to|"
     r"expected|expects?|due\s+to|set\s+to|upcoming|intends?|aims?\s+to|hopes?\s+to|to\s+be\s+held|to\s+meet|"
-    r"to\s+visit|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+vote|will\s+be"
+    r"to\s+visit|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+vote|will\s+be|should|could|might|must|"
+    r"until|till|wants?\s+to|seeks?\s+to|remain|remains|next|coming"
 )
 _PAST_WORDS = (
     r"was|were|had|did|said|told|announced|came|met|took|made|gave|went|saw|held|sent|began|left|won|lost|"
     r"fell|rose|hit|struck|spoke|wrote|ran|shot|led|paid|sold|bought|brought|caught|fought|flew|knew|"
-    r"became|ago|earlier|last|[a-z]{3,}ed"
+    r"became|ago|earlier|last|since|[a-z]{3,}ed"
 )
 _NOT_PAST = {"need", "speed", "proceed", "indeed", "exceed", "succeed", "embed", "shed", "feed", "bred"}
 _CLUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)

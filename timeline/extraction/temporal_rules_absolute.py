@@ -204,16 +204,24 @@ def _month_alone(m: re.Match[str], text: str) -> Resolver | None:
         elif rel == "this":
             year = dct.year
         else:
-            tense = tense_of(ctx.text, start, end)
-            if tense == "future":
-                year = dct.year if month >= dct.month else dct.year + 1
-            elif month <= dct.month or tense != "past" and month - dct.month <= 2:
-                year = dct.year
-            else:
-                year = dct.year - 1
+            year = dct.year + nearest_offset(month - dct.month, 12, tense_of(ctx.text, start, end), penalty=4)
         return date_reading(f"{year:04d}-{month:02d}", dct, "dct")
 
     return resolve
+
+
+def nearest_offset(gap: int, cycle: int, tense: str | None, *, penalty: int) -> int:
+    """How many cycles to shift a month (or quarter) `gap` steps from the dct's so it lands nearest the dct.
+
+    The sentence's tense weighs against the wrong side: a past-tense "in October" leans to the last October.
+    """
+
+    def cost(shift: int) -> int:
+        distance = gap + shift * cycle
+        wrong_side = (tense == "past" and distance > 0) or (tense == "future" and distance < 0)
+        return abs(distance) + (penalty if wrong_side else 0) + (1 if distance > 0 else 0)
+
+    return min((-1, 0, 1), key=cost)
 
 
 def _year(m: re.Match[str], text: str) -> Resolver | None:
@@ -334,9 +342,8 @@ def _quarter(m: re.Match[str], text: str) -> Resolver | None:
         if n < 0:  # "the last quarter": the one before the current
             number, year = (current - 1, dct.year) if current > 1 else (limit, dct.year - 1)
         else:
-            tense = tense_of(ctx.text, start, end)
             number = n
-            year = dct.year if n <= current or tense == "future" else dct.year - 1
+            year = dct.year + nearest_offset(n - current, limit, tense_of(ctx.text, start, end), penalty=2)
         return date_reading(f"{year:04d}-{letter}{number}", dct, "dct")
 
     return resolve
@@ -409,7 +416,11 @@ RULES: list[Rule] = [
     ),
     compile_rule("month", rf"{B}(?:(?P<rel>last|next|this)\s+)?{MOD}(?P<month>{MONTH_NAME})\b(?!\s*\d)", _month_alone),
     compile_rule("year", rf"{B}{MOD}(?:(?:the\s+)?year\s+)?(?P<year>{YEAR4}){E}", _year),
-    compile_rule("short-year", r"(?<![\w'])'(?P<yy>\d\d)\b(?!')", _short_year),
+    compile_rule(
+        "short-year",
+        r"\b(?:in|since|of|from|until|till|by|before|after|to|and|class\s+of)\s+(?P<t>'(?P<yy>\d\d))\b(?!')",
+        _short_year,
+    ),
     compile_rule(
         "decade",
         rf"{B}(?:the\s+)?{MOD}(?:(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<short>[1-9]0)'?s)\b",

@@ -41,6 +41,8 @@ def _unit_key(word: str) -> str:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
+    if amount is not None and unit in {"decade", "century"}:
+        amount, unit = amount * (10 if unit == "decade" else 100), "year"
     code, clock = UNITS[unit]
     if unit == "fortnight":
         amount = amount * 2 if amount is not None else None
@@ -60,7 +62,9 @@ def _duration(m: re.Match[str], text: str) -> Resolver | None:
             return None
         if m.group("half"):
             amount += 0.5
-    if unit == "second" and (amount is None or amount >= MAX_SECONDS or "," in (raw or "")):
+    if unit == "second" and (
+        amount is None or amount >= MAX_SECONDS or "," in (raw or "") or raw.lower() in {"a", "an"}
+    ):
         return None
     if raw is None and not m.group("unit").lower().endswith("s"):
         return None
@@ -210,10 +214,13 @@ def _ref(value: str, type_: str = "DATE") -> Resolver:
 
 
 PRESENT = r"now|currently|presently|nowadays|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+time\s+being|right\s+now|to\s+date|so\s+far"
-PAST = r"recently|more\s+recently|lately|in\s+recent\s+(?:times|history)|in\s+the\s+past|the\s+past|formerly|previously|once\s+upon\s+a\s+time"
+PAST = (
+    r"recently|more\s+recently|lately|(?<=in\s)recent\s+(?:times|history)|the\s+past"
+    r"(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur|quarters?|hours?|minutes?)\b)"
+)
 FUTURE = (
-    r"in\s+the\s+(?:near\s+|distant\s+)?future|the\s+(?:near\s+|distant\s+)?future|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months|years)"
-    r"|the\s+coming\s+(?:days|weeks|months|years)|(?:in\s+)?the\s+(?:long|short|medium|near)\s+term|eventually|later\s+on"
+    r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly"
+    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:long|short|medium|near)\s+term|(?:short|long)-term|later\s+on"
 )
 
 
@@ -240,9 +247,15 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "bare-plural-duration",
-        r"(?:\b(?:for|over|within|in|after|took|take|takes|lasting|last|spanning)\s+)(?P<t>(?:recent\s+)?"
-        r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b(?!\s+(?:ago|later|earlier|of|old)\b)",
-        _bare_plural,
+        r"(?:\b(?:for|over|within|in|after|took|take|takes|lasting|last|spanning|been)\s+(?:just\s+|only\s+|mere\s+|the\s+)?)"
+        r"(?P<t>(?:recent\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b"
+        r"(?!\s+(?:ago|later|earlier|of|old)\b)|\b(?P<unit2>years|decades|months|weeks|centuries)(?=-long\b)",
+        lambda m, t: _bare_plural(_Unit2(m), t),
+    ),
+    compile_rule(
+        "the-past-unit",
+        r"\b(?:the\s+)?(?:past|last|next|coming|previous|following)\s+(?P<unit>hour|day|week|month|quarter|year|decade|century)\b(?!-)",
+        lambda m, t: constant(extent("DURATION", duration_value(1.0, _unit_key(m.group("unit"))))),
     ),
     compile_rule(
         "set-word",
@@ -285,6 +298,14 @@ RULES: list[Rule] = [
     compile_rule("past-ref", rf"\b(?:{PAST})\b", lambda m, t: _ref("PAST_REF")),
     compile_rule("future-ref", rf"\b(?:{FUTURE})\b", lambda m, t: _ref("FUTURE_REF")),
 ]
+
+
+class _Unit2:
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def group(self, name: str) -> str | None:
+        return self._match.group("unit") or self._match.group("unit2")
 
 
 def _clock_checked(m: re.Match[str], text: str) -> Resolver | None:

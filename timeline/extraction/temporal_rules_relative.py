@@ -218,7 +218,7 @@ def _shift_resolver(n: int, unit: str, *, previous: bool) -> Resolver:
 
 def _later(m: re.Match[str], text: str) -> Resolver | None:
     unit = m.group("unit").lower()
-    direction = -1 if m.group("dir").lower() in {"earlier", "before", "prior"} else 1
+    direction = -1 if (m.group("dir") or m.group("dir2")).lower() in {"earlier", "before", "prior"} else 1
     amount = number_value(m.group("n")) if m.group("n") else None
     if m.group("n") and amount is None:
         return None
@@ -316,7 +316,7 @@ RULES: list[Rule] = [
     compile_rule(
         "day-word",
         rf"\b(?:(?:earlier|later)\s+)?(?:(?P<extra>the\s+day\s+(?:before|after))\s+)?(?P<word>today|yesterday|tomorrow|tonight)\b"
-        rf"(?:'s)?(?:\s+(?P<part>{PART}))?",
+        rf"(?:\s+(?P<part>{PART}))?",
         _day_word,
         priority=2,
     ),
@@ -352,15 +352,15 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "later-earlier",
-        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)s?\s+(?P<dir>later|earlier|after|before)"
-        r"(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|i|being)\b)",
+        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)s?\s+(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?=\s*(?:[.,;:!?)]|$)))",
         _later,
         priority=3,
     ),
     compile_rule(
         "same-day-as-previous",
         rf"\b(?:(?:on|by|during|until|of)\s+)?(?P<t>(?:the|that)\s+(?:(?P<which>same|next|following|previous|preceding|prior)\s+)?"
-        rf"(?:very\s+)?(?:day|(?P<part>{PART}))(?:\s+(?P<dir>before|after))?)(?!\s*(?:of|when|that|which|after|before)\b)"
+        rf"(?:very\s+)?(?:day|(?P<part>{PART}))(?:\s+(?P<dir>before|after)(?=\s*[.,;:!?)]))?)"
+        r"(?!\s*(?:of|when|that|which|after|before|in\s+which|on\s+which)\b)"
         rf"|\b(?P<which2>that)\s+same\s+day\b",
         _anchored_day,
         priority=1,
