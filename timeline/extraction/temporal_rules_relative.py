@@ -222,6 +222,8 @@ def _later(m: re.Match[str], text: str) -> Resolver | None:
     amount = number_value(m.group("n")) if m.group("n") else None
     if m.group("n") and amount is None:
         return None
+    if m.group("n") and m.group("dir2") and m.group("alone") is None:
+        return None  # "two weeks after the crash": a duration before an event, not a date after the last one
     if amount is None:  # "days later", "weeks after": a vague span after the day mentioned before
         return _vague_after(unit, direction)
     if amount != int(amount):
@@ -352,7 +354,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "later-earlier",
-        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)s?\s+(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?=\s*(?:[.,;:!?)]|$)))",
+        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)s?\s+(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?P<alone>(?=\s*(?:[.,;:!?)]|$)))?)",
         _later,
         priority=3,
     ),
