@@ -1,0 +1,82 @@
+"""Playwright (sync API) driving Debian's Chromium against pytest-django's live server.
+
+Without /usr/bin/chromium the browser tests skip with a message, unless REQUIRE_BROWSER=1 (CI), where
+they fail instead. Screenshots of each step go to artifacts/ at the repository's root.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would otherwise refuse to run.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "artifacts"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _require_browser() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is absent: install Debian's chromium package to run the browser tests"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " (REQUIRE_BROWSER=1 makes this a failure)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")  # one Playwright per module: other modules may start their own
+def browser() -> Iterator[object]:
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Open a fresh page (own context) at a path of the live server; record requests to other hosts."""
+    contexts = []
+
+    def _open(path: str = "/", width: int = 1360, height: int = 900):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        page.foreign_requests = []
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on(
+            "request",
+            lambda request: (
+                page.foreign_requests.append(request.url)
+                if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
+                else None
+            ),
+        )
+        page.goto(live_server.url + path)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
