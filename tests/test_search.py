@@ -53,3 +53,19 @@ def test_it_stems_words_and_uses_the_gin_index_on_postgresql() -> None:
         plan = events_search(qs=Event.objects.all(), text="missile").explain()
         cursor.execute("SET enable_seqscan = on")
     assert "event_search_gin" in plan
+
+
+def test_it_finds_events_by_the_passages_that_report_them() -> None:
+    from timeline.models import Article, Mention, Passage
+
+    event = _event("a", "Talks end", "")
+    article = Article.objects.create(text="Envoys left Pyongyang.", raw_text="x", content_hash="h1")
+    passage = Passage.objects.create(article=article, index=0, start=0, end=22, text="Envoys left Pyongyang.")
+    Mention.objects.create(event=event, passage=passage)
+    _event("b", "Talks begin", "")
+    assert list(events_search(qs=Event.objects.all(), text="talks pyongyang")) == [event]
+
+
+def test_it_ignores_words_too_common_to_search() -> None:
+    meeting = _event("a", "Leaders meet in Geneva")
+    assert list(events_search(qs=Event.objects.all(), text="in Geneva")) == [meeting]

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from timeline.models import Actor, Article, Event, Mention, Passage
+from timeline.search import events_search
 
 MAX_MERGE_HOPS = 50
 
@@ -32,11 +34,8 @@ def public_events() -> QuerySet[Event]:
 
 
 def events_matching_text(*, events: QuerySet[Event], text: str) -> QuerySet[Event]:
-    """Events whose title, summary or a source passage holds every word of ``text`` (case-insensitive)."""
-    for word in text.split():
-        in_passages = Mention.objects.filter(passage__text__icontains=word).values("event_id")
-        events = events.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=in_passages))
-    return events
+    """Events whose title, summary or a source passage holds every word of ``text`` (see timeline.search)."""
+    return events_search(qs=events, text=text)
 
 
 def events_in_period(*, events: QuerySet[Event], date_from: date | None, date_to: date | None) -> QuerySet[Event]:
@@ -67,9 +66,13 @@ def events_for_timeline(*, filters: TimelineFilters) -> QuerySet[Event]:
 
 def events_for_list(*, events: QuerySet[Event]) -> QuerySet[Event]:
     """The events with what the list shows beside each: distinct publishers and number of sources."""
+    # Correlated subqueries, not joins + GROUP BY: the database counts only for the rows of the page shown.
+    of_event = Mention.objects.filter(event=OuterRef("pk")).order_by().values("event")
+    n_publishers = of_event.annotate(n=Count("passage__article__publisher", distinct=True)).values("n")
+    n_sources = of_event.annotate(n=Count("id")).values("n")
     return events.only("slug", "title", "event_type", "date_start", "date_end", "precision", "status").annotate(
-        n_publishers=Count("mentions__passage__article__publisher", distinct=True),
-        n_sources=Count("mentions", distinct=True),
+        n_publishers=Coalesce(Subquery(n_publishers), 0),
+        n_sources=Coalesce(Subquery(n_sources), 0),
     )
 
 
@@ -85,13 +88,11 @@ def events_for_chart(*, events: QuerySet[Event], rows: str = "type") -> QuerySet
 
 def actors_in_public_events() -> QuerySet[Actor]:
     """Actors and places named by at least one public event: the choices of the actor filter."""
-    visible = public_events().values("pk")
-    return (
-        Actor.objects.filter(Q(events__in=visible) | Q(events_here__in=visible))
-        .distinct()
-        .only("slug", "name", "kind")
-        .order_by("name")
-    )
+    # EXISTS per actor stops at its first public event: no join over every event's actors.
+    public = {"event__merged_into__isnull": True}
+    named = Event.actors.through.objects.filter(actor=OuterRef("pk"), **public).exclude(event__status="rejected")
+    here = Event.places.through.objects.filter(actor=OuterRef("pk"), **public).exclude(event__status="rejected")
+    return Actor.objects.filter(Exists(named) | Exists(here)).only("slug", "name", "kind").order_by("name")
 
 
 def event_by_slug(*, slug: str) -> Event:
