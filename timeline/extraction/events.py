@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from timeline.extraction.clean import is_headline
-from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer
+from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage
 
 MISSILE_TEST = "missile test"
@@ -234,6 +234,12 @@ def _speaker(sentence: str, hits: list[Any]) -> str:
         return ""
     best = min(people, key=lambda h: min(abs(h.start - v) for v in verbs))
     return best.actor
+
+
+def statement_speaker(sentence: str, gazetteer: Gazetteer | None = None) -> str:
+    """Who a statement sentence is attributed to ("" when no known actor is near a speech verb)."""
+    gaz = gazetteer or default_gazetteer()
+    return _speaker(sentence, gaz.find(sentence))
 
 
 _LEAD = re.compile(

@@ -6,6 +6,7 @@ No database here: the service layer turns an ArticleExtraction into rows.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,6 +37,7 @@ class ArticleEvent:
     date: DateRange | None
     date_basis: str  # "text" (a date in the sentences), "publication" (reported undated: the publication day), ""
     date_disputed: bool
+    lead_actor: str = ""  # the actor the mentions name most often
 
 
 @dataclass
@@ -129,6 +131,7 @@ def extract_cleaned(
                 date=date_range,
                 date_basis=basis,
                 date_disputed=g.disputed,
+                lead_actor=_lead_actor(members),
             )
         )
     return ArticleExtraction(
@@ -145,6 +148,14 @@ def extract_cleaned(
         mentions=mentions,
         events=events,
     )
+
+
+def _lead_actor(members: list[EventMention]) -> str:
+    counts = Counter(a for m in members for a in m.actors)
+    if not counts:
+        return ""
+    top = max(counts.values())
+    return next(a for m in members for a in m.actors if counts[a] == top)
 
 
 def _title_from_text(passages: list[Passage], max_chars: int = 120) -> str:

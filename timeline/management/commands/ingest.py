@@ -1,0 +1,58 @@
+"""python manage.py ingest PATH...: read article files or folders into the timeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from timeline.readers import ReadError, iter_files, read_path
+from timeline.services import article_ingest
+
+
+class Command(BaseCommand):
+    help = "Ingest article files (.txt, .html, .json, .jsonl) or folders of them. Idempotent."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path)
+
+    def handle(self, *args: object, paths: list[Path], **options: object) -> None:
+        missing = [p for p in paths if not p.exists()]
+        for p in missing:
+            self.stderr.write(f"rejected {p}: no such file or folder")
+        files = list(iter_files([p for p in paths if p.exists()]))
+        tally = {"files": 0, "new": 0, "stored": 0, "passages": 0, "events_new": 0, "events_updated": 0}
+        rejected = len(missing)
+        bar = tqdm(files, unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
+        for path in bar:
+            tally["files"] += 1
+            try:
+                inputs = read_path(path, max_bytes=settings.INGEST_MAX_BYTES)
+                for item in inputs:
+                    result = article_ingest(
+                        raw_text=item.raw_text,
+                        title=item.title,
+                        url=item.url,
+                        publisher=item.publisher,
+                        published=item.published,
+                        published_at=item.published_at,
+                        source_name=item.source_name,
+                    )
+                    tally["new" if result.created else "stored"] += 1
+                    tally["passages"] += result.passages
+                    tally["events_new"] += result.events_new
+                    tally["events_updated"] += result.events_updated
+            except (ReadError, ValueError) as exc:
+                rejected += 1
+                bar.clear()
+                self.stderr.write(f"rejected {path}: {exc}")
+        self.stdout.write(
+            f"{tally['files']} files read: {tally['new']} new articles, {tally['stored']} already stored, "
+            f"{tally['passages']} passages, {tally['events_new']} new events, {tally['events_updated']} events updated, "
+            f"{rejected} rejected"
+        )
+        if rejected:
+            raise CommandError(f"{rejected} file(s) rejected", returncode=1)

@@ -1,0 +1,35 @@
+"""Seed the gazetteer (Actor + ActorAlias) from the built-in table in timeline.extraction.gazetteer."""
+
+from django.db import migrations
+from django.utils.text import slugify
+
+
+def seed(apps, schema_editor):
+    from timeline.extraction.gazetteer import BUILTIN
+
+    Actor = apps.get_model("timeline", "Actor")
+    ActorAlias = apps.get_model("timeline", "ActorAlias")
+    taken = set(ActorAlias.objects.values_list("alias", flat=True))
+    for name, kind, aliases in BUILTIN:
+        actor, _ = Actor.objects.get_or_create(name=name, defaults={"slug": slugify(name), "kind": kind})
+        for alias in aliases:
+            text = alias.lstrip("=")
+            if text in taken:
+                continue
+            taken.add(text)
+            ActorAlias.objects.create(actor=actor, alias=text, case_sensitive=alias.startswith("="))
+
+
+def unseed(apps, schema_editor):
+    from timeline.extraction.gazetteer import BUILTIN
+
+    Actor = apps.get_model("timeline", "Actor")
+    Actor.objects.filter(
+        name__in=[name for name, _, _ in BUILTIN], events__isnull=True, events_here__isnull=True
+    ).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("timeline", "0006_passage_search_index")]
+
+    operations = [migrations.RunPython(seed, unseed)]

@@ -1,0 +1,255 @@
+"""Reading article files: .txt as scraped, .html/.htm pages, .json (an object or a list) and .jsonl.
+
+Each reader returns ArticleInput values or raises ReadError with a reason a person can act on.
+Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A file that cannot be ingested, with the reason."""
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    raw_text: str
+    title: str = ""
+    url: str = ""
+    publisher: str = ""
+    published: date | None = None
+    published_at: datetime | None = None
+    source_name: str = ""
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """The files named, and the article files inside the folders named (recursively, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
+    if size > max_bytes:
+        raise ReadError(f"too large: {size} bytes (the limit is {max_bytes})")
+    if size == 0:
+        raise ReadError("empty file")
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ReadError(f"too large: more than {max_bytes} bytes")
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+    if not text.strip():
+        raise ReadError("empty file (only whitespace)")
+    return text
+
+
+def parse_published(value: object) -> tuple[date | None, datetime | None]:
+    """An ISO 8601 date or datetime; ReadError for a date that cannot exist."""
+    if value in (None, ""):
+        return None, None
+    if not isinstance(value, str):
+        raise ReadError(f"published: expected an ISO 8601 string, got {type(value).__name__}")
+    raw = value.strip()
+    try:
+        if len(raw) <= 10:
+            return date.fromisoformat(raw), None
+        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        return moment.date(), moment
+    except ValueError as exc:
+        raise ReadError(f"published: {raw!r} is not a valid ISO 8601 date ({exc})") from exc
+
+
+def _from_record(record: object, where: str, source: str) -> ArticleInput:
+    if not isinstance(record, dict):
+        raise ReadError(f"{where}: expected a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ReadError(f"{where}: no 'text'")
+    try:
+        published, published_at = parse_published(record.get("published"))
+    except ReadError as exc:
+        raise ReadError(f"{where}: {exc}") from exc
+    fields = {}
+    for key in ("title", "url", "publisher"):
+        value = record.get(key) or ""
+        if not isinstance(value, str):
+            raise ReadError(f"{where}: '{key}' must be a string")
+        fields[key] = value.strip()
+    return ArticleInput(raw_text=text, published=published, published_at=published_at, source_name=source, **fields)
+
+
+def read_json(text: str, source: str) -> list[ArticleInput]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise ReadError("an empty JSON list")
+    return [_from_record(r, f"item {i + 1}", source) for i, r in enumerate(records)]
+
+
+def read_jsonl(text: str, source: str) -> list[ArticleInput]:
+    out = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReadError(f"line {n}: not valid JSON ({exc.msg})") from exc
+        out.append(_from_record(record, f"line {n}", source))
+    if not out:
+        raise ReadError("no JSON lines")
+    return out
+
+
+_SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript", "svg", "figure", "button", "iframe"}
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article", "main", "br", "tr"}
+_META_PUBLISHED = {
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+}
+_META_SITE = {"og:site_name", "application-name", "publisher"}
+_META_TITLE = {"og:title", "twitter:title"}
+
+
+class _ArticleHTML(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self._in_title = False
+        self._skip = 0
+        self._article_depth = 0
+        self.article_parts: list[str] = []
+        self.paragraph_parts: list[str] = []
+        self._in_p = 0
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"].strip())
+            return
+        if tag == "time" and a.get("datetime") and "time" not in self.meta:
+            self.meta["time"] = a["datetime"]
+        if tag in _SKIP:
+            self._skip += 1
+            return
+        if tag == "title":
+            self._in_title = True
+        if tag == "article":
+            self._article_depth += 1
+        if tag == "p":
+            self._in_p += 1
+        if tag in _BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip = max(0, self._skip - 1)
+            return
+        if tag == "title":
+            self._in_title = False
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "p":
+            self._in_p = max(0, self._in_p - 1)
+        if tag == "article":
+            self._article_depth = max(0, self._article_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            return
+        if self._skip:
+            return
+        self._buffer.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._buffer).split())
+        self._buffer = []
+        if not text:
+            return
+        if self._article_depth:
+            self.article_parts.append(text)
+        if self._in_p:
+            self.paragraph_parts.append(text)
+
+
+def read_html(text: str, source: str) -> ArticleInput:
+    parser = _ArticleHTML()
+    parser.feed(text)
+    parser.close()
+    parser._flush()
+    parts = parser.article_parts or parser.paragraph_parts
+    body = "\n\n".join(parts)
+    if len(body.split()) < 25:
+        raise ReadError("no article text found in the HTML page")
+    meta = parser.meta
+    published_raw = next((meta[k] for k in _META_PUBLISHED if k in meta), meta.get("time", ""))
+    try:
+        published, published_at = parse_published(published_raw[:32]) if published_raw else (None, None)
+    except ReadError:
+        published, published_at = None, None  # a page's odd date format: fall back to the text's header
+    title = next((meta[k] for k in _META_TITLE if k in meta), "") or " ".join(parser.title.split())
+    publisher = next((meta[k] for k in _META_SITE if k in meta), "")
+    url = meta.get("og:url", "")
+    return ArticleInput(
+        raw_text=body,
+        title=title,
+        url=url,
+        publisher=publisher,
+        published=published,
+        published_at=published_at,
+        source_name=source,
+    )
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleInput]:
+    """The articles in one file; ReadError when the file cannot be ingested."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ReadError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(SUFFIXES))}")
+    text = _read_text(path, max_bytes)
+    source = os.fspath(path)
+    if suffix == ".json":
+        return read_json(text, source)
+    if suffix == ".jsonl":
+        return read_jsonl(text, source)
+    if suffix in (".html", ".htm"):
+        return [read_html(text, source)]
+    return [ArticleInput(raw_text=text, source_name=source)]

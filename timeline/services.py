@@ -1,0 +1,454 @@
+"""Writes: ingest an article, store what extraction found, re-read an article after its date changes.
+
+The pipeline (timeline.extraction) returns plain data; this module turns it into rows. Events are shared
+between articles: each happening an article reports is matched against stored events near its date
+(same type, overlapping actors, shared words) and joins the best one, or becomes a new event.
+Extraction never writes a field a curator locked, and never attaches anything to a rejected event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from timeline.curation import event_publisher_count
+from timeline.extraction import cluster
+from timeline.extraction.cluster import DateRange, EventProfile
+from timeline.extraction.events import keywords, statement_speaker
+from timeline.extraction.gazetteer import Gazetteer, builtin_aliases, gazetteer_from_rows
+from timeline.extraction.pipeline import PUBLICATION_RULE, ArticleEvent, ArticleExtraction, extract_cleaned
+from timeline.extraction.pipeline import extract_article as pipeline_extract
+from timeline.models import Actor, ActorAlias, Article, Event, Mention, Passage, Publisher
+
+INFERRED_RULE = "inferred"
+_WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
+REPORT_WINDOW_DAYS = 14  # how far back an undated report may reach for the happening it reports
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool
+    passages: int = 0
+    events_new: int = 0
+    events_updated: int = 0
+
+
+@dataclass
+class _StoreCounts:
+    new: int = 0
+    updated: int = 0
+
+
+# ---------------------------------------------------------------- gazetteer
+
+_GAZ_CACHE: dict[tuple[int, int], Gazetteer] = {}
+
+
+def gazetteer_current() -> Gazetteer:
+    """The gazetteer as stored (Actor + ActorAlias), rebuilt only when the alias table changed."""
+    count = ActorAlias.objects.count()
+    if count == 0:
+        return gazetteer_from_rows([(e.alias, e.actor, e.kind, e.case_sensitive) for e in builtin_aliases()])
+    latest = ActorAlias.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    key = (count, latest)
+    if key not in _GAZ_CACHE:
+        rows = list(ActorAlias.objects.values_list("alias", "actor__name", "actor__kind", "case_sensitive"))
+        _GAZ_CACHE.clear()
+        _GAZ_CACHE[key] = gazetteer_from_rows(rows)
+    return _GAZ_CACHE[key]
+
+
+def _actor(name: str, kind: str) -> Actor:
+    actor = Actor.objects.filter(name=name).first()
+    if actor is None:
+        actor = Actor.objects.create(name=name, slug=_unique_slug(Actor, slugify(name) or "actor", 200), kind=kind)
+    return actor
+
+
+# ---------------------------------------------------------------- ingest
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def article_ingest(
+    *,
+    raw_text: str,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published: date | None = None,
+    published_at: datetime | None = None,
+    source_name: str = "",
+) -> IngestResult:
+    """Clean, read and store one article; the same cleaned text twice is one article."""
+    gaz = gazetteer_current()
+    if published_at is not None and timezone.is_naive(published_at):
+        published_at = timezone.make_aware(published_at, UTC)
+    ex = pipeline_extract(
+        raw_text, published=published, published_at=published_at, title=title, publisher=publisher, gazetteer=gaz
+    )
+    if not ex.text.strip():
+        raise ValueError("no article text left after cleaning")
+    digest = content_hash(ex.text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
+    stored_at = ex.published_at
+    if stored_at is not None and timezone.is_naive(stored_at):
+        stored_at = timezone.make_aware(stored_at, UTC)
+    source = {
+        "given": Article.DateSource.METADATA,
+        "header": Article.DateSource.HEADER,
+    }.get(ex.published_source, Article.DateSource.UNKNOWN)
+    article = Article.objects.create(
+        title=ex.title[:500],
+        url=url,
+        publisher=_publisher(ex.publisher),
+        published=ex.published,
+        published_at=stored_at,
+        published_source=source,
+        raw_text=raw_text,
+        text=ex.text,
+        dropped=[{"line": d.line, "reason": d.reason} for d in ex.dropped],
+        content_hash=digest,
+        source_name=source_name[:500],
+    )
+    passages = _store_passages(article, ex)
+    twin = _link_near_duplicate(article)
+    if twin is not None and article.published is not None and twin.published_source in _WEAK_DATES:
+        _set_inferred(twin, article.published)  # a dated copy says more than an undated one's guess
+        article_reextract(twin, gazetteer=gaz)
+    if article.published is None:
+        inferred = _infer_published(article, ex, gaz)
+        if inferred is not None:
+            _set_inferred(article, inferred)
+            ex = extract_cleaned(article.text, published=inferred, title=article.title, gazetteer=gaz)
+    counts = _store_events(article, ex, passages)
+    if article.published is not None:
+        _resolve_undated(gaz)
+    return IngestResult(
+        article=article, created=True, passages=len(passages), events_new=counts.new, events_updated=counts.updated
+    )
+
+
+def _publisher(name: str) -> Publisher | None:
+    name = name.strip()[:200]
+    if not name:
+        return None
+    return Publisher.objects.get_or_create(name=name)[0]
+
+
+def _store_passages(article: Article, ex: ArticleExtraction) -> list[Passage]:
+    rows = [
+        Passage(article=article, index=p.index, paragraph=p.paragraph, start=p.start, end=p.end, text=p.text)
+        for p in ex.passages
+    ]
+    return Passage.objects.bulk_create(rows)
+
+
+def _set_inferred(article: Article, day: date) -> None:
+    article.published = day
+    article.published_source = Article.DateSource.INFERRED
+    article.save(update_fields=["published", "published_source"])
+
+
+# ---------------------------------------------------------------- near-duplicates and date inference
+
+
+def _link_near_duplicate(article: Article) -> Article | None:
+    """Link the article to an earlier one with nearly the same text (found through shared sentences)."""
+    longest = sorted((p for p in article.passages.all()), key=lambda p: len(p.text), reverse=True)[:5]
+    texts = [p.text for p in longest if len(p.text) >= 60]
+    if not texts:
+        return None
+    candidate_ids = set(
+        Passage.objects.filter(text__in=texts).exclude(article=article).values_list("article_id", flat=True)
+    )
+    mine = cluster.shingles(article.text)
+    for other in Article.objects.filter(id__in=candidate_ids).order_by("id"):
+        if cluster.containment(mine, cluster.shingles(other.text)) >= cluster.NEAR_DUPLICATE:
+            target = other.duplicate_of or other
+            article.duplicate_of = target
+            article.save(update_fields=["duplicate_of"])
+            return target
+    return None
+
+
+def _infer_published(article: Article, ex: ArticleExtraction, gaz: Gazetteer) -> date | None:
+    """An undated article's date: that of a dated near-duplicate, else the latest stored event it reports."""
+    twins = Article.objects.filter(
+        Q(id=article.duplicate_of_id) | Q(duplicate_of=article) | Q(duplicate_of_id=article.duplicate_of_id),
+        published__isnull=False,
+    ).exclude(id=article.id)
+    if article.duplicate_of_id or article.duplicates.exists():
+        twin = twins.order_by("id").first()
+        if twin is not None:
+            return twin.published
+    latest: date | None = None
+    for group in ex.events:
+        event = _best_match(group, ex, exclude_article=article.id)
+        if event is not None and event.status != Event.Status.REJECTED and event.date_start is not None:
+            latest = max(latest, event.date_start) if latest else event.date_start
+    return latest
+
+
+def _resolve_undated(gaz: Gazetteer) -> None:
+    """Undated articles ingested before: infer their dates from what is stored now, then read them again."""
+    for article in Article.objects.filter(published__isnull=True).order_by("id"):
+        ex = extract_cleaned(article.text, title=article.title, gazetteer=gaz)
+        inferred = _infer_published(article, ex, gaz)
+        if inferred is not None:
+            _set_inferred(article, inferred)
+            article_reextract(article, gazetteer=gaz)
+
+
+# ---------------------------------------------------------------- events
+
+
+def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list[Event]:
+    qs = Event.objects.filter(event_type=group.event_type)
+    if group.date is not None and group.date_basis == "publication":
+        # reported without a date of its own: a happening of the days before the report
+        qs = qs.filter(
+            Q(date_start__isnull=True)
+            | Q(date_start__lte=group.date.end, date_start__gte=group.date.start - timedelta(days=REPORT_WINDOW_DAYS))
+        )
+    elif group.date is not None:
+        qs = qs.filter(Q(date_start__isnull=True) | Q(date_start__lte=group.date.end, date_end__gte=group.date.start))
+    if exclude_article is not None:
+        qs = qs.exclude(mentions__passage__article_id=exclude_article)
+    return list(qs.prefetch_related("actors", "mentions__passage")[:200])
+
+
+def _event_profile(event: Event, gaz: Gazetteer | None = None) -> EventProfile:
+    texts = [m.passage.text for m in event.mentions.all()]
+    words: Counter[str] = Counter()
+    for t in texts:
+        words.update(keywords(t))
+    speakers = set()
+    if event.event_type == "statement":
+        for t in texts:
+            s = statement_speaker(t, gaz)
+            if s:
+                speakers.add(s)
+    rng = None
+    if event.date_start is not None:
+        rng = DateRange(event.date_start, event.date_end or event.date_start, event.precision)
+    return EventProfile(
+        event_type=event.event_type,
+        actors={a.name for a in event.actors.all()},
+        speakers=speakers,
+        keywords=words,
+        date=rng,
+    )
+
+
+def _group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
+    words: Counter[str] = Counter()
+    for i in group.mentions:
+        words.update(ex.mentions[i].keywords)
+    return EventProfile(
+        event_type=group.event_type,
+        actors=set(group.actors),
+        speakers=set(group.speakers),
+        keywords=words,
+        date=group.date if group.date_basis == "text" else None,
+    )
+
+
+def _best_match(group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None) -> Event | None:
+    prof = _group_profile(group, ex)
+    best, best_score = None, 0.0
+    for event in _candidates(group, exclude_article):
+        score = cluster.match_score(_event_profile(event), prof, same_article=False)
+        if score > best_score:
+            best, best_score = event, score
+    if best is not None and best.merged_into_id:
+        survivor = best
+        seen = set()
+        while survivor.merged_into_id and survivor.id not in seen:
+            seen.add(survivor.id)
+            survivor = survivor.merged_into
+        best = survivor
+    return best
+
+
+def _store_events(
+    article: Article,
+    ex: ArticleExtraction,
+    passages: list[Passage],
+    previous: dict[int, set[int]] | None = None,
+) -> _StoreCounts:
+    """Attach each of the article's happenings to a stored event, or create one.
+
+    `previous` maps event id -> passage indexes that backed it before a re-extraction: a happening
+    built on the same passages goes back to the same event, so permalinks survive a date correction.
+    """
+    counts = _StoreCounts()
+    by_index = {p.index: p for p in passages}
+    touched: list[Event] = []
+    for group in ex.events:
+        indexes = {ex.mentions[i].passage for i in group.mentions}
+        event = None
+        if previous:
+            # back to the event these passages built before, if no other article backs it
+            reused = [eid for eid, idx in previous.items() if idx & indexes]
+            for eid in reused:
+                if not Mention.objects.filter(event_id=eid).exclude(passage__article=article).exists():
+                    event = Event.objects.filter(id=eid).first()
+                    break
+        if event is None:
+            event = _best_match(group, ex, exclude_article=article.id)
+        if event is not None and event.status == Event.Status.REJECTED:
+            continue  # a curator rejected this happening: attach nothing to it
+        if event is None:
+            if group.date is None:
+                continue  # undated and unknown: wait until the article's date is known
+            event = _create_event(group)
+            counts.new += 1
+        else:
+            counts.updated += 1
+        for i in group.mentions:
+            _store_mention(event, by_index[ex.mentions[i].passage], ex, group, i)
+        touched.append(event)
+    for event in {e.id: e for e in touched}.values():
+        event_refresh(event)
+    return counts
+
+
+def _create_event(group: ArticleEvent) -> Event:
+    start = group.date.start if group.date else None
+    lead_actor = group.actors[0] if group.actors else (group.places[0] if group.places else "")
+    if group.lead_actor:
+        lead_actor = group.lead_actor
+    base = "-".join(
+        s for s in (start.isoformat() if start else "undated", slugify(lead_actor), slugify(group.event_type)) if s
+    )
+    return Event.objects.create(
+        slug=_unique_slug(Event, base[:100], 120),
+        title=group.title[:300],
+        summary=group.summary,
+        event_type=group.event_type,
+        date_start=start,
+        date_end=group.date.end if group.date else None,
+        precision=group.date.precision if group.date else "unknown",
+        date_disputed=group.date_disputed,
+    )
+
+
+def _unique_slug(model: type, base: str, max_length: int) -> str:
+    base = base.strip("-") or "item"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug
+
+
+def _store_mention(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> None:
+    m = ex.mentions[i]
+    fields: dict[str, object] = {"event_type": m.event_type}
+    if m.date is not None:
+        fields.update(
+            date_text=m.date.text[:200],
+            date_value=m.date.value[:40],
+            date_rule=m.date.rule[:80],
+            date_anchor=m.date.anchor,
+            date_start=m.date.start,
+            date_end=m.date.end,
+            precision=m.date.precision,
+        )
+    elif group.date_basis == "publication" and ex.published is not None:
+        fields.update(
+            date_rule=PUBLICATION_RULE,
+            date_anchor=ex.published,
+            date_start=ex.published,
+            date_end=ex.published,
+            precision="day",
+        )
+    Mention.objects.update_or_create(event=event, passage=passage, defaults=fields)
+
+
+def event_refresh(event: Event) -> None:
+    """Recompute an event's date, actors, places and publisher count from its mentions (locked fields stay)."""
+    mentions = list(event.mentions.select_related("passage__article").order_by("passage__article_id", "passage__index"))
+    if not mentions:
+        return
+    text_votes: list[tuple[DateRange, float]] = []
+    pub_votes: list[tuple[DateRange, float]] = []
+    seen: set[tuple[int, date, date]] = set()
+    for m in mentions:
+        if m.date_start is None:
+            continue
+        art = m.passage.article
+        root = art.duplicate_of_id or art.id
+        key = (root, m.date_start, m.date_end or m.date_start)
+        if key in seen:
+            continue  # a copy of an article is not a second witness
+        seen.add(key)
+        rng = DateRange(m.date_start, m.date_end or m.date_start, m.precision)
+        (pub_votes if m.date_rule in (PUBLICATION_RULE, INFERRED_RULE) else text_votes).append((rng, 1.0))
+    best, disputed = cluster.best_date(text_votes or pub_votes)
+    changed: list[str] = []
+    if best is not None:
+        for field, value in (("date_start", best.start), ("date_end", best.end), ("precision", best.precision)):
+            if not event.is_locked(field) and getattr(event, field) != value:
+                setattr(event, field, value)
+                changed.append(field)
+    if event.date_disputed != disputed:
+        event.date_disputed = disputed
+        changed.append("date_disputed")
+    count = event_publisher_count(event=event)
+    if count != event.publisher_count:
+        event.publisher_count = count
+        changed.append("publisher_count")
+    if changed:
+        event.save(update_fields=[*changed, "updated_at"])
+    gaz = gazetteer_current()
+    for field, kinds in (("actors", ("country", "person", "organisation")), ("places", ("place",))):
+        if event.is_locked(field):
+            continue
+        names = Counter(h.actor for m in mentions for h in gaz.find(m.passage.text) if h.kind in kinds)
+        wanted = [_actor(name, gaz.kinds.get(name, kinds[0])) for name in names]
+        getattr(event, field).add(*wanted)
+
+
+# ---------------------------------------------------------------- re-extraction
+
+
+@transaction.atomic
+def article_reextract(article: Article, *, gazetteer: Gazetteer | None = None) -> None:
+    """Read a stored article again against its current publication date, keeping events and curator locks.
+
+    Mentions are rebuilt; a happening backed by the same passages as before stays on the same event
+    (its permalink holds), and the event's date follows the new reading unless a curator locked it.
+    """
+    gaz = gazetteer or gazetteer_current()
+    old = Mention.objects.filter(passage__article=article).values_list("event_id", "passage__index")
+    previous: dict[int, set[int]] = {}
+    for event_id, index in old:
+        previous.setdefault(event_id, set()).add(index)
+    Mention.objects.filter(passage__article=article).delete()
+    ex = extract_cleaned(article.text, published=article.published, title=article.title, gazetteer=gaz)
+    passages = list(article.passages.order_by("index"))
+    if [(p.start, p.end) for p in passages] != [(p.start, p.end) for p in ex.passages]:
+        article.passages.all().delete()
+        passages = _store_passages(article, ex)
+    _store_events(article, ex, passages, previous=previous)
+    for event in Event.objects.filter(id__in=previous):
+        if event.mentions.exists():
+            event_refresh(event)
+        elif event.status == Event.Status.NEW and not event.locked_fields:
+            event.delete()  # nothing backs it any more and no curator touched it
