@@ -75,9 +75,10 @@ def make_event(
 
 
 def make_actor(name: str, *aliases: str, kind: str = "country") -> Actor:
-    actor = Actor.objects.create(name=name, slug=slugify(name), kind=kind)
+    """An actor with these aliases (the migrated gazetteer may hold it already)."""
+    actor, _ = Actor.objects.get_or_create(name=name, defaults={"slug": slugify(name), "kind": kind})
     for alias in aliases:
-        ActorAlias.objects.create(actor=actor, alias=alias)
+        ActorAlias.objects.get_or_create(alias=alias, defaults={"actor": actor})
     return actor
 
 

@@ -1,0 +1,120 @@
+"""A curator merges two events in the admin with Chromium, then the merged-away permalink lands on the survivor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from tests.curation_data import make_actor, make_article, make_event
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+DOCS = ROOT / "docs"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "a-long-curator-password"
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server needs committed rows; restore the migrated rows (the curators group) after the flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and os.environ.get("REQUIRE_BROWSER") != "1", reason="/usr/bin/chromium is absent"
+    ),
+]
+
+
+@pytest.fixture
+def page(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop here
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+@pytest.fixture
+def two_reports():
+    nk = make_actor("North Korea", "Pyongyang")
+    sk = make_actor("South Korea", "Seoul")
+    first_article = make_article(
+        sentences=["Pyongyang fired a ballistic missile on Wednesday.", "Seoul said it flew 600 kilometres."],
+        publisher="Wire One",
+        published=dt.date(2025, 2, 28),
+        title="North Korea fires missile",
+    )
+    second_article = make_article(
+        sentences=["North Korea launched a ballistic missile into the sea on Wednesday, Seoul said."],
+        publisher="Wire Two",
+        published=dt.date(2025, 2, 27),
+        title="Missile launched into the sea",
+    )
+    wednesday = dt.date(2025, 2, 26)
+    first = make_event(
+        "North Korea fires a ballistic missile",
+        passages=first_article.passages.all(),
+        date_start=wednesday,
+        date_text="on Wednesday",
+        actors=[nk, sk],
+    )
+    second = make_event(
+        "Missile launched into the sea",
+        passages=second_article.passages.all(),
+        date_start=wednesday,
+        date_text="on Wednesday",
+        actors=[nk],
+    )
+    return first, second
+
+
+def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_server, page, two_reports):
+    ARTIFACTS.mkdir(exist_ok=True)
+    survivor, merged = two_reports
+    user = User.objects.create_user("cora", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="curators"))
+
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/timeline/event/")
+    page.fill("#id_username", "cora")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/timeline/event/")
+
+    for event in (survivor, merged):
+        page.check(f'input[name="_selected_action"][value="{event.pk}"]')
+    page.select_option('select[name="action"]', "merge_events")
+    page.click('button[name="index"]')
+    page.wait_for_selector('input[name="survivor"]')
+    assert page.is_checked(f'input[name="survivor"][value="{survivor.pk}"]')  # the earliest created by default
+    page.screenshot(path=str(ARTIFACTS / "admin-merge-confirmation.png"), full_page=True)
+
+    page.click('input[type=submit][value="Merge into the chosen event"]')
+    page.wait_for_url(f"**/admin/timeline/event/{survivor.pk}/change/")
+    assert "Merged 2 events" in page.inner_text(".messagelist")
+    assert page.locator("#mentions-group tbody tr.has_original").count() == 3
+    page.screenshot(path=str(ARTIFACTS / "admin-event-after-merge.png"), full_page=True)
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "admin-event.png"), full_page=True)
+
+    response = page.goto(f"{live_server.url}/events/{merged.slug}/")
+    assert response is not None and response.ok
+    assert page.url == f"{live_server.url}/events/{survivor.slug}/"
+    assert response.request.redirected_from is not None
+    assert response.request.redirected_from.url.endswith(f"/events/{merged.slug}/")
+    assert survivor.title in page.inner_text("body")
+    page.screenshot(path=str(ARTIFACTS / "permalink-after-merge.png"), full_page=True)
