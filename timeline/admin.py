@@ -224,7 +224,9 @@ class MentionInline(admin.TabularInline):
     @admin.display(description="split")
     def split(self, obj: Mention) -> str:
         url = reverse("admin:timeline_mention_split", args=[obj.pk])
-        return format_html('<a class="button" href="{}">Split into a new event</a>', url)
+        return format_html(
+            '<a class="button" href="{}" title="Move this mention to a new event of its own">Split</a>', url
+        )
 
 
 class EventForm(forms.ModelForm):

@@ -135,6 +135,7 @@ class ActorAlias(models.Model):
 
     class Meta:
         ordering = ["alias"]
+        verbose_name_plural = "actor aliases"
         constraints = [models.UniqueConstraint(fields=["alias"], name="alias_unique")]
 
     def __str__(self) -> str:
