@@ -29,7 +29,8 @@ from timeline.models import Actor, ActorAlias, Article, Event, Mention, Passage,
 
 INFERRED_RULE = "inferred"
 _WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
-REPORT_WINDOW_DAYS = 14  # how far back an undated report may reach for the happening it reports
+REPORT_WINDOW_DAYS = 14
+INFER_MIN_SCORE = 1.5  # an undated article takes a date only from a clear match  # how far back an undated report may reach for the happening it reports
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _infer_published(article: Article, ex: ArticleExtraction, gaz: Gazetteer) ->
             return twin.published
     latest: date | None = None
     for group in ex.events:
-        event = _best_match(group, ex, exclude_article=article.id)
+        event = _best_match(group, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE)
         if event is not None and event.status != Event.Status.REJECTED and event.date_start is not None:
             latest = max(latest, event.date_start) if latest else event.date_start
     return latest
@@ -267,9 +268,11 @@ def _group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
     )
 
 
-def _best_match(group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None) -> Event | None:
+def _best_match(
+    group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
+) -> Event | None:
     prof = _group_profile(group, ex)
-    best, best_score = None, 0.0
+    best, best_score = None, min_score
     for event in _candidates(group, exclude_article):
         score = cluster.match_score(_event_profile(event), prof, same_article=False)
         if score > best_score:

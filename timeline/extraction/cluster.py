@@ -50,12 +50,31 @@ def _speakers_compatible(a: EventProfile, b: EventProfile) -> bool:
     return bool(a.speakers & b.actors) or bool(b.speakers & a.actors)
 
 
+_WEAPON_CLASSES = {
+    "cruise": "cruise",
+    "ballistic": "ballistic",
+    "icbm": "ballistic",
+    "intercontinental": "ballistic",
+    "slbm": "ballistic",
+    "irbm": "ballistic",
+    "hypersonic": "hypersonic",
+    "satellite": "space launch",
+}
+
+
+def _weapon_classes(words: Counter[str]) -> set[str]:
+    return {cls for word, cls in _WEAPON_CLASSES.items() if word in words}
+
+
 def match_score(event: EventProfile, other: EventProfile, *, same_article: bool) -> float:
     """How strongly `other` looks like the same happening as `event`; 0 when it cannot be."""
     if event.event_type != other.event_type or not dates_compatible(event.date, other.date):
         return 0.0
     if event.event_type == STATEMENT and not _speakers_compatible(event, other):
         return 0.0
+    classes, other_classes = _weapon_classes(event.keywords), _weapon_classes(other.keywords)
+    if classes and other_classes and not classes & other_classes:
+        return 0.0  # a cruise missile test is not a ballistic missile launch
     shared_actors = len(event.actors & other.actors)
     if event.actors and other.actors and not shared_actors and not (same_article and event.event_type != STATEMENT):
         return 0.0

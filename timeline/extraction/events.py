@@ -245,6 +245,7 @@ def statement_speaker(sentence: str, gazetteer: Gazetteer | None = None) -> str:
 _LEAD = re.compile(
     r"^(?:(?:(?:on|earlier|later|amid|after|before|in|at|during|according to|confirming|while|meanwhile)\b[^,]{0,40},\s*)"
     r"|(?:(?:early |late |earlier |later )?on\s+(?:the\s+)?[A-Z]\w+(?:\s+\d{1,2})?\s+)|(?:but|and|so)\s+)",
+    _I,
 )
 _TAIL = re.compile(
     r",\s*(?:the\s+)?[^,]{0,60}\b(?:said|says|warns|warned|reported|reports|has said|have said)\s*\.?$", _I

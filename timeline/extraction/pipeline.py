@@ -131,7 +131,8 @@ def extract_cleaned(
                 date=date_range,
                 date_basis=basis,
                 date_disputed=g.disputed,
-                lead_actor=_lead_actor(members),
+                lead_actor=(members[0].speaker if lead.event_type == "statement" and lead.speaker else "")
+                or _lead_actor(members),
             )
         )
     return ArticleExtraction(
