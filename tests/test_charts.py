@@ -46,7 +46,7 @@ def test_it_marks_new_and_verified_events_differently():
 def test_it_puts_the_slug_title_and_date_in_customdata():
     event = make_event(title="Talks <b>resume</b>", start=date(2025, 2, 1), end=date(2025, 2, 7), precision="week")
     (trace,) = _figure()["data"]
-    assert trace["customdata"] == [[event.slug, "Talks &lt;b&gt;resume&lt;/b&gt;", "week of 1 Feb 2025", "statement"]]
+    assert trace["customdata"] == [[event.slug, "Talks &lt;b&gt;resume&lt;/b&gt;", "week of 1 Feb 2025"]]
     assert "customdata[1]" in trace["hovertemplate"]
 
 

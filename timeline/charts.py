@@ -2,7 +2,7 @@
 
 x is time; one row per event type (or per actor). A day-precision event is a point; an event known to
 a week, month, quarter, year or decade is a bar over its whole range (date_end inclusive). Verified
-events are filled, new (unverified) ones hollow. Every mark carries [slug, title, date label, row] in
+events are filled, new (unverified) ones hollow. Every mark carries [slug, title, date label] in
 customdata, so a click can fetch the event's panel.
 """
 
@@ -23,7 +23,7 @@ TITLE_MAX = 90
 NO_ACTOR = "(no actor named)"
 COLOURS = {"verified": "#23577a", "new": "#c26a2e"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{customdata[3]}</extra>"
+HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{y}</extra>"
 NOTHING_TO_DRAW = {
     "text": "No dated events to draw",
     "showarrow": False,
@@ -76,7 +76,7 @@ def _collect(events: Iterable[Event], rows: str) -> tuple[dict[tuple[str, bool],
         for row in event_rows(event, rows):
             seen_rows.setdefault(row, None)
             bucket.y.append(row)
-            bucket.customdata.append([event.slug, _short(event.title), label, row])
+            bucket.customdata.append([event.slug, _short(event.title), label])
             if ranged:
                 end_exclusive: date = event.date_end + timedelta(days=1)
                 bucket.base.append(event.date_start.isoformat())
