@@ -108,6 +108,12 @@ def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_
     assert "Merged 2 events" in page.inner_text(".messagelist")
     assert page.locator("#mentions-group tbody tr.has_original").count() == 3
     page.screenshot(path=str(ARTIFACTS / "admin-event-after-merge.png"), full_page=True)
+
+    page.fill("#id_title", "North Korea fires a ballistic missile into the sea")
+    page.click('input[name="_continue"]')
+    page.wait_for_selector(".curation-note")
+    assert "title" in page.inner_text(".curation-note")  # the edit locked the title
+    assert page.is_checked('input[name="locked_fields"][value="title"]')
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=str(DOCS / "admin-event.png"), full_page=True)
 
@@ -116,5 +122,5 @@ def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_
     assert page.url == f"{live_server.url}/events/{survivor.slug}/"
     assert response.request.redirected_from is not None
     assert response.request.redirected_from.url.endswith(f"/events/{merged.slug}/")
-    assert survivor.title in page.inner_text("body")
+    assert "North Korea fires a ballistic missile into the sea" in page.inner_text("body")
     page.screenshot(path=str(ARTIFACTS / "permalink-after-merge.png"), full_page=True)
