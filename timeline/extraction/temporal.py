@@ -11,7 +11,9 @@ date it was resolved against, so a curator can see why, and re-tagging with a co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.extraction import temporal_rules_absolute, temporal_rules_extent, temporal_rules_relative
@@ -20,7 +22,13 @@ from timeline.extraction.temporal_grammar import Context, Reading, Resolver, Rul
 
 __all__ = ["Timex", "tag", "is_valid_value", "RULES"]
 
-RULES: list[Rule] = [*temporal_rules_absolute.RULES, *temporal_rules_relative.RULES, *temporal_rules_extent.RULES]
+RULES: list[Rule] = [
+    replace(rule, triggers=module.TRIGGERS.get(rule.name, ()))
+    for module in (temporal_rules_absolute, temporal_rules_relative, temporal_rules_extent)
+    for rule in module.RULES
+]
+REACH = 100  # how far before its trigger word a match may start
+MARGIN = 120  # how far past the last possible start a match is searched for (longer than any expression)
 
 
 @dataclass(frozen=True)
@@ -46,10 +54,58 @@ class _Candidate:
     resolver: Resolver
 
 
+def _windows(text: str, lower: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged ranges of positions where a match holding one of the trigger words may start.
+
+    A trigger with a capital letter is looked for as written ("Mar" for March, not "market"); the others in
+    the lower-cased text.
+    """
+    spans: list[tuple[int, int]] = []
+    for word in triggers:
+        haystack = lower if word.islower() or not any(c.isalpha() for c in word) else text
+        at = haystack.find(word)
+        while at >= 0:
+            spans.append((max(0, at - REACH), at + len(word)))
+            at = haystack.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _matches(rule: Rule, text: str, lower: str) -> Iterator[re.Match[str]]:
+    """The rule's matches, as finditer would give them, searching only near its trigger words."""
+    if not rule.triggers:
+        yield from rule.pattern.finditer(text)
+        return
+    size = len(text)
+    last_end = 0
+    for lo, hi in _windows(text, lower, rule.triggers):
+        pos = max(lo, last_end)
+        while pos <= hi:
+            endpos = min(size, hi + MARGIN)
+            match = rule.pattern.search(text, pos, endpos)
+            if match is None or match.start() > hi:
+                break
+            if endpos < size and match.end() > endpos - 10:
+                match = rule.pattern.match(text, match.start())  # near the cut: match against the whole text
+                if match is None:
+                    pos += 1
+                    continue
+            yield match
+            last_end = match.end()
+            pos = match.end() if match.end() > match.start() else match.start() + 1
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    lower = text.lower()
     for rule in RULES:
-        for match in rule.pattern.finditer(text):
+        for match in _matches(rule, text, lower):
             start, end = rule.span(match)
             if end <= start:
                 continue

@@ -47,6 +47,7 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     priority: int = 0
+    triggers: tuple[str, ...] = ()  # lower-case words one of which every match contains; () runs it everywhere
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         if "t" in self.pattern.groupindex and match.start("t") >= 0:
@@ -54,10 +55,18 @@ class Rule:
         return match.span()
 
 
-def compile_rule(name: str, pattern: str, handler: Handler, *, priority: int = 0, flags: int = re.IGNORECASE) -> Rule:
+def compile_rule(
+    name: str,
+    pattern: str,
+    handler: Handler,
+    *,
+    priority: int = 0,
+    flags: int = re.IGNORECASE,
+    triggers: tuple[str, ...] = (),
+) -> Rule:
     """A rule whose pattern never runs across a line break (a line break ends a sentence, a caption, a header)."""
     pattern = pattern.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
-    return Rule(name, re.compile(pattern, flags), handler, priority)
+    return Rule(name, re.compile(pattern, flags), handler, priority, triggers)
 
 
 def date_reading(value: str, anchor: date | None, anchor_kind: str, type_: str = "DATE") -> Reading:

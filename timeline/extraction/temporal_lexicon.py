@@ -129,6 +129,30 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 
+# Literal words one of which a match must contain: rules only run near them (found with str.find).
+# Month names count only when capitalised, so their triggers are case-sensitive.
+MONTH_TRIGGERS = tuple(
+    word
+    for stem in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    for word in (stem, stem.upper())
+)
+UNIT_TRIGGERS = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "centur",
+)
+PART_TRIGGERS = ("morning", "afternoon", "evening", "night")
+
+
 def alternation(words: object) -> str:
     """A regex alternation of words, longest first, spaces matching any run of whitespace."""
     items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]

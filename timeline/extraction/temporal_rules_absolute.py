@@ -23,6 +23,7 @@ from timeline.extraction.temporal_lexicon import (
     DAY_NUM,
     MONTH,
     MONTH_NAME,
+    MONTH_TRIGGERS,
     ORDINALS,
     SEASONS,
     WEEKDAY,
@@ -484,3 +485,20 @@ class _QuarterProxy:
 
     def span(self) -> tuple[int, int]:
         return self._match.span()
+
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "day-month-year": MONTH_TRIGGERS,
+    "month-day-year": MONTH_TRIGGERS,
+    "month-day": MONTH_TRIGGERS,
+    "day-month": MONTH_TRIGGERS,
+    "month-year": MONTH_TRIGGERS,
+    "month": MONTH_TRIGGERS,
+    "decade": ("0s", "0's"),
+    "century": ("century",),
+    "fiscal-year": ("fiscal", "financial", "fy"),
+    "quarter": ("quarter", "half"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "short-year": (" '",),
+    "year": ("16", "17", "18", "19", "20"),
+}

@@ -22,6 +22,7 @@ from timeline.extraction.temporal_grammar import (
 )
 from timeline.extraction.temporal_lexicon import (
     NUMBER,
+    UNIT_TRIGGERS,
     UNITS,
     WEEKDAY,
     format_number,
@@ -351,3 +352,20 @@ def _noon(m: re.Match[str]) -> Resolver:
         return day_reading(ctx.dct, ctx.dct, "dct", f"T{hour}", "TIME")
 
     return resolve
+
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "duration": UNIT_TRIGGERS,
+    "bare-plural-duration": UNIT_TRIGGERS,
+    "the-past-unit": UNIT_TRIGGERS,
+    "set-word": ("ly", "annual", "biannual", "biennial"),
+    "every": ("every", "each"),
+    "per-unit": ("a day", "a week", "a month", "a year", "an hour", "a quarter", "per ", "each "),
+    "clock-time": (":", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "local time", "est", "edt", "pst", "pdt", "cet")
+    + ("bst", "kst", "jst"),
+    "local-time-beside-utc": ("gmt", "utc"),
+    "noon-midnight": ("noon", "midday", "midnight"),
+    "present-ref": ("now", "current", "present", "moment", "time being", "to date", "so far"),
+    "past-ref": ("recent", "lately", "past"),
+    "future-ref": ("future", "soon", "shortly", "coming", "term", "later"),
+}

@@ -33,6 +33,7 @@ from timeline.extraction.temporal_grammar import (
 )
 from timeline.extraction.temporal_lexicon import (
     NUMBER,
+    PART_TRIGGERS,
     PARTS_OF_DAY,
     WEEKDAY,
     alternation,
@@ -384,3 +385,16 @@ class _UnitProxy:
 
     def group(self, name: str) -> str:
         return self._match.group("unit") or self._match.group("unit2")
+
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "day-word": ("today", "yesterday", "tomorrow", "tonight"),
+    "this-part-of-day": PART_TRIGGERS,
+    "weekday": ("day",),
+    "relative-unit": ("week", "month", "year", "quarter", "decade", "centur"),
+    "the-unit": ("week", "month", "year"),
+    "ago": ("ago",),
+    "later-earlier": ("later", "earlier", "after", "before"),
+    "same-day-as-previous": ("day", *PART_TRIGGERS),
+    "first-week-of-month": ("week",),
+}
