@@ -141,12 +141,22 @@ def keywords(text: str) -> frozenset[str]:
         w = w.strip(",'’-")
         if len(w) < 3 or w in _STOP:
             continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-                w = w[: -len(suffix)]
-                break
-        out.add(w)
+        out.add(_stem(w))
     return frozenset(out)
+
+
+def _stem(w: str) -> str:
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and re.search(r"(?:ss|sh|ch|x|z)es$", w):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
 
 
 def _outside_quotes(text: str) -> str:

@@ -1,0 +1,117 @@
+from datetime import date, datetime
+
+import pytest
+
+from timeline.extraction.clean import clean_text, is_headline
+
+BODY = (
+    "The defence ministry of Freedonia said on Tuesday that its navy had intercepted two drones over the harbour.\n"
+    "Officials in Freedonia gave no details of where the drones had come from."
+)
+
+
+def reasons(result):
+    return {d.line: d.reason for d in result.dropped}
+
+
+def test_it_keeps_plain_article_text():
+    result = clean_text(BODY)
+    assert result.text == BODY.replace("\n", "\n\n")
+    assert result.dropped == []
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("open image in gallery Soldiers stand beside a lorry near the border", "gallery caption"),
+        ("Listen to this article", "audio player"),
+        ("Loading audio...", "audio player"),
+        ("Read more: Ministers meet again over fishing rights", "read more link"),
+        ("Jane Smith 10am - 1pm", "radio schedule"),
+        ("Join our commenting forum", "comment prompt"),
+        ("Comments", "comment prompt"),
+        ("Sign up to our free daily newsletter", "subscription prompt"),
+        (
+            "Your donation keeps our reporters in the field. Please donate today to support us.",
+            "donation or subscription appeal",
+        ),
+        ("In:", "tag list"),
+        ("• Politics", "tag list"),
+        ("© 2024 Example Media. All rights reserved.", "copyright line"),
+    ],
+)
+def test_it_drops_site_furniture_with_its_reason(line, reason):
+    result = clean_text(BODY + "\n" + line)
+    assert line not in result.text
+    assert reasons(result)[line] == reason
+
+
+def test_it_drops_caption_residue():
+    result = clean_text(BODY + "\nReutersA soldier stands guard at the gate[/caption]")
+    assert "[/caption]" not in result.text
+    assert "caption residue" in reasons(result).values()
+
+
+def test_it_reads_a_title_and_a_date_line_from_the_header():
+    raw = "Freedonia intercepts drones over harbour\n12 March 2024, 08:15\n" + BODY
+    result = clean_text(raw)
+    assert result.meta.title == "Freedonia intercepts drones over harbour"
+    assert result.meta.published == date(2024, 3, 12)
+    assert result.meta.published_at == datetime(2024, 3, 12, 8, 15)
+    assert result.text.startswith("The defence ministry")
+
+
+def test_it_reads_a_labelled_iso_date_followed_by_an_appeal():
+    raw = " date 2024-06-02 Your support matters. Donate now to keep independent journalism free to read.\n\n" + BODY
+    result = clean_text(raw)
+    assert result.meta.published == date(2024, 6, 2)
+    assert "Donate" not in result.text
+    assert result.text.startswith("The defence ministry")
+
+
+def test_it_reads_site_and_title_and_a_glued_metadata_line():
+    raw = (
+        "Harbour Gazette|Drones intercepted over harbour\n\n2024-07-09 10:20:30source:A Writercategory:News\n\n" + BODY
+    )
+    result = clean_text(raw)
+    assert result.meta.publisher == "Harbour Gazette"
+    assert result.meta.title == "Drones intercepted over harbour"
+    assert result.meta.published_at == datetime(2024, 7, 9, 10, 20, 30)
+    assert "source:" not in result.text
+
+
+def test_it_removes_a_site_name_pasted_into_a_sentence():
+    raw = (
+        "Harbour Gazette|Drones intercepted\n\nThe Harbour Gazettelaunch of the inquiry on Friday surprised Freedonia."
+    )
+    result = clean_text(raw)
+    assert "The launch of the inquiry on Friday surprised Freedonia." in result.text
+
+
+def test_it_drops_a_teaser_list_after_a_more_marker():
+    raw = (
+        BODY
+        + "\n\nMore:News\n\nRecommended\n\nLocal bakery wins a prize for its sourdough\n\n"
+        + "The owners of a small bakery were surprised when the judges called their na\n\n"
+        + "Concert tickets sell out within minutes\n\nFans queued overnight outside the arena before"
+    )
+    result = clean_text(raw)
+    assert "bakery" not in result.text
+    assert "Concert" not in result.text
+    assert "teaser list" in reasons(result).values()
+    assert "Officials in Freedonia" in result.text
+
+
+def test_it_keeps_article_text_after_a_marker_when_it_is_about_the_same_actors():
+    raw = (
+        "Russia and Ukraine held talks in Geneva on Monday about grain shipments.\n\nMore\n\n"
+        "Russia said the talks with Ukraine would resume next month.\n\n"
+        "Ukraine said it expected Russia to keep the corridor open."
+    )
+    result = clean_text(raw)
+    assert "resume next month" in result.text
+
+
+def test_it_tells_headlines_from_sentences():
+    assert is_headline("Freedonia intercepts drones over harbour")
+    assert not is_headline("Freedonia intercepted drones over the harbour.")
