@@ -19,6 +19,7 @@ from datetime import date
 from timeline.extraction import temporal_rules_absolute, temporal_rules_extent, temporal_rules_relative
 from timeline.extraction.temporal_calendar import is_valid_value
 from timeline.extraction.temporal_grammar import Context, Reading, Resolver, Rule
+from timeline.extraction.temporal_rules_absolute import MOD_BEFORE, MOD_RULES
 
 __all__ = ["Timex", "tag", "is_valid_value", "RULES"]
 
@@ -27,7 +28,7 @@ RULES: list[Rule] = [
     for module in (temporal_rules_absolute, temporal_rules_relative, temporal_rules_extent)
     for rule in module.RULES
 ]
-REACH = 100  # how far before its trigger word a match may start
+REACH = 64  # how far before its trigger word a match may start
 MARGIN = 120  # how far past the last possible start a match is searched for (longer than any expression)
 
 
@@ -54,19 +55,37 @@ class _Candidate:
     resolver: Resolver
 
 
-def _windows(text: str, lower: str, triggers: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Merged ranges of positions where a match holding one of the trigger words may start.
+class _Triggers:
+    """Where each trigger word occurs in one text, found once and shared by every rule that needs it.
 
     A trigger with a capital letter is looked for as written ("Mar" for March, not "market"); the others in
     the lower-cased text.
     """
-    spans: list[tuple[int, int]] = []
-    for word in triggers:
-        haystack = lower if word.islower() or not any(c.isalpha() for c in word) else text
-        at = haystack.find(word)
-        while at >= 0:
-            spans.append((max(0, at - REACH), at + len(word)))
-            at = haystack.find(word, at + 1)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self._found: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        found = self._found.get(word)
+        if found is None:
+            haystack = self.text if word in _CASED else self.lower
+            found = []
+            at = haystack.find(word)
+            while at >= 0:
+                found.append(at)
+                at = haystack.find(word, at + 1)
+            self._found[word] = found
+        return found
+
+
+_CASED = {word for rule in RULES for word in rule.triggers if word != word.lower()}
+
+
+def _windows(triggers: _Triggers, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged ranges of positions where a match holding one of the trigger words may start."""
+    spans = [(max(0, at - REACH), at + len(word)) for word in words for at in triggers.positions(word)]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for lo, hi in spans:
@@ -77,14 +96,14 @@ def _windows(text: str, lower: str, triggers: tuple[str, ...]) -> list[tuple[int
     return merged
 
 
-def _matches(rule: Rule, text: str, lower: str) -> Iterator[re.Match[str]]:
+def _matches(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[str]]:
     """The rule's matches, as finditer would give them, searching only near its trigger words."""
     if not rule.triggers:
         yield from rule.pattern.finditer(text)
         return
     size = len(text)
     last_end = 0
-    for lo, hi in _windows(text, lower, rule.triggers):
+    for lo, hi in _windows(triggers, rule.triggers):
         pos = max(lo, last_end)
         while pos <= hi:
             endpos = min(size, hi + MARGIN)
@@ -103,9 +122,9 @@ def _matches(rule: Rule, text: str, lower: str) -> Iterator[re.Match[str]]:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    lower = text.lower()
+    triggers = _Triggers(text)
     for rule in RULES:
-        for match in _matches(rule, text, lower):
+        for match in _matches(rule, text, triggers):
             start, end = rule.span(match)
             if end <= start:
                 continue
@@ -131,6 +150,17 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
+def _extend_modifiers(text: str, chosen: list[_Candidate]) -> None:
+    """Take "early", "the end of", "mid-" into the span of the date they narrow ("since the start of 2022")."""
+    previous_end = 0
+    for cand in chosen:
+        if cand.rule.name in MOD_RULES:
+            found = MOD_BEFORE.search(text, max(previous_end, cand.start - 48), cand.start)
+            if found:
+                cand.start = found.start()
+        previous_end = cand.end
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t\r\n,(":
         start += 1
@@ -145,7 +175,9 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         return []
     ctx = Context(text=text, dct=dct)
     result: list[Timex] = []
-    for cand in _select(_candidates(text)):
+    chosen = _select(_candidates(text))
+    _extend_modifiers(text, chosen)
+    for cand in chosen:
         try:
             reading = cand.resolver(ctx)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError):

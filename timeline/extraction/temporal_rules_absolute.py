@@ -34,11 +34,15 @@ from timeline.extraction.temporal_lexicon import (
 
 B = r"(?<![\w$£€#/.,-])"  # a left boundary: not inside a word or a number
 E = r"(?![\w/]|[.,]\d|-\d)"  # a right boundary
-# "the start of", "early", "mid-", "late": they narrow an expression without changing its TIMEX3 value.
-MOD = (
-    r"(?:(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|rest|remainder)\s+of\s+(?:the\s+)?"
-    r"|(?:earlier|later|early|late|mid)(?:\s+in)?[\s-]+(?:the\s+)?))?"
+# "the start of", "early", "mid-", "late": they narrow a date without changing its TIMEX3 value. Rather than
+# trying them at every position in every rule, the tagger extends a chosen date leftward over one (MOD_BEFORE).
+MOD_BEFORE = re.compile(
+    r"(?:\b(?:the[^\S\n]+)?(?:very[^\S\n]+)?(?:end|start|beginning|middle|close|turn|rest|remainder)[^\S\n]+of"
+    r"[^\S\n]+(?:the[^\S\n]+)?|\b(?:the[^\S\n]+)?(?:earlier|later|early|late|mid)(?:[^\S\n]+in)?(?:[^\S\n]+|-)"
+    r"(?:the[^\S\n]+)?)$",
+    re.IGNORECASE,
 )
+MOD_RULES = {"month-year", "month", "year", "decade", "quarter", "season", "relative-unit", "month-day", "day-month"}
 TIME_OF_DAY = (
     r"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?m\.?)?(?:\s*(?P<z>GMT|UTC))?)"
 )
@@ -412,11 +416,9 @@ RULES: list[Rule] = [
         _numeric,
         priority=4,
     ),
-    compile_rule(
-        "month-year", rf"{B}{MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}){E}", _month_year, priority=3
-    ),
-    compile_rule("month", rf"{B}(?:(?P<rel>last|next|this)\s+)?{MOD}(?P<month>{MONTH_NAME})\b(?!\s*\d)", _month_alone),
-    compile_rule("year", rf"{B}{MOD}(?:(?:the\s+)?year\s+)?(?P<year>{YEAR4}){E}", _year),
+    compile_rule("month-year", rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}){E}", _month_year, priority=3),
+    compile_rule("month", rf"{B}(?:(?P<rel>last|next|this)\s+)?(?P<month>{MONTH_NAME})\b(?!\s*\d)", _month_alone),
+    compile_rule("year", rf"{B}(?:(?:the\s+)?year\s+)?(?P<year>{YEAR4}){E}", _year),
     compile_rule(
         "short-year",
         r"\b(?:in|since|of|from|until|till|by|before|after|to|and|class\s+of)\s+(?P<t>'(?P<yy>\d\d))\b(?!')",
@@ -424,7 +426,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "decade",
-        rf"{B}(?:the\s+)?{MOD}(?:(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<short>[1-9]0)'?s)\b",
+        rf"{B}(?:the\s+)?(?:(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<short>[1-9]0)'?s)\b",
         _decade,
         priority=1,
     ),
@@ -441,7 +443,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "quarter",
-        rf"\b(?:the\s+)?{MOD}(?P<q>{alternation(ORDINALS)})[\s-]+(?P<unit>quarter|half)(?![\w-])"
+        rf"\b(?:the\s+)?(?P<q>{alternation(ORDINALS)})[\s-]+(?P<unit>quarter|half)(?![\w-])"
         rf"(?:\s+(?:of\s+)?(?P<yr>{YEAR_WORD}))?",
         _quarter,
         priority=2,
@@ -455,7 +457,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "season",
-        rf"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+)?{MOD}(?P<season>{alternation(SEASONS)})\b"
+        rf"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+)?(?P<season>{alternation(SEASONS)})\b"
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?",
         _season,
     ),

@@ -40,7 +40,6 @@ from timeline.extraction.temporal_lexicon import (
     number_value,
     weekday_number,
 )
-from timeline.extraction.temporal_rules_absolute import MOD
 
 PART = alternation(PARTS_OF_DAY)
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -337,7 +336,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "relative-unit",
-        rf"\b{MOD}(?P<rel>last|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}s?\b(?!-)",
+        rf"\b(?P<rel>last|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}s?\b(?!-)",
         _relative_unit,
         priority=1,
     ),
