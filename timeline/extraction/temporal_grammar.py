@@ -132,12 +132,15 @@ def tense_of(text: str, start: int, end: int) -> str | None:
         kind = "future" if m.group("future") else "past"
         if kind == "past" and (word in _NOT_PAST or _FUTURE_ONLY.fullmatch(word)):
             continue
+        if kind == "past" and word.endswith("ed") and _AUXILIARY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "should be completed", "is expected": the auxiliary carries the tense, not the participle
         distance = start - m.end() if m.end() <= start else m.start() - end
         if best is None or distance < best[0] or (distance == best[0] and kind == "future"):
             best = (distance, kind)
     return best[1] if best else None
 
 
+_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|get|gets)\s+$", re.IGNORECASE)
 _FUTURE_ONLY = re.compile(r"scheduled|planned|expected|intended", re.IGNORECASE)
 
 

@@ -32,7 +32,7 @@ from timeline.extraction.temporal_lexicon import (
     month_number,
 )
 
-B = r"(?<![\w$£€#/.,-])"  # a left boundary: not inside a word or a number
+B = r"(?:(?<=mid-)|(?<![\w$£€#/.,-]))"  # a left boundary: not inside a word or a number ("mid-2011" is fine)
 E = r"(?![\w/]|[.,]\d|-\d)"  # a right boundary
 # "the start of", "early", "mid-", "late": they narrow a date without changing its TIMEX3 value. Rather than
 # trying them at every position in every rule, the tagger extends a chosen date leftward over one (MOD_BEFORE).
@@ -209,7 +209,7 @@ def _month_alone(m: re.Match[str], text: str) -> Resolver | None:
         elif rel == "this":
             year = dct.year
         else:
-            year = dct.year + nearest_offset(month - dct.month, 12, tense_of(ctx.text, start, end), penalty=4)
+            year = dct.year + nearest_offset(month - dct.month, 12, tense_of(ctx.text, start, end), penalty=12)
         return date_reading(f"{year:04d}-{month:02d}", dct, "dct")
 
     return resolve
@@ -348,7 +348,7 @@ def _quarter(m: re.Match[str], text: str) -> Resolver | None:
             number, year = (current - 1, dct.year) if current > 1 else (limit, dct.year - 1)
         else:
             number = n
-            year = dct.year + nearest_offset(n - current, limit, tense_of(ctx.text, start, end), penalty=2)
+            year = dct.year + nearest_offset(n - current, limit, tense_of(ctx.text, start, end), penalty=4)
         return date_reading(f"{year:04d}-{letter}{number}", dct, "dct")
 
     return resolve

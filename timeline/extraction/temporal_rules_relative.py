@@ -224,6 +224,8 @@ def _later(m: re.Match[str], text: str) -> Resolver | None:
         return None
     if m.group("n") and m.group("dir2") and m.group("alone") is None:
         return None  # "two weeks after the crash": a duration before an event, not a date after the last one
+    if amount is None and not m.group("plural"):
+        return None  # "the day after": the anchored-day rule's
     if amount is None:  # "days later", "weeks after": a vague span after the day mentioned before
         return _vague_after(unit, direction)
     if amount != int(amount):
@@ -354,7 +356,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "later-earlier",
-        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)s?\s+(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?P<alone>(?=\s*(?:[.,;:!?)]|$)))?)",
+        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)(?P<plural>s)?\s+(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?P<alone>(?=\s*(?:[.,;:!?)]|$)))?)",
         _later,
         priority=3,
     ),

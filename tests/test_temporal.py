@@ -1,0 +1,288 @@
+"""The date tagger on literal sentences, one family of expressions at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction.temporal import Timex, tag
+
+FRIDAY = date(2025, 2, 28)
+
+
+def only(text: str, dct: date | None = FRIDAY) -> Timex:
+    found = tag(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def find(text: str, needle: str, dct: date | None = FRIDAY) -> Timex:
+    for timex in tag(text, dct):
+        if needle in timex.text:
+            return timex
+    raise AssertionError(f"{needle!r} not tagged in {text!r}: {tag(text, dct)}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Filed on 2025-02-26 in Seoul.", "2025-02-26", "2025-02-26"),
+        ("It happened on 26 February 2025.", "26 February 2025", "2025-02-26"),
+        ("It happened on February 26, 2025.", "February 26, 2025", "2025-02-26"),
+        ("It happened on Feb. 26, 2025, at dawn.", "Feb. 26, 2025", "2025-02-26"),
+        ("It happened on the 26th of February 2025.", "the 26th of February 2025", "2025-02-26"),
+        ("Talks resume on Wednesday, February 26, 2025.", "Wednesday, February 26, 2025", "2025-02-26"),
+        ("The order was dated 26/02/2025.", "26/02/2025", "2025-02-26"),
+        ("The order was dated 02/26/2025.", "02/26/2025", "2025-02-26"),
+    ],
+)
+def test_it_reads_explicit_dates(text: str, expression: str, value: str) -> None:
+    timex = only(text)
+    assert (timex.text, timex.type, timex.value) == (expression, "DATE", value)
+    assert timex.range_start == timex.range_end == date.fromisoformat(value)
+    assert (timex.precision, timex.anchor_kind) == ("day", "absolute")
+
+
+def test_it_gives_a_date_with_a_clock_time_the_time_type() -> None:
+    timex = only("31 October 2024, 21:35")
+    assert (timex.text, timex.type, timex.value) == ("31 October 2024, 21:35", "TIME", "2024-10-31T21:35")
+    assert timex.range_start == date(2024, 10, 31)
+
+
+def test_it_resolves_an_ambiguous_numeric_date_only_against_a_publication_date() -> None:
+    assert tag("Signed 03/04/2025.", None) == []
+    assert only("Signed 03/04/2025.", date(2025, 3, 5)).value == "2025-03-04"
+    assert only("Signed 03/04/2025.", date(2025, 4, 2)).value == "2025-04-03"
+
+
+def test_it_places_a_day_and_month_in_the_nearest_year() -> None:
+    assert only("The vote was held on December 30.", date(2025, 1, 3)).value == "2024-12-30"
+    assert only("The vote will be held on March 3.", FRIDAY).value == "2025-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Prices rose in November 2008.", "2008-11", "month"),
+        ("Exports fell in 2009.", "2009", "year"),
+        ("It peaked in the 1990s.", "199", "decade"),
+        ("Sales doubled in the third quarter of 2009.", "2009-Q3", "quarter"),
+        ("Sales doubled in the first half of 2009.", "2009-H1", "quarter"),
+        ("The plant opened in spring 2009.", "2009-SP", "quarter"),
+        ("Results for fiscal 2007 were flat.", "FY2007", "year"),
+    ],
+)
+def test_it_reads_months_years_decades_quarters_seasons(text: str, value: str, precision: str) -> None:
+    timex = only(text)
+    assert (timex.value, timex.precision) == (value, precision)
+
+
+def test_it_gives_ranges_for_coarse_dates() -> None:
+    decade = only("It peaked in the 1990s.")
+    assert (decade.range_start, decade.range_end) == (date(1990, 1, 1), date(1999, 12, 31))
+    quarter = only("Sales doubled in the third quarter of 2009.")
+    assert (quarter.range_start, quarter.range_end) == (date(2009, 7, 1), date(2009, 9, 30))
+
+
+def test_it_reads_a_bare_month_as_the_nearest_one_the_tense_allows() -> None:
+    assert only("Congress rejected the proposal in October.", date(2004, 11, 24)).value == "2004-10"
+    assert only("The sale should be completed in October.", date(2009, 6, 5)).value == "2009-10"
+    assert only("Sales fell in December.", date(2025, 1, 10)).value == "2024-12"
+
+
+class TestWeekdays:
+    def test_it_takes_a_past_tense_weekday_as_the_one_before(self) -> None:
+        timex = only("The general was fired on Wednesday.")
+        assert (timex.value, timex.rule, timex.anchor, timex.anchor_kind) == (
+            "2025-02-26",
+            "weekday",
+            FRIDAY,
+            "dct",
+        )
+
+    def test_it_takes_a_future_tense_weekday_as_the_coming_one(self) -> None:
+        assert only("The ministers will meet on Monday.").value == "2025-03-03"
+        assert only("Markets stay closed until Tuesday.").value == "2025-03-04"
+
+    def test_it_takes_a_weekday_without_tense_as_the_most_recent(self) -> None:
+        assert only("Protests in the capital on Tuesday").value == "2025-02-25"
+
+    def test_it_takes_the_publication_weekday_as_that_day(self) -> None:
+        assert only("Officials said on Friday that talks had failed.").value == "2025-02-28"
+
+    def test_it_reads_last_and_next_weekdays(self) -> None:
+        assert only("They met last Friday.").value == "2025-02-21"
+        assert only("They meet next Friday.").value == "2025-03-07"
+
+    def test_it_keeps_a_weekday_unresolved_without_a_publication_date(self) -> None:
+        timex = only("The general was fired on Wednesday.", None)
+        assert (timex.value, timex.range_start, timex.precision, timex.anchor_kind) == (
+            "XXXX-WXX-3",
+            None,
+            "day",
+            "dct",
+        )
+
+    def test_it_reads_a_weekday_with_a_part_of_day_as_a_time(self) -> None:
+        timex = only("The blast came on Thursday night.")
+        assert (timex.text, timex.type, timex.value) == ("Thursday night", "TIME", "2025-02-27TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("He spoke yesterday.", "2025-02-27", "day"),
+        ("He speaks today.", "2025-02-28", "day"),
+        ("He speaks tomorrow.", "2025-03-01", "day"),
+        ("Troops moved last week.", "2025-W08", "week"),
+        ("Troops move this week.", "2025-W09", "week"),
+        ("Troops move next week.", "2025-W10", "week"),
+        ("Prices rose last month.", "2025-01", "month"),
+        ("Prices rose earlier this month.", "2025-02", "month"),
+        ("Prices rose last year.", "2024", "year"),
+        ("Prices rose late last year.", "2024", "year"),
+        ("Prices will rise next year.", "2026", "year"),
+        ("It has fired 100 missiles since the start of 2022.", "2022", "year"),
+        ("The trial ended three days ago.", "2025-02-25", "day"),
+        ("Rebels took the town this weekend.", "2025-W09-WE", "week"),
+    ],
+)
+def test_it_resolves_words_relative_to_the_publication_date(text: str, value: str, precision: str) -> None:
+    timex = only(text)
+    assert (timex.value, timex.precision) == (value, precision)
+
+
+def test_it_covers_the_first_week_of_a_month() -> None:
+    timex = only("Troops were redeployed in the first week of February.")
+    assert (timex.range_start, timex.range_end, timex.precision) == (date(2025, 2, 1), date(2025, 2, 7), "week")
+    assert timex.rule == "first-week-of-month"
+
+
+class TestAnchoredToThePreviousDate:
+    def test_it_anchors_the_same_day_to_the_date_before(self) -> None:
+        text = "He flew to Moscow on Thursday. On the same day, Seoul said more troops had been sent."
+        timex = find(text, "same day")
+        assert (timex.value, timex.anchor, timex.anchor_kind) == ("2025-02-27", date(2025, 2, 27), "previous")
+        assert timex.rule == "same-day-as-previous"
+
+    def test_it_counts_days_later_from_the_date_before(self) -> None:
+        text = "The talks opened on 3 January 2025. Two days later, they collapsed."
+        timex = find(text, "Two days later")
+        assert (timex.value, timex.anchor_kind) == ("2025-01-05", "previous")
+
+    def test_it_reads_the_next_day_from_the_date_before(self) -> None:
+        text = "The strike began on 3 January 2025. The next day, the unions met."
+        assert find(text, "next day").value == "2025-01-04"
+
+    def test_it_spans_days_after_from_the_date_before(self) -> None:
+        text = "The ceasefire was signed on 3 January 2025. The shelling resumed days after."
+        timex = find(text, "days after")
+        assert (timex.range_start, timex.range_end, timex.anchor_kind) == (
+            date(2025, 1, 4),
+            date(2025, 1, 9),
+            "previous",
+        )
+
+    def test_it_keeps_a_duration_before_an_event_a_duration(self) -> None:
+        timex = only("Two weeks after the crash, the airline resumed flights.", FRIDAY)
+        assert (timex.text, timex.type, timex.value) == ("Two weeks", "DURATION", "P2W")
+
+
+def test_it_puts_a_local_time_beside_gmt_on_the_local_day() -> None:
+    text = "South Korea's military said the missiles were launched at around 8am (2300 GMT Tuesday) over the sea."
+    timex = find(text, "2300 GMT Tuesday", date(2025, 2, 28))
+    assert (timex.type, timex.value, timex.range_start) == ("TIME", "2025-02-26T08:00", date(2025, 2, 26))
+    assert timex.rule == "local-time-beside-utc"
+
+
+def test_it_reads_clock_times_on_the_publication_day() -> None:
+    assert only("The index closed at 16:08 UTC.").value == "2025-02-28T16:08Z"
+    assert only("The vote opens at 10:30 a.m.").value == "2025-02-28T10:30"
+    assert only("Markets open at 0800 UTC.").value == "2025-02-28T08:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("The siege lasted three years.", "DURATION", "P3Y"),
+        ("It lasted 90 days.", "DURATION", "P90D"),
+        ("A 12-year low.", "DURATION", "P12Y"),
+        ("It took almost two and a half years.", "DURATION", "P2.5Y"),
+        ("The flight took 86 minutes.", "DURATION", "PT86M"),
+        ("The feud has gone on for decades.", "DURATION", "PXDE"),
+        ("Prices have doubled over the past decade.", "DURATION", "P10Y"),
+        ("Sales fell for six straight days.", "DURATION", "P6D"),
+        ("The council meets every week.", "SET", "P1W"),
+        ("The report is published annually.", "SET", "P1Y"),
+        ("Inspectors visit twice a year.", "SET", "P1Y"),
+        ("The plant loses $5bn a year.", "SET", "P1Y"),
+    ],
+)
+def test_it_types_durations_and_sets_and_keeps_them_off_the_timeline(text: str, type_: str, value: str) -> None:
+    timex = only(text)
+    assert (timex.type, timex.value) == (type_, value)
+    assert (timex.range_start, timex.range_end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Talks are currently stalled.", "PRESENT_REF"),
+        ("The rebels now hold the city.", "PRESENT_REF"),
+        ("The army recently withdrew.", "PAST_REF"),
+        ("Such attacks were rare in the past.", "PAST_REF"),
+        ("Talks may resume in the near future.", "FUTURE_REF"),
+    ],
+)
+def test_it_tags_vague_references(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks may fail.",
+        "Protesters march on the capital.",
+        "We will see.",
+        "It was the second launch and the fourth test this decade-long programme had seen in a row",
+        "taking between 7,961 and 7,973 seconds to reach their targets",
+        "The missiles traveled 1,587km.",
+        "Police counted 2300 protesters.",
+        "A second missile followed.",
+        "The Apple iLife '11 suite.",
+    ],
+)
+def test_it_rejects_what_only_looks_like_a_date(text: str) -> None:
+    assert [t for t in tag(text, FRIDAY) if t.type in {"DATE", "TIME"}] == []
+
+
+def test_it_never_takes_a_time_of_day_for_a_date() -> None:
+    for timex in tag("Ian Payne 4am - 7am", FRIDAY):
+        assert timex.type == "TIME"
+
+
+def test_it_accepts_may_and_march_as_months_where_a_date_is_meant() -> None:
+    assert only("The accord was signed in May.", FRIDAY).value == "2024-05"
+    assert only("Elections are due on March 9.", FRIDAY).value == "2025-03-09"
+
+
+def test_it_never_runs_an_expression_across_a_line_break() -> None:
+    found = tag("Markets closed until Friday\nSeptember 18, 2008\nThe exchange stayed shut.", date(2008, 9, 18))
+    assert [t.text for t in found] == ["Friday", "September 18, 2008"]
+
+
+def test_it_returns_expressions_in_order_without_overlap() -> None:
+    text = "On Monday, 3 March 2025, two days after the vote, officials met at 10:00 GMT and again on Friday."
+    found = tag(text, date(2025, 3, 7))
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+    for t in found:
+        assert text[t.start : t.end] == t.text
+
+
+def test_it_re_resolves_with_a_corrected_publication_date() -> None:
+    text = "Nato said earlier on Monday that troops had been sent."
+    assert only(text, None).value == "XXXX-WXX-1"
+    assert only(text, date(2024, 10, 31)).value == "2024-10-28"
