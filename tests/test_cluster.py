@@ -79,6 +79,10 @@ def test_it_matches_across_articles_only_with_shared_actors_words_and_dates():
     other_day = profile("missile test", "Iran fired a ballistic missile from a launch site near Tabriz.", ["Iran"],
                         date(2024, 6, 1))  # fmt: skip
     assert match_score(stored, other_day, same_article=False) == 0.0
+    next_day = profile("missile test", "Iran fired a ballistic missile from a launch site near Tabriz.", ["Iran"],
+                       date(2024, 5, 8))  # fmt: skip
+    assert match_score(stored, next_day, same_article=False) > 0  # one happening, dates in dispute
+    assert match_score(stored, next_day, same_article=True) == 0.0
     other_actor = profile(
         "missile test", "Chile fired a ballistic missile from a launch site near Tabriz.", ["Chile"], D1
     )

@@ -226,7 +226,11 @@ def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list
             | Q(date_start__lte=group.date.end, date_start__gte=group.date.start - timedelta(days=REPORT_WINDOW_DAYS))
         )
     elif group.date is not None:
-        qs = qs.filter(Q(date_start__isnull=True) | Q(date_start__lte=group.date.end, date_end__gte=group.date.start))
+        reach = timedelta(days=cluster.DISPUTE_WINDOW_DAYS)
+        qs = qs.filter(
+            Q(date_start__isnull=True)
+            | Q(date_start__lte=group.date.end + reach, date_end__gte=group.date.start - reach)
+        )
     if exclude_article is not None:
         qs = qs.exclude(mentions__passage__article_id=exclude_article)
     return list(qs.prefetch_related("actors", "mentions__passage")[:200])

@@ -38,6 +38,16 @@ class EventProfile:
     date: DateRange | None = None
 
 
+DISPUTE_WINDOW_DAYS = 2
+
+
+def _days_apart(a: DateRange | None, b: DateRange | None, days: int) -> bool:
+    """Whether two day-precise dates lie within `days` of each other."""
+    if a is None or b is None or a.precision != "day" or b.precision != "day":
+        return False
+    return abs((a.start - b.start).days) <= days
+
+
 def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
     return a is None or b is None or a.overlaps(b)
 
@@ -68,8 +78,13 @@ def _weapon_classes(words: Counter[str]) -> set[str]:
 
 def match_score(event: EventProfile, other: EventProfile, *, same_article: bool) -> float:
     """How strongly `other` looks like the same happening as `event`; 0 when it cannot be."""
-    if event.event_type != other.event_type or not dates_compatible(event.date, other.date):
+    if event.event_type != other.event_type:
         return 0.0
+    near_miss = False
+    if not dates_compatible(event.date, other.date):
+        if same_article or not _days_apart(event.date, other.date, DISPUTE_WINDOW_DAYS):
+            return 0.0
+        near_miss = True  # sources a day or two apart may still tell of one happening
     if event.event_type == STATEMENT and not _speakers_compatible(event, other):
         return 0.0
     classes, other_classes = _weapon_classes(event.keywords), _weapon_classes(other.keywords)
@@ -89,6 +104,8 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool)
         if len(shared) >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT):
             return 0.5 + overlap + shared_actors
         return 0.0
+    if near_miss:
+        return overlap if len(shared) >= 5 and overlap >= 0.4 and shared_actors else 0.0
     if len(shared) >= 3 and overlap >= 0.12:
         return overlap + 0.5 * shared_actors
     return 0.0

@@ -308,8 +308,6 @@ def detect(
             continue
         actors = tuple(dict.fromkeys(h.actor for h in hits if h.kind != PLACE))
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
-        if not actors and not places:
-            continue  # no one and nowhere known: not a mention we can place in world news
         mentions.append(
             EventMention(
                 passage=p.index,

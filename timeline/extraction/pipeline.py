@@ -114,6 +114,8 @@ def extract_cleaned(
     events = []
     for g in groups:
         members = [mentions[i] for i in g.mentions]
+        if not any(m.actors or m.places for m in members):
+            continue  # no one and nowhere known: nothing to place in world news
         lead = next((m for m in members if m.date is not None), members[0])
         basis = "text" if g.date is not None else ""
         date_range = g.date

@@ -1,0 +1,63 @@
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extraction.pipeline import extract_article, extract_cleaned
+
+ARTICLE = """Freedonia Daily|Iran fires missiles toward the Red Sea
+14 March 2024, 09:30
+
+Iran fired two ballistic missiles toward the Red Sea on Tuesday, the Pentagon said.
+The missiles flew about 300 km before falling into the sea.
+Listen to this article
+On Wednesday, Israel warned Iran that it would answer any further launch.
+Comments"""
+
+
+def test_it_runs_the_whole_pipeline_on_a_scraped_article():
+    ex = extract_article(ARTICLE)
+    assert ex.title == "Iran fires missiles toward the Red Sea"
+    assert ex.publisher == "Freedonia Daily"
+    assert ex.published == date(2024, 3, 14) and ex.published_source == "header"
+    assert "Listen to this article" not in ex.text
+    assert all(ex.text[p.start : p.end] == p.text for p in ex.passages)
+    kinds = {e.event_type: e for e in ex.events}
+    launch = kinds["missile test"]
+    assert launch.date.start == date(2024, 3, 12) and launch.date_basis == "text"
+    assert len(launch.mentions) == 2  # the undated sentence about the flight joins the dated launch
+    warning = kinds["statement"]
+    assert warning.date.start == date(2024, 3, 13)
+    assert "Israel" in warning.actors
+
+
+def test_it_lets_a_given_date_win_over_the_header():
+    ex = extract_article(ARTICLE, published=date(2024, 3, 21))
+    assert ex.published_source == "given"
+    launch = next(e for e in ex.events if e.event_type == "missile test")
+    assert launch.date.start == date(2024, 3, 19)
+
+
+def test_it_dates_an_undated_report_by_the_publication_day():
+    ex = extract_cleaned(
+        "Poland has sent 2,000 troops to its eastern border, the ministry said.", published=date(2024, 2, 2)
+    )
+    (event,) = ex.events
+    assert event.date.start == date(2024, 2, 2) and event.date_basis == "publication"
+
+
+def test_it_leaves_an_undated_article_undated():
+    ex = extract_cleaned("Poland has sent 2,000 troops to its eastern border, the ministry said.")
+    assert ex.published is None and ex.events[0].date is None
+    assert ex.title.startswith("Poland has sent")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_it_never_crashes_and_keeps_offsets_inside_the_text(text):
+    ex = extract_article(text, published=date(2024, 1, 10))
+    for p in ex.passages:
+        assert 0 <= p.start <= p.end <= len(ex.text)
+        assert ex.text[p.start : p.end] == p.text
+    for m in ex.mentions:
+        assert 0 <= m.passage < len(ex.passages)

@@ -1,0 +1,100 @@
+import json
+from datetime import date, datetime
+
+import pytest
+
+from timeline.readers import ReadError, iter_files, parse_published, read_path
+
+HTML = """<html><head><title>Drones over the harbour | Harbour Gazette</title>
+<meta property="og:title" content="Drones intercepted over the harbour">
+<meta property="og:site_name" content="Harbour Gazette">
+<meta property="article:published_time" content="2024-07-09T10:20:00Z">
+<script>var tracking = "do not read me";</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Drones intercepted over the harbour</h1>
+<p>The navy of Freedonia intercepted two drones over the harbour on Monday night, officials said.</p>
+<p>Officials gave no details of where the drones had come from, and no group has claimed them so far.</p>
+</article><footer>Copyright Harbour Gazette</footer></body></html>"""
+
+
+def test_it_reads_a_scraped_text_file(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Headline\nSome body text.", encoding="utf-8")
+    (item,) = read_path(f)
+    assert item.raw_text == "Headline\nSome body text." and item.source_name == str(f)
+
+
+def test_it_reads_an_html_page(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text(HTML, encoding="utf-8")
+    (item,) = read_path(f)
+    assert item.title == "Drones intercepted over the harbour"
+    assert item.publisher == "Harbour Gazette"
+    assert item.published == date(2024, 7, 9)
+    assert "intercepted two drones" in item.raw_text
+    assert "tracking" not in item.raw_text and "Home" not in item.raw_text and "Copyright" not in item.raw_text
+
+
+def test_it_refuses_an_html_page_without_an_article(tmp_path):
+    f = tmp_path / "a.htm"
+    f.write_text("<html><body><nav>Home</nav><p>Subscribe</p></body></html>", encoding="utf-8")
+    with pytest.raises(ReadError, match="no article"):
+        read_path(f)
+
+
+def test_it_reads_json_objects_lists_and_lines(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": "Body.", "title": "T", "published": "2024-03-01T12:00:00+00:00"}))
+    (item,) = read_path(one)
+    assert item.published == date(2024, 3, 1) and item.published_at.hour == 12
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"text": "A."}, {"text": "B.", "publisher": "P"}]))
+    assert [i.raw_text for i in read_path(many)] == ["A.", "B."]
+    lines = tmp_path / "x.jsonl"
+    lines.write_text('{"text": "A.", "url": "https://example.org/a"}\n\n{"text": "B.", "published": "2024-02-29"}\n')
+    items = read_path(lines)
+    assert items[0].url == "https://example.org/a" and items[1].published == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n ", "empty"),
+        ("bin.txt", b"\x00\x01\x02binary", "binary"),
+        ("latin.txt", "caf\u00e9".encode("latin-1"), "UTF-8"),
+        ("bad.jsonl", b'{"text": "ok"}\n{"title": "no text"}\n', "line 2: no 'text'"),
+        ("date.json", b'{"text": "ok", "published": "2025-02-30"}', "not a valid ISO 8601 date"),
+        ("broken.json", b'{"text": ', "not valid JSON"),
+        ("notes.docx", b"whatever", "unsupported file type"),
+    ],
+)
+def test_it_refuses_bad_files_with_a_reason(tmp_path, name, content, reason):
+    f = tmp_path / name
+    f.write_bytes(content)
+    with pytest.raises(ReadError, match=reason):
+        read_path(f)
+
+
+def test_it_refuses_a_huge_file_without_reading_it(tmp_path):
+    f = tmp_path / "huge.txt"
+    with f.open("wb") as fh:
+        fh.seek(50 * 1024 * 1024)
+        fh.write(b"x")
+    with pytest.raises(ReadError, match="too large"):
+        read_path(f, max_bytes=5 * 1024 * 1024)
+
+
+def test_it_walks_folders_sorted_and_skips_other_files(tmp_path):
+    (tmp_path / "b").mkdir()
+    for name in ["b/2.txt", "a.json", "b/1.html", "notes.md", ".hidden.txt"]:
+        (tmp_path / name).write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])] == ["a.json", "b/1.html", "b/2.txt"]
+
+
+def test_it_parses_iso_dates_and_datetimes():
+    assert parse_published("2024-01-05") == (date(2024, 1, 5), None)
+    assert parse_published("2024-01-05T10:00:00Z")[1] == datetime.fromisoformat("2024-01-05T10:00:00+00:00")
+    assert parse_published(None) == (None, None)
+    with pytest.raises(ReadError):
+        parse_published(20240105)
