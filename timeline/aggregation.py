@@ -17,12 +17,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 from timeline.models import Event, EventTally, EventType
 
-MAX_MARKS = 2000
+# About 200 bytes of figure JSON per event drawn: 1,000 keeps the figure near 200 KB at most.
+MAX_MARKS = 1000
 # A unit is chosen when the range spans more than this many days (checked in order).
 UNITS = (("year", 6 * 366), ("month", 270), ("week", 45), ("day", 0))
 TRUNC = {"year": TruncYear, "month": TruncMonth, "week": TruncWeek, "day": TruncDay}
@@ -41,6 +42,7 @@ class Bin:
 class Binned:
     unit: str
     bins: list[Bin]
+    counts_events: bool = True  # False when an event may count in several rows (one row per actor)
 
     @property
     def total(self) -> int:
@@ -84,14 +86,18 @@ def tally_counts(
 ) -> dict[tuple[date, str], int]:
     """Counts of events starting in [start, end] per (period, type label), from the tallies.
 
-    Month tallies serve year and month bins, day tallies serve week and day bins; counts of a period
-    cut by the range's edges cover only its days inside the range.
+    Whole months inside the range come from month tallies (year and month bins), the rest from day
+    tallies: the days of months cut by the range's edges, or every day for week and day bins.
     """
-    kind = EventTally.PeriodKind.MONTH if unit in ("year", "month") else EventTally.PeriodKind.DAY
-    first = start.replace(day=1) if kind == EventTally.PeriodKind.MONTH else start
-    rows = EventTally.objects.filter(
-        period_kind=kind, period__gte=first, period__lte=end, status__in=statuses, merged=False
-    )
+    days = Q(period_kind=EventTally.PeriodKind.DAY, period__gte=start, period__lte=end)
+    if unit in ("year", "month"):
+        first_full = start if start.day == 1 else period_end(start, "month") + timedelta(days=1)
+        after_last_full = end + timedelta(days=1) if period_end(end, "month") == end else end.replace(day=1)
+        if first_full < after_last_full:
+            months = Q(period_kind=EventTally.PeriodKind.MONTH, period__gte=first_full, period__lt=after_last_full)
+            edges = Q(period__lt=first_full) | Q(period__gte=after_last_full)
+            days = months | (days & edges)
+    rows = EventTally.objects.filter(days, status__in=statuses, merged=False)
     if event_type:
         rows = rows.filter(event_type=event_type)
     counts: dict[tuple[date, str], int] = defaultdict(int)
@@ -121,9 +127,9 @@ def live_counts(
     return counts
 
 
-def _bins(counts: dict[tuple[date, str], int], unit: str) -> Binned:
+def _bins(counts: dict[tuple[date, str], int], unit: str, counts_events: bool = True) -> Binned:
     bins = [Bin(start=p, end=period_end(p, unit), row=row, count=n) for (p, row), n in sorted(counts.items())]
-    return Binned(unit=unit, bins=bins)
+    return Binned(unit=unit, bins=bins, counts_events=counts_events)
 
 
 def tallies_cover(*, actor: str, text: str, rows: str) -> bool:
@@ -157,7 +163,20 @@ def events_binned(
     in_range = events.filter(date_start__gte=start, date_start__lte=end).order_by()
     if in_range.values("id")[: max_marks + 1].count() <= max_marks:
         return None
-    return _bins(live_counts(events=events, start=start, end=end, unit=unit, rows=rows), unit)
+    return _bins(live_counts(events=events, start=start, end=end, unit=unit, rows=rows), unit, rows != "actor")
+
+
+def tally_bounds() -> tuple[date | None, date | None]:
+    """The first and last day on which a public event starts, from the day tallies."""
+    days = EventTally.objects.filter(
+        period_kind=EventTally.PeriodKind.DAY,
+        status__in=[Event.Status.NEW, Event.Status.VERIFIED],
+        merged=False,
+        count__gt=0,
+    )
+    first = days.order_by("period").values_list("period", flat=True).first()
+    last = days.order_by("-period").values_list("period", flat=True).first()
+    return first, last
 
 
 MAX_ROWS = 30

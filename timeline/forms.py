@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from django import forms
 
@@ -25,6 +26,9 @@ class TimelineFilterForm(forms.Form):
     )
     verified = forms.BooleanField(required=False, label="Verified only")
     rows = forms.ChoiceField(required=False, label="One row per", choices=ROW_CHOICES, initial="type")
+    # The chart's visible range, set by zooming (timeline.js); kept with the filters so a zoom is a link.
+    start = forms.DateField(required=False, widget=forms.HiddenInput)
+    end = forms.DateField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: object, actors: Iterable[Actor] = (), **kwargs: object) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -51,6 +55,13 @@ class TimelineFilterForm(forms.Form):
             text=(self._valid("q") or "").strip(),
             verified_only=bool(self._valid("verified")),
         )
+
+    def zoom(self) -> tuple[date | None, date | None]:
+        """The range the chart shows, when zoomed (either end may be open)."""
+        start, end = self._valid("start"), self._valid("end")
+        if start and end and start > end:
+            start, end = end, start
+        return start, end
 
     def row_mode(self) -> str:
         """Whether the chart has one row per event type or per actor."""

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
 from timeline import selectors
-from timeline.charts import timeline_figure
 from timeline.display import article_paragraphs, change_log, date_label
 from timeline.forms import TimelineFilterForm
 from timeline.models import Article, Event
+from timeline.timeline_view import timeline_view
 
 PAGE_SIZE = 25
 DESCRIPTION_MAX = 240
@@ -39,11 +39,17 @@ def _filter_query(request: HttpRequest, form: TimelineFilterForm) -> str:
 def timeline(request: HttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET or None, actors=selectors.actors_in_public_events())
     rows = form.row_mode()
-    events = selectors.events_for_timeline(filters=form.filters())
-    page = Paginator(selectors.events_for_list(events=events), PAGE_SIZE).get_page(request.GET.get("page"))
-    figure = timeline_figure(events=selectors.events_for_chart(events=events, rows=rows), rows=rows)
+    filters = form.filters()
+    start, end = form.zoom()
+    events = selectors.events_for_timeline(filters=filters)
+    shown = timeline_view(events=events, filters=filters, rows=rows, start=start, end=end)
+    paginator = Paginator(selectors.events_for_list(events=shown.listed), PAGE_SIZE)
+    if shown.total is not None:
+        paginator.count = shown.total  # known from the counts per period: no COUNT over a million rows
+    page = paginator.get_page(request.GET.get("page"))
+    figure = shown.figure
     query = _filter_query(request, form)
-    context = {"form": form, "page": page, "figure": figure, "query": query}
+    context = {"form": form, "page": page, "figure": figure, "query": query, "unit": shown.unit}
     if _wants_fragment(request):
         response = render(request, "timeline/_results.html", context)
         shown = "&".join(part for part in (query, f"page={page.number}" if page.number > 1 else "") if part)

@@ -6,7 +6,10 @@
   var CHART_ID = "timeline-chart";
   var FIGURE_ID = "timeline-figure";
   var PANEL_ID = "event-panel";
+  var FORM_ID = "filters";
+  var ZOOM_DELAY_MS = 250;
   var clickBound = false;
+  var zoomTimer = null;
 
   function chartDiv() {
     return document.getElementById(CHART_ID);
@@ -28,9 +31,50 @@
     htmx.ajax("GET", url, { target: "#" + PANEL_ID, swap: "innerHTML" });
   }
 
+  // Zooming asks the server for the new range: counts per period while the range holds many events,
+  // single events once it holds few. The range travels in the filter form's hidden start/end fields,
+  // so it stays with the filters and in the pushed URL.
+  function zoomTo(start, end) {
+    var form = document.getElementById(FORM_ID);
+    if (!form || !form.elements.start || !form.elements.end) return;
+    form.elements.start.value = start ? String(start).slice(0, 10) : "";
+    form.elements.end.value = end ? String(end).slice(0, 10) : "";
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (value !== "" && name !== "page") params.append(name, value);
+    });
+    var url = form.getAttribute("action") + (params.toString() ? "?" + params.toString() : "");
+    htmx.ajax("GET", url, { target: "#results", swap: "innerHTML" });
+  }
+
+  function onRelayout(update) {
+    if (!update) return;
+    var start = update["xaxis.range[0]"];
+    var end = update["xaxis.range[1]"];
+    if (update["xaxis.range"]) {
+      start = update["xaxis.range"][0];
+      end = update["xaxis.range"][1];
+    }
+    if (update["xaxis.autorange"]) {
+      start = "";
+      end = "";
+    } else if (start === undefined || end === undefined) {
+      return;
+    }
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(function () {
+      zoomTo(start, end);
+    }, ZOOM_DELAY_MS);
+  }
+
   function onClick(data) {
     var point = data && data.points && data.points[0];
-    if (point && point.customdata && point.customdata[0]) openEvent(point.customdata[0]);
+    if (!point || !point.customdata) return;
+    if (point.data && point.data.meta === "bins") {
+      zoomTo(point.customdata[0], point.customdata[1]); // a count: open its period
+      return;
+    }
+    if (point.customdata[0]) openEvent(point.customdata[0]);
   }
 
   function render() {
@@ -42,6 +86,7 @@
     Plotly.react(div, figure.data || [], figure.layout || {}, figure.config || {});
     if (!clickBound && typeof div.on === "function") {
       div.on("plotly_click", onClick);
+      div.on("plotly_relayout", onRelayout);
       clickBound = true;
     }
   }

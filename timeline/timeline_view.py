@@ -1,0 +1,77 @@
+"""What the timeline page shows for a set of filters and a zoom: the figure, the events listed, their number.
+
+Only the visible range is read. Over ``MAX_MARKS`` events in view, the figure shows counts per period
+(timeline.aggregation) and the list holds exactly the events counted, so its length comes with the
+counts; at or under it, single events are drawn. Either way the figure JSON stays small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q, QuerySet
+
+from timeline import selectors
+from timeline.aggregation import MAX_MARKS, binned_figure, events_binned, tallies_cover, tally_bounds
+from timeline.charts import timeline_figure
+from timeline.models import Event
+from timeline.selectors import TimelineFilters
+
+ACTOR_ROWS_PER_EVENT = 3  # the marks an event makes, at most in practice, with one row per actor
+
+
+@dataclass
+class TimelineView:
+    figure: dict
+    listed: QuerySet[Event]
+    total: int | None  # the number of listed events when already known (else the paginator counts them)
+    unit: str = ""  # the period counted by ("year", "month", ...), empty when single events show
+
+
+def timeline_view(
+    *,
+    events: QuerySet[Event],
+    filters: TimelineFilters,
+    rows: str = "type",
+    start: date | None = None,
+    end: date | None = None,
+    max_marks: int = MAX_MARKS,
+) -> TimelineView:
+    """``events`` are the filtered public events; ``start``/``end`` the zoomed range (None: all of it)."""
+    zoomed = start is not None or end is not None
+    if rows == "actor":  # an event is drawn once per actor
+        max_marks //= ACTOR_ROWS_PER_EVENT
+    first, last = tally_bounds()
+    start = start or filters.date_from or first
+    end = end or filters.date_to or last
+    if start is None or end is None or start > end:  # nothing dated to draw
+        figure = timeline_figure(events=selectors.events_for_chart(events=events.none(), rows=rows), rows=rows)
+        return TimelineView(figure=figure, listed=events, total=None)
+    binned = events_binned(
+        events=events,
+        start=start,
+        end=end,
+        rows=rows,
+        use_tallies=tallies_cover(actor=filters.actor, text=filters.text, rows=rows),
+        event_type=filters.event_type,
+        verified_only=filters.verified_only,
+        max_marks=max_marks,
+    )
+    if binned is None:
+        in_view = selectors.events_in_period(events=events, date_from=start, date_to=end) if zoomed else events
+        # Events starting before the range but reaching into it come on top: cap them too.
+        chart_events = selectors.events_for_chart(events=in_view, rows=rows)[: max_marks + max_marks // 4]
+        figure = timeline_figure(events=chart_events, rows=rows)
+        if zoomed:
+            figure["layout"]["xaxis"]["range"] = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
+        return TimelineView(figure=figure, listed=in_view, total=None)
+    figure = binned_figure(binned=binned, start=start, end=end)
+    counted = Q(date_start__gte=start, date_start__lte=end)
+    if zoomed or filters.date_from or filters.date_to:
+        listed = events.filter(counted)
+        total = binned.total if binned.counts_events else None
+    else:  # the whole timeline: undated events stay listed, after the dated ones
+        listed = events.filter(counted | Q(date_start__isnull=True))
+        total = binned.total + events.filter(date_start__isnull=True).count() if binned.counts_events else None
+    return TimelineView(figure=figure, listed=listed, total=total, unit=binned.unit)
