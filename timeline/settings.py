@@ -4,6 +4,8 @@ DATABASE_URL   database to use (default: SQLite file db.sqlite3 beside manage.py
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to turn on debug pages (default on for local use)
 ALLOWED_HOSTS  comma-separated host names (default: localhost names)
+TASKS_BACKEND  background task backend (default: the database queue run by `manage.py db_worker`)
+INGEST_BACKGROUND_MIN_FILES  ingests of this many files or more run in the background (default 50)
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "timeline",
 ]
 
@@ -115,6 +119,12 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Background tasks (large ingests): the django-tasks backport, queued in the database and run by
+# `python manage.py db_worker`. TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them inline.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# An ingest of at least this many files runs in the background; fewer run at once.
+INGEST_BACKGROUND_MIN_FILES = int(os.environ.get("INGEST_BACKGROUND_MIN_FILES", "50"))
 
 # Largest article file the ingest command accepts, in bytes.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", str(5 * 1024 * 1024)))
