@@ -286,3 +286,8 @@ def test_it_re_resolves_with_a_corrected_publication_date() -> None:
     text = "Nato said earlier on Monday that troops had been sent."
     assert only(text, None).value == "XXXX-WXX-1"
     assert only(text, date(2024, 10, 31)).value == "2024-10-28"
+
+
+def test_it_skips_now_in_a_title_case_label() -> None:
+    assert tag("Your support helps us. Read more Support Now", FRIDAY) == []
+    assert only("Now the rebels hold the city.").value == "PRESENT_REF"

@@ -227,6 +227,8 @@ FUTURE = (
 
 def _present(m: re.Match[str], text: str) -> Resolver | None:
     word = m.group(0).lower()
+    if m.group(0) == "Now" and re.search(r"\b[A-Z][a-z]+ $", text[max(0, m.start() - 30) : m.start()]):
+        return None  # "Support Now", "Watch Now": a label in title case, not a time
     if word == "now" and re.match(r"\s*(?:that|on)\b", text[m.end() : m.end() + 8]):
         return None
     if word in {"so far", "to date"} and preceding_word(text, m.start()) in {"as", "up"}:
