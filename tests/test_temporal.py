@@ -291,3 +291,30 @@ def test_it_re_resolves_with_a_corrected_publication_date() -> None:
 def test_it_skips_now_in_a_title_case_label() -> None:
     assert tag("Your support helps us. Read more Support Now", FRIDAY) == []
     assert only("Now the rebels hold the city.").value == "PRESENT_REF"
+
+
+def test_it_reads_a_month_of_a_relative_year() -> None:
+    timex = only("Franchises won't be renewed after October of next year.", date(2009, 5, 15))
+    assert (timex.text, timex.value) == ("October of next year", "2010-10")
+
+
+def test_it_puts_a_clock_time_on_the_date_written_after_it() -> None:
+    found = tag("At a press conference at 16:15 UTC, June 1st, the chief executive spoke.", date(2009, 6, 4))
+    assert [(t.text, t.value) for t in found] == [("16:15 UTC", "2009-06-01T16:15Z"), ("June 1st", "2009-06-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russell 2000 Index of smaller companies dropped.",
+        "It will cut 789, or about a quarter, of its dealers.",
+        "This is not a day anybody can be prepared for.",
+    ],
+)
+def test_it_rejects_names_fractions_and_days_that_measure_nothing(text: str) -> None:
+    assert tag(text, FRIDAY) == []
+
+
+def test_it_reads_annual_amounts_as_a_year_long() -> None:
+    found = tag("GM posted its first annual loss since 1992.", date(2006, 1, 27))
+    assert [(t.text, t.type, t.value) for t in found] == [("annual", "DURATION", "P1Y"), ("1992", "DATE", "1992")]

@@ -192,7 +192,28 @@ def tag(text: str, dct: date | None) -> list[Timex]:
             if reading.value not in {"PRESENT_REF"}:
                 ctx.previous = reading.range_start
                 ctx.previous_start = start
-    return result
+    return _date_clock_times(text, result)
+
+
+_BETWEEN_TIME_AND_DATE = re.compile(r"[\s,]*(?:on\s+)?")
+
+
+def _date_clock_times(text: str, found: list[Timex]) -> list[Timex]:
+    """Put a clock time on the day written right after it ("at 16:15 UTC, June 1st") rather than the dct's."""
+    for i, (timex, following) in enumerate(zip(found, found[1:], strict=False)):
+        if timex.rule != "clock-time" or following.precision != "day" or following.range_start is None:
+            continue
+        if following.type != "DATE" or "T" not in timex.value:
+            continue
+        gap = _BETWEEN_TIME_AND_DATE.fullmatch(text, timex.end, following.start)
+        if gap is None:
+            continue
+        day = following.range_start
+        value = day.isoformat() + timex.value[timex.value.index("T") :]
+        found[i] = replace(
+            timex, value=value, range_start=day, range_end=day, anchor=day, anchor_kind=following.anchor_kind
+        )
+    return found
 
 
 def _timex(text: str, start: int, end: int, rule: str, reading: Reading) -> Timex:

@@ -48,6 +48,23 @@ TIME_OF_DAY = (
 )
 
 MONTH_NEEDS_CONTEXT = {"may", "march"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+MONTH_WORDS |= {
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
 MONTH_CONTEXT_WORDS = {
     "in",
     "since",
@@ -181,8 +198,19 @@ def _numeric(m: re.Match[str], text: str) -> Resolver | None:
 def _month_year(m: re.Match[str], text: str) -> Resolver | None:
     if not is_capitalised(m.group("month")):
         return None
-    value = f"{int(m.group('year')):04d}-{month_number(m.group('month')):02d}"
-    return lambda ctx: date_reading(value, None, "absolute")
+    month = month_number(m.group("month"))
+    year_text = m.group("year")
+    if year_text[0].isdigit():
+        value = f"{int(year_text):04d}-{month:02d}"
+        return lambda ctx: date_reading(value, None, "absolute")
+
+    def resolve(ctx: Context) -> Reading:
+        year = _year_ref(year_text, ctx)
+        if year is None:
+            return unresolved("month", "dct", f"XXXX-{month:02d}")
+        return date_reading(f"{year:04d}-{month:02d}", ctx.dct, "dct")
+
+    return resolve
 
 
 def _month_alone(m: re.Match[str], text: str) -> Resolver | None:
@@ -238,8 +266,22 @@ def _year(m: re.Match[str], text: str) -> Resolver | None:
         after,
     ):
         return None
+    if re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) and _name_word_before(text, m.start()):
+        return None  # "the Russell 2000 Index", "Windows 2000 Server": part of a name
     value = m.group("year")
     return lambda ctx: date_reading(value, None, "absolute")
+
+
+_NOT_NAME_WORDS = {"in", "since", "by", "until", "from", "of", "and", "or", "to", "before", "after", "during", "the"}
+
+
+def _name_word_before(text: str, start: int) -> bool:
+    """Whether a capitalised word, not a function word or a month, stands right before `start`."""
+    m = re.search(r"([A-Z][A-Za-z]*)[ \t]+$", text[max(0, start - 30) : start])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in _NOT_NAME_WORDS and word.rstrip(".") not in MONTH_WORDS
 
 
 def _short_year(m: re.Match[str], text: str) -> Resolver | None:
@@ -416,7 +458,12 @@ RULES: list[Rule] = [
         _numeric,
         priority=4,
     ),
-    compile_rule("month-year", rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}){E}", _month_year, priority=3),
+    compile_rule(
+        "month-year",
+        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}{E}|(?:this|last|next)\s+year\b)",
+        _month_year,
+        priority=3,
+    ),
     compile_rule("month", rf"{B}(?:(?P<rel>last|next|this)\s+)?(?P<month>{MONTH_NAME})\b(?!\s*\d)", _month_alone),
     compile_rule("year", rf"{B}(?:(?:the\s+)?year\s+)?(?P<year>{YEAR4}){E}", _year),
     compile_rule(

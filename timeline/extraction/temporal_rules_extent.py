@@ -71,6 +71,15 @@ def _duration(m: re.Match[str], text: str) -> Resolver | None:
         return None
     if raw is not None and re.fullmatch(r"\d+", raw) and int(raw) > 1000:
         return None
+    after = text[m.end() : m.end() + 12]
+    if unit in {"quarter", "half"} and re.match(r",?\s+of\b", after):
+        return None  # "a quarter of its dealers": a fraction
+    if raw is not None and raw.lower() in {"a", "an"} and m.start("n") == m.start():
+        before = preceding_word(text, m.start())
+        if before not in MEASURE_CUES and not re.match(
+            r"[\s-]+(?:after|before|later|earlier|long|old|or\s+two)\b", after
+        ):
+            return None  # "not a day anybody could foresee", "marked a day in history": no measure of time
     return constant(extent("DURATION", duration_value(amount, unit)))
 
 
@@ -80,6 +89,13 @@ def _bare_plural(m: re.Match[str], text: str) -> Resolver | None:
         return None
     return constant(extent("DURATION", duration_value(None, unit)))
 
+
+# Words after which "a day", "a year" measure time ("for a day", "took a week").
+MEASURE_CUES = {
+    "for", "in", "within", "over", "than", "under", "after", "lasted", "lasting", "last", "lasts", "took", "take",
+    "takes", "spent", "spend", "spends", "by", "half", "once", "twice", "per", "nearly", "almost", "about",
+    "around", "roughly", "only", "just", "least", "barely",
+}  # fmt: skip
 
 SET_WORDS = {
     "daily": "P1D",
@@ -98,7 +114,10 @@ SET_WORDS = {
 
 
 def _set_word(m: re.Match[str], text: str) -> Resolver | None:
-    return constant(extent("SET", SET_WORDS[m.group("w").lower()]))
+    word = m.group("w").lower()
+    if word == "annual":  # "annual loss", "annual sales": an amount over one year
+        return constant(extent("DURATION", "P1Y"))
+    return constant(extent("SET", SET_WORDS[word]))
 
 
 def _every(m: re.Match[str], text: str) -> Resolver | None:
@@ -252,7 +271,7 @@ RULES: list[Rule] = [
         "bare-plural-duration",
         r"(?:\b(?:for|over|within|in|after|took|take|takes|lasting|last|spanning|been)\s+(?:just\s+|only\s+|mere\s+|the\s+)?)"
         r"(?P<t>(?:recent\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b"
-        r"(?!\s+(?:ago|later|earlier|of|old)\b)|\b(?P<unit2>years|decades|months|weeks|centuries)(?=-long\b)",
+        r"(?!\s+(?:ago|later|earlier|of|old)\b)|\b(?P<unit2>years|decades|months|weeks|centuries)-long\b",
         lambda m, t: _bare_plural(_Unit2(m), t),
     ),
     compile_rule(

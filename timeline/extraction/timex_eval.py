@@ -171,7 +171,23 @@ def load_document(path: Path) -> Document:
             dateline = dateline or _iso_day(value)
         gold.append(Span(start, end, node.get("type", ""), value, text[start:end]))
     gold.sort(key=lambda s: (s.start, s.end))
+    if dct is None and dateline is None:
+        dateline = _dateline_day(" ".join(word for t_id, word, sentence in tokens if sentence == 1))
     return Document(path.stem, text, dct or dateline, gold, annotated_end)
+
+
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def _dateline_day(line: str) -> date | None:
+    """The date of a Wikinews dateline such as "February 03 , 2009"."""
+    m = re.match(r"^\s*([A-Za-z]+)\s+(\d{1,2})\s*,?\s*(\d{4})\s*$", line)
+    if not m or m.group(1).lower() not in _MONTHS:
+        return None
+    try:
+        return date(int(m.group(3)), _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2)))
+    except ValueError:
+        return None
 
 
 def _iso_day(value: str) -> date | None:
