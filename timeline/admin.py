@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods
 from simple_history.admin import SimpleHistoryAdmin
 
+import timeline.admin_jobs  # noqa: F401  (registers the background ingest jobs)
 from timeline import curation
 from timeline.admin_filters import (
     EventPublisherFilter,

@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from timeline.readers import ReadError, iter_files, read_path
 from timeline.services import article_ingest
+from timeline.tasks import ingest_start
 
 
 class Command(BaseCommand):
@@ -18,12 +19,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path)
+        when = parser.add_mutually_exclusive_group()
+        when.add_argument("--background", action="store_true", help="queue the ingest for `manage.py db_worker`")
+        when.add_argument("--foreground", action="store_true", help="ingest now, however many files")
 
     def handle(self, *args: object, paths: list[Path], **options: object) -> None:
         missing = [p for p in paths if not p.exists()]
         for p in missing:
             self.stderr.write(f"rejected {p}: no such file or folder")
         files = list(iter_files([p for p in paths if p.exists()]))
+        many = len(files) >= settings.INGEST_BACKGROUND_MIN_FILES
+        if options.get("background") or (many and not options.get("foreground")):
+            job = ingest_start(paths=paths, background=True)
+            self.stdout.write(
+                f"{job.total} files queued as ingest job #{job.pk}; `python manage.py db_worker` runs it, "
+                "the admin's ingest jobs page shows its progress."
+            )
+            return
         tally = {"files": 0, "new": 0, "stored": 0, "passages": 0, "events_new": 0, "events_updated": 0}
         rejected = len(missing)
         bar = tqdm(files, unit="file", file=sys.stderr, disable=not sys.stderr.isatty())

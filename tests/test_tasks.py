@@ -1,0 +1,92 @@
+"""Background ingestion: many files become a queued job run by the worker, few are ingested at once."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from timeline.models import Article, IngestJob
+from timeline.tasks import ingest_job_create, ingest_job_execute, ingest_start
+
+pytestmark = pytest.mark.django_db
+
+STORY = (
+    "Published: 2024-0{n}-1{n}\n\n"
+    "Officials in Ruritania said on Tuesday that the navy had held exercises number {n} near the coast. "
+    "Neighbouring states called the drills a provocation."
+)
+
+
+def _files(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for i in range(1, n + 1):
+        path = folder / f"story-{i}.txt"
+        path.write_text(STORY.format(n=i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _work() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO(), stderr=StringIO())
+
+
+def test_it_ingests_a_small_batch_at_once(tmp_path, settings) -> None:
+    settings.INGEST_BACKGROUND_MIN_FILES = 10
+    job = ingest_start(paths=_files(tmp_path / "in", 2))
+    assert (job.status, job.total, job.processed, job.created) == (IngestJob.Status.DONE, 2, 2, 2)
+    assert Article.objects.count() == 2 and not job.task_id
+
+
+# The worker closes and reopens connections: a real transaction, then the migrated data (gazetteer) restored.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_queues_a_large_batch_for_the_worker(tmp_path, settings) -> None:
+    settings.INGEST_BACKGROUND_MIN_FILES = 3
+    _files(tmp_path / "in", 4)
+    job = ingest_start(paths=[tmp_path / "in"])
+    assert job.status == IngestJob.Status.QUEUED and job.task_id and job.total == 4
+    assert not Article.objects.exists()
+    _work()
+    job.refresh_from_db()
+    assert (job.status, job.processed, job.created, job.rejected) == (IngestJob.Status.DONE, 4, 4, 0)
+    assert job.percent == 100 and job.finished_at is not None
+    assert Article.objects.count() == 4
+
+
+def test_it_counts_duplicates_and_rejected_files_with_the_reason(tmp_path) -> None:
+    paths = _files(tmp_path / "in", 2)
+    (tmp_path / "in" / "copy.txt").write_text(paths[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "in" / "broken.json").write_text("{not json", encoding="utf-8")
+    job = ingest_start(paths=[tmp_path / "in", tmp_path / "absent"], background=False)
+    assert (job.total, job.created, job.duplicates, job.rejected) == (4, 2, 1, 2)
+    assert {Path(e["file"]).name for e in job.errors} == {"broken.json", "absent"}
+
+
+def test_it_resumes_a_job_after_the_files_already_counted(tmp_path) -> None:
+    job = ingest_job_create(paths=_files(tmp_path / "in", 3))
+    IngestJob.objects.filter(pk=job.pk).update(processed=2)
+    done = ingest_job_execute(job_id=job.pk)
+    assert done.processed == 3 and Article.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_queues_from_the_ingest_command(tmp_path) -> None:
+    _files(tmp_path / "in", 2)
+    out = StringIO()
+    call_command("ingest", str(tmp_path / "in"), "--background", stdout=out, stderr=StringIO())
+    job = IngestJob.objects.get()
+    assert f"ingest job #{job.pk}" in out.getvalue() and job.status == IngestJob.Status.QUEUED
+    _work()
+    assert Article.objects.count() == 2
+
+
+def test_it_shows_progress_in_the_admin(admin_client, tmp_path) -> None:
+    job = ingest_job_create(paths=_files(tmp_path / "in", 4))
+    IngestJob.objects.filter(pk=job.pk).update(processed=1, status=IngestJob.Status.RUNNING)
+    page = admin_client.get("/admin/timeline/ingestjob/")
+    assert page.status_code == 200
+    assert '<progress max="100" value="25">' in page.text and "1 / 4 files" in page.text
+    assert admin_client.get("/admin/timeline/ingestjob/add/").status_code == 403
