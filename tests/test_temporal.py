@@ -318,3 +318,36 @@ def test_it_rejects_names_fractions_and_days_that_measure_nothing(text: str) -> 
 def test_it_reads_annual_amounts_as_a_year_long() -> None:
     found = tag("GM posted its first annual loss since 1992.", date(2006, 1, 27))
     assert [(t.text, t.type, t.value) for t in found] == [("annual", "DURATION", "P1Y"), ("1992", "DATE", "1992")]
+
+
+def test_it_reads_day_ranges_from_their_first_to_their_last_day() -> None:
+    timex = only("The summit, held on Dec. 12-13, 2023, ended without a deal.")
+    assert (timex.text, timex.value, timex.range_start, timex.range_end) == (
+        "Dec. 12-13, 2023",
+        "2023-12-12",
+        date(2023, 12, 12),
+        date(2023, 12, 13),
+    )
+    assert only("Talks run from 12 to 14 March 2025.").range_end == date(2025, 3, 14)
+
+
+def test_it_reads_mid_month_and_keeps_could_last_weeks_a_duration() -> None:
+    assert (only("A decision is due by mid-March.").text, only("A decision is due by mid-March.").value) == (
+        "mid-March",
+        "2025-03",
+    )
+    timex = only("The trial could last weeks.")
+    assert (timex.type, timex.value) == ("DURATION", "PXW")
+
+
+def test_it_reads_the_same_period_a_year_earlier_from_the_period_before() -> None:
+    text = "Sales fell 9% in the third quarter of 2009 from the same period a year earlier."
+    timex = find(text, "same period", date(2009, 10, 16))
+    assert (timex.value, timex.anchor_kind) == ("2008-Q3", "previous")
+    month = find("Sales fell in March from the same month last year.", "same month", date(2009, 4, 2))
+    assert month.value == "2008-03"
+
+
+def test_it_reads_eastern_time_before_a_date() -> None:
+    found = tag("The strike hit at 10:30 a.m. ET on Jan. 5.", date(2024, 3, 14))
+    assert [(t.text, t.value) for t in found] == [("10:30 a.m. ET", "2024-01-05T10:30"), ("Jan. 5", "2024-01-05")]

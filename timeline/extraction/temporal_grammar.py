@@ -23,6 +23,7 @@ class Context:
     dct: date | None
     previous: date | None = None
     previous_start: int = -1
+    previous_period: str | None = None  # the value of the last day, week, month or quarter mentioned
     notes: dict[str, object] = field(default_factory=dict)
 
 
@@ -146,7 +147,7 @@ _FUTURE_ONLY = re.compile(r"scheduled|planned|expected|intended", re.IGNORECASE)
 
 def preceding_word(text: str, start: int) -> str:
     """The word right before `start` (lower case), skipping spaces."""
-    m = re.search(r"([A-Za-z']+)[\s,]*$", text[max(0, start - 40) : start])
+    m = re.search(r"([A-Za-z']+)[\s,-]*$", text[max(0, start - 40) : start])
     return m.group(1).lower() if m else ""
 
 

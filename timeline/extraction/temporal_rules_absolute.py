@@ -159,6 +159,30 @@ def _month_day(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+def _day_range(m: re.Match[str], text: str) -> Resolver | None:
+    """ "Dec. 12-13, 2023", "12 to 14 March": the first day, with a range to the last."""
+    if not is_capitalised(m.group("month")):
+        return None
+    month = month_number(m.group("month"))
+    first_day, last_day = _day_number(m.group("day")), _day_number(m.group("day2"))
+    if last_day <= first_day or safe_date(2000, month, last_day) is None:
+        return None
+    year_text = m.group("year")
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        if year_text:
+            first, kind, anchor = safe_date(int(year_text), month, first_day), "absolute", None
+        else:
+            first, kind, anchor = _closest_year(month, first_day, ctx, start, end), "dct", ctx.dct
+        if first is None:
+            return unresolved("day", kind, f"XXXX-{month:02d}-{first_day:02d}")
+        last = safe_date(first.year, month, last_day) or first
+        return Reading("DATE", first.isoformat(), first, last, "day", anchor, kind)
+
+    return resolve
+
+
 def _iso(m: re.Match[str], text: str) -> Resolver | None:
     day = safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
     if day is None:
@@ -453,6 +477,20 @@ RULES: list[Rule] = [
         priority=3,
     ),
     compile_rule(
+        "month-day-range",
+        rf"{B}(?P<month>{MONTH})\s+(?P<day>{DAY_NUM})\s*(?:-|–|to|and|through)\s*(?P<day2>{DAY_NUM})"
+        rf"(?:,?\s+(?P<year>{YEAR4}))?(?![\w:]|[.,]\d|-\d|\s*%)",
+        _day_range,
+        priority=4,
+    ),
+    compile_rule(
+        "day-month-range",
+        rf"{B}(?P<day>{DAY_NUM})\s*(?:-|–|to|and|through)\s*(?P<day2>{DAY_NUM})\s+(?:of\s+)?(?P<month>{MONTH})\b"
+        rf"(?:,?\s+(?P<year>{YEAR4}){E})?",
+        _day_range,
+        priority=4,
+    ),
+    compile_rule(
         "numeric-date",
         rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)",
         _numeric,
@@ -542,6 +580,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "month-day": MONTH_TRIGGERS,
     "day-month": MONTH_TRIGGERS,
     "month-year": MONTH_TRIGGERS,
+    "month-day-range": MONTH_TRIGGERS,
+    "day-month-range": MONTH_TRIGGERS,
     "month": MONTH_TRIGGERS,
     "decade": ("0s", "0's"),
     "century": ("century",),

@@ -316,7 +316,48 @@ def _first_week_of(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+def _same_period_last_year(m: re.Match[str], text: str) -> Resolver | None:
+    """ "the same month a year earlier", "the same period last year": the period mentioned before, a year back."""
+    unit = m.group("unit").lower()
+
+    def resolve(ctx: Context) -> Reading:
+        period = ctx.previous_period
+        kind = "previous"
+        if period is None and ctx.dct is not None:
+            period, kind = (
+                (
+                    ctx.dct.isoformat()[:7]
+                    if unit != "quarter"
+                    else f"{ctx.dct.year:04d}-Q{(ctx.dct.month - 1) // 3 + 1}"
+                ),
+                "dct",
+            )
+        if period is None:
+            return unresolved("month", "previous", "XXXX-XX")
+        year, rest = int(period[:4]), period[4:]
+        if unit == "month" and re.match(r"-\d\d-\d\d", rest):
+            rest = rest[:3]
+        if unit == "quarter" and re.match(r"-\d\d", rest):
+            rest = f"-Q{(int(rest[1:3]) - 1) // 3 + 1}"
+        if rest.startswith("-W"):
+            return unresolved("week", kind, "XXXX-WXX")
+        value = f"{year - 1:04d}{rest}"
+        reading = date_reading(value, None, kind)
+        return Reading(
+            "DATE", value, reading.range_start, reading.range_end, reading.precision, ctx.previous or ctx.dct, kind
+        )
+
+    return resolve
+
+
 RULES: list[Rule] = [
+    compile_rule(
+        "same-period-last-year",
+        r"\bthe\s+same\s+(?P<unit>period|month|quarter|day|time)\s+(?:of\s+|in\s+)?(?:the\s+)?"
+        r"(?:last\s+year|(?:previous|prior|preceding)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)|year\s+before)\b",
+        _same_period_last_year,
+        priority=5,
+    ),
     compile_rule(
         "day-word",
         rf"\b(?:(?:earlier|later)\s+)?(?:(?P<extra>the\s+day\s+(?:before|after))\s+)?(?P<word>today|yesterday|tomorrow|tonight)\b"
@@ -338,7 +379,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "relative-unit",
-        rf"\b(?P<rel>last|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}s?\b(?!-)",
+        rf"\b(?P<rel>last|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}\b(?!-)",
         _relative_unit,
         priority=1,
     ),
@@ -395,6 +436,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative-unit": ("week", "month", "year", "quarter", "decade", "centur"),
     "the-unit": ("week", "month", "year"),
     "ago": ("ago",),
+    "same-period-last-year": ("same",),
     "later-earlier": ("later", "earlier", "after", "before"),
     "same-day-as-previous": ("day", *PART_TRIGGERS),
     "first-week-of-month": ("week",),
