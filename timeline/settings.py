@@ -4,6 +4,7 @@ DATABASE_URL   database to use (default: SQLite file db.sqlite3 beside manage.py
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to turn on debug pages (default on for local use)
 ALLOWED_HOSTS  comma-separated host names (default: localhost names)
+STATIC_ROOT    where collectstatic writes (default: staticfiles/ beside manage.py)
 TASKS_BACKEND  background task backend (default: the database queue run by `manage.py db_worker`)
 INGEST_BACKGROUND_MIN_FILES  ingests of this many files or more run in the background (default 50)
 """
@@ -104,7 +105,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
