@@ -8,14 +8,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, IntegerField, Model, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -41,8 +41,12 @@ def _admin_link(obj: Any, label: str | None = None) -> str:
     return format_html('<a href="{}">{}</a>', url, label if label is not None else str(obj))
 
 
-def _short(text: str, chars: int = 90) -> str:
-    return Truncator(" ".join(text.split())).chars(chars)
+def _count(model: type[Model], link: str, counted: str = "pk") -> Coalesce:
+    """A per-row count as a correlated subquery: evaluated for the rows on the page, not the whole table."""
+    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return Coalesce(
+        Subquery(rows.annotate(n=Count(counted, distinct=True)).values("n")[:1]), 0, output_field=IntegerField()
+    )
 
 
 def _date_range(obj: Event | Mention) -> str:
@@ -59,7 +63,7 @@ class PublisherAdmin(admin.ModelAdmin):
     search_fields = ["name", "domain"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(n_articles=Count("articles"))
+        return super().get_queryset(request).annotate(n_articles=_count(Article, "publisher"))
 
     @admin.display(description="articles", ordering="n_articles")
     def article_count(self, obj: Publisher) -> int:
@@ -124,8 +128,8 @@ class ArticleAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                n_passages=Count("passages", distinct=True),
-                n_events=Count("passages__mentions__event", distinct=True),
+                n_passages=_count(Passage, "article"),
+                n_events=_count(Mention, "passage__article", "event"),
             )
         )
 
@@ -295,7 +299,7 @@ class EventAdmin(SimpleHistoryAdmin):
     actions = ["verify", "reject", "merge_events", "unlock_all"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(n_mentions=Count("mentions", distinct=True))
+        return super().get_queryset(request).annotate(n_mentions=_count(Mention, "event"))
 
     @admin.display(description="date", ordering="date_start")
     def when(self, obj: Event) -> str:
@@ -467,7 +471,10 @@ class ActorAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
-            super().get_queryset(request).annotate(n_events=Count("events", distinct=True)).prefetch_related("aliases")
+            super()
+            .get_queryset(request)
+            .annotate(n_events=_count(Event.actors.through, "actor"))
+            .prefetch_related("aliases")
         )
 
     @admin.display(description="aliases")
