@@ -24,11 +24,10 @@ from timeline.extraction.temporal_rules_absolute import MOD_BEFORE, MOD_RULES
 __all__ = ["Timex", "tag", "is_valid_value", "RULES"]
 
 RULES: list[Rule] = [
-    replace(rule, triggers=module.TRIGGERS.get(rule.name, ()))
+    replace(rule, triggers=module.TRIGGERS.get(rule.name, ()), reach=module.REACH.get(rule.name, 64))
     for module in (temporal_rules_absolute, temporal_rules_relative, temporal_rules_extent)
     for rule in module.RULES
 ]
-REACH = 64  # how far before its trigger word a match may start
 MARGIN = 120  # how far past the last possible start a match is searched for (longer than any expression)
 
 
@@ -66,6 +65,7 @@ class _Triggers:
         self.text = text
         self.lower = text.lower()
         self._found: dict[str, list[int]] = {}
+        self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
     def positions(self, word: str) -> list[int]:
         found = self._found.get(word)
@@ -79,20 +79,28 @@ class _Triggers:
             self._found[word] = found
         return found
 
+    def hits(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence of any of `words`, sorted; computed once per set of words."""
+        found = self._hits.get(words)
+        if found is None:
+            found = sorted((at, at + len(word)) for word in words for at in self.positions(word))
+            self._hits[words] = found
+        return found
+
 
 _CASED = {word for rule in RULES for word in rule.triggers if word != word.lower()}
 
 
-def _windows(triggers: _Triggers, words: tuple[str, ...]) -> list[tuple[int, int]]:
+def _windows(triggers: _Triggers, words: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
     """Merged ranges of positions where a match holding one of the trigger words may start."""
-    spans = [(max(0, at - REACH), at + len(word)) for word in words for at in triggers.positions(word)]
-    spans.sort()
     merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
+    for at, end in triggers.hits(words):
+        lo = at - reach if at > reach else 0
         if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
         else:
-            merged.append((lo, hi))
+            merged.append((lo, end))
     return merged
 
 
@@ -103,7 +111,7 @@ def _matches(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[st
         return
     size = len(text)
     last_end = 0
-    for lo, hi in _windows(triggers, rule.triggers):
+    for lo, hi in _windows(triggers, rule.triggers, rule.reach):
         pos = max(lo, last_end)
         while pos <= hi:
             endpos = min(size, hi + MARGIN)

@@ -49,6 +49,7 @@ class Rule:
     handler: Handler
     priority: int = 0
     triggers: tuple[str, ...] = ()  # lower-case words one of which every match contains; () runs it everywhere
+    reach: int = 64  # how far before its trigger word a match may start
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         if "t" in self.pattern.groupindex and match.start("t") >= 0:

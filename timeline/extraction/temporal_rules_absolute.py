@@ -590,4 +590,24 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "short-year": (" '",),
     "year": ("16", "17", "18", "19", "20"),
+    "numeric-date": ("/",),
+}
+# How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
+REACH: dict[str, int] = {
+    "day-month-year": 28,
+    "month-day-year": 14,
+    "month-day": 14,
+    "day-month": 28,
+    "month-year": 2,
+    "month": 8,
+    "month-day-range": 2,
+    "day-month-range": 16,
+    "decade": 12,
+    "century": 26,
+    "fiscal-year": 2,
+    "quarter": 18,
+    "season": 10,
+    "short-year": 12,
+    "year": 14,
+    "numeric-date": 6,
 }

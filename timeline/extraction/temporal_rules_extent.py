@@ -379,7 +379,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "duration": UNIT_TRIGGERS,
     "bare-plural-duration": UNIT_TRIGGERS,
     "the-past-unit": UNIT_TRIGGERS,
-    "set-word": ("ly", "annual", "biannual", "biennial"),
+    "set-word": ("daily", "nightly", "weekly", "monthly", "quarterly", "annual", "yearly", "hourly", "biennial"),
     "every": ("every", "each"),
     "per-unit": ("a day", "a week", "a month", "a year", "an hour", "a quarter", "per ", "each "),
     "clock-time": (":", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "local time", "est", "edt", "pst", "pdt", "cet")
@@ -389,4 +389,17 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "present-ref": ("now", "current", "present", "moment", "time being", "to date", "so far"),
     "past-ref": ("recent", "lately", "past"),
     "future-ref": ("future", "soon", "shortly", "coming", "term", "later"),
+}
+REACH: dict[str, int] = {
+    "bare-plural-duration": 26,
+    "the-past-unit": 20,
+    "set-word": 4,
+    "every": 2,
+    "per-unit": 26,
+    "local-time-beside-utc": 36,
+    "clock-time": 12,
+    "noon-midnight": 4,
+    "present-ref": 24,
+    "past-ref": 24,
+    "future-ref": 28,
 }

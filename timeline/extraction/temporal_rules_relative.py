@@ -441,3 +441,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "same-day-as-previous": ("day", *PART_TRIGGERS),
     "first-week-of-month": ("week",),
 }
+REACH: dict[str, int] = {
+    "same-period-last-year": 6,
+    "day-word": 26,
+    "this-part-of-day": 10,
+    "weekday": 10,
+    "relative-unit": 18,
+    "the-unit": 34,
+    "ago": 40,
+    "later-earlier": 36,
+    "same-day-as-previous": 30,
+    "first-week-of-month": 14,
+}
