@@ -16,9 +16,10 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 
 from timeline.display import date_label
-from timeline.models import Event
+from timeline.models import Event, EventType
 
 DAY_MS = 86_400_000
+TYPE_LABELS = dict(EventType.choices)
 TITLE_MAX = 90
 NO_ACTOR = "(no actor named)"
 COLOURS = {"verified": "#23577a", "new": "#c26a2e"}
@@ -51,7 +52,7 @@ def event_rows(event: Event, rows: str) -> list[str]:
     if rows == "actor":
         names = [actor.name for actor in event.actors.all()]
         return names or [NO_ACTOR]
-    return [event.get_event_type_display()]
+    return [TYPE_LABELS.get(event.event_type, event.event_type)]
 
 
 def _short(title: str) -> str:
@@ -92,23 +93,18 @@ def _trace(status: str, ranged: bool, marks: Marks) -> go.Scatter | go.Bar:
     common = {
         "name": name + (" · period" if ranged else ""),
         "legendgroup": status,
-        "y": marks.y,
-        "customdata": marks.customdata,
         "hovertemplate": HOVER,
     }
     if ranged:
         fill = colour if status == "verified" else "rgba(255,255,255,0.6)"
         return go.Bar(
             orientation="h",
-            x=marks.x,
-            base=marks.base,
             width=0.42,
             marker={"color": fill, "line": {"color": colour, "width": 1.5}},
             **common,
         )
     return go.Scatter(
         mode="markers",
-        x=marks.x,
         marker={
             "size": 12,
             "symbol": "circle" if status == "verified" else "circle-open",
@@ -149,13 +145,15 @@ def timeline_layout(*, row_names: list[str]) -> go.Layout:
 def timeline_figure(*, events: Iterable[Event], rows: str = "type") -> dict:
     """The figure as a plain dict {data, layout, config}, small enough to inline with json_script."""
     marks, row_names = _collect(events, rows)
-    traces = [
-        _trace(status, ranged, marks[(status, ranged)])
-        for status in ("verified", "new")
-        for ranged in (False, True)
-        if (status, ranged) in marks
-    ]
+    keys = [(status, ranged) for status in ("verified", "new") for ranged in (False, True) if (status, ranged) in marks]
+    traces = [_trace(status, ranged, marks[(status, ranged)]) for status, ranged in keys]
     figure = go.Figure(data=traces, layout=timeline_layout(row_names=row_names)).to_plotly_json()
+    # The per-event columns join after plotly has built the traces: it would validate and copy every element.
+    for trace, key in zip(figure["data"], keys, strict=True):
+        column = marks[key]
+        trace.update(x=column.x, y=column.y, customdata=column.customdata)
+        if key[1]:
+            trace["base"] = column.base
     if not traces:
         figure["layout"]["annotations"] = [NOTHING_TO_DRAW]
         figure["layout"]["xaxis"]["visible"] = figure["layout"]["yaxis"]["visible"] = False
