@@ -1,11 +1,10 @@
-"""Grammar rules for dates written out on the calendar: full dates, months, years, decades, quarters, seasons."""
+"""Grammar rules for periods on the calendar: months, years, decades, centuries, fiscal years, quarters, seasons."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from timeline.extraction.temporal_calendar import quarter_of, safe_date
+from timeline.extraction.temporal_calendar import quarter_of
 from timeline.extraction.temporal_grammar import (
     Context,
     Reading,
@@ -13,27 +12,23 @@ from timeline.extraction.temporal_grammar import (
     Rule,
     compile_rule,
     date_reading,
-    day_reading,
     is_capitalised,
     preceding_word,
     tense_of,
     unresolved,
 )
 from timeline.extraction.temporal_lexicon import (
-    DAY_NUM,
     MONTH,
     MONTH_NAME,
     MONTH_TRIGGERS,
     ORDINALS,
     SEASONS,
-    WEEKDAY,
     YEAR4,
     alternation,
     month_number,
 )
+from timeline.extraction.temporal_rules_days import B, E
 
-B = r"(?:(?<=mid-)|(?<![\w$£€#/.,-]))"  # a left boundary: not inside a word or a number ("mid-2011" is fine)
-E = r"(?![\w/]|[.,]\d|-\d)"  # a right boundary
 # "the start of", "early", "mid-", "late": they narrow a date without changing its TIMEX3 value. Rather than
 # trying them at every position in every rule, the tagger extends a chosen date leftward over one (MOD_BEFORE).
 MOD_BEFORE = re.compile(
@@ -43,10 +38,6 @@ MOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MOD_RULES = {"month-year", "month", "year", "decade", "quarter", "season", "relative-unit", "month-day", "day-month"}
-TIME_OF_DAY = (
-    r"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?m\.?)?(?:\s*(?P<z>GMT|UTC))?)"
-)
-
 MONTH_NEEDS_CONTEXT = {"may", "march"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
 MONTH_WORDS |= {
@@ -93,130 +84,6 @@ MONTH_CONTEXT_WORDS = {
     "start",
     "middle",
 }
-
-
-def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
-
-
-def _time_suffix(m: re.Match[str]) -> str:
-    if "hh" not in m.re.groupindex or m.group("hh") is None:
-        return ""
-    hour = int(m.group("hh"))
-    if m.group("ap"):
-        hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
-    return f"T{hour:02d}:{m.group('mm')}" + ("Z" if m.group("z") else "")
-
-
-def _full_date(m: re.Match[str], text: str) -> Resolver | None:
-    if not is_capitalised(m.group("month")):
-        return None
-    day = safe_date(int(m.group("year")), month_number(m.group("month")), _day_number(m.group("day")))
-    if day is None:
-        return None
-    suffix = _time_suffix(m)
-    type_ = "TIME" if suffix else "DATE"
-    return lambda ctx: day_reading(day, None, "absolute", suffix, type_)
-
-
-def _closest_year(month: int, day_of_month: int, ctx: Context, start: int, end: int) -> date | None:
-    """The year that puts a day-and-month mention nearest the publication date, bent by the sentence's tense."""
-    dct = ctx.dct
-    if dct is None:
-        return None
-    tense = tense_of(ctx.text, start, end)
-    options = [d for d in (safe_date(dct.year + k, month, day_of_month) for k in (-1, 0, 1)) if d]
-    if not options:
-        return None
-
-    def cost(d: date) -> float:
-        gap = (d - dct).days
-        if tense == "past" and gap > 7:
-            return abs(gap) + 200
-        if tense == "future" and gap < -7:
-            return abs(gap) + 200
-        return abs(gap)
-
-    return min(options, key=cost)
-
-
-def _month_day(m: re.Match[str], text: str) -> Resolver | None:
-    if not is_capitalised(m.group("month")):
-        return None
-    month, day_of_month = month_number(m.group("month")), _day_number(m.group("day"))
-    if safe_date(2000, month, day_of_month) is None:
-        return None
-    start, end = m.span()
-    suffix = _time_suffix(m)
-    type_ = "TIME" if suffix else "DATE"
-
-    def resolve(ctx: Context) -> Reading:
-        day = _closest_year(month, day_of_month, ctx, start, end)
-        if day is None:
-            return unresolved("day", "dct", f"XXXX-{month:02d}-{day_of_month:02d}{suffix}", type_)
-        return day_reading(day, ctx.dct, "dct", suffix, type_)
-
-    return resolve
-
-
-def _day_range(m: re.Match[str], text: str) -> Resolver | None:
-    """ "Dec. 12-13, 2023", "12 to 14 March": the first day, with a range to the last."""
-    if not is_capitalised(m.group("month")):
-        return None
-    month = month_number(m.group("month"))
-    first_day, last_day = _day_number(m.group("day")), _day_number(m.group("day2"))
-    if last_day <= first_day or safe_date(2000, month, last_day) is None:
-        return None
-    year_text = m.group("year")
-    start, end = m.span()
-
-    def resolve(ctx: Context) -> Reading:
-        if year_text:
-            first, kind, anchor = safe_date(int(year_text), month, first_day), "absolute", None
-        else:
-            first, kind, anchor = _closest_year(month, first_day, ctx, start, end), "dct", ctx.dct
-        if first is None:
-            return unresolved("day", kind, f"XXXX-{month:02d}-{first_day:02d}")
-        last = safe_date(first.year, month, last_day) or first
-        return Reading("DATE", first.isoformat(), first, last, "day", anchor, kind)
-
-    return resolve
-
-
-def _iso(m: re.Match[str], text: str) -> Resolver | None:
-    day = safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
-    if day is None:
-        return None
-    suffix = ""
-    if m.group("hh"):
-        if int(m.group("hh")) > 23:
-            return None
-        suffix = f"T{int(m.group('hh')):02d}:{m.group('mm')}" + (":" + m.group("ss") if m.group("ss") else "")
-        suffix += "Z" if m.group("z") else ""
-    type_ = "TIME" if suffix else "DATE"
-    return lambda ctx: day_reading(day, None, "absolute", suffix, type_)
-
-
-def _numeric(m: re.Match[str], text: str) -> Resolver | None:
-    a, b, year_text = int(m.group("a")), int(m.group("b")), m.group("y")
-    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
-    if len(year_text) == 2 and year > date.today().year + 10:
-        year -= 100
-    day_first = safe_date(year, b, a)
-    month_first = safe_date(year, a, b)
-    options = {d for d in (day_first, month_first) if d}
-    if not options:
-        return None
-
-    def resolve(ctx: Context) -> Reading | None:
-        if len(options) == 1:
-            return day_reading(next(iter(options)), None, "absolute")
-        if ctx.dct is None:
-            return None
-        dct = ctx.dct
-        return day_reading(min(options, key=lambda d: abs((d - dct).days)), dct, "dct")
-
-    return resolve
 
 
 def _month_year(m: re.Match[str], text: str) -> Resolver | None:
@@ -445,58 +312,6 @@ YEAR_WORD = rf"(?:{YEAR4}|(?:this|last|next|the\s+(?:current|previous|past|comin
 
 RULES: list[Rule] = [
     compile_rule(
-        "iso-date",
-        rf"{B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})"
-        r"(?:(?:T|\s+)(?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
-        _iso,
-        priority=5,
-    ),
-    compile_rule(
-        "day-month-year",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY_NUM})(?:\s+of)?\s+(?P<month>{MONTH}),?\s+(?P<year>{YEAR4}){E}"
-        rf"{TIME_OF_DAY}?",
-        _full_date,
-        priority=4,
-    ),
-    compile_rule(
-        "month-day-year",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUM}),?\s+(?P<year>{YEAR4}){E}{TIME_OF_DAY}?",
-        _full_date,
-        priority=4,
-    ),
-    compile_rule(
-        "month-day",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUM})(?![\w:]|[.,]\d|-\d|\s*%){TIME_OF_DAY}?",
-        _month_day,
-        priority=3,
-    ),
-    compile_rule(
-        "day-month",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY_NUM})(?:\s+of)?\s+(?P<month>{MONTH})\b(?!\s+\d)",
-        _month_day,
-        priority=3,
-    ),
-    compile_rule(
-        "month-day-range",
-        rf"{B}(?P<month>{MONTH})\s+(?P<day>{DAY_NUM})\s*(?:-|–|to|and|through)\s*(?P<day2>{DAY_NUM})"
-        rf"(?:,?\s+(?P<year>{YEAR4}))?(?![\w:]|[.,]\d|-\d|\s*%)",
-        _day_range,
-        priority=4,
-    ),
-    compile_rule(
-        "day-month-range",
-        rf"{B}(?P<day>{DAY_NUM})\s*(?:-|–|to|and|through)\s*(?P<day2>{DAY_NUM})\s+(?:of\s+)?(?P<month>{MONTH})\b"
-        rf"(?:,?\s+(?P<year>{YEAR4}){E})?",
-        _day_range,
-        priority=4,
-    ),
-    compile_rule(
-        "numeric-date",
-        rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)",
-        _numeric,
-        priority=4,
-    ),
-    compile_rule(
         "month-year",
         rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}{E}|(?:this|last|next)\s+year\b)",
         _month_year,
@@ -575,13 +390,7 @@ class _QuarterProxy:
 
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "day-month-year": MONTH_TRIGGERS,
-    "month-day-year": MONTH_TRIGGERS,
-    "month-day": MONTH_TRIGGERS,
-    "day-month": MONTH_TRIGGERS,
     "month-year": MONTH_TRIGGERS,
-    "month-day-range": MONTH_TRIGGERS,
-    "day-month-range": MONTH_TRIGGERS,
     "month": MONTH_TRIGGERS,
     "decade": ("0s", "0's"),
     "century": ("century",),
@@ -590,18 +399,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "short-year": (" '",),
     "year": ("16", "17", "18", "19", "20"),
-    "numeric-date": ("/",),
+    # How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
 }
-# How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
 REACH: dict[str, int] = {
-    "day-month-year": 28,
-    "month-day-year": 14,
-    "month-day": 14,
-    "day-month": 28,
     "month-year": 2,
     "month": 8,
-    "month-day-range": 2,
-    "day-month-range": 16,
     "decade": 12,
     "century": 26,
     "fiscal-year": 2,
@@ -609,5 +411,4 @@ REACH: dict[str, int] = {
     "season": 10,
     "short-year": 12,
     "year": 14,
-    "numeric-date": 6,
 }
