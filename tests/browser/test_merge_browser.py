@@ -14,7 +14,7 @@ from tests.curation_data import make_actor, make_article, make_event
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
-DOCS = ROOT / "docs"
+DOCS = ROOT / "docs"  # docs/admin-event.png: run with UPDATE_DOCS_SCREENSHOTS=1 to refresh it
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -114,8 +114,15 @@ def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_
     page.wait_for_selector(".curation-note")
     assert "title" in page.inner_text(".curation-note")  # the edit locked the title
     assert page.is_checked('input[name="locked_fields"][value="title"]')
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "admin-event.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "admin-event-locked.png"), full_page=True)
+    if os.environ.get("UPDATE_DOCS_SCREENSHOTS") == "1":  # the committed picture changes only when asked
+        page.screenshot(path=str(DOCS / "admin-event.png"), full_page=True)
+
+    page.click("a.historylink")
+    page.wait_for_url(f"**/admin/timeline/event/{survivor.pk}/history/")
+    history = page.inner_text("#content")
+    assert f"merged in {merged.slug}" in history and "edited in the admin: title" in history and "cora" in history
+    page.screenshot(path=str(ARTIFACTS / "admin-event-history.png"), full_page=True)
 
     response = page.goto(f"{live_server.url}/events/{merged.slug}/")
     assert response is not None and response.ok
