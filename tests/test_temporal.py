@@ -235,8 +235,9 @@ def test_it_types_durations_and_sets_and_keeps_them_off_the_timeline(text: str, 
         ("Talks may resume in the near future.", "FUTURE_REF"),
     ],
 )
-def test_it_tags_vague_references(text: str, value: str) -> None:
-    assert only(text).value == value
+def test_it_tags_vague_references_and_keeps_them_off_the_timeline(text: str, value: str) -> None:
+    timex = only(text)
+    assert (timex.value, timex.range_start, timex.precision, timex.anchor) == (value, None, "unknown", FRIDAY)
 
 
 @pytest.mark.parametrize(

@@ -225,9 +225,9 @@ class _Named:
 
 
 def _ref(value: str, type_: str = "DATE") -> Resolver:
+    """ "now", "recently", "in the future": relative to the dct but no day of their own, so kept off the timeline."""
+
     def resolve(ctx: Context) -> Reading:
-        if value == "PRESENT_REF" and ctx.dct is not None:
-            return Reading(type_, value, ctx.dct, ctx.dct, "day", ctx.dct, "dct")
         return Reading(type_, value, None, None, "unknown", ctx.dct, "dct")
 
     return resolve
