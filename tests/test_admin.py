@@ -125,6 +125,26 @@ def test_it_shows_an_article_s_passages_events_and_dropped_lines(curator_client,
     assert _change(Event, story["first"].pk) in page
 
 
+def test_it_recounts_publishers_when_a_curator_fixes_an_article_s_publisher(curator_client, story):
+    both = [story["article"].passages.first(), story["undated"].passages.first()]
+    event = make_event("Launch reported twice", passages=both, date_start=WED)
+    assert event.publisher_count == 2
+    url = _change(Article, story["undated"].pk)
+    data = change_form_data(curator_client.get(url))
+    data["publisher"] = str(Publisher.objects.get(name="Wire One").pk)
+    assert curator_client.post(url, data).status_code == 302
+    event.refresh_from_db()
+    assert event.publisher_count == 1
+    latest = event.history.order_by("-history_id").first()
+    assert latest.history_user.username == "cora" and "publisher" in latest.history_change_reason
+
+
+def test_it_notes_an_article_without_a_date(curator_client, story):
+    page = curator_client.get(_change(Article, story["undated"].pk)).content.decode()
+    assert "has no publication date" in page
+    assert "has no publication date" not in curator_client.get(_change(Article, story["article"].pk)).content.decode()
+
+
 def test_it_shows_an_event_s_mentions_with_their_date_expression(curator_client, story):
     page = curator_client.get(_change(Event, story["first"].pk)).content.decode()
     assert "DPRK fired a missile on Wednesday." in page
