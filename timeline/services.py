@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -30,6 +30,7 @@ from timeline.models import Actor, ActorAlias, Article, Event, Mention, Passage,
 INFERRED_RULE = "inferred"
 _WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
 REPORT_WINDOW_DAYS = 14
+MAX_CANDIDATES = 60  # stored events compared with one happening
 INFER_MIN_SCORE = 1.5  # an undated article takes a date only from a clear match  # how far back an undated report may reach for the happening it reports
 
 
@@ -53,18 +54,30 @@ class _StoreCounts:
 _GAZ_CACHE: dict[tuple[int, int], Gazetteer] = {}
 
 
-def gazetteer_current() -> Gazetteer:
-    """The gazetteer as stored (Actor + ActorAlias), rebuilt only when the alias table changed."""
-    count = ActorAlias.objects.count()
-    if count == 0:
-        return gazetteer_from_rows([(e.alias, e.actor, e.kind, e.case_sensitive) for e in builtin_aliases()])
-    latest = ActorAlias.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    key = (count, latest)
+def gazetteer_current(*, fresh: bool = True) -> Gazetteer:
+    """The gazetteer as stored (Actor + ActorAlias), rebuilt only when the alias table changed.
+
+    With fresh=False the gazetteer last built is reused without asking the database (within one ingest).
+    """
+    if not fresh and _GAZ_CACHE:
+        return next(iter(_GAZ_CACHE.values()))
+    stats = ActorAlias.objects.aggregate(n=Count("id"), latest=Max("id"))
+    key = (stats["n"] or 0, stats["latest"] or 0)
     if key not in _GAZ_CACHE:
-        rows = list(ActorAlias.objects.values_list("alias", "actor__name", "actor__kind", "case_sensitive"))
+        if key[0] == 0:
+            gaz = gazetteer_from_rows([(e.alias, e.actor, e.kind, e.case_sensitive) for e in builtin_aliases()])
+        else:
+            rows = list(ActorAlias.objects.values_list("alias", "actor__name", "actor__kind", "case_sensitive"))
+            gaz = gazetteer_from_rows(rows)
         _GAZ_CACHE.clear()
-        _GAZ_CACHE[key] = gazetteer_from_rows(rows)
+        _GAZ_CACHE[key] = gaz
     return _GAZ_CACHE[key]
+
+
+def _actors(names: Counter[str], gaz: Gazetteer, default_kind: str) -> list[Actor]:
+    """The Actor rows for these names, created where the gazetteer knows a name the table lacks."""
+    found = {a.name: a for a in Actor.objects.filter(name__in=list(names))}
+    return [found.get(name) or _actor(name, gaz.kinds.get(name, default_kind)) for name in names]
 
 
 def _actor(name: str, kind: str) -> Actor:
@@ -217,7 +230,8 @@ def _resolve_undated(gaz: Gazetteer) -> None:
 # ---------------------------------------------------------------- events
 
 
-def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list[Event]:
+def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list[tuple[Event, EventProfile]]:
+    """Stored events of the group's type near its date, each with what clustering compares."""
     qs = Event.objects.filter(event_type=group.event_type)
     if group.date is not None and group.date_basis == "publication":
         # reported without a date of its own: a happening of the days before the report
@@ -233,30 +247,48 @@ def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list
         )
     if exclude_article is not None:
         qs = qs.exclude(mentions__passage__article_id=exclude_article)
-    return list(qs.prefetch_related("actors", "mentions__passage")[:200])
+    events = list(qs.order_by("-date_start")[:MAX_CANDIDATES])
+    if not events:
+        return []
+    ids = [e.id for e in events]
+    actors: dict[int, set[str]] = {i: set() for i in ids}
+    for event_id, name in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor__name"):
+        actors[event_id].add(name)
+    texts: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
+    for event_id, passage_id, text in Mention.objects.filter(event_id__in=ids).values_list(
+        "event_id", "passage_id", "passage__text"
+    ):
+        texts[event_id].append((passage_id, text))
+    return [(e, _event_profile(e, actors[e.id], texts[e.id])) for e in events]
 
 
-def _event_profile(event: Event, gaz: Gazetteer | None = None) -> EventProfile:
-    texts = [m.passage.text for m in event.mentions.all()]
+_PASSAGE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _passage_keywords(passage_id: int, text: str) -> frozenset[str]:
+    """Keywords of a stored passage; passages never change, so they are kept for the process."""
+    words = _PASSAGE_WORDS.get(passage_id)
+    if words is None:
+        if len(_PASSAGE_WORDS) > 200_000:
+            _PASSAGE_WORDS.clear()
+        words = _PASSAGE_WORDS[passage_id] = keywords(text)
+    return words
+
+
+def _event_profile(event: Event, actors: set[str], texts: list[tuple[int, str]]) -> EventProfile:
     words: Counter[str] = Counter()
-    for t in texts:
-        words.update(keywords(t))
+    for passage_id, text in texts:
+        words.update(_passage_keywords(passage_id, text))
     speakers = set()
     if event.event_type == "statement":
-        for t in texts:
-            s = statement_speaker(t, gaz)
-            if s:
-                speakers.add(s)
+        for _, text in texts:
+            speaker = statement_speaker(text, gazetteer_current(fresh=False))
+            if speaker:
+                speakers.add(speaker)
     rng = None
     if event.date_start is not None:
         rng = DateRange(event.date_start, event.date_end or event.date_start, event.precision)
-    return EventProfile(
-        event_type=event.event_type,
-        actors={a.name for a in event.actors.all()},
-        speakers=speakers,
-        keywords=words,
-        date=rng,
-    )
+    return EventProfile(event_type=event.event_type, actors=actors, speakers=speakers, keywords=words, date=rng)
 
 
 def _group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
@@ -277,8 +309,8 @@ def _best_match(
 ) -> Event | None:
     prof = _group_profile(group, ex)
     best, best_score = None, min_score
-    for event in _candidates(group, exclude_article):
-        score = cluster.match_score(_event_profile(event), prof, same_article=False)
+    for event, profile in _candidates(group, exclude_article):
+        score = cluster.match_score(profile, prof, same_article=False)
         if score > best_score:
             best, best_score = event, score
     if best is not None and best.merged_into_id:
@@ -305,6 +337,9 @@ def _store_events(
     counts = _StoreCounts()
     by_index = {p.index: p for p in passages}
     touched: list[Event] = []
+    pending: list[Mention] = []
+    found_names: dict[int, tuple[set[str], set[str]]] = {}
+    created: set[int] = set()
     for group in ex.events:
         indexes = {ex.mentions[i].passage for i in group.mentions}
         event = None
@@ -316,25 +351,34 @@ def _store_events(
                     event = Event.objects.filter(id=eid).first()
                     break
         if event is None:
-            event = _best_match(group, ex, exclude_article=article.id)
+            event = _best_match(group, ex)
         if event is not None and event.status == Event.Status.REJECTED:
             continue  # a curator rejected this happening: attach nothing to it
         if event is None:
             if group.date is None:
                 continue  # undated and unknown: wait until the article's date is known
-            event = _create_event(group)
+            event = _create_event(group, publishers=1 if (article.publisher_id or not article.duplicate_of_id) else 0)
+            created.add(event.id)
             counts.new += 1
         else:
             counts.updated += 1
         for i in group.mentions:
-            _store_mention(event, by_index[ex.mentions[i].passage], ex, group, i)
+            pending.append(_mention_row(event, by_index[ex.mentions[i].passage], ex, group, i))
         touched.append(event)
+        names = found_names.setdefault(event.id, (set(), set()))
+        names[0].update(group.actors)
+        names[1].update(group.places)
+    Mention.objects.bulk_create(pending, ignore_conflicts=True)
     for event in {e.id: e for e in touched}.values():
-        event_refresh(event)
+        actors, places = found_names[event.id]
+        if event.id in created:
+            _add_actors(event, actors, places)  # date and count were set from this article at creation
+        else:
+            event_refresh(event, actors=actors, places=places)
     return counts
 
 
-def _create_event(group: ArticleEvent) -> Event:
+def _create_event(group: ArticleEvent, publishers: int) -> Event:
     start = group.date.start if group.date else None
     lead_actor = group.actors[0] if group.actors else (group.places[0] if group.places else "")
     if group.lead_actor:
@@ -351,6 +395,7 @@ def _create_event(group: ArticleEvent) -> Event:
         date_end=group.date.end if group.date else None,
         precision=group.date.precision if group.date else "unknown",
         date_disputed=group.date_disputed,
+        publisher_count=publishers,
     )
 
 
@@ -364,7 +409,7 @@ def _unique_slug(model: type, base: str, max_length: int) -> str:
     return slug
 
 
-def _store_mention(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> None:
+def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> Mention:
     m = ex.mentions[i]
     fields: dict[str, object] = {"event_type": m.event_type}
     if m.date is not None:
@@ -385,11 +430,15 @@ def _store_mention(event: Event, passage: Passage, ex: ArticleExtraction, group:
             date_end=ex.published,
             precision="day",
         )
-    Mention.objects.update_or_create(event=event, passage=passage, defaults=fields)
+    return Mention(event=event, passage=passage, **fields)
 
 
-def event_refresh(event: Event) -> None:
-    """Recompute an event's date, actors, places and publisher count from its mentions (locked fields stay)."""
+def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[str] | None = None) -> None:
+    """Recompute an event's date, publisher count, actors and places from its mentions (locked fields stay).
+
+    With `actors`/`places` given (the names a new article found), those are added; without, they are
+    read again from all the event's passages.
+    """
     mentions = list(event.mentions.select_related("passage__article").order_by("passage__article_id", "passage__index"))
     if not mentions:
         return
@@ -423,13 +472,20 @@ def event_refresh(event: Event) -> None:
         changed.append("publisher_count")
     if changed:
         event.save(update_fields=[*changed, "updated_at"])
-    gaz = gazetteer_current()
-    for field, kinds in (("actors", ("country", "person", "organisation")), ("places", ("place",))):
-        if event.is_locked(field):
-            continue
-        names = Counter(h.actor for m in mentions for h in gaz.find(m.passage.text) if h.kind in kinds)
-        wanted = [_actor(name, gaz.kinds.get(name, kinds[0])) for name in names]
-        getattr(event, field).add(*wanted)
+    if actors is None or places is None:
+        gaz = gazetteer_current(fresh=False)
+        hits = [h for m in mentions for h in gaz.find(m.passage.text)]
+        actors = {h.actor for h in hits if h.kind != "place"} if actors is None else actors
+        places = {h.actor for h in hits if h.kind == "place"} if places is None else places
+    _add_actors(event, actors, places)
+
+
+def _add_actors(event: Event, actors: set[str], places: set[str]) -> None:
+    """Add the actors and places named by the event's passages (not where a curator locked them)."""
+    gaz = gazetteer_current(fresh=False)
+    for field, names, kind in (("actors", actors, "country"), ("places", places, "place")):
+        if names and not event.is_locked(field):
+            getattr(event, field).add(*_actors(Counter(names), gaz, kind))
 
 
 # ---------------------------------------------------------------- re-extraction

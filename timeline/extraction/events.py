@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from timeline.extraction.clean import is_headline
@@ -145,6 +146,7 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
     if len(w) > 5 and w.endswith("ing"):
         return w[:-3]
@@ -152,7 +154,7 @@ def _stem(w: str) -> str:
         return w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
-    if len(w) > 4 and re.search(r"(?:ss|sh|ch|x|z)es$", w):
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes", "zes")):
         return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]

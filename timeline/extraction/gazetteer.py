@@ -200,6 +200,31 @@ def builtin_aliases() -> list[AliasEntry]:
     return entries
 
 
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for many words, shaped as a trie so matching does not try each word in turn.
+
+    Longer continuations come before the end of a word, so the longest alias wins.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{inner})?"
+        return inner
+
+    return build(trie)
+
+
 class Gazetteer:
     """Finds actors and places in text; longest alias wins, whole words only."""
 
@@ -213,8 +238,7 @@ class Gazetteer:
             else:
                 self._folded[e.alias.lower()] = e
         self.kinds = {e.actor: e.kind for e in self.entries}
-        alternatives = sorted({e.alias for e in self.entries}, key=len, reverse=True)
-        body = "|".join(re.escape(a) for a in alternatives) or r"(?!x)x"
+        body = _trie_pattern({e.alias.lower() for e in self.entries}) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
 
     def find(self, text: str) -> list[Hit]:

@@ -16,6 +16,7 @@ _ABBREVIATIONS = {
 # A sentence ends at . ! ? (or an ellipsis), possibly followed by closing quotes/brackets, then space
 # and something that can open a sentence.
 _BOUNDARY = re.compile(r"(?:[.!?]|…)[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
@@ -30,7 +31,7 @@ class Passage:
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation or an initial rather than a sentence."""
-    m = re.search(r"([A-Za-z.]+)\.$", text[max(0, dot - 12) : dot + 1])
+    m = _LAST_WORD.search(text[max(0, dot - 12) : dot + 1])
     if not m:
         return False
     word = m.group(1).lower()

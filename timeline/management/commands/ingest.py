@@ -7,11 +7,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 from tqdm import tqdm
 
 from timeline.readers import ReadError, iter_files, read_path
 from timeline.services import article_ingest
 from timeline.tasks import ingest_start
+
+BATCH = 50  # files per commit
 
 
 class Command(BaseCommand):
@@ -38,29 +41,21 @@ class Command(BaseCommand):
             return
         tally = {"files": 0, "new": 0, "stored": 0, "passages": 0, "events_new": 0, "events_updated": 0}
         rejected = len(missing)
-        bar = tqdm(files, unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
-        for path in bar:
-            tally["files"] += 1
-            try:
-                inputs = read_path(path, max_bytes=settings.INGEST_MAX_BYTES)
-                for item in inputs:
-                    result = article_ingest(
-                        raw_text=item.raw_text,
-                        title=item.title,
-                        url=item.url,
-                        publisher=item.publisher,
-                        published=item.published,
-                        published_at=item.published_at,
-                        source_name=item.source_name,
-                    )
-                    tally["new" if result.created else "stored"] += 1
-                    tally["passages"] += result.passages
-                    tally["events_new"] += result.events_new
-                    tally["events_updated"] += result.events_updated
-            except (ReadError, ValueError) as exc:
-                rejected += 1
-                bar.clear()
-                self.stderr.write(f"rejected {path}: {exc}")
+        bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
+        for start in range(0, len(files), BATCH):
+            # One commit per batch of files; each file is its own savepoint, so a bad file leaves no trace.
+            with transaction.atomic():
+                for path in files[start : start + BATCH]:
+                    tally["files"] += 1
+                    bar.update(1)
+                    try:
+                        with transaction.atomic():
+                            self._ingest_file(path, tally)
+                    except (ReadError, ValueError) as exc:
+                        rejected += 1
+                        bar.clear()
+                        self.stderr.write(f"rejected {path}: {exc}")
+        bar.close()
         self.stdout.write(
             f"{tally['files']} files read: {tally['new']} new articles, {tally['stored']} already stored, "
             f"{tally['passages']} passages, {tally['events_new']} new events, {tally['events_updated']} events updated, "
@@ -68,3 +63,19 @@ class Command(BaseCommand):
         )
         if rejected:
             raise CommandError(f"{rejected} file(s) rejected", returncode=1)
+
+    def _ingest_file(self, path: Path, tally: dict[str, int]) -> None:
+        for item in read_path(path, max_bytes=settings.INGEST_MAX_BYTES):
+            result = article_ingest(
+                raw_text=item.raw_text,
+                title=item.title,
+                url=item.url,
+                publisher=item.publisher,
+                published=item.published,
+                published_at=item.published_at,
+                source_name=item.source_name,
+            )
+            tally["new" if result.created else "stored"] += 1
+            tally["passages"] += result.passages
+            tally["events_new"] += result.events_new
+            tally["events_updated"] += result.events_updated
