@@ -93,9 +93,12 @@
 
   function onSwap(evt) {
     var target = evt.detail && evt.detail.target;
-    if (!target) return;
-    if (target.id === "results") render();
-    if (target.id === PANEL_ID && window.matchMedia("(max-width: 60em)").matches) {
+    if (target && target.id === "results") render();
+  }
+
+  function onSettle(evt) {
+    var target = evt.detail && evt.detail.target;
+    if (target && target.id === PANEL_ID && window.matchMedia("(max-width: 60em)").matches) {
       target.scrollIntoView({ behavior: "smooth", block: "start" });
     }
   }
@@ -110,6 +113,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", render);
-  document.addEventListener("htmx:afterSettle", onSwap);
+  document.addEventListener("htmx:afterSwap", onSwap);
+  document.addEventListener("htmx:afterSettle", onSettle);
   document.addEventListener("htmx:beforeCleanupElement", onCleanup);
 })();

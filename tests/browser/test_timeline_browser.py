@@ -8,7 +8,7 @@ import pytest
 
 from tests.web_factories import make_sample_timeline
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("clean_tallies")]
 
 # Where a mark of the event with this slug sits on screen, from plotly's own drawing of the figure.
 MARK_CENTRE = """(slug) => {
@@ -34,7 +34,10 @@ CHART_TITLES = """() => {
 
 
 def _wait_for_chart(page) -> None:
-    page.wait_for_selector("#timeline-chart .scatterlayer .point")
+    try:
+        page.wait_for_selector("#timeline-chart .scatterlayer .point", timeout=15_000)
+    except Exception as exc:
+        raise AssertionError(f"no mark drawn on the chart; page errors: {page.errors}") from exc
 
 
 def test_it_opens_an_event_from_the_chart_and_follows_it_to_a_passage(open_page, live_server, artifacts):
@@ -83,6 +86,7 @@ def test_it_filters_the_chart_and_list_by_type(open_page, artifacts):
     page.select_option("#id_type", "sanctions")
     page.wait_for_url(re.compile(r"[?&]type=sanctions"))
     page.wait_for_function("document.querySelectorAll('.event-item').length === 2")
+    page.wait_for_function(f"({CHART_TITLES})().length === 2")  # redrawn after the swap
     titles = page.evaluate(CHART_TITLES)
     assert sorted(titles) == ["New sanctions take effect", "United States sanctions North Korean shipping firms"]
     assert page.locator("#timeline-chart").count() == 1
@@ -103,10 +107,10 @@ def test_it_opens_an_event_from_the_list_beside_the_chart_on_a_narrow_screen(ope
     page.click(f'.event-title[href="{drills.get_absolute_url()}"]')
     page.wait_for_selector(f"#event-panel #event-{drills.slug}")
     page.wait_for_url(re.compile(re.escape(drills.get_absolute_url()) + "$"))
-    chart_box = page.locator("#timeline-chart").bounding_box()
-    panel_box = page.locator("#event-panel").bounding_box()
-    assert panel_box["y"] > chart_box["y"] + chart_box["height"] - 1, (
-        "on a narrow screen the panel sits below the chart"
+    chart_bottom, panel_top = page.evaluate(
+        """() => [document.getElementById("timeline-chart").getBoundingClientRect().bottom,
+                  document.getElementById("event-panel").getBoundingClientRect().top]"""
     )
+    assert panel_top >= chart_bottom, "on a narrow screen the panel sits below the chart"
     page.screenshot(path=str(artifacts / "timeline-6-narrow.png"), full_page=True)
     assert page.errors == []
