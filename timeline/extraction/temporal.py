@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.extraction import (
+    temporal_rules_anchored,
     temporal_rules_days,
     temporal_rules_extent,
     temporal_rules_periods,
@@ -30,7 +31,13 @@ __all__ = ["Timex", "tag", "is_valid_value", "RULES"]
 
 RULES: list[Rule] = [
     replace(rule, triggers=module.TRIGGERS.get(rule.name, ()), reach=module.REACH.get(rule.name, 64))
-    for module in (temporal_rules_days, temporal_rules_periods, temporal_rules_relative, temporal_rules_extent)
+    for module in (
+        temporal_rules_days,
+        temporal_rules_periods,
+        temporal_rules_relative,
+        temporal_rules_anchored,
+        temporal_rules_extent,
+    )
     for rule in module.RULES
 ]
 MARGIN = 120  # how far past the last possible start a match is searched for (longer than any expression)

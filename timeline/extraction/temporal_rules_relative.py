@@ -45,7 +45,7 @@ PART = alternation(PARTS_OF_DAY)
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
-def _part_suffix(word: str | None) -> str:
+def part_suffix(word: str | None) -> str:
     return f"T{PARTS_OF_DAY[word.lower()]}" if word else ""
 
 
@@ -55,7 +55,7 @@ def _day_word(m: re.Match[str], text: str) -> Resolver | None:
     offset = DAY_WORDS[word]
     if m.group("extra"):
         offset += -1 if "before" in m.group("extra").lower() else 1
-    suffix = "TNI" if word == "tonight" else _part_suffix(part)
+    suffix = "TNI" if word == "tonight" else part_suffix(part)
     type_ = "TIME" if suffix else "DATE"
 
     def resolve(ctx: Context) -> Reading:
@@ -74,7 +74,7 @@ def _last_night(m: re.Match[str], text: str) -> Resolver | None:
     rel = m.group("rel").lower()
 
     def resolve(ctx: Context) -> Reading:
-        suffix = _part_suffix(part)
+        suffix = part_suffix(part)
         if ctx.dct is None:
             return unresolved("day", "dct", "XXXX-XX-XX" + suffix, "TIME")
         offset = -1 if rel == "last" and part == "night" else 0
@@ -109,7 +109,7 @@ def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     weekday = weekday_number(name)
     rel = (m.group("rel") or "").lower()
     part = m.group("part")
-    suffix = _part_suffix(part)
+    suffix = part_suffix(part)
     type_ = "TIME" if suffix else "DATE"
     start, end = m.span()
 
@@ -201,10 +201,10 @@ def _ago(m: re.Match[str], text: str) -> Resolver | None:
     if amount is None or amount != int(amount):
         return constant(Reading("DATE", "PAST_REF", None, None, "unknown", None, "dct"))
     n = -int(amount)
-    return _shift_resolver(n, unit, previous=False)
+    return shift_resolver(n, unit, previous=False)
 
 
-def _shift_resolver(n: int, unit: str, *, previous: bool) -> Resolver:
+def shift_resolver(n: int, unit: str, *, previous: bool) -> Resolver:
     def resolve(ctx: Context) -> Reading:
         anchor = (ctx.previous or ctx.dct) if previous else ctx.dct
         kind = "previous" if previous and ctx.previous else "dct"
@@ -212,72 +212,6 @@ def _shift_resolver(n: int, unit: str, *, previous: bool) -> Resolver:
             return unresolved("day" if unit in {"day", "week"} else unit, kind)
         value, _day = shifted(anchor, n, unit)
         return date_reading(value, anchor, kind)
-
-    return resolve
-
-
-def _later(m: re.Match[str], text: str) -> Resolver | None:
-    unit = m.group("unit").lower()
-    direction = -1 if (m.group("dir") or m.group("dir2")).lower() in {"earlier", "before", "prior"} else 1
-    amount = number_value(m.group("n")) if m.group("n") else None
-    if m.group("n") and amount is None:
-        return None
-    if m.group("n") and m.group("dir2") and m.group("alone") is None:
-        return None  # "two weeks after the crash": a duration before an event, not a date after the last one
-    if amount is None and not m.group("plural"):
-        return None  # "the day after": the anchored-day rule's
-    if amount is None:  # "days later", "weeks after": a vague span after the day mentioned before
-        return _vague_after(unit, direction)
-    if amount != int(amount):
-        return None
-    return _shift_resolver(direction * int(amount), unit, previous=True)
-
-
-def _vague_after(unit: str, direction: int) -> Resolver:
-    def resolve(ctx: Context) -> Reading:
-        anchor = ctx.previous
-        if anchor is None or unit not in {"day", "week"}:
-            return unresolved("unknown", "previous")
-        days = (1, 6) if unit == "day" else (7, 27)
-        first = shift_days(anchor, direction * days[0])
-        last = shift_days(anchor, direction * days[1])
-        if first is None or last is None:
-            return unresolved("unknown", "previous")
-        first, last = min(first, last), max(first, last)
-        value = week_value(first) if unit == "day" else f"{first.year:04d}-{first.month:02d}"
-        return Reading("DATE", value, first, last, "week" if unit == "day" else "month", anchor, "previous")
-
-    return resolve
-
-
-ANCHORED_DAYS = {
-    "same": 0,
-    "that": 0,
-    "this": 0,
-    "next": 1,
-    "following": 1,
-    "previous": -1,
-    "preceding": -1,
-    "prior": -1,
-}
-
-
-def _anchored_day(m: re.Match[str], text: str) -> Resolver | None:
-    word = (m.group("which") or m.group("which2") or "same").lower()
-    offset = ANCHORED_DAYS.get(word, 0)
-    if m.group("dir"):
-        offset = 1 if m.group("dir").lower() == "after" else -1
-    part = m.group("part")
-    suffix = _part_suffix(part) if part else ""
-    type_ = "TIME" if suffix else "DATE"
-
-    def resolve(ctx: Context) -> Reading:
-        anchor = ctx.previous or ctx.dct
-        kind = "previous" if ctx.previous else "dct"
-        if anchor is None:
-            return unresolved("day", "previous", "XXXX-XX-XX" + suffix, type_)
-        day = shift_days(anchor, offset)
-        return day_reading(day, anchor, kind, suffix, type_) if day else unresolved("day", kind)
 
     return resolve
 
@@ -316,48 +250,7 @@ def _first_week_of(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
-def _same_period_last_year(m: re.Match[str], text: str) -> Resolver | None:
-    """ "the same month a year earlier", "the same period last year": the period mentioned before, a year back."""
-    unit = m.group("unit").lower()
-
-    def resolve(ctx: Context) -> Reading:
-        period = ctx.previous_period
-        kind = "previous"
-        if period is None and ctx.dct is not None:
-            period, kind = (
-                (
-                    ctx.dct.isoformat()[:7]
-                    if unit != "quarter"
-                    else f"{ctx.dct.year:04d}-Q{(ctx.dct.month - 1) // 3 + 1}"
-                ),
-                "dct",
-            )
-        if period is None:
-            return unresolved("month", "previous", "XXXX-XX")
-        year, rest = int(period[:4]), period[4:]
-        if unit == "month" and re.match(r"-\d\d-\d\d", rest):
-            rest = rest[:3]
-        if unit == "quarter" and re.match(r"-\d\d", rest):
-            rest = f"-Q{(int(rest[1:3]) - 1) // 3 + 1}"
-        if rest.startswith("-W"):
-            return unresolved("week", kind, "XXXX-WXX")
-        value = f"{year - 1:04d}{rest}"
-        reading = date_reading(value, None, kind)
-        return Reading(
-            "DATE", value, reading.range_start, reading.range_end, reading.precision, ctx.previous or ctx.dct, kind
-        )
-
-    return resolve
-
-
 RULES: list[Rule] = [
-    compile_rule(
-        "same-period-last-year",
-        r"\bthe\s+same\s+(?P<unit>period|month|quarter|day|time)\s+(?:of\s+|in\s+)?(?:the\s+)?"
-        r"(?:last\s+year|(?:previous|prior|preceding)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)|year\s+before)\b",
-        _same_period_last_year,
-        priority=5,
-    ),
     compile_rule(
         "day-word",
         rf"\b(?:(?:earlier|later)\s+)?(?:(?P<extra>the\s+day\s+(?:before|after))\s+)?(?P<word>today|yesterday|tomorrow|tonight)\b"
@@ -396,21 +289,6 @@ RULES: list[Rule] = [
         priority=3,
     ),
     compile_rule(
-        "later-earlier",
-        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)(?P<plural>s)?\s+(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?P<alone>(?=\s*(?:[.,;:!?)]|$)))?)",
-        _later,
-        priority=3,
-    ),
-    compile_rule(
-        "same-day-as-previous",
-        rf"\b(?:(?:on|by|during|until|of)\s+)?(?P<t>(?:the|that)\s+(?:(?P<which>same|next|following|previous|preceding|prior)\s+)?"
-        rf"(?:very\s+)?(?:day|(?P<part>{PART}))(?:\s+(?P<dir>before|after)(?=\s*[.,;:!?)]))?)"
-        r"(?!\s*(?:of|when|that|which|after|before|in\s+which|on\s+which)\b)"
-        rf"|\b(?P<which2>that)\s+same\s+day\b",
-        _anchored_day,
-        priority=1,
-    ),
-    compile_rule(
         "first-week-of-month",
         r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
         r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -436,20 +314,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative-unit": ("week", "month", "year", "quarter", "decade", "centur"),
     "the-unit": ("week", "month", "year"),
     "ago": ("ago",),
-    "same-period-last-year": ("same",),
-    "later-earlier": ("later", "earlier", "after", "before"),
-    "same-day-as-previous": ("day", *PART_TRIGGERS),
     "first-week-of-month": ("week",),
 }
 REACH: dict[str, int] = {
-    "same-period-last-year": 6,
     "day-word": 26,
     "this-part-of-day": 10,
     "weekday": 10,
     "relative-unit": 18,
     "the-unit": 34,
     "ago": 40,
-    "later-earlier": 36,
-    "same-day-as-previous": 30,
     "first-week-of-month": 14,
 }
