@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from timeline import selectors
@@ -36,9 +37,13 @@ def timeline_view(
     rows: str = "type",
     start: date | None = None,
     end: date | None = None,
-    max_marks: int = MAX_MARKS,
+    max_marks: int | None = None,
 ) -> TimelineView:
-    """``events`` are the filtered public events; ``start``/``end`` the zoomed range (None: all of it)."""
+    """``events`` are the filtered public events; ``start``/``end`` the zoomed range (None: all of it).
+
+    ``max_marks`` defaults to settings.TIMELINE_MAX_MARKS, else aggregation.MAX_MARKS.
+    """
+    max_marks = max_marks or getattr(settings, "TIMELINE_MAX_MARKS", MAX_MARKS)
     zoomed = start is not None or end is not None
     if rows == "actor":  # an event is drawn once per actor
         max_marks //= ACTOR_ROWS_PER_EVENT
