@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench demo migrate clean
+.PHONY: run test lint format bench demo migrate clean worker
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ format: $(STAMP)
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Runs background ingests (large `ingest` runs and uploads) queued in the database.
+worker: migrate
+	$(PY) manage.py db_worker
 
 bench: migrate
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
