@@ -11,6 +11,7 @@ date it was resolved against, so a curator can see why, and re-tagging with a co
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -160,12 +161,17 @@ def _candidates(text: str) -> list[_Candidate]:
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest matches first (then the rule's priority, then the earliest); no two chosen ones overlap."""
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, sorted by start; they never overlap, so ends are sorted too
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start)):
-        if any(cand.start < end and start < cand.end for start, end in taken):
-            continue
+        at = bisect.bisect_left(starts, cand.start)
+        if at < len(starts) and starts[at] < cand.end:
+            continue  # a chosen span starts inside this one
+        if at > 0 and ends[at - 1] > cand.start:
+            continue  # the chosen span before it runs into it
+        starts.insert(at, cand.start)
+        ends.insert(at, cand.end)
         chosen.append(cand)
-        taken.append((cand.start, cand.end))
     chosen.sort(key=lambda c: c.start)
     return chosen
 
