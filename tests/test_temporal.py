@@ -352,3 +352,14 @@ def test_it_reads_the_same_period_a_year_earlier_from_the_period_before() -> Non
 def test_it_reads_eastern_time_before_a_date() -> None:
     found = tag("The strike hit at 10:30 a.m. ET on Jan. 5.", date(2024, 3, 14))
     assert [(t.text, t.value) for t in found] == [("10:30 a.m. ET", "2024-01-05T10:30"), ("Jan. 5", "2024-01-05")]
+
+
+def test_it_tells_recurring_annual_events_from_annual_amounts() -> None:
+    assert only("Jobs gave the annual keynote to the developers' conference.").type == "SET"
+    assert only("Jobs spoke at the annual Worldwide Developers Conference.").type == "SET"
+    assert only("The carmaker posted an annual profit.").type == "DURATION"
+
+
+def test_it_keeps_consecutive_quarters_a_duration() -> None:
+    timex = only("Japan entered a recession after two consecutive quarters of negative growth.")
+    assert (timex.type, timex.value) == ("DURATION", "P2Q")

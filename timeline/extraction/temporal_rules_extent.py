@@ -72,8 +72,10 @@ def _duration(m: re.Match[str], text: str) -> Resolver | None:
     if raw is not None and re.fullmatch(r"\d+", raw) and int(raw) > 1000:
         return None
     after = text[m.end() : m.end() + 12]
-    if unit in {"quarter", "half"} and re.match(r",?\s+of\b", after):
-        return None  # "a quarter of its dealers": a fraction
+    fraction_word = (raw or "").lower() in {"a", "an", "one", "three"}
+    if unit == "quarter" and fraction_word and re.match(r",?\s+of\b", after) and " " not in m.group("unit"):
+        if re.fullmatch(r"(?:\w+\s+)?(?:a|an|one|three)\s+quarters?", m.group(0).lower()):
+            return None  # "about a quarter of its dealers", "three quarters of the vote": a fraction
     if raw is not None and raw.lower() in {"a", "an"} and m.start("n") == m.start():
         before = preceding_word(text, m.start())
         if before not in MEASURE_CUES and not re.match(
@@ -97,6 +99,12 @@ MEASURE_CUES = {
     "around", "roughly", "only", "just", "least", "barely",
 }  # fmt: skip
 
+RECURRING_NOUNS = re.compile(
+    r"\s+(?:[A-Z]\w+\s+)*(?:conference|meeting|summit|report|keynote|festival|parade|event|convention|"
+    r"celebration|gathering|session|assembly|congress|review|visit|pilgrimage|exercise|exercises|drills?|talks)\b",
+    re.IGNORECASE,
+)
+
 SET_WORDS = {
     "daily": "P1D",
     "nightly": "P1D",
@@ -115,8 +123,8 @@ SET_WORDS = {
 
 def _set_word(m: re.Match[str], text: str) -> Resolver | None:
     word = m.group("w").lower()
-    if word == "annual":  # "annual loss", "annual sales": an amount over one year
-        return constant(extent("DURATION", "P1Y"))
+    if word == "annual" and not RECURRING_NOUNS.match(text, m.end()):
+        return constant(extent("DURATION", "P1Y"))  # "annual loss", "annual sales": an amount over one year
     return constant(extent("SET", SET_WORDS[word]))
 
 

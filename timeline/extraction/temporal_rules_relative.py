@@ -278,7 +278,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "the-unit",
-        r"\b(?:(?:earlier|later)\s+(?:in\s+)?|(?:the\s+)?(?:end|start|beginning|middle|rest)\s+of\s+)the\s+"
+        r"\b(?:(?:earlier|later)\s+(?:in\s+)?|(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+)the\s+"
         r"(?P<unit>week|month|year)\b|\b(?:the|this)\s+(?P<unit2>weekend)\b",
         lambda m, t: _the_unit(_UnitProxy(m), t),
     ),
