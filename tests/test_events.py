@@ -98,3 +98,11 @@ def test_it_writes_a_short_title_from_the_sentence():
 
 def test_it_stems_keywords_and_drops_stopwords():
     assert keywords("The missiles were launched") == frozenset({"missile", "launch"})
+
+
+def test_it_dates_a_reported_happening_by_its_own_date_not_the_telling():
+    text = "Iran said on Thursday that it had fired a ballistic missile the previous morning."
+    p = segment(text)[0]
+    tx = [timex(text, "Thursday", date(2024, 5, 9)), timex(text, "the previous morning", date(2024, 5, 8))]
+    assert pick_date(p, text, tx, date(2024, 5, 10)).start == date(2024, 5, 8)
+    assert pick_date(p, text, tx, date(2024, 5, 10), statement=True).start == date(2024, 5, 9)

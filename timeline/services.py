@@ -139,7 +139,7 @@ def article_ingest(
         source_name=source_name[:500],
     )
     passages = _store_passages(article, ex)
-    twin = _link_near_duplicate(article)
+    twin = _link_near_duplicate(article, passages)
     if twin is not None and article.published is not None and twin.published_source in _WEAK_DATES:
         _set_inferred(twin, article.published)  # a dated copy says more than an undated one's guess
         article_reextract(twin, gazetteer=gaz)
@@ -180,9 +180,9 @@ def _set_inferred(article: Article, day: date) -> None:
 # ---------------------------------------------------------------- near-duplicates and date inference
 
 
-def _link_near_duplicate(article: Article) -> Article | None:
+def _link_near_duplicate(article: Article, passages: list[Passage]) -> Article | None:
     """Link the article to an earlier one with nearly the same text (found through shared sentences)."""
-    longest = sorted((p for p in article.passages.all()), key=lambda p: len(p.text), reverse=True)[:5]
+    longest = sorted(passages, key=lambda p: len(p.text), reverse=True)[:5]
     texts = [p.text for p in longest if len(p.text) >= 60]
     if not texts:
         return None
@@ -369,13 +369,32 @@ def _store_events(
         names[0].update(group.actors)
         names[1].update(group.places)
     Mention.objects.bulk_create(pending, ignore_conflicts=True)
-    for event in {e.id: e for e in touched}.values():
-        actors, places = found_names[event.id]
-        if event.id in created:
-            _add_actors(event, actors, places)  # date and count were set from this article at creation
-        else:
-            event_refresh(event, actors=actors, places=places)
+    events = list({e.id: e for e in touched}.values())
+    for event in events:
+        if event.id not in created:  # a new event's date and count were set from this article
+            event_refresh(event, actors=set(), places=set())
+    _link_actors(events, found_names)
     return counts
+
+
+def _link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]]) -> None:
+    """Add the actors and places found for each event, in a few queries (never where a curator locked them)."""
+    gaz = gazetteer_current(fresh=False)
+    wanted = {n for e in events for n in names[e.id][0] | names[e.id][1]}
+    if not wanted:
+        return
+    by_name = {a.name: a for a in Actor.objects.filter(name__in=wanted)}
+    for name in wanted - set(by_name):
+        by_name[name] = _actor(name, gaz.kinds.get(name, "country"))
+    actor_rows, place_rows = [], []
+    for e in events:
+        actors, places = names[e.id]
+        if not e.is_locked("actors"):
+            actor_rows += [Event.actors.through(event_id=e.id, actor_id=by_name[n].id) for n in actors]
+        if not e.is_locked("places"):
+            place_rows += [Event.places.through(event_id=e.id, actor_id=by_name[n].id) for n in places]
+    Event.actors.through.objects.bulk_create(actor_rows, ignore_conflicts=True)
+    Event.places.through.objects.bulk_create(place_rows, ignore_conflicts=True)
 
 
 def _create_event(group: ArticleEvent, publishers: int) -> Event:
@@ -401,8 +420,9 @@ def _create_event(group: ArticleEvent, publishers: int) -> Event:
 
 def _unique_slug(model: type, base: str, max_length: int) -> str:
     base = base.strip("-") or "item"
+    taken = set(model.objects.filter(slug__startswith=base[: max_length - 4]).values_list("slug", flat=True))
     slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
+    while slug in taken:
         n += 1
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)] + suffix
@@ -472,6 +492,8 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
         changed.append("publisher_count")
     if changed:
         event.save(update_fields=[*changed, "updated_at"])
+    if actors is not None and places is not None and not actors and not places:
+        return
     if actors is None or places is None:
         gaz = gazetteer_current(fresh=False)
         hits = [h for m in mentions for h in gaz.find(m.passage.text)]

@@ -217,14 +217,37 @@ def _in_quotes(passage: Passage, tx: Any) -> bool:
     return any(m.start() <= rel < m.end() for m in _QUOTE.finditer(passage.text))
 
 
-def pick_date(passage: Passage, text: str, timexes: list[Any], dct: date | None) -> DateInfo | None:
-    """The time expression that dates the happening a sentence reports."""
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|announced|confirmed|reported|told|stated|added|claimed|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$",
+    _I,
+)
+
+
+def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
+    """Whether a time expression dates the telling ("said on Thursday") rather than what is told."""
+    return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 30) : tx.start]))
+
+
+def pick_date(
+    passage: Passage, text: str, timexes: list[Any], dct: date | None, *, statement: bool = False
+) -> DateInfo | None:
+    """The time expression that dates the happening a sentence reports.
+
+    For a reported happening ("X said on Thursday that Y had fired ... the previous morning") the date of
+    the telling gives way to another date in the sentence; for a statement it is the one wanted.
+    """
     inside = [t for t in timexes if passage.start <= t.start and t.end <= passage.end]
     usable = [t for t in inside if _usable_timex(t, passage, text, dct)]
     if not usable:
         return None
     outside = [t for t in usable if not _in_quotes(passage, t)]
     pool = outside or usable
+    if len(pool) > 1:
+        telling = [t for t in pool if _dates_the_report(passage, text, t)]
+        if statement and telling:
+            pool = telling
+        elif not statement and len(telling) < len(pool):
+            pool = [t for t in pool if t not in telling]
     best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))
     return DateInfo(
         text=best.text,
@@ -296,7 +319,7 @@ def detect(
         outside = _outside_quotes(p.text)
         if _HYPOTHETICAL.search(outside) or (_MODAL.search(outside) and not _has_past_trigger(outside)):
             continue
-        info = pick_date(p, text, timexes, dct)
+        info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT)
         hits = gazetteer.find(p.text)
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
