@@ -21,6 +21,7 @@ from timeline.extraction import (
     temporal_rules_anchored,
     temporal_rules_days,
     temporal_rules_extent,
+    temporal_rules_holidays,
     temporal_rules_periods,
     temporal_rules_relative,
 )
@@ -37,6 +38,7 @@ RULES: list[Rule] = [
         temporal_rules_periods,
         temporal_rules_relative,
         temporal_rules_anchored,
+        temporal_rules_holidays,
         temporal_rules_extent,
     )
     for rule in module.RULES

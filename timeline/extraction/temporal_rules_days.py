@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from timeline.extraction.temporal_calendar import safe_date
@@ -59,11 +60,16 @@ def _full_date(m: re.Match[str], text: str) -> Resolver | None:
 
 def _closest_year(month: int, day_of_month: int, ctx: Context, start: int, end: int) -> date | None:
     """The year that puts a day-and-month mention nearest the publication date, bent by the sentence's tense."""
+    return nearest_yearly(lambda year: safe_date(year, month, day_of_month), ctx, start, end)
+
+
+def nearest_yearly(day_in: Callable[[int], date | None], ctx: Context, start: int, end: int) -> date | None:
+    """Of a yearly day (`day_in(year)`), the one nearest the publication date, bent by the sentence's tense."""
     dct = ctx.dct
     if dct is None:
         return None
     tense = tense_of(ctx.text, start, end)
-    options = [d for d in (safe_date(dct.year + k, month, day_of_month) for k in (-1, 0, 1)) if d]
+    options = [d for d in (day_in(dct.year + k) for k in (-1, 0, 1) if 1 < dct.year + k < 9999) if d]
     if not options:
         return None
 
