@@ -84,7 +84,7 @@ class PassageInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "publisher", "published", "published_source", "passage_count", "event_count", "copy_of"]
+    list_display = ["__str__", "publisher", "published", "date_source", "passage_count", "event_count", "copy_of"]
     list_filter = [HasDateFilter, NearDuplicateFilter, "published_source", "publisher"]
     search_fields = ["title", "url", "source_name", "text"]
     date_hierarchy = "published"
@@ -132,6 +132,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 n_events=_count(Mention, "passage__article", "event"),
             )
         )
+
+    @admin.display(description="date from", ordering="published_source")
+    def date_source(self, obj: Article) -> str:
+        return obj.published_source
 
     @admin.display(description="passages", ordering="n_passages")
     def passage_count(self, obj: Article) -> int:
@@ -267,9 +271,9 @@ class EventAdmin(SimpleHistoryAdmin):
         "when",
         "event_type",
         "status",
-        "publisher_count",
+        "publishers",
         "mention_count",
-        "date_disputed",
+        "disputed",
         "locks",
         "merged_into",
     ]
@@ -304,6 +308,14 @@ class EventAdmin(SimpleHistoryAdmin):
     @admin.display(description="date", ordering="date_start")
     def when(self, obj: Event) -> str:
         return _date_range(obj)
+
+    @admin.display(description="publishers", ordering="publisher_count")
+    def publishers(self, obj: Event) -> int:
+        return obj.publisher_count
+
+    @admin.display(description="disputed", boolean=True, ordering="date_disputed")
+    def disputed(self, obj: Event) -> bool:
+        return obj.date_disputed
 
     @admin.display(description="mentions", ordering="n_mentions")
     def mention_count(self, obj: Event) -> int:
