@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.admin_forms import change_form_data
 from tests.curation_data import make_actor, make_article, make_curator, make_event
+from timeline import curation
 from timeline.models import Actor, ActorAlias, Article, Event, Mention, Passage, Publisher
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +85,24 @@ def test_it_renders_every_changelist_and_change_page_for_a_curator(curator_clien
 def test_it_filters_and_searches_events(curator_client, story, query):
     response = curator_client.get(reverse("admin:timeline_event_changelist") + "?" + query)
     assert response.status_code == 200  # an unknown filter would redirect to ?e=1
+
+
+def test_it_filters_events_by_publisher_count_locks_and_merges(curator_client, story):
+    first, second = story["first"], story["second"]
+    url = reverse("admin:timeline_event_changelist")
+
+    def listed(**query: str) -> set[int]:
+        return {e.pk for e in curator_client.get(url, query).context["cl"].queryset}
+
+    assert listed(publishers="1") == {first.pk, second.pk}
+    assert listed(publishers="2") == set()
+    curation.event_lock_fields(event=second, fields=["title"])
+    assert listed(locked="yes") == {second.pk}
+    assert listed(locked="no") == {first.pk}
+    curation.events_merge(events=[first, second], into=first)
+    assert listed(merged="yes") == {second.pk}
+    assert listed(merged="no") == {first.pk}
+    assert listed(publishers="2") == {first.pk}
 
 
 def test_it_filters_events_by_publisher_and_actor(curator_client, story):
@@ -217,6 +236,8 @@ def test_it_verifies_and_rejects_in_bulk(curator_client, story):
     _action(curator_client, "reject", [second])
     second.refresh_from_db()
     assert second.status == "rejected"
+    assert Event.objects.filter(pk=second.pk).exists()  # kept for the record
+    assert curator_client.get(f"/events/{second.slug}/").status_code == 404  # hidden from the public
     assert second.history.order_by("-history_id").first().history_user.username == "cora"
 
 
