@@ -12,9 +12,11 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -51,7 +53,7 @@ class _StoreCounts:
 
 # ---------------------------------------------------------------- gazetteer
 
-_GAZ_CACHE: dict[tuple[int, int], Gazetteer] = {}
+_GAZ_CACHE: dict[tuple[int, int, int, int], Gazetteer] = {}
 
 
 def gazetteer_current(*, fresh: bool = True) -> Gazetteer:
@@ -61,8 +63,10 @@ def gazetteer_current(*, fresh: bool = True) -> Gazetteer:
     """
     if not fresh and _GAZ_CACHE:
         return next(iter(_GAZ_CACHE.values()))
-    stats = ActorAlias.objects.aggregate(n=Count("id"), latest=Max("id"))
-    key = (stats["n"] or 0, stats["latest"] or 0)
+    stats = ActorAlias.objects.aggregate(
+        n=Count("id"), latest=Max("id"), chars=Sum(Length("alias")), owners=Sum("actor_id")
+    )
+    key = (stats["n"] or 0, stats["latest"] or 0, stats["chars"] or 0, stats["owners"] or 0)
     if key not in _GAZ_CACHE:
         if key[0] == 0:
             gaz = gazetteer_from_rows([(e.alias, e.actor, e.kind, e.case_sensitive) for e in builtin_aliases()])
@@ -262,23 +266,16 @@ def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list
     return [(e, _event_profile(e, actors[e.id], texts[e.id])) for e in events]
 
 
-_PASSAGE_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _passage_keywords(passage_id: int, text: str) -> frozenset[str]:
-    """Keywords of a stored passage; passages never change, so they are kept for the process."""
-    words = _PASSAGE_WORDS.get(passage_id)
-    if words is None:
-        if len(_PASSAGE_WORDS) > 200_000:
-            _PASSAGE_WORDS.clear()
-        words = _PASSAGE_WORDS[passage_id] = keywords(text)
-    return words
+@lru_cache(maxsize=100_000)
+def _passage_keywords(text: str) -> frozenset[str]:
+    """Keywords of a stored passage, kept by text (the same sentence in many events is read once)."""
+    return keywords(text)
 
 
 def _event_profile(event: Event, actors: set[str], texts: list[tuple[int, str]]) -> EventProfile:
     words: Counter[str] = Counter()
-    for passage_id, text in texts:
-        words.update(_passage_keywords(passage_id, text))
+    for _, text in texts:
+        words.update(_passage_keywords(text))
     speakers = set()
     if event.event_type == "statement":
         for _, text in texts:
