@@ -363,3 +363,28 @@ def test_it_tells_recurring_annual_events_from_annual_amounts() -> None:
 def test_it_keeps_consecutive_quarters_a_duration() -> None:
     timex = only("Japan entered a recession after two consecutive quarters of negative growth.")
     assert (timex.type, timex.value) == ("DURATION", "P2Q")
+
+
+def test_it_takes_early_and_late_into_a_weekday_and_end_into_a_year() -> None:
+    found = tag("Fighting flared early Tuesday, officials said late Monday, and will end by end-2025.", FRIDAY)
+    assert [(t.text, t.value) for t in found] == [
+        ("early Tuesday", "2025-02-25"),
+        ("late Monday", "2025-02-24"),
+        ("end-2025", "2025"),
+    ]
+
+
+def test_it_keeps_the_determiner_of_a_noun_out_of_an_adjectival_duration() -> None:
+    assert only("The two-day visit ended.").text == "two-day"
+
+
+def test_it_reads_a_clock_time_with_its_weekday() -> None:
+    timex = only("A third blast came at about 0200 GMT on Sunday.", date(2025, 6, 11))
+    assert (timex.text, timex.value) == ("0200 GMT on Sunday", "2025-06-08T02:00Z")
+
+
+def test_it_takes_a_clock_time_to_the_date_of_its_own_sentence_only() -> None:
+    found = tag("The accord was signed on 14 February. The blast came at 3pm.", date(2025, 6, 11))
+    assert [(t.text, t.value) for t in found] == [("14 February", "2025-02-14"), ("3pm", "2025-06-11T15:00")]
+    found = tag("On 14 February the blast came at 3pm.", date(2025, 6, 11))
+    assert found[-1].value == "2025-02-14T15:00"

@@ -124,7 +124,11 @@ def clause_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[in
 
 
 def tense_of(text: str, start: int, end: int) -> str | None:
-    """ "future", "past" or None: the tense the nearest clue word in the sentence gives the expression."""
+    """ "future", "past" or None: the tense the nearest clue word in the sentence gives the expression.
+
+    Clue words before the expression count at their distance, those after it at twice their distance (more
+    beyond a comma): "officials said late Monday, and will meet again" is a past Monday.
+    """
     lo, hi = clause_bounds(text, start, end)
     best: tuple[int, str] | None = None
     for m in _CLUE.finditer(text, lo, hi):
@@ -136,7 +140,10 @@ def tense_of(text: str, start: int, end: int) -> str | None:
             continue
         if kind == "past" and word.endswith("ed") and _AUXILIARY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "should be completed", "is expected": the auxiliary carries the tense, not the participle
-        distance = start - m.end() if m.end() <= start else m.start() - end
+        if m.end() <= start:
+            distance = start - m.end()
+        else:  # a verb after the expression governs it less often, and not at all across a comma
+            distance = 2 * (m.start() - end) + (40 if "," in text[end : m.start()] else 0)
         if best is None or distance < best[0] or (distance == best[0] and kind == "future"):
             best = (distance, kind)
     return best[1] if best else None

@@ -27,7 +27,7 @@ from timeline.extraction.temporal_lexicon import (
     month_number,
 )
 
-B = r"(?:(?<=mid-)|(?<![\w$£€#/.,-]))"  # a left boundary: not inside a word or a number ("mid-2011" is fine)
+B = r"(?:(?<=mid-|end-)|(?<![\w$£€#/.,-]))"  # a left boundary: not inside a word or a number ("mid-2011" is fine)
 E = r"(?![\w/]|[.,]\d|-\d)"  # a right boundary
 TIME_OF_DAY = (
     r"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?m\.?)?(?:\s*(?P<z>GMT|UTC))?)"

@@ -13,6 +13,7 @@ from timeline.extraction.temporal_grammar import (
     Reading,
     Resolver,
     Rule,
+    clause_bounds,
     compile_rule,
     constant,
     day_reading,
@@ -185,7 +186,8 @@ def _clock(m: re.Match[str], text: str) -> Resolver | None:
         elif day_word and ctx.dct:
             day = shift_days(ctx.dct, {"today": 0, "yesterday": -1, "tomorrow": 1}[day_word.lower()])
         elif ctx.dct:
-            day = ctx.previous if ctx.previous and ctx.previous_start >= start - 200 else ctx.dct
+            same_sentence = ctx.previous_start >= clause_bounds(ctx.text, start, end)[0]
+            day = ctx.previous if ctx.previous and same_sentence else ctx.dct
         if day is None:
             return unresolved("day", "dct", "XXXX-XX-XX" + time_text, "TIME")
         return day_reading(day, ctx.dct, "dct", time_text, "TIME")
@@ -248,7 +250,7 @@ PAST = (
 )
 FUTURE = (
     r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly"
-    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:long|short|medium|near)\s+term|(?:short|long)-term|later\s+on"
+    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:long|short|medium|near)\s+term|(?:short|long)-term"
 )
 
 
@@ -268,7 +270,7 @@ RULES: list[Rule] = [
         "duration",
         rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+)?"
         r"(?:(?:nearly|almost|about|around|over|more\s+than|less\s+than|roughly|approximately|at\s+least|up\s+to|just|only|"
-        r"some|another|a\s+further|an\s+additional|the)\s+)?"
+        r"some|another|a\s+further|an\s+additional)\s+)?"
         rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER}|an?|several|a\s+few|few|many|the\s+last\s+few|numerous)"
         r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|trading|working|business|calendar|long|more)[\s-]+)?"
         rf"{DURATION_UNIT}\b(?![\w-]*\s+(?:ago|later|earlier)\b)",
@@ -318,7 +320,7 @@ RULES: list[Rule] = [
         r"(?<![\w.,:$£€])(?:(?P<compact>(?P<h0>[01]\d|2[0-3])(?P<m0>[0-5]\d))|(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?)"
         r"(?:\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))?"
         r"(?:\s*(?:\(\s*)?(?P<zone>GMT|UTC|Z\b|local\s+time|hrs\b|EST|EDT|PST|PDT|CET|BST|KST|JST|ET\b|PT\b)"
-        r"(?P<offset>\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\s*\)?)?"
+        r"(?P<offset>\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?:\s*\))?)?"
         rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dayword>today|yesterday|tomorrow)))?",
         lambda m, t: _clock_checked(m, t),
         priority=2,

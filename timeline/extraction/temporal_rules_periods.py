@@ -33,11 +33,12 @@ from timeline.extraction.temporal_rules_days import B, E
 # trying them at every position in every rule, the tagger extends a chosen date leftward over one (MOD_BEFORE).
 MOD_BEFORE = re.compile(
     r"(?:\b(?:the[^\S\n]+)?(?:very[^\S\n]+)?(?:end|start|beginning|middle|close|turn|rest|remainder)[^\S\n]+of"
-    r"[^\S\n]+(?:the[^\S\n]+)?|\b(?:the[^\S\n]+)?(?:earlier|later|early|late|mid)(?:[^\S\n]+in)?(?:[^\S\n]+|-)"
+    r"[^\S\n]+(?:the[^\S\n]+)?|\b(?:the[^\S\n]+)?(?:earlier|later|early|late|mid)(?:[^\S\n]+in)?(?:[^\S\n]+|-)|\bend-"
     r"(?:the[^\S\n]+)?)$",
     re.IGNORECASE,
 )
 MOD_RULES = {"month-year", "month", "year", "decade", "quarter", "season", "relative-unit", "month-day", "day-month"}
+MOD_RULES |= {"weekday", "day-word", "holiday", "the-unit"}
 MONTH_NEEDS_CONTEXT = {"may", "march"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
 MONTH_WORDS |= {
