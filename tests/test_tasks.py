@@ -30,8 +30,18 @@ def _files(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def _work() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO(), stderr=StringIO())
+@pytest.fixture
+def work(monkeypatch):
+    """Run the queued tasks as `manage.py db_worker` does, inside the test's transaction.
+
+    The worker drops connections that are not in autocommit mode, as a test's connection is: keep it.
+    """
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+    def _work() -> None:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO(), stderr=StringIO())
+
+    return _work
 
 
 def test_it_ingests_a_small_batch_at_once(tmp_path, settings) -> None:
@@ -41,15 +51,13 @@ def test_it_ingests_a_small_batch_at_once(tmp_path, settings) -> None:
     assert Article.objects.count() == 2 and not job.task_id
 
 
-# The worker closes and reopens connections: a real transaction, then the migrated data (gazetteer) restored.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_it_queues_a_large_batch_for_the_worker(tmp_path, settings) -> None:
+def test_it_queues_a_large_batch_for_the_worker(tmp_path, settings, work) -> None:
     settings.INGEST_BACKGROUND_MIN_FILES = 3
     _files(tmp_path / "in", 4)
     job = ingest_start(paths=[tmp_path / "in"])
     assert job.status == IngestJob.Status.QUEUED and job.task_id and job.total == 4
     assert not Article.objects.exists()
-    _work()
+    work()
     job.refresh_from_db()
     assert (job.status, job.processed, job.created, job.rejected) == (IngestJob.Status.DONE, 4, 4, 0)
     assert job.percent == 100 and job.finished_at is not None
@@ -72,14 +80,13 @@ def test_it_resumes_a_job_after_the_files_already_counted(tmp_path) -> None:
     assert done.processed == 3 and Article.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_it_queues_from_the_ingest_command(tmp_path) -> None:
+def test_it_queues_from_the_ingest_command(tmp_path, work) -> None:
     _files(tmp_path / "in", 2)
     out = StringIO()
     call_command("ingest", str(tmp_path / "in"), "--background", stdout=out, stderr=StringIO())
     job = IngestJob.objects.get()
     assert f"ingest job #{job.pk}" in out.getvalue() and job.status == IngestJob.Status.QUEUED
-    _work()
+    work()
     assert Article.objects.count() == 2
 
 

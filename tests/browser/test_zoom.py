@@ -10,7 +10,7 @@ import pytest
 
 from timeline.synthetic import events_generate
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MAX_MARKS = 100  # few marks per view, so a small database shows every zoom level
 
