@@ -388,3 +388,22 @@ def test_it_takes_a_clock_time_to_the_date_of_its_own_sentence_only() -> None:
     assert [(t.text, t.value) for t in found] == [("14 February", "2025-02-14"), ("3pm", "2025-06-11T15:00")]
     found = tag("On 14 February the blast came at 3pm.", date(2025, 6, 11))
     assert found[-1].value == "2025-02-14T15:00"
+
+
+def test_it_reads_the_previous_and_following_year_from_the_year_mentioned_before() -> None:
+    text = "Costs fell to $118bn last year, $19.8bn less than the year previous."
+    assert [(t.text, t.value) for t in tag(text, date(2010, 1, 28))] == [
+        ("last year", "2009"),
+        ("the year previous", "2008"),
+    ]
+    found = tag("Crops failed in 2001, and the following year the rains returned.", date(2010, 1, 28))
+    assert (found[-1].text, found[-1].value, found[-1].anchor_kind) == ("the following year", "2002", "previous")
+
+
+def test_it_names_relative_fiscal_years_by_the_publication_year() -> None:
+    timex = only("Sales doubled at the very beginning of the financial year.", date(2007, 1, 18))
+    assert (timex.text, timex.value, timex.range_start) == ("the very beginning of the financial year", "FY2007", None)
+
+
+def test_it_skips_now_and_soon_in_compound_adjectives() -> None:
+    assert tag("He spoke against the now-cancelled deal at the soon-to-open terminal.", FRIDAY) == []

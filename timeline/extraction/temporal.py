@@ -218,6 +218,8 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         result.append(_timex(text, start, end, cand.rule.name, reading))
         if reading.type == "DATE" and reading.range_start and reading.precision in {"day", "week", "month", "quarter"}:
             ctx.previous_period = reading.value
+        if reading.type in {"DATE", "TIME"} and reading.range_start and reading.precision != "decade":
+            ctx.previous_year = reading.range_start.year
         if reading.type in {"DATE", "TIME"} and reading.precision == "day" and reading.range_start is not None:
             if reading.value not in {"PRESENT_REF"}:
                 ctx.previous = reading.range_start

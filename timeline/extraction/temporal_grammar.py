@@ -24,6 +24,7 @@ class Context:
     previous: date | None = None
     previous_start: int = -1
     previous_period: str | None = None  # the value of the last day, week, month or quarter mentioned
+    previous_year: int | None = None  # the year of the last date mentioned, of any precision
     notes: dict[str, object] = field(default_factory=dict)
 
 

@@ -326,9 +326,9 @@ RULES: list[Rule] = [
         priority=2,
     ),
     compile_rule("noon-midnight", r"\b(?:at\s+)?(?P<t>noon|midday|midnight)\b", lambda m, t: _noon(m)),
-    compile_rule("present-ref", rf"\b(?:{PRESENT})\b", _present),
+    compile_rule("present-ref", rf"\b(?:{PRESENT})\b(?!-)", _present),
     compile_rule("past-ref", rf"\b(?:{PAST})\b", lambda m, t: _ref("PAST_REF")),
-    compile_rule("future-ref", rf"\b(?:{FUTURE})\b", lambda m, t: _ref("FUTURE_REF")),
+    compile_rule("future-ref", rf"\b(?:{FUTURE})\b(?!-)", lambda m, t: _ref("FUTURE_REF")),
 ]
 
 

@@ -38,7 +38,7 @@ MOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MOD_RULES = {"month-year", "month", "year", "decade", "quarter", "season", "relative-unit", "month-day", "day-month"}
-MOD_RULES |= {"weekday", "day-word", "holiday", "the-unit"}
+MOD_RULES |= {"fiscal-year-relative", "weekday", "day-word", "holiday", "the-unit"}
 MONTH_NEEDS_CONTEXT = {"may", "march"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
 MONTH_WORDS |= {
@@ -234,6 +234,19 @@ def _fiscal(m: re.Match[str], text: str) -> Resolver | None:
     return lambda ctx: Reading("DATE", f"FY{year:04d}", None, None, "year", None, "absolute")
 
 
+def _fiscal_relative(m: re.Match[str], text: str) -> Resolver | None:
+    """ "this fiscal year", "the financial year": named by the calendar year the publication date falls in."""
+    rel = m.group("rel").lower().split()[-1]
+    step = {"last": -1, "previous": -1, "next": 1}.get(rel, 0)
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.dct is None:
+            return Reading("DATE", "XXXX", None, None, "year", None, "dct")
+        return Reading("DATE", f"FY{ctx.dct.year + step:04d}", None, None, "year", ctx.dct, "dct")
+
+    return resolve
+
+
 def _year_ref(word: str, ctx: Context) -> int | None:
     """The year a word such as "2009", "this year", "last year" points to."""
     word = re.sub(r"\s+", " ", word.lower().strip())
@@ -343,6 +356,13 @@ RULES: list[Rule] = [
         priority=2,
     ),
     compile_rule(
+        "fiscal-year-relative",
+        r"\b(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+next|the)\s+(?:fiscal|financial)\s+year\b"
+        r"(?!\s*(?:\d|of|to)\b)",
+        _fiscal_relative,
+        priority=2,
+    ),
+    compile_rule(
         "quarter",
         rf"\b(?:the\s+)?(?P<q>{alternation(ORDINALS)})[\s-]+(?P<unit>quarter|half)(?![\w-])"
         rf"(?:\s+(?:of\s+)?(?P<yr>{YEAR_WORD}))?",
@@ -396,6 +416,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's"),
     "century": ("century",),
     "fiscal-year": ("fiscal", "financial", "fy"),
+    "fiscal-year-relative": ("fiscal", "financial"),
     "quarter": ("quarter", "half"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "short-year": (" '",),

@@ -130,10 +130,27 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
     unit = m.group("unit").lower()
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel.split()[-1], 0)
 
+    anchored = unit == "year" and rel.startswith("the ") and step != 0
+
     def resolve(ctx: Context) -> Reading:
+        if anchored and ctx.previous_year is not None:  # "the previous year": before the year just mentioned
+            return unit_reading(unit, step, date(ctx.previous_year, 7, 1), "previous")
         if ctx.dct is None:
             return unresolved(unit if unit != "weekend" else "week", "dct", _unknown_value(unit))
         return unit_reading(unit, step, ctx.dct, "dct")
+
+    return resolve
+
+
+def _year_before(m: re.Match[str], text: str) -> Resolver | None:
+    """ "the year before", "the year previous", "the year after": next to the year mentioned before."""
+    step = 1 if m.group("dir").lower() in {"after", "later"} else -1
+
+    def resolve(ctx: Context) -> Reading:
+        anchor = date(ctx.previous_year, 7, 1) if ctx.previous_year else ctx.dct
+        if anchor is None:
+            return unresolved("year", "previous", "XXXX")
+        return unit_reading("year", step, anchor, "previous" if ctx.previous_year else "dct")
 
     return resolve
 
@@ -252,6 +269,12 @@ def _first_week_of(m: re.Match[str], text: str) -> Resolver | None:
 
 RULES: list[Rule] = [
     compile_rule(
+        "year-before",
+        r"\bthe\s+year\s+(?P<dir>before|previous|prior|earlier|after|later)\b(?!\s+(?:the|a|an|his|her|its|their|last)\b)",
+        _year_before,
+        priority=2,
+    ),
+    compile_rule(
         "day-word",
         rf"\b(?:(?:earlier|later)\s+)?(?:(?P<extra>the\s+day\s+(?:before|after))\s+)?(?P<word>today|yesterday|tomorrow|tonight)\b"
         rf"(?:\s+(?P<part>{PART}))?",
@@ -314,6 +337,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "relative-unit": ("week", "month", "year", "quarter", "decade", "centur"),
     "the-unit": ("week", "month", "year"),
     "ago": ("ago",),
+    "year-before": ("year",),
     "first-week-of-month": ("week",),
 }
 REACH: dict[str, int] = {
@@ -323,5 +347,6 @@ REACH: dict[str, int] = {
     "relative-unit": 18,
     "the-unit": 34,
     "ago": 40,
+    "year-before": 10,
     "first-week-of-month": 14,
 }
