@@ -50,10 +50,11 @@ def test_it_gives_a_date_with_a_clock_time_the_time_type() -> None:
     assert timex.range_start == date(2024, 10, 31)
 
 
-def test_it_resolves_an_ambiguous_numeric_date_only_against_a_publication_date() -> None:
-    assert tag("Signed 03/04/2025.", None) == []
-    assert only("Signed 03/04/2025.", date(2025, 3, 5)).value == "2025-03-04"
-    assert only("Signed 03/04/2025.", date(2025, 4, 2)).value == "2025-04-03"
+def test_it_reads_numeric_dates_only_where_day_and_month_cannot_be_swapped() -> None:
+    assert tag("Signed 03/04/2025.", date(2025, 3, 5)) == []
+    assert only("Signed 28/7/07.", date(2007, 8, 1)).value == "2007-07-28"
+    assert only("Signed 7/28/99.", date(2007, 8, 1)).value == "1999-07-28"
+    assert only("Signed 05/05/2025.", None).value == "2025-05-05"
 
 
 def test_it_places_a_day_and_month_in_the_nearest_year() -> None:

@@ -142,23 +142,20 @@ def _iso(m: re.Match[str], text: str) -> Resolver | None:
 
 
 def _numeric(m: re.Match[str], text: str) -> Resolver | None:
+    """ "26/02/2025": only where one reading alone is a date (02/03/2025 could be either, and is left out)."""
     a, b, year_text = int(m.group("a")), int(m.group("b")), m.group("y")
-    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
-    if len(year_text) == 2 and year > date.today().year + 10:
-        year -= 100
-    day_first = safe_date(year, b, a)
-    month_first = safe_date(year, a, b)
-    options = {d for d in (day_first, month_first) if d}
-    if not options:
+    if safe_date(2000, b, a) and safe_date(2000, a, b) and a != b:
+        return None  # day and month could be swapped
+    if not (safe_date(2000, b, a) or safe_date(2000, a, b)):
         return None
 
     def resolve(ctx: Context) -> Reading | None:
-        if len(options) == 1:
-            return day_reading(next(iter(options)), None, "absolute")
-        if ctx.dct is None:
-            return None
-        dct = ctx.dct
-        return day_reading(min(options, key=lambda d: abs((d - dct).days)), dct, "dct")
+        year = int(year_text)
+        if len(year_text) == 2:  # "7/28/07": the century that keeps the year near the publication date
+            ref = ctx.dct.year if ctx.dct else 2000
+            year += 2000 if 2000 + year <= ref + 10 else 1900
+        day = safe_date(year, b, a) or safe_date(year, a, b)
+        return day_reading(day, None, "absolute") if day else None
 
     return resolve
 
