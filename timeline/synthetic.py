@@ -49,7 +49,7 @@ REAL_ACTORS: tuple[tuple[str, str], ...] = (
     ("African Union", Actor.Kind.ORGANISATION),
     ("IAEA", Actor.Kind.ORGANISATION),
     ("UN Security Council", Actor.Kind.ORGANISATION),
-    ("Kim Jong-un", Actor.Kind.PERSON),
+    ("Kim Jong Un", Actor.Kind.PERSON),
     ("Xi Jinping", Actor.Kind.PERSON),
     ("Vladimir Putin", Actor.Kind.PERSON),
     ("Volodymyr Zelensky", Actor.Kind.PERSON),
