@@ -19,6 +19,7 @@ from datetime import date
 
 from timeline.extraction import (
     temporal_rules_anchored,
+    temporal_rules_clock,
     temporal_rules_days,
     temporal_rules_extent,
     temporal_rules_holidays,
@@ -39,6 +40,7 @@ RULES: list[Rule] = [
         temporal_rules_relative,
         temporal_rules_anchored,
         temporal_rules_holidays,
+        temporal_rules_clock,
         temporal_rules_extent,
     )
     for rule in module.RULES

@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import re
 
-from timeline.extraction.temporal_calendar import shift_days
 from timeline.extraction.temporal_grammar import (
     Context,
     Reading,
     Resolver,
     Rule,
-    clause_bounds,
     compile_rule,
     constant,
-    day_reading,
     extent,
     preceding_word,
-    unresolved,
 )
 from timeline.extraction.temporal_lexicon import (
     NUMBER,
@@ -29,7 +25,6 @@ from timeline.extraction.temporal_lexicon import (
     format_number,
     number_value,
 )
-from timeline.extraction.temporal_rules_relative import resolve_weekday
 
 DURATION_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 MAX_SECONDS = 100  # "7,961 seconds" is a measurement, not a time expression
@@ -150,90 +145,6 @@ def _per(m: re.Match[str], text: str) -> Resolver | None:
     return constant(extent("SET", duration_value(1.0, unit)))
 
 
-def _hour(m: re.Match[str]) -> tuple[int, int] | None:
-    hour = int(m.group("h"))
-    minute = int(m.group("min") or 0)
-    ap = (m.group("ap") or "").lower()
-    if ap:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ap.startswith("p") else 0)
-    if hour > 24 or minute > 59:
-        return None
-    return hour, minute
-
-
-def _clock(m: re.Match[str], text: str) -> Resolver | None:
-    hm = _hour(m)
-    if hm is None:
-        return None
-    compact = m.group("compact")
-    if compact and not (m.group("zone") or m.group("ap")):
-        return None  # "2300" alone is a number
-    zone = (m.group("zone") or "").upper()
-    zulu = "Z" if zone in {"GMT", "UTC", "Z"} and not m.group("offset") else ""
-    time_text = f"T{hm[0]:02d}:{hm[1]:02d}{zulu}"
-    day_word = m.group("dayword")
-    start, end = m.span()
-    weekday = m.group("wd")
-
-    def resolve(ctx: Context) -> Reading:
-        day = None
-        if weekday:
-            from timeline.extraction.temporal_lexicon import weekday_number
-
-            day = resolve_weekday(weekday_number(weekday), "", ctx, start, end)
-        elif day_word and ctx.dct:
-            day = shift_days(ctx.dct, {"today": 0, "yesterday": -1, "tomorrow": 1}[day_word.lower()])
-        elif ctx.dct:
-            same_sentence = ctx.previous_start >= clause_bounds(ctx.text, start, end)[0]
-            day = ctx.previous if ctx.previous and same_sentence else ctx.dct
-        if day is None:
-            return unresolved("day", "dct", "XXXX-XX-XX" + time_text, "TIME")
-        return day_reading(day, ctx.dct, "dct", time_text, "TIME")
-
-    return resolve
-
-
-def _local_beside_utc(m: re.Match[str], text: str) -> Resolver | None:
-    """ "8am (2300 GMT Tuesday)": the local time, on the local day implied by the UTC day and the offset."""
-    local = _hour(_Named(m, "l"))
-    utc = _hour(_Named(m, "u"))
-    if local is None or utc is None:
-        return None
-    offset = (local[0] - utc[0] + 12) % 24 - 12
-    day_shift = 1 if utc[0] + offset >= 24 else -1 if utc[0] + offset < 0 else 0
-    weekday = m.group("wd")
-    start, end = m.span()
-    time_text = f"T{local[0]:02d}:{local[1]:02d}"
-
-    def resolve(ctx: Context) -> Reading:
-        from timeline.extraction.temporal_lexicon import weekday_number
-
-        if ctx.dct is None:
-            return unresolved("day", "dct", "XXXX-XX-XX" + time_text, "TIME")
-        if weekday:
-            utc_day = resolve_weekday(weekday_number(weekday), "", ctx, start, end)
-            day = shift_days(utc_day, day_shift) if utc_day else None
-        else:
-            day = ctx.dct
-        if day is None:
-            return unresolved("day", "dct", "XXXX-XX-XX" + time_text, "TIME")
-        return day_reading(day, ctx.dct, "dct", time_text, "TIME")
-
-    return resolve
-
-
-class _Named:
-    """Reads the groups of one of the two clock times in a match under the plain names."""
-
-    def __init__(self, match: re.Match[str], prefix: str) -> None:
-        self._match, self._prefix = match, prefix
-
-    def group(self, name: str) -> str | None:
-        return self._match.group(self._prefix + name)
-
-
 def _ref(value: str, type_: str = "DATE") -> Resolver:
     """ "now", "recently", "in the future": relative to the dct but no day of their own, so kept off the timeline."""
 
@@ -307,25 +218,6 @@ RULES: list[Rule] = [
         _per,
         priority=2,
     ),
-    compile_rule(
-        "local-time-beside-utc",
-        r"\b(?P<lh>[01]?\d|2[0-3])(?::(?P<lmin>[0-5]\d))?\s*(?P<lap>[ap]\.?m\.?)?\s*\(\s*(?:local\s+time\s*[,;]?\s*)?"
-        r"(?P<uh>[01]?\d|2[0-3]):?(?P<umin>[0-5]\d)?\s*(?P<uap>[ap]\.?m\.?)?\s*(?:GMT|UTC|Z)"
-        rf"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?\s*\)",
-        _local_beside_utc,
-        priority=6,
-    ),
-    compile_rule(
-        "clock-time",
-        r"(?<![\w.,:$£€])(?:(?P<compact>(?P<h0>[01]\d|2[0-3])(?P<m0>[0-5]\d))|(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?)"
-        r"(?:\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))?"
-        r"(?:\s*(?:\(\s*)?(?P<zone>GMT|UTC|Z\b|local\s+time|hrs\b|EST|EDT|PST|PDT|CET|BST|KST|JST|ET\b|PT\b)"
-        r"(?P<offset>\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?:\s*\))?)?"
-        rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dayword>today|yesterday|tomorrow)))?",
-        lambda m, t: _clock_checked(m, t),
-        priority=2,
-    ),
-    compile_rule("noon-midnight", r"\b(?:at\s+)?(?P<t>noon|midday|midnight)\b", lambda m, t: _noon(m)),
     compile_rule("present-ref", rf"\b(?:{PRESENT})\b(?!-)", _present),
     compile_rule("past-ref", rf"\b(?:{PAST})\b", lambda m, t: _ref("PAST_REF")),
     compile_rule("future-ref", rf"\b(?:{FUTURE})\b(?!-)", lambda m, t: _ref("FUTURE_REF")),
@@ -340,51 +232,6 @@ class _Unit2:
         return self._match.group("unit") or self._match.group("unit2")
 
 
-def _clock_checked(m: re.Match[str], text: str) -> Resolver | None:
-    """A clock time needs a colon with two-digit minutes, am/pm, or a time zone; a bare number is no time."""
-    if m.group("compact"):
-        proxy = _Compact(m)
-        if not m.group("zone"):
-            return None
-        return _clock(proxy, text)  # type: ignore[arg-type]
-    if not (m.group("min") or m.group("ap") or m.group("zone")):
-        return None
-    if m.group("min") and not (m.group("ap") or m.group("zone")) and "." in m.group(0)[: m.end("min") - m.start()]:
-        return None  # "3.45" is a number
-    if m.group("zone") and m.group("zone").lower() == "hrs" and not m.group("min"):
-        return None
-    return _clock(m, text)
-
-
-class _Compact:
-    """Presents "2300 GMT" with the group names of "23:00 GMT"."""
-
-    def __init__(self, match: re.Match[str]) -> None:
-        self._match = match
-        self.re = match.re
-
-    def group(self, name: str) -> str | None:
-        if name == "h":
-            return self._match.group("h0")
-        if name == "min":
-            return self._match.group("m0")
-        return self._match.group(name)
-
-    def span(self) -> tuple[int, int]:
-        return self._match.span()
-
-
-def _noon(m: re.Match[str]) -> Resolver:
-    hour = "12:00" if m.group("t").lower() in {"noon", "midday"} else "24:00"
-
-    def resolve(ctx: Context) -> Reading:
-        if ctx.dct is None:
-            return unresolved("day", "dct", f"XXXX-XX-XXT{hour}", "TIME")
-        return day_reading(ctx.dct, ctx.dct, "dct", f"T{hour}", "TIME")
-
-    return resolve
-
-
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "duration": UNIT_TRIGGERS,
     "bare-plural-duration": UNIT_TRIGGERS,
@@ -392,10 +239,6 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "set-word": ("daily", "nightly", "weekly", "monthly", "quarterly", "annual", "yearly", "hourly", "biennial"),
     "every": ("every", "each"),
     "per-unit": ("a day", "a week", "a month", "a year", "an hour", "a quarter", "per ", "each "),
-    "clock-time": (":", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "local time", "est", "edt", "pst", "pdt", "cet")
-    + ("bst", "kst", "jst"),
-    "local-time-beside-utc": ("gmt", "utc"),
-    "noon-midnight": ("noon", "midday", "midnight"),
     "present-ref": ("now", "current", "present", "moment", "time being", "to date", "so far"),
     "past-ref": ("recent", "lately", "past"),
     "future-ref": ("future", "soon", "shortly", "coming", "term", "later"),
@@ -406,9 +249,6 @@ REACH: dict[str, int] = {
     "set-word": 4,
     "every": 2,
     "per-unit": 26,
-    "local-time-beside-utc": 36,
-    "clock-time": 12,
-    "noon-midnight": 4,
     "present-ref": 24,
     "past-ref": 24,
     "future-ref": 28,
