@@ -24,6 +24,7 @@ from timeline.extraction.temporal_lexicon import (
     WEEKDAY,
     format_number,
     number_value,
+    weekday_number,
 )
 
 DURATION_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
@@ -135,8 +136,6 @@ def _every(m: re.Match[str], text: str) -> Resolver | None:
 
 
 def _weekday_index(word: str) -> int:
-    from timeline.extraction.temporal_lexicon import weekday_number
-
     return weekday_number(word.rstrip("s")) + 1
 
 

@@ -33,10 +33,12 @@ from timeline.extraction.temporal_grammar import (
 )
 from timeline.extraction.temporal_lexicon import (
     NUMBER,
+    ORDINALS,
     PART_TRIGGERS,
     PARTS_OF_DAY,
     WEEKDAY,
     alternation,
+    month_number,
     number_value,
     weekday_number,
 )
@@ -234,8 +236,6 @@ def shift_resolver(n: int, unit: str, *, previous: bool) -> Resolver:
 
 
 def _first_week_of(m: re.Match[str], text: str) -> Resolver | None:
-    from timeline.extraction.temporal_lexicon import ORDINALS, month_number
-
     n = ORDINALS.get(m.group("ord").lower(), 1)
     month = month_number(m.group("month"))
     year_text = m.group("year")
