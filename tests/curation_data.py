@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import itertools
 from collections.abc import Sequence
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.utils.text import slugify
 
 from timeline.curation import event_publisher_count
@@ -82,7 +83,21 @@ def make_actor(name: str, *aliases: str, kind: str = "country") -> Actor:
     return actor
 
 
-def make_curator(username: str = "cora") -> User:
-    user = User.objects.create_user(username=username, password=None, is_staff=True)  # tests log in with force_login
-    user.groups.add(Group.objects.get(name="curators"))
+def curators_group() -> Group:
+    """The group the data migration made; rebuilt from the migration's list where a transactional test's flush
+    emptied the tables (browser tests run after the others, on a flushed database)."""
+    group = Group.objects.filter(name="curators").first()
+    if group is None:
+        migration = importlib.import_module("timeline.migrations.0004_curators_group")
+        group = Group.objects.create(name="curators")
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="timeline", codename__in=migration.CURATOR_PERMISSIONS)
+        )
+    return group
+
+
+def make_curator(username: str = "cora", password: str | None = None) -> User:
+    """A staff user in the curators group; without a password, log in with force_login."""
+    user = User.objects.create_user(username=username, password=password, is_staff=True)
+    user.groups.add(curators_group())
     return user

@@ -7,9 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 
-from tests.curation_data import make_actor, make_article, make_event
+from tests.curation_data import make_actor, make_article, make_curator, make_event
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +27,7 @@ PASSWORD = "a-long-curator-password"
 
 pytestmark = [
     pytest.mark.browser,
-    # The live server needs committed rows; restore the migrated rows (the curators group) after the flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),  # the live server reads committed rows
     pytest.mark.skipif(
         not CHROMIUM.exists() and os.environ.get("REQUIRE_BROWSER") != "1", reason="/usr/bin/chromium is absent"
     ),
@@ -86,8 +84,7 @@ def two_reports():
 def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_server, page, two_reports):
     ARTIFACTS.mkdir(exist_ok=True)
     survivor, merged = two_reports
-    user = User.objects.create_user("cora", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
+    make_curator("cora", password=PASSWORD)
 
     page.goto(f"{live_server.url}/admin/login/?next=/admin/timeline/event/")
     page.fill("#id_username", "cora")
