@@ -50,17 +50,17 @@ MARGIN = 120  # how far past the last possible start a match is searched for (lo
 
 @dataclass(frozen=True)
 class Timex:
-    start: int
+    start: int  # character offsets into the text given to tag()
     end: int
-    text: str
-    type: str
-    value: str
-    range_start: date | None
-    range_end: date | None
-    precision: str
-    rule: str
-    anchor: date | None
-    anchor_kind: str
+    text: str  # text[start:end]
+    type: str  # "DATE" | "TIME" | "DURATION" | "SET"
+    value: str  # TIMEX3 value: "2025-02-26", "2025-W05", "2025-Q1", "199", "P3D", "PRESENT_REF", "XXXX-WXX-3", ...
+    range_start: date | None  # first day covered (a TIME: its day); None for durations, sets, unresolved values
+    range_end: date | None  # last day covered, inclusive
+    precision: str  # "day" | "week" | "month" | "quarter" | "year" | "decade" | "unknown"
+    rule: str  # the grammar rule that produced it, e.g. "weekday", "same-day-as-previous"
+    anchor: date | None  # the date it was resolved against; None for absolute dates
+    anchor_kind: str  # "absolute" | "dct" | "previous"
 
 
 @dataclass
@@ -223,13 +223,12 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if reading.type in {"DATE", "TIME"} and reading.range_start and reading.precision != "decade":
             ctx.previous_year = reading.range_start.year
         if reading.type in {"DATE", "TIME"} and reading.precision == "day" and reading.range_start is not None:
-            if reading.value not in {"PRESENT_REF"}:
-                ctx.previous = reading.range_start
-                ctx.previous_start = start
+            ctx.previous = reading.range_start
+            ctx.previous_start = start
     return _date_clock_times(text, result)
 
 
-_BETWEEN_TIME_AND_DATE = re.compile(r"[\s,]*(?:on\s+)?")
+_BETWEEN_TIME_AND_DATE = re.compile(r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?")
 
 
 def _date_clock_times(text: str, found: list[Timex]) -> list[Timex]:
@@ -245,7 +244,12 @@ def _date_clock_times(text: str, found: list[Timex]) -> list[Timex]:
         day = following.range_start
         value = day.isoformat() + timex.value[timex.value.index("T") :]
         found[i] = replace(
-            timex, value=value, range_start=day, range_end=day, anchor=day, anchor_kind=following.anchor_kind
+            timex,
+            value=value,
+            range_start=day,
+            range_end=day,
+            anchor=following.anchor,
+            anchor_kind=following.anchor_kind,
         )
     return found
 
