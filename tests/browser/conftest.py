@@ -79,6 +79,8 @@ def open_page(browser, live_server):
 
     yield _open
     for context in contexts:
+        for page in context.pages:  # let requests in flight finish before the database is flushed
+            page.wait_for_load_state("networkidle", timeout=5_000)
         context.close()
 
 
