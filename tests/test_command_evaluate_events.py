@@ -30,3 +30,28 @@ def test_it_reports_misses_on_an_empty_database(gold_seeds):
     call_command("evaluate_events", str(gold_seeds), stdout=out)
     assert "required events found with the right date: 0/" in out.getvalue()
     assert "targets met: no" in out.getvalue()
+
+
+@pytest.mark.parametrize("order", [["004", "000", "001", "003", "002"], ["003", "000", "004", "001", "002"]])
+def test_it_meets_the_targets_whatever_the_order_of_ingest(seeds_dir, gold_seeds, order):
+    for prefix in order:
+        (path,) = seeds_dir.glob(f"{prefix}_*.txt")
+        call_command("ingest", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    out = io.StringIO()
+    call_command("evaluate_events", str(gold_seeds), stdout=out)
+    assert out.getvalue().rstrip().endswith("targets met: yes"), out.getvalue()
+
+
+def test_it_moves_the_seed_launch_when_a_curator_corrects_the_date(seeds_dir):
+    import datetime as dt
+
+    from timeline.curation import article_set_published
+    from timeline.models import Article, Event
+
+    call_command("ingest", str(seeds_dir), stdout=io.StringIO(), stderr=io.StringIO())
+    article = Article.objects.get(source_name__endswith="004_6399342ea75a5eb6.txt")
+    (launch,) = [e for e in Event.objects.filter(mentions__passage__article=article).distinct()]
+    assert str(launch.date_start) == "2025-04-30"
+    article_set_published(article=article, published=dt.date(2023, 9, 13))
+    launch.refresh_from_db()
+    assert str(launch.date_start) == "2023-09-13" and launch.merged_into_id is None

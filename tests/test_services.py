@@ -153,3 +153,21 @@ def test_it_reads_aliases_from_the_database():
     actor = Actor.objects.create(name="Freedonia", slug="freedonia", kind="country")
     ActorAlias.objects.create(actor=actor, alias="Freedonian")
     assert [h.actor for h in gazetteer_current().find("Freedonian troops")] == ["Freedonia"]
+
+
+def test_it_redirects_an_event_whose_passages_moved_to_another_on_reextraction():
+    undated = (
+        "Iran launched two ballistic missiles toward the Red Sea from a launch site near Tabriz, the Pentagon said.\n"
+        "The missiles flew about 300 km, officials in Tehran said."
+    )
+    first = article_ingest(raw_text=undated, published=date(2024, 3, 20))  # a wrong date: a launch that day
+    stale = Event.objects.get()
+    article_ingest(raw_text=LAUNCH_A)
+    article = first.article
+    article.published = date(2024, 3, 12)
+    article.save()
+    article_reextract(article)
+    stale.refresh_from_db()
+    live = Event.objects.get(merged_into__isnull=True)
+    assert stale.merged_into_id == live.pk and live.date_start == date(2024, 3, 12)
+    assert live.mentions.values("passage__article").distinct().count() == 2

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 from django.db import transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
@@ -49,6 +49,7 @@ class IngestResult:
 class _StoreCounts:
     new: int = 0
     updated: int = 0
+    created: list[Event] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- gazetteer
@@ -154,7 +155,7 @@ def article_ingest(
             ex = extract_cleaned(article.text, published=inferred, title=article.title, gazetteer=gaz)
     counts = _store_events(article, ex, passages)
     if article.published is not None:
-        _resolve_undated(gaz)
+        _resolve_undated(gaz, counts.created)
     return IngestResult(
         article=article, created=True, passages=len(passages), events_new=counts.new, events_updated=counts.updated
     )
@@ -204,7 +205,7 @@ def _link_near_duplicate(article: Article, passages: list[Passage]) -> Article |
 
 
 def _infer_published(article: Article, ex: ArticleExtraction, gaz: Gazetteer) -> date | None:
-    """An undated article's date: that of a dated near-duplicate, else the latest stored event it reports."""
+    """An undated article's date: that of a dated near-duplicate, else the date its happenings point to."""
     twins = Article.objects.filter(
         Q(id=article.duplicate_of_id) | Q(duplicate_of=article) | Q(duplicate_of_id=article.duplicate_of_id),
         published__isnull=False,
@@ -213,20 +214,47 @@ def _infer_published(article: Article, ex: ArticleExtraction, gaz: Gazetteer) ->
         twin = twins.order_by("id").first()
         if twin is not None:
             return twin.published
-    latest: date | None = None
+    votes: dict[date, list[float]] = {}
     for group in ex.events:
-        event = _best_match(group, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE)
+        event, score = _best_match_scored(group, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE)
         if event is not None and event.status != Event.Status.REJECTED and event.date_start is not None:
-            latest = max(latest, event.date_start) if latest else event.date_start
-    return latest
+            vote = votes.setdefault(event.date_start, [0, 0.0])
+            vote[0] += 1
+            vote[1] += score
+    if not votes:
+        return None
+    # the date most of its happenings point to; the report is no older than the latest of those
+    return max(votes, key=lambda d: (votes[d][0], votes[d][1], d))
 
 
-def _resolve_undated(gaz: Gazetteer) -> None:
-    """Undated articles ingested before: infer their dates from what is stored now, then read them again."""
-    for article in Article.objects.filter(published__isnull=True).order_by("id"):
+UNDATED_RECHECK = 50  # undated articles looked at again after each dated ingest
+
+
+def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
+    """Date undated articles from what is stored now, and re-check inferred dates new events may overturn.
+
+    An inferred date is provisional: a new event of the same kind with the same actors may be the
+    happening an undated article really reports, so those articles are inferred again.
+    """
+    articles = list(Article.objects.filter(published__isnull=True).order_by("-id")[:UNDATED_RECHECK])
+    if new_events:
+        types = {e.event_type for e in new_events}
+        actors = set(Event.actors.through.objects.filter(event__in=new_events).values_list("actor_id", flat=True))
+        articles += list(
+            Article.objects.filter(
+                published_source=Article.DateSource.INFERRED,
+                duplicate_of__isnull=True,
+                passages__mentions__event__event_type__in=types,
+                passages__mentions__event__actors__in=actors,
+            )
+            .exclude(duplicates__published_source__in=[Article.DateSource.HEADER, Article.DateSource.METADATA])
+            .distinct()
+            .order_by("-id")[:UNDATED_RECHECK]
+        )
+    for article in articles:
         ex = extract_cleaned(article.text, title=article.title, gazetteer=gaz)
         inferred = _infer_published(article, ex, gaz)
-        if inferred is not None:
+        if inferred is not None and inferred != article.published:
             _set_inferred(article, inferred)
             article_reextract(article, gazetteer=gaz)
 
@@ -250,7 +278,9 @@ def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list
             | Q(date_start__lte=group.date.end + reach, date_end__gte=group.date.start - reach)
         )
     if exclude_article is not None:
-        qs = qs.exclude(mentions__passage__article_id=exclude_article)
+        # events only this article backs are its own reading, not evidence about it
+        others = Mention.objects.filter(event=OuterRef("pk")).exclude(passage__article_id=exclude_article)
+        qs = qs.filter(Exists(others))
     events = list(qs.order_by("-date_start")[:MAX_CANDIDATES])
     if not events:
         return []
@@ -259,9 +289,10 @@ def _candidates(group: ArticleEvent, exclude_article: int | None = None) -> list
     for event_id, name in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor__name"):
         actors[event_id].add(name)
     texts: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
-    for event_id, passage_id, text in Mention.objects.filter(event_id__in=ids).values_list(
-        "event_id", "passage_id", "passage__text"
-    ):
+    mentions = Mention.objects.filter(event_id__in=ids)
+    if exclude_article is not None:
+        mentions = mentions.exclude(passage__article_id=exclude_article)  # compare with the others' words only
+    for event_id, passage_id, text in mentions.values_list("event_id", "passage_id", "passage__text"):
         texts[event_id].append((passage_id, text))
     return [(e, _event_profile(e, actors[e.id], texts[e.id])) for e in events]
 
@@ -304,20 +335,34 @@ def _group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
 def _best_match(
     group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
 ) -> Event | None:
+    return _best_match_scored(group, ex, exclude_article, min_score)[0]
+
+
+def _best_match_scored(
+    group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
+) -> tuple[Event | None, float]:
+    """The stored event this happening most likely is, and how strongly it matched.
+
+    Among the events that pass the match rules, the one sharing the most distinctive words wins:
+    words that every candidate shares (the actors' names, "missile") tell the candidates nothing apart.
+    """
     prof = _group_profile(group, ex)
-    best, best_score = None, min_score
-    for event, profile in _candidates(group, exclude_article):
+    candidates = _candidates(group, exclude_article)
+    passing = []
+    for event, profile in candidates:
         score = cluster.match_score(profile, prof, same_article=False)
-        if score > best_score:
-            best, best_score = event, score
-    if best is not None and best.merged_into_id:
-        survivor = best
+        if score > min_score:
+            passing.append((event, profile, score))
+    if not passing:
+        return None, 0.0
+    weights = cluster.distinctive_overlap([p for _, p, _ in passing], prof)
+    best, _, best_score = max(zip(passing, weights, strict=True), key=lambda pw: (pw[1], pw[0][2]))[0]
+    if best.merged_into_id:
         seen = set()
-        while survivor.merged_into_id and survivor.id not in seen:
-            seen.add(survivor.id)
-            survivor = survivor.merged_into
-        best = survivor
-    return best
+        while best.merged_into_id and best.id not in seen:
+            seen.add(best.id)
+            best = best.merged_into
+    return best, best_score
 
 
 def _store_events(
@@ -340,15 +385,13 @@ def _store_events(
     for group in ex.events:
         indexes = {ex.mentions[i].passage for i in group.mentions}
         event = None
-        if previous:
-            # back to the event these passages built before, if no other article backs it
-            reused = [eid for eid, idx in previous.items() if idx & indexes]
-            for eid in reused:
-                if not Mention.objects.filter(event_id=eid).exclude(passage__article=article).exists():
-                    event = Event.objects.filter(id=eid).first()
-                    break
+        own = _previous_event(previous, indexes, article) if previous else None
+        if own is not None and (own.status == Event.Status.VERIFIED or own.locked_fields):
+            event = own  # a curator worked on it: the passages stay with it
         if event is None:
             event = _best_match(group, ex)
+        if event is None:
+            event = own  # back to the event these passages built before: its permalink holds
         if event is not None and event.status == Event.Status.REJECTED:
             continue  # a curator rejected this happening: attach nothing to it
         if event is None:
@@ -356,6 +399,7 @@ def _store_events(
                 continue  # undated and unknown: wait until the article's date is known
             event = _create_event(group, publishers=1 if (article.publisher_id or not article.duplicate_of_id) else 0)
             created.add(event.id)
+            counts.created.append(event)
             counts.new += 1
         else:
             counts.updated += 1
@@ -392,6 +436,14 @@ def _link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]
             place_rows += [Event.places.through(event_id=e.id, actor_id=by_name[n].id) for n in places]
     Event.actors.through.objects.bulk_create(actor_rows, ignore_conflicts=True)
     Event.places.through.objects.bulk_create(place_rows, ignore_conflicts=True)
+
+
+def _previous_event(previous: dict[int, set[int]], indexes: set[int], article: Article) -> Event | None:
+    """The event these passages backed before a re-extraction, if no other article backs it."""
+    for eid, idx in previous.items():
+        if idx & indexes and not Mention.objects.filter(event_id=eid).exclude(passage__article=article).exists():
+            return Event.objects.filter(id=eid).first()
+    return None
 
 
 def _create_event(group: ArticleEvent, publishers: int) -> Event:
@@ -502,9 +554,9 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
 def _add_actors(event: Event, actors: set[str], places: set[str]) -> None:
     """Add the actors and places named by the event's passages (not where a curator locked them)."""
     gaz = gazetteer_current(fresh=False)
-    for field, names, kind in (("actors", actors, "country"), ("places", places, "place")):
-        if names and not event.is_locked(field):
-            getattr(event, field).add(*_actors(Counter(names), gaz, kind))
+    for name, names, kind in (("actors", actors, "country"), ("places", places, "place")):
+        if names and not event.is_locked(name):
+            getattr(event, name).add(*_actors(Counter(names), gaz, kind))
 
 
 # ---------------------------------------------------------------- re-extraction
@@ -529,8 +581,17 @@ def article_reextract(article: Article, *, gazetteer: Gazetteer | None = None) -
         article.passages.all().delete()
         passages = _store_passages(article, ex)
     _store_events(article, ex, passages, previous=previous)
+    now = dict(Mention.objects.filter(passage__article=article).values_list("passage__index", "event_id"))
     for event in Event.objects.filter(id__in=previous):
         if event.mentions.exists():
             event_refresh(event)
-        elif event.status == Event.Status.NEW and not event.locked_fields:
+            continue
+        if event.status != Event.Status.NEW or event.locked_fields:
+            continue  # a curator's event stays, even empty
+        moved_to = {now[i] for i in previous[event.id] if i in now}
+        if len(moved_to) == 1:
+            # its passages now back another event: the old permalink redirects there
+            event.merged_into_id = moved_to.pop()
+            event.save(update_fields=["merged_into", "updated_at"])
+        else:
             event.delete()  # nothing backs it any more and no curator touched it

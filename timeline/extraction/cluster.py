@@ -7,6 +7,7 @@ compatible type, compatible dates (overlapping ranges; an undated side fits any 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -109,6 +110,15 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool)
     if len(shared) >= 3 and overlap >= 0.12:
         return overlap + 0.5 * shared_actors
     return 0.0
+
+
+def distinctive_overlap(candidates: list[EventProfile], other: EventProfile) -> list[float]:
+    """For each candidate, the words it shares with `other`, weighted by how few candidates hold them."""
+    n = len(candidates)
+    df: Counter[str] = Counter()
+    for c in candidates:
+        df.update(set(c.keywords) & set(other.keywords))
+    return [sum(math.log((n + 1) / df[w]) for w in set(c.keywords) & set(other.keywords)) for c in candidates]
 
 
 def profile_of(mention: EventMention) -> EventProfile:
