@@ -63,7 +63,9 @@ def test_it_answers_htmx_with_the_results_fragment_and_a_clean_url(client, sampl
     response = client.get("/", {"type": "statement", "actor": "", "q": "", "rows": "type"}, **HTMX)
     assert "<html" not in response.text and 'id="timeline-chart"' not in response.text
     assert len(_listed(response)) == 2 and _figure(response)["data"]
-    assert response["HX-Push-Url"] == "/?type=statement&rows=type"
+    assert response["HX-Push-Url"] == "/?type=statement"  # empty fields and the default row mode left out
+    by_actor = client.get("/", {"type": "statement", "rows": "actor"}, **HTMX)
+    assert by_actor["HX-Push-Url"] == "/?type=statement&rows=actor"
 
 
 def test_it_renders_the_full_page_for_an_htmx_history_restore(client, sample):

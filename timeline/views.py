@@ -31,7 +31,11 @@ def _wants_fragment(request: HttpRequest) -> bool:
 
 def _filter_query(request: HttpRequest, form: TimelineFilterForm) -> str:
     """The query string of the filters actually set, in form order, for a clean shareable URL."""
-    pairs = [(name, request.GET[name]) for name in form.fields if request.GET.get(name, "").strip()]
+    pairs = [
+        (name, request.GET[name])
+        for name, field in form.fields.items()
+        if request.GET.get(name, "").strip() and request.GET[name] != (field.initial or "")
+    ]
     return urlencode(pairs)
 
 

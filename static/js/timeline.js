@@ -91,6 +91,15 @@
     }
   }
 
+  // Mark the list item of the event shown in the panel.
+  function markSelected() {
+    var shown = document.querySelector("#" + PANEL_ID + " [data-slug]");
+    var slug = shown ? shown.getAttribute("data-slug") : null;
+    document.querySelectorAll(".event-item[data-slug]").forEach(function (item) {
+      item.classList.toggle("is-selected", item.getAttribute("data-slug") === slug);
+    });
+  }
+
   function onSwap(evt) {
     var target = evt.detail && evt.detail.target;
     if (target && target.id === "results") render();
@@ -98,6 +107,7 @@
 
   function onSettle(evt) {
     var target = evt.detail && evt.detail.target;
+    if (target && (target.id === PANEL_ID || target.id === "results")) markSelected();
     if (target && target.id === PANEL_ID && window.matchMedia("(max-width: 60em)").matches) {
       target.scrollIntoView({ behavior: "smooth", block: "start" });
     }
