@@ -20,7 +20,6 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
 
-from timeline.curation import event_publisher_count
 from timeline.extraction import cluster
 from timeline.extraction.cluster import DateRange, EventProfile
 from timeline.extraction.events import keywords, statement_speaker
@@ -32,7 +31,8 @@ from timeline.models import Actor, ActorAlias, Article, Event, Mention, Passage,
 INFERRED_RULE = "inferred"
 _WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
 REPORT_WINDOW_DAYS = 14
-MAX_CANDIDATES = 60  # stored events compared with one happening
+MAX_CANDIDATES = 60
+NEAR_DUPLICATE_WINDOW_DAYS = 120  # how far apart in publication date two copies of a story are looked for  # stored events compared with one happening
 INFER_MIN_SCORE = 1.5  # an undated article takes a date only from a clear match  # how far back an undated report may reach for the happening it reports
 
 
@@ -191,9 +191,15 @@ def _link_near_duplicate(article: Article, passages: list[Passage]) -> Article |
     texts = [p.text for p in longest if len(p.text) >= 60]
     if not texts:
         return None
-    candidate_ids = set(
-        Passage.objects.filter(text__in=texts).exclude(article=article).values_list("article_id", flat=True)
-    )
+    shared = Passage.objects.filter(text__in=texts).exclude(article=article).order_by()
+    if article.published is not None:
+        # through the publication-date index: copies appear within weeks of each other (or carry no date)
+        reach = timedelta(days=NEAR_DUPLICATE_WINDOW_DAYS)
+        shared = shared.filter(
+            Q(article__published__isnull=True)
+            | Q(article__published__range=(article.published - reach, article.published + reach))
+        )
+    candidate_ids = set(shared.values_list("article_id", flat=True))
     mine = cluster.shingles(article.text)
     for other in Article.objects.filter(id__in=candidate_ids).order_by("id"):
         if cluster.containment(mine, cluster.shingles(other.text)) >= cluster.NEAR_DUPLICATE:
@@ -237,7 +243,7 @@ def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
     happening an undated article really reports, so those articles are inferred again.
     """
     articles = list(Article.objects.filter(published__isnull=True).order_by("-id")[:UNDATED_RECHECK])
-    if new_events:
+    if new_events and Article.objects.filter(published_source=Article.DateSource.INFERRED).exists():
         types = {e.event_type for e in new_events}
         actors = set(Event.actors.through.objects.filter(event__in=new_events).values_list("actor_id", flat=True))
         articles += list(
@@ -502,6 +508,19 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
     return Mention(event=event, passage=passage, **fields)
 
 
+def _publisher_count(mentions: list[Mention]) -> int:
+    """Distinct publishers behind the mentions (as curation.event_publisher_count counts them)."""
+    publishers: set[int] = set()
+    anonymous: set[int] = set()
+    for m in mentions:
+        art = m.passage.article
+        if art.publisher_id is not None:
+            publishers.add(art.publisher_id)
+        elif art.duplicate_of_id is None:
+            anonymous.add(art.id)
+    return len(publishers) + len(anonymous)
+
+
 def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[str] | None = None) -> None:
     """Recompute an event's date, publisher count, actors and places from its mentions (locked fields stay).
 
@@ -535,7 +554,7 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     if event.date_disputed != disputed:
         event.date_disputed = disputed
         changed.append("date_disputed")
-    count = event_publisher_count(event=event)
+    count = _publisher_count(mentions)
     if count != event.publisher_count:
         event.publisher_count = count
         changed.append("publisher_count")
