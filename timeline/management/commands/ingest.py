@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from tqdm import tqdm
 
+from timeline.models import Event
 from timeline.readers import ReadError, iter_files, read_path
 from timeline.services import article_ingest
 from timeline.tasks import ingest_start
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             return
         tally = {"files": 0, "new": 0, "stored": 0, "passages": 0, "events_new": 0, "events_updated": 0}
         rejected = len(missing)
+        events_before = Event.objects.count()
         bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
         for start in range(0, len(files), BATCH):
             # One commit per batch of files; each file is its own savepoint, so a bad file leaves no trace.
@@ -56,9 +58,11 @@ class Command(BaseCommand):
                         bar.clear()
                         self.stderr.write(f"rejected {path}: {exc}")
         bar.close()
+        # counted in the table: re-reading an undated article once its date is inferred also makes events
+        events_new = Event.objects.count() - events_before
         self.stdout.write(
             f"{tally['files']} files read: {tally['new']} new articles, {tally['stored']} already stored, "
-            f"{tally['passages']} passages, {tally['events_new']} new events, {tally['events_updated']} events updated, "
+            f"{tally['passages']} passages, {events_new} new events, {tally['events_updated']} events updated, "
             f"{rejected} rejected"
         )
         if rejected:
