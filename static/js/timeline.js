@@ -92,12 +92,31 @@
   }
 
   // Mark the list item of the event shown in the panel.
+  // ... and its dates on the chart: a dotted line for one day, a shaded band for a longer range.
+  function selectionShapes(shown) {
+    var start = shown && shown.getAttribute("data-start");
+    if (!start) return [];
+    var end = shown.getAttribute("data-end") || start;
+    var colour = "rgba(194, 106, 46, 0.85)";
+    if (end === start) {
+      return [{ type: "line", xref: "x", yref: "paper", x0: start, x1: start, y0: 0, y1: 1, layer: "below",
+                line: { color: colour, width: 1.5, dash: "dot" } }];
+    }
+    var after = new Date(Date.parse(end + "T00:00:00Z") + 86400000).toISOString().slice(0, 10);
+    return [{ type: "rect", xref: "x", yref: "paper", x0: start, x1: after, y0: 0, y1: 1, layer: "below",
+              fillcolor: "rgba(194, 106, 46, 0.10)", line: { color: colour, width: 1, dash: "dot" } }];
+  }
+
   function markSelected() {
     var shown = document.querySelector("#" + PANEL_ID + " [data-slug]");
     var slug = shown ? shown.getAttribute("data-slug") : null;
     document.querySelectorAll(".event-item[data-slug]").forEach(function (item) {
       item.classList.toggle("is-selected", item.getAttribute("data-slug") === slug);
     });
+    var div = chartDiv();
+    if (div && div.layout && typeof Plotly !== "undefined") {
+      Plotly.relayout(div, { shapes: selectionShapes(shown) });
+    }
   }
 
   function onSwap(evt) {

@@ -56,6 +56,8 @@ def test_it_opens_an_event_from_the_chart_and_follows_it_to_a_passage(open_page,
     panel = page.inner_text("#event-panel")
     assert launch.title in panel and "26 Feb 2025" in panel and "Wire Service" in panel
     assert page.locator("#timeline-chart .main-svg").count() > 0, "the graph div must survive the panel swap"
+    shapes = page.evaluate("() => document.getElementById('timeline-chart').layout.shapes.map((s) => s.x0)")
+    assert shapes == ["2025-02-26"], "the chart marks the selected event's date"
     assert page.locator(".event-item.is-selected").evaluate_all("(items) => items.map((i) => i.dataset.slug)") == [
         launch.slug
     ]
