@@ -99,7 +99,7 @@ def _trace(status: str, ranged: bool, marks: Marks) -> go.Scatter | go.Bar:
         fill = colour if status == "verified" else "rgba(255,255,255,0.6)"
         return go.Bar(
             orientation="h",
-            width=0.42,
+            width=0.36,
             marker={"color": fill, "line": {"color": colour, "width": 1.5}},
             **common,
         )
@@ -116,7 +116,7 @@ def _trace(status: str, ranged: bool, marks: Marks) -> go.Scatter | go.Bar:
 
 
 def timeline_layout(*, row_names: list[str]) -> go.Layout:
-    height = max(260, min(900, 90 + 46 * len(row_names)))
+    height = max(230, min(900, 90 + 46 * len(row_names)))
     return go.Layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
