@@ -115,3 +115,25 @@ def test_it_keeps_article_text_after_a_marker_when_it_is_about_the_same_actors()
 def test_it_tells_headlines_from_sentences():
     assert is_headline("Freedonia intercepts drones over harbour")
     assert not is_headline("Freedonia intercepted drones over the harbour.")
+
+
+def test_it_reads_a_publisher_line_under_the_title_and_a_byline():
+    raw = "Drones intercepted over the harbour\nHarbour Gazette\nBy Jane Smith\n5 May 2024\n\n" + BODY
+    result = clean_text(raw)
+    assert result.meta.publisher == "Harbour Gazette"
+    assert result.meta.published == date(2024, 5, 5)
+    assert result.text.startswith("The defence ministry")
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Photo: The two ministers at the harbour (pool image)", "photo caption"),
+        ("Caption: Soldiers walk past the gate.", "photo caption"),
+        ("Soldiers walk past the gate in Freedonia (AP Photo/Jane Smith)", "photo caption"),
+        ("Reporting by Jane Smith; Editing by John Doe", "wire credits"),
+    ],
+)
+def test_it_drops_captions_and_wire_credits(line, reason):
+    result = clean_text(BODY + "\n" + line)
+    assert reasons(result)[line] == reason

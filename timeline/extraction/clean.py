@@ -84,6 +84,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # so that an article sentence quoting such words is kept.
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("caption residue", re.compile(r"\[/?caption[^\]]*\]", re.I)),
+    (
+        "photo caption",
+        re.compile(r"^\s*(?:photo|image|picture|caption|pictured|credit|main image|top image)\s*:", re.I),
+    ),
+    ("photo caption", re.compile(r"^[^.!?]{0,160}\((?:AP|AFP|Reuters|EPA|Getty Images?)(?: Photo)?(?:/[^)]*)?\)\s*$")),
+    ("wire credits", re.compile(r"^\s*\(?(?:additional )?(?:reporting|writing|editing) by\b.{0,200}$", re.I)),
     ("gallery caption", re.compile(r"^\s*(?:open|view|close)\s+(?:image|photo|picture)s?\s+in\s+gallery\b", re.I)),
     (
         "audio player",
@@ -139,6 +145,9 @@ _TEASER_MARKER = re.compile(
     r"top stories|latest(?: news| stories)?|what to read next|editor'?s picks)\s*:?\s*\S{0,20}$",
     re.I,
 )
+_BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}\s*$")
+# A short line of capitalised words ("Harbour Signal", "The Daily Courier"): a name, not a sentence.
+_NAME_LINE = re.compile(r"^(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|the|and|&|[A-Z][\w'’&.-]*)){0,4}$")
 _SITE_TITLE = re.compile(r"^\s*(?P<a>[^|]{2,80}?)\s*\|\s*(?P<b>[^|]{2,300}?)\s*$")
 
 
@@ -260,8 +269,12 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
             title = line
             dropped.append(DroppedLine(line, "header: title"))
             continue
-        if header_zone and re.match(r"^(?:by|source|author|category)\s*:", line, re.I):
+        if header_zone and (re.match(r"^(?:by|source|author|category)\s*:", line, re.I) or _BYLINE.match(line)):
             dropped.append(DroppedLine(line, "header: byline"))
+            continue
+        if header_zone and title and not site and _NAME_LINE.match(line):
+            site = line  # a publisher's name on its own line under the title
+            dropped.append(DroppedLine(line, "header: publisher"))
             continue
         if not is_headline(line):
             header_zone = False
