@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
+from django_htmx.middleware import HtmxDetails
 
 from timeline import selectors
 from timeline.display import article_paragraphs, change_log, date_label
@@ -24,12 +25,18 @@ PAGE_SIZE = 25
 DESCRIPTION_MAX = 240
 
 
-def _wants_fragment(request: HttpRequest) -> bool:
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+class HtmxHttpRequest(HttpRequest):
+    """A request that went through django-htmx's middleware."""
+
+    htmx: HtmxDetails
 
 
-def _filter_query(request: HttpRequest, form: TimelineFilterForm) -> str:
+def _wants_fragment(request: HtmxHttpRequest) -> bool:
+    """An htmx swap asks for a fragment; a history restore (or a plain visit) gets the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _filter_query(request: HtmxHttpRequest, form: TimelineFilterForm) -> str:
     """The query string of the filters actually set, in form order, for a clean shareable URL."""
     pairs = [
         (name, request.GET[name])
@@ -40,7 +47,7 @@ def _filter_query(request: HttpRequest, form: TimelineFilterForm) -> str:
 
 
 @require_GET
-def timeline(request: HttpRequest) -> HttpResponse:
+def timeline(request: HtmxHttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET or None, actors=selectors.actors_in_public_events())
     rows = form.row_mode()
     filters = form.filters()
@@ -56,8 +63,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "page": page, "figure": figure, "query": query, "unit": shown.unit}
     if _wants_fragment(request):
         response = render(request, "timeline/_results.html", context)
-        shown = "&".join(part for part in (query, f"page={page.number}" if page.number > 1 else "") if part)
-        return push_url(response, f"{request.path}?{shown}" if shown else request.path)
+        pushed = "&".join(part for part in (query, f"page={page.number}" if page.number > 1 else "") if part)
+        return push_url(response, f"{request.path}?{pushed}" if pushed else request.path)
     return render(request, "timeline/timeline.html", context)
 
 
@@ -75,7 +82,7 @@ def _disputed_dates(sources: list) -> list[str]:
 
 
 @require_GET
-def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     try:
         event = selectors.event_by_slug(slug=slug)
     except Event.DoesNotExist as exc:
@@ -108,7 +115,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+def article_detail(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     try:
         article = selectors.article_for_page(article_id=article_id)
     except Article.DoesNotExist as exc:
