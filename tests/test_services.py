@@ -1,6 +1,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.models import Actor, ActorAlias, Article, Event, Mention
 from timeline.services import article_ingest, article_reextract, gazetteer_current
@@ -171,3 +173,16 @@ def test_it_redirects_an_event_whose_passages_moved_to_another_on_reextraction()
     live = Event.objects.get(merged_into__isnull=True)
     assert stale.merged_into_id == live.pk and live.date_start == date(2024, 3, 12)
     assert live.mentions.values("passage__article").distinct().count() == 2
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_it_ingests_any_text_without_crashing_and_keeps_offsets_inside(text):
+    try:
+        result = article_ingest(raw_text=text)
+    except ValueError:
+        return  # nothing left after cleaning: refused with a reason
+    article = result.article
+    for p in article.passages.all():
+        assert 0 <= p.start <= p.end <= len(article.text)
+        assert article.text[p.start : p.end] == p.text

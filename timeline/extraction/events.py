@@ -54,7 +54,8 @@ _DEPLOY = re.compile(
     _I,
 )
 _MEETING = re.compile(
-    r"\b(?:met|meets|held talks|hold talks|holds talks|talks with|hosted|hosts|received|visited|visits|"
+    r"\b(?:met|meets|held talks|hold talks|holds talks|for talks with|hosted|hosts|received (?:a|the) delegation|"
+    r"received (?-i:(?:[A-Z]\w+ )+)(?:president|prime minister|foreign minister|leader)|visited|visits|"
     r"summit (?:in|with|on)|sent a delegation|delegation (?:of [\w ]{0,40})?to meet)\b",
     _I,
 )
