@@ -112,3 +112,14 @@ def test_it_finds_near_duplicate_texts():
     assert near_duplicate(base, copy)
     assert not near_duplicate(base, " ".join(f"other{i}" for i in range(200)))
     assert containment(shingles("a b c d e f"), set()) == 0.0
+
+
+def test_it_lets_a_mention_dated_only_by_its_telling_join_the_happening_it_tells_of():
+    telling = DateInfo("Friday", "v", "weekday", None, "dct", date(2024, 5, 10), date(2024, 5, 10), "day", telling=True)
+    ms = [
+        EventMention(0, "missile test", "t", "Iran said on Friday that the missile it launched was new.", ("Iran",), (),
+                     "", telling, keywords("Iran said on Friday that the missile it launched was new.")),
+        mention(1, "missile test", "The missile was launched on Thursday from Tabriz.", ["Iran"], date(2024, 5, 9)),
+    ]  # fmt: skip
+    (group,) = group_mentions(ms)
+    assert group.mentions == [0, 1] and group.date.start == date(2024, 5, 9) and not group.disputed

@@ -122,7 +122,7 @@ def distinctive_overlap(candidates: list[EventProfile], other: EventProfile) -> 
 
 
 def profile_of(mention: EventMention) -> EventProfile:
-    d = mention.date
+    d = mention.date if mention.date is not None and not mention.date.telling else None
     return EventProfile(
         event_type=mention.event_type,
         actors=set(mention.actors),
@@ -166,14 +166,15 @@ class MentionGroup:
 
 def group_mentions(mentions: list[EventMention]) -> list[MentionGroup]:
     """Cluster one article's mentions: dated mentions first (finest first), then undated ones join."""
-    order = sorted(
-        range(len(mentions)),
-        key=lambda i: (
-            mentions[i].date is None,
-            _PRECISION_RANK.get(mentions[i].date.precision, 6) if mentions[i].date else 9,
-            i,
-        ),
-    )
+
+    def rank(i: int) -> tuple[int, int, int]:
+        d = mentions[i].date
+        if d is None:
+            return (2, 9, i)
+        return (1 if d.telling else 0, _PRECISION_RANK.get(d.precision, 6), i)
+
+    # dated mentions first (finest first), then those dated only by the telling, then undated ones
+    order = sorted(range(len(mentions)), key=rank)
     groups: list[MentionGroup] = []
     for i in order:
         prof = profile_of(mentions[i])
@@ -187,11 +188,9 @@ def group_mentions(mentions: list[EventMention]) -> list[MentionGroup]:
             groups.append(MentionGroup(mentions=[i], profile=prof))
     for g in groups:
         g.mentions.sort()
-        votes = [
-            (DateRange(m.date.start, m.date.end, m.date.precision), 1.0)
-            for m in (mentions[i] for i in g.mentions)
-            if m.date is not None
-        ]
+        dated = [m.date for m in (mentions[i] for i in g.mentions) if m.date is not None]
+        strong = [d for d in dated if not d.telling]
+        votes = [(DateRange(d.start, d.end, d.precision), 1.0) for d in (strong or dated)]
         g.date, g.disputed = best_date(votes)
         g.profile.date = g.date
     groups.sort(key=lambda g: g.mentions[0])

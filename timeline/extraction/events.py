@@ -121,6 +121,7 @@ class DateInfo:
     start: date
     end: date
     precision: str
+    telling: bool = False  # the date of a report ("said on Friday that ..."), not of what it reports
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ def _in_quotes(passage: Passage, tx: Any) -> bool:
     return any(m.start() <= rel < m.end() for m in _QUOTE.finditer(passage.text))
 
 
+RECENT_DAYS = 7  # how far before "said on <day>" a happening told of may lie
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|confirmed|reported|told|stated|added|claimed|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$",
     _I,
@@ -226,6 +228,8 @@ _SPEECH_BEFORE = re.compile(
 
 def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
     """Whether a time expression dates the telling ("said on Thursday") rather than what is told."""
+    if re.match(r"['’]s\b", text[tx.end : tx.end + 2]):
+        return False  # "said Thursday's launch ...": the day of the launch
     return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 30) : tx.start]))
 
 
@@ -247,8 +251,15 @@ def pick_date(
         telling = [t for t in pool if _dates_the_report(passage, text, t)]
         if statement and telling:
             pool = telling
-        elif not statement and len(telling) < len(pool):
-            pool = [t for t in pool if t not in telling]
+        elif not statement and telling and len(telling) < len(pool):
+            # the happening told of, when the sentence gives its day shortly before the telling
+            told = min(t.range_start for t in telling)
+            recent = [
+                t
+                for t in pool
+                if t not in telling and t.precision == "day" and 0 <= (told - t.range_start).days <= RECENT_DAYS
+            ]
+            pool = recent or pool
     best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))
     return DateInfo(
         text=best.text,
@@ -259,6 +270,7 @@ def pick_date(
         start=best.range_start,
         end=best.range_end,
         precision=best.precision,
+        telling=not statement and _dates_the_report(passage, text, best),
     )
 
 
