@@ -106,3 +106,9 @@ def test_it_dates_a_reported_happening_by_its_own_date_not_the_telling():
     tx = [timex(text, "Thursday", date(2024, 5, 9)), timex(text, "the previous morning", date(2024, 5, 8))]
     assert pick_date(p, text, tx, date(2024, 5, 10)).start == date(2024, 5, 8)
     assert pick_date(p, text, tx, date(2024, 5, 10), statement=True).start == date(2024, 5, 9)
+
+
+def test_it_reads_no_statement_into_a_denied_or_missing_speech_act():
+    assert classify("Officials did not immediately confirm the report about Iran.", missile_context=False) is None
+    assert classify("Tehran has not yet announced its decision.", missile_context=False) is None
+    assert classify("Tehran announced its decision on Monday.", missile_context=False) == "statement"

@@ -167,6 +167,21 @@ def _outside_quotes(text: str) -> str:
     return _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|yet to|declined to|refused to|failed to|did\s*n['’]t|has\s*n['’]t|have\s*n['’]t|won['’]t)"
+    r"\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+
+
+def strong_speech(text: str) -> bool:
+    """Whether the text holds a speech act that makes news (warned, vowed, confirmed ...) that is not negated."""
+    for m in _STRONG_SPEECH.finditer(text):
+        if not _NEGATION.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
 def classify(sentence: str, *, missile_context: bool) -> str | None:
     """The event type a sentence reports, or None when it reports no event."""
     outside = _outside_quotes(sentence)
@@ -178,10 +193,11 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
         return MISSILE_TEST
     if _EXERCISE.search(outside):
         return MILITARY_EXERCISE
-    strong = _STRONG_SPEECH.search(sentence)
-    if strong and not _STRONG_SPEECH.search(outside) and _SAID.search(outside):
+    strong = strong_speech(sentence)
+    strong_outside = strong_speech(outside)
+    if strong and not strong_outside and _SAID.search(outside):
         return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
-    if strong and _STRONG_SPEECH.search(outside):
+    if strong_outside:
         return STATEMENT
     if _TROOPS.search(outside) and _DEPLOY.search(outside):
         return TROOP_DEPLOYMENT
@@ -338,11 +354,7 @@ def detect(
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
         if event_type is None:
             continue
-        if (
-            event_type == STATEMENT
-            and not (_STRONG_SPEECH.search(p.text) or _EVALUATES.search(outside))
-            and info is None
-        ):
+        if event_type == STATEMENT and not (strong_speech(p.text) or _EVALUATES.search(outside)) and info is None:
             continue
         actors = tuple(dict.fromkeys(h.actor for h in hits if h.kind != PLACE))
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
