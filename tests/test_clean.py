@@ -137,3 +137,18 @@ def test_it_reads_a_publisher_line_under_the_title_and_a_byline():
 def test_it_drops_captions_and_wire_credits(line, reason):
     result = clean_text(BODY + "\n" + line)
     assert reasons(result)[line] == reason
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        ("Mon 4 Mar 2024 12.30 GMT", date(2024, 3, 4)),
+        ("Published: March 5, 2024 at 10:30 a.m. ET", date(2024, 3, 5)),
+        ("Updated 2024-03-06T08:00:00Z", date(2024, 3, 6)),
+        ("Thursday, 7 March 2024", date(2024, 3, 7)),
+    ],
+)
+def test_it_reads_header_dates_in_their_usual_forms(line, day):
+    result = clean_text("A headline about drones\n" + line + "\n" + BODY)
+    assert result.meta.published == day
+    assert result.text.startswith("The defence ministry")

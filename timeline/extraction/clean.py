@@ -59,16 +59,16 @@ _MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?:GMT|UTC|BST|EST|ET))?)?"
+_TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?:GMT|UTC|BST|EST|ET))?)?"
 
 # Header date forms: "31 October 2024, 21:35", "October 31, 2024", "date 2025-02-28 ...",
 # "2025-05-06 13:40:43source:...", "Published: 5 March 2024".
 _DATE_DMY = re.compile(
-    rf"^(?:(?:published|updated|posted|date)[:\s]+)?(?:\w+day,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}}){_TIME}",
+    rf"^(?:(?:published|updated|posted|date)[:\s]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}}){_TIME}",
     re.I,
 )
 _DATE_MDY = re.compile(
-    rf"^(?:(?:published|updated|posted|date)[:\s]+)?(?:\w+day,?\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
+    rf"^(?:(?:published|updated|posted|date)[:\s]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
     re.I,
 )
 _DATE_ISO = re.compile(
