@@ -152,3 +152,10 @@ def test_it_reads_header_dates_in_their_usual_forms(line, day):
     result = clean_text("A headline about drones\n" + line + "\n" + BODY)
     assert result.meta.published == day
     assert result.text.startswith("The defence ministry")
+
+
+def test_it_takes_a_short_name_above_the_headline_for_the_site():
+    raw = "World Desk\nFreedonia intercepts drones over harbour\n12 March 2024\n" + BODY
+    result = clean_text(raw)
+    assert result.meta.publisher == "World Desk"
+    assert result.meta.title == "Freedonia intercepts drones over harbour"

@@ -265,6 +265,12 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
         if reason:
             dropped.append(DroppedLine(line, reason))
             continue
+        if header_zone and not title and is_headline(line) and _NAME_LINE.match(line) and len(_words(line)) <= 3:
+            # a site or section name above the headline ("World Desk", "The Courier")
+            if not site:
+                site = line
+            dropped.append(DroppedLine(line, "header: site or section name"))
+            continue
         if header_zone and not title and is_headline(line):
             title = line
             dropped.append(DroppedLine(line, "header: title"))
