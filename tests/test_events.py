@@ -112,3 +112,15 @@ def test_it_reads_no_statement_into_a_denied_or_missing_speech_act():
     assert classify("Officials did not immediately confirm the report about Iran.", missile_context=False) is None
     assert classify("Tehran has not yet announced its decision.", missile_context=False) is None
     assert classify("Tehran announced its decision on Monday.", missile_context=False) == "statement"
+
+
+def test_it_keeps_titles_free_of_attribution_asides_cut_names_and_open_quotes():
+    assert write_title("The ministry said that Iran fired two missiles toward the Red Sea.") == (
+        "Iran fired two missiles toward the Red Sea"
+    )
+    assert write_title("The agency (IRNA) reported Iran tested a new missile near Tabriz.") == (
+        "Iran tested a new missile near Tabriz"
+    )
+    title = write_title("Officials said the missile flew over the sea before Prime Minister Fumio Kishida spoke.")
+    assert not title.endswith("Fumio")
+    assert '"' not in write_title('A spokesman called the launch "a grave and reckless violation of every rule" today.')

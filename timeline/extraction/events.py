@@ -316,22 +316,39 @@ _TAIL = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(
+    r"^(?:according to [^,]{1,60},\s*|[A-Z][^,\"“]{0,80}?\s+(?:says|said|reported|reports|claims|claimed)\s+(?:that\s+)?)"
+)
+_SUBORDINATE = re.compile(
+    r"\s+(?:amid|while|after|as|which|—|–)\s+|,\s+(?:a|an|the|after|as|which|who|taking|reinforcing)\s+"
+)
+
+
 def write_title(sentence: str, max_words: int = 12) -> str:
-    """A short title from the sentence: its main clause, without leading adverbials and attribution."""
+    """A short title from the sentence: its main clause, without leading adverbials, attribution or asides."""
     s = sentence.strip().strip("\"“”'")
     s = _LEAD.sub("", s, count=1)
     s = _TAIL.sub("", s)
-    s = re.split(
-        r"\s+(?:amid|while|after|as|which|—|–)\s+|,\s+(?:a|an|the|after|as|which|who|taking|reinforcing)\s+",
-        s,
-        maxsplit=1,
-    )[0]
+    s = re.sub(r"\s*\([^)]{0,60}\)", "", s)
+    told = _ATTRIBUTION.sub("", s, count=1)
+    if len(told.split()) >= 5:
+        s = told[:1].upper() + told[1:]
+    head = _SUBORDINATE.split(s, maxsplit=1)[0]
+    if len(head.split()) >= 6:
+        s = head
     words = s.rstrip(" .,:;").split()
     if len(words) > max_words:
+        rest = words[max_words:]
         words = words[:max_words]
-        while words and words[-1].lower().strip(",") in _STOP:
+        while words and rest and words[-1][:1].isupper() and rest[0][:1].isupper():
+            rest.insert(0, words.pop())  # do not cut a name in two
+        while words and words[-1].lower().strip(",") in _STOP | {"and", "or", "of"}:
             words.pop()
     title = " ".join(words).rstrip(",;:")
+    if title.count('"') % 2:  # no quotation left open
+        title = title[: title.rfind('"')].rstrip(" ,;:")
+    if title.count("“") > title.count("”"):
+        title = title[: title.rfind("“")].rstrip(" ,;:")
     return title[:1].upper() + title[1:] if title else sentence[:80]
 
 
