@@ -324,7 +324,7 @@ _SUBORDINATE = re.compile(
 )
 
 
-def write_title(sentence: str, max_words: int = 12) -> str:
+def write_title(sentence: str, max_words: int = 14) -> str:
     """A short title from the sentence: its main clause, without leading adverbials, attribution or asides."""
     s = sentence.strip().strip("\"“”'")
     s = _LEAD.sub("", s, count=1)
