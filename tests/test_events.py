@@ -123,4 +123,5 @@ def test_it_keeps_titles_free_of_attribution_asides_cut_names_and_open_quotes():
     )
     title = write_title("Officials said the missile flew over the sea before Prime Minister Fumio Kishida spoke.")
     assert not title.endswith("Fumio")
-    assert '"' not in write_title('A spokesman called the launch "a grave and reckless violation of every rule" today.')
+    title = write_title('A spokesman called the launch "a grave and reckless violation of every rule we share" today.')
+    assert title.count('"') % 2 == 0
