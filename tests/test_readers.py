@@ -98,3 +98,12 @@ def test_it_parses_iso_dates_and_datetimes():
     assert parse_published(None) == (None, None)
     with pytest.raises(ReadError):
         parse_published(20240105)
+
+
+def test_it_reads_a_page_without_paragraph_markup_from_its_long_blocks(tmp_path):
+    body = "The navy of Freedonia intercepted two drones over the harbour on Monday night, officials said on Tuesday."
+    page = f"<html><body><div class='menu'>Home World</div><div>{body} {body}</div><footer>c</footer></body></html>"
+    f = tmp_path / "plain.html"
+    f.write_text(page, encoding="utf-8")
+    (item,) = read_path(f)
+    assert item.raw_text.startswith("The navy of Freedonia") and "Home World" not in item.raw_text

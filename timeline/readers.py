@@ -16,6 +16,7 @@ from pathlib import Path
 
 SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+LONG_BLOCK_WORDS = 20  # a block of text this long on a page without <p> or <article> is body text
 
 
 class ReadError(Exception):
@@ -154,6 +155,7 @@ class _ArticleHTML(HTMLParser):
         self._article_depth = 0
         self.article_parts: list[str] = []
         self.paragraph_parts: list[str] = []
+        self.block_parts: list[str] = []
         self._in_p = 0
         self._buffer: list[str] = []
 
@@ -208,6 +210,7 @@ class _ArticleHTML(HTMLParser):
             self.article_parts.append(text)
         if self._in_p:
             self.paragraph_parts.append(text)
+        self.block_parts.append(text)
 
 
 def read_html(text: str, source: str) -> ArticleInput:
@@ -215,7 +218,12 @@ def read_html(text: str, source: str) -> ArticleInput:
     parser.feed(text)
     parser.close()
     parser._flush()
-    parts = parser.article_parts or parser.paragraph_parts
+    # the <article> element, else the page's paragraphs, else its long blocks of text
+    parts = (
+        parser.article_parts
+        or parser.paragraph_parts
+        or [b for b in parser.block_parts if len(b.split()) >= LONG_BLOCK_WORDS]
+    )
     body = "\n\n".join(parts)
     if len(body.split()) < 25:
         raise ReadError("no article text found in the HTML page")
