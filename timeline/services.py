@@ -234,6 +234,17 @@ def _infer_published(article: Article, ex: ArticleExtraction, gaz: Gazetteer) ->
 
 
 UNDATED_RECHECK = 50  # undated articles looked at again after each dated ingest
+_READINGS: dict[tuple[int, str], ArticleExtraction] = {}
+
+
+def _undated_reading(article: Article, gaz: Gazetteer) -> ArticleExtraction:
+    """The article read without a publication date (kept for the process: it is read after every new event)."""
+    key = (article.id, article.content_hash)
+    if key not in _READINGS:
+        if len(_READINGS) > 256:
+            _READINGS.clear()
+        _READINGS[key] = extract_cleaned(article.text, title=article.title, gazetteer=gaz)
+    return _READINGS[key]
 
 
 def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
@@ -242,9 +253,11 @@ def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
     An inferred date is provisional: a new event of the same kind with the same actors may be the
     happening an undated article really reports, so those articles are inferred again.
     """
+    if not new_events:
+        return  # nothing new to match against
+    types = {e.event_type for e in new_events}
     articles = list(Article.objects.filter(published__isnull=True).order_by("-id")[:UNDATED_RECHECK])
-    if new_events and Article.objects.filter(published_source=Article.DateSource.INFERRED).exists():
-        types = {e.event_type for e in new_events}
+    if Article.objects.filter(published_source=Article.DateSource.INFERRED).exists():
         actors = set(Event.actors.through.objects.filter(event__in=new_events).values_list("actor_id", flat=True))
         articles += list(
             Article.objects.filter(
@@ -258,7 +271,12 @@ def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
             .order_by("-id")[:UNDATED_RECHECK]
         )
     for article in articles:
-        ex = extract_cleaned(article.text, title=article.title, gazetteer=gaz)
+        ex = _undated_reading(article, gaz)
+        fresh = [g for g in ex.events if g.event_type in types]
+        if not any(
+            _best_match(g, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE) in new_events for g in fresh
+        ):
+            continue  # none of its happenings is one of the new events: nothing changed for it
         inferred = _infer_published(article, ex, gaz)
         if inferred is not None and inferred != article.published:
             _set_inferred(article, inferred)
