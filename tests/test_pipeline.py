@@ -61,3 +61,15 @@ def test_it_never_crashes_and_keeps_offsets_inside_the_text(text):
         assert ex.text[p.start : p.end] == p.text
     for m in ex.mentions:
         assert 0 <= m.passage < len(ex.passages)
+
+
+def test_it_dates_an_undated_development_by_the_same_development_dated_elsewhere_in_the_article():
+    text = (
+        "NATO confirmed on Monday that Iranian drone units had been sent to the Syrian border region near Deir ez-Zor.\n\n"
+        "The weather was mild.\n\n"
+        "The Pentagon confirmed that Iranian drone units had been sent to the Syrian border region, officials added."
+    )
+    ex = extract_cleaned(text, published=date(2024, 5, 9))
+    dated = {e.date_basis: e for e in ex.events}
+    assert dated["text"].date.start == date(2024, 5, 6)
+    assert dated["context"].date.start == date(2024, 5, 6)

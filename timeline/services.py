@@ -24,7 +24,13 @@ from timeline.extraction import cluster
 from timeline.extraction.cluster import DateRange, EventProfile
 from timeline.extraction.events import keywords, statement_speaker
 from timeline.extraction.gazetteer import Gazetteer, builtin_aliases, gazetteer_from_rows
-from timeline.extraction.pipeline import PUBLICATION_RULE, ArticleEvent, ArticleExtraction, extract_cleaned
+from timeline.extraction.pipeline import (
+    CONTEXT_RULE,
+    PUBLICATION_RULE,
+    ArticleEvent,
+    ArticleExtraction,
+    extract_cleaned,
+)
 from timeline.extraction.pipeline import extract_article as pipeline_extract
 from timeline.models import Actor, ActorAlias, Article, Event, Mention, Passage, Publisher
 
@@ -352,7 +358,7 @@ def _group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
         actors=set(group.actors),
         speakers=set(group.speakers),
         keywords=words,
-        date=group.date if group.date_basis == "text" else None,
+        date=group.date if group.date_basis in ("text", "context") else None,
     )
 
 
@@ -515,6 +521,14 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
             date_end=m.date.end,
             precision=m.date.precision,
         )
+    elif group.date_basis == "context" and group.date is not None:
+        fields.update(
+            date_rule=CONTEXT_RULE,
+            date_anchor=ex.published,
+            date_start=group.date.start,
+            date_end=group.date.end,
+            precision=group.date.precision,
+        )
     elif group.date_basis == "publication" and ex.published is not None:
         fields.update(
             date_rule=PUBLICATION_RULE,
@@ -561,7 +575,8 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
             continue  # a copy of an article is not a second witness
         seen.add(key)
         rng = DateRange(m.date_start, m.date_end or m.date_start, m.precision)
-        (pub_votes if m.date_rule in (PUBLICATION_RULE, INFERRED_RULE) else text_votes).append((rng, 1.0))
+        weak = m.date_rule in (PUBLICATION_RULE, INFERRED_RULE, CONTEXT_RULE)
+        (pub_votes if weak else text_votes).append((rng, 1.0))
     best, disputed = cluster.best_date(text_votes or pub_votes)
     changed: list[str] = []
     if best is not None:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from timeline.extraction.clean import DroppedLine, HeaderMeta, clean_text
-from timeline.extraction.cluster import DateRange, group_mentions
+from timeline.extraction.cluster import DateRange, MentionGroup, group_mentions
 from timeline.extraction.events import EventMention, detect
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage, segment
@@ -21,6 +21,9 @@ from timeline.extraction.segment import Passage, segment
 Tagger = Callable[[str, date | None], list[Any]]
 
 PUBLICATION_RULE = "publication date"
+CONTEXT_RULE = "same development, dated elsewhere in the article"
+CONTEXT_MIN_SHARED = 5  # content words an undated happening shares with a dated one of the same kind
+CONTEXT_MIN_OVERLAP = 0.3
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,9 @@ class ArticleEvent:
     places: tuple[str, ...]
     speakers: tuple[str, ...]
     date: DateRange | None
-    date_basis: str  # "text" (a date in the sentences), "publication" (reported undated: the publication day), ""
+    # "text" (a date in the sentences), "context" (the date the article gives the same development elsewhere),
+    # "publication" (reported undated: the publication day), "" (no date known)
+    date_basis: str
     date_disputed: bool
     lead_actor: str = ""  # the actor the mentions name most often
 
@@ -120,7 +125,10 @@ def extract_cleaned(
         basis = "text" if g.date is not None else ""
         date_range = g.date
         if date_range is None and published is not None:
-            date_range, basis = DateRange(published, published, "day"), "publication"
+            date_range = _context_date(g, groups, published)
+            basis = "context"
+            if date_range is None:
+                date_range, basis = DateRange(published, published, "day"), "publication"
         events.append(
             ArticleEvent(
                 mentions=tuple(g.mentions),
@@ -151,6 +159,27 @@ def extract_cleaned(
         mentions=mentions,
         events=events,
     )
+
+
+def _context_date(group: MentionGroup, groups: list[MentionGroup], published: date) -> DateRange | None:
+    """An undated happening told in the same words as a dated one of the same kind takes its date.
+
+    ("NATO confirmed on Monday that troops were sent ..." and, undated, "The Pentagon confirmed that troops
+    had been sent ..."): a day or week the article itself gives, never after the publication date.
+    """
+    mine = set(group.profile.keywords)
+    best, best_shared = None, 0
+    for other in groups:
+        if other is group or other.date is None or other.profile.event_type != group.profile.event_type:
+            continue
+        if other.date.precision not in ("day", "week") or other.date.start > published:
+            continue
+        theirs = set(other.profile.keywords)
+        shared = len(mine & theirs)
+        if shared >= CONTEXT_MIN_SHARED and shared / max(1, min(len(mine), len(theirs))) >= CONTEXT_MIN_OVERLAP:
+            if shared > best_shared:
+                best, best_shared = other.date, shared
+    return best
 
 
 def _lead_actor(members: list[EventMention]) -> str:
