@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from timeline.extraction.clean import is_headline
+from timeline.extraction.dating import DateInfo, pick_date
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage
+from timeline.extraction.wording import keywords, write_title
 
 MISSILE_TEST = "missile test"
 TROOP_DEPLOYMENT = "troop deployment"
@@ -101,27 +102,6 @@ _HYPOTHETICAL = re.compile(
     _I,
 )
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
-_GMT = re.compile(r"\([^)]*\b(?:GMT|UTC)\b[^)]*\)")
-_STOP = set(
-    "a an the and or but of to in on at for with by from as into about over after before than that this these those "
-    "it its is are was were be been being has have had he she they them his her their we our you your i "
-    "said says say told also would could will can may might not no yet which who whom what when where how "
-    "there here then so such some more most other very just only up out off one two new mr mrs ms".split()
-)
-_DATE_PRECISIONS = {"day": 0, "week": 1, "month": 2}
-
-
-@dataclass(frozen=True)
-class DateInfo:
-    text: str
-    value: str
-    rule: str
-    anchor: date | None
-    anchor_kind: str
-    start: date
-    end: date
-    precision: str
-    telling: bool = False  # the date of a report ("said on Friday that ..."), not of what it reports
 
 
 @dataclass(frozen=True)
@@ -135,32 +115,6 @@ class EventMention:
     speaker: str
     date: DateInfo | None  # the date the sentence itself gives, if any
     keywords: frozenset[str]
-
-
-def keywords(text: str) -> frozenset[str]:
-    """Content words, crudely stemmed, for lexical similarity."""
-    out = set()
-    for w in re.findall(r"[a-z0-9][a-z0-9,'’-]*", text.lower()):
-        w = w.strip(",'’-")
-        if len(w) < 3 or w in _STOP:
-            continue
-        out.add(_stem(w))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=65536)
-def _stem(w: str) -> str:
-    if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
-    if len(w) > 4 and w.endswith("ed"):
-        return w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
 
 
 def _outside_quotes(text: str) -> str:
@@ -214,82 +168,6 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     return None
 
 
-def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> bool:
-    if tx.type not in ("DATE", "TIME") or tx.range_start is None or tx.range_end is None:
-        return False
-    if tx.precision not in _DATE_PRECISIONS:
-        return False
-    if dct is not None and tx.range_start > dct:
-        return False  # a happening that is reported cannot lie after the report
-    for m in _GMT.finditer(passage.text):
-        if passage.start + m.start() <= tx.start < passage.start + m.end():
-            return False  # a time-zone conversion in brackets names the same moment
-    before = text[max(passage.start, tx.start - 12) : tx.start].lower()
-    if re.search(r"\b(?:since|until|by|before|through)\s+(?:the\s+)?$", before):
-        return False  # a bound, not the time of the happening
-    return True
-
-
-def _in_quotes(passage: Passage, tx: Any) -> bool:
-    rel = tx.start - passage.start
-    return any(m.start() <= rel < m.end() for m in _QUOTE.finditer(passage.text))
-
-
-RECENT_DAYS = 7  # how far before "said on <day>" a happening told of may lie
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|announced|confirmed|reported|told|stated|added|claimed|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$",
-    _I,
-)
-
-
-def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
-    """Whether a time expression dates the telling ("said on Thursday") rather than what is told."""
-    if re.match(r"['’]s\b", text[tx.end : tx.end + 2]):
-        return False  # "said Thursday's launch ...": the day of the launch
-    return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 30) : tx.start]))
-
-
-def pick_date(
-    passage: Passage, text: str, timexes: list[Any], dct: date | None, *, statement: bool = False
-) -> DateInfo | None:
-    """The time expression that dates the happening a sentence reports.
-
-    For a reported happening ("X said on Thursday that Y had fired ... the previous morning") the date of
-    the telling gives way to another date in the sentence; for a statement it is the one wanted.
-    """
-    inside = [t for t in timexes if passage.start <= t.start and t.end <= passage.end]
-    usable = [t for t in inside if _usable_timex(t, passage, text, dct)]
-    if not usable:
-        return None
-    outside = [t for t in usable if not _in_quotes(passage, t)]
-    pool = outside or usable
-    if len(pool) > 1:
-        telling = [t for t in pool if _dates_the_report(passage, text, t)]
-        if statement and telling:
-            pool = telling
-        elif not statement and telling and len(telling) < len(pool):
-            # the happening told of, when the sentence gives its day shortly before the telling
-            told = min(t.range_start for t in telling)
-            recent = [
-                t
-                for t in pool
-                if t not in telling and t.precision == "day" and 0 <= (told - t.range_start).days <= RECENT_DAYS
-            ]
-            pool = recent or pool
-    best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))
-    return DateInfo(
-        text=best.text,
-        value=best.value,
-        rule=best.rule,
-        anchor=best.anchor,
-        anchor_kind=best.anchor_kind,
-        start=best.range_start,
-        end=best.range_end,
-        precision=best.precision,
-        telling=not statement and _dates_the_report(passage, text, best),
-    )
-
-
 def _speaker(sentence: str, hits: list[Any]) -> str:
     """The person or body a statement is attributed to: the actor nearest a speech verb."""
     verbs = [m.start() for m in _SAID.finditer(sentence)] + [m.start() for m in _STRONG_SPEECH.finditer(sentence)]
@@ -304,52 +182,6 @@ def statement_speaker(sentence: str, gazetteer: Gazetteer | None = None) -> str:
     """Who a statement sentence is attributed to ("" when no known actor is near a speech verb)."""
     gaz = gazetteer or default_gazetteer()
     return _speaker(sentence, gaz.find(sentence))
-
-
-_LEAD = re.compile(
-    r"^(?:(?:(?:on|earlier|later|amid|after|before|in|at|during|according to|confirming|while|meanwhile)\b[^,]{0,40},\s*)"
-    r"|(?:(?:early |late |earlier |later )?on\s+(?:the\s+)?[A-Z]\w+(?:\s+\d{1,2})?\s+)|(?:but|and|so)\s+)",
-    _I,
-)
-_TAIL = re.compile(
-    r",\s*(?:the\s+)?[^,]{0,60}\b(?:said|says|warns|warned|reported|reports|has said|have said)\s*\.?$", _I
-)
-
-
-_ATTRIBUTION = re.compile(
-    r"^(?:according to [^,]{1,60},\s*|[A-Z][^,\"“]{0,80}?\s+(?:says|said|reported|reports|claims|claimed)\s+(?:that\s+)?)"
-)
-_SUBORDINATE = re.compile(
-    r"\s+(?:amid|while|after|as|which|—|–)\s+|,\s+(?:a|an|the|after|as|which|who|taking|reinforcing)\s+"
-)
-
-
-def write_title(sentence: str, max_words: int = 14) -> str:
-    """A short title from the sentence: its main clause, without leading adverbials, attribution or asides."""
-    s = sentence.strip().strip("\"“”'")
-    s = _LEAD.sub("", s, count=1)
-    s = _TAIL.sub("", s)
-    s = re.sub(r"\s*\([^)]{0,60}\)", "", s)
-    told = _ATTRIBUTION.sub("", s, count=1)
-    if len(told.split()) >= 5:
-        s = told[:1].upper() + told[1:]
-    head = _SUBORDINATE.split(s, maxsplit=1)[0]
-    if len(head.split()) >= 6:
-        s = head
-    words = s.rstrip(" .,:;").split()
-    if len(words) > max_words:
-        rest = words[max_words:]
-        words = words[:max_words]
-        while words and rest and words[-1][:1].isupper() and rest[0][:1].isupper():
-            rest.insert(0, words.pop())  # do not cut a name in two
-        while words and words[-1].lower().strip(",") in _STOP | {"and", "or", "of"}:
-            words.pop()
-    title = " ".join(words).rstrip(",;:")
-    if title.count('"') % 2:  # no quotation left open
-        title = title[: title.rfind('"')].rstrip(" ,;:")
-    if title.count("“") > title.count("”"):
-        title = title[: title.rfind("“")].rstrip(" ,;:")
-    return title[:1].upper() + title[1:] if title else sentence[:80]
 
 
 def detect(

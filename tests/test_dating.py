@@ -1,0 +1,54 @@
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.extraction.dating import pick_date
+from timeline.extraction.segment import segment
+
+
+@dataclass(frozen=True)
+class FakeTimex:
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"
+    value: str = ""
+    range_start: date | None = None
+    range_end: date | None = None
+    precision: str = "day"
+    rule: str = "test"
+    anchor: date | None = None
+    anchor_kind: str = "dct"
+
+
+def timex(text, phrase, day, precision="day", end=None):
+    start = text.index(phrase)
+    return FakeTimex(start, start + len(phrase), phrase, range_start=day, range_end=end or day, precision=precision)
+
+
+def test_it_dates_a_mention_by_the_expression_in_its_sentence():
+    text = "Iran fired a ballistic missile on Tuesday, Israel said."
+    p = segment(text)[0]
+    info = pick_date(p, text, [timex(text, "Tuesday", date(2024, 5, 7))], date(2024, 5, 9))
+    assert info.start == date(2024, 5, 7) and info.text == "Tuesday"
+
+
+def test_it_ignores_future_dates_and_bracketed_time_zone_conversions():
+    text = "Iran fired a missile at 6am (2200 GMT Monday) ahead of next week's vote."
+    p = segment(text)[0]
+    tx = [timex(text, "2200 GMT Monday", date(2024, 5, 6)), timex(text, "next week", date(2024, 5, 13), "week")]
+    assert pick_date(p, text, tx, date(2024, 5, 7)) is None
+
+
+def test_it_prefers_a_date_outside_quotes():
+    text = 'Rutte said on Monday: "Today I can confirm the deployment."'
+    p = segment(text)[0]
+    tx = [timex(text, "Monday", date(2024, 10, 28)), timex(text, "Today", date(2024, 10, 31))]
+    assert pick_date(p, text, tx, date(2024, 10, 31)).start == date(2024, 10, 28)
+
+
+def test_it_dates_a_reported_happening_by_its_own_date_not_the_telling():
+    text = "Iran said on Thursday that it had fired a ballistic missile the previous morning."
+    p = segment(text)[0]
+    tx = [timex(text, "Thursday", date(2024, 5, 9)), timex(text, "the previous morning", date(2024, 5, 8))]
+    assert pick_date(p, text, tx, date(2024, 5, 10)).start == date(2024, 5, 8)
+    assert pick_date(p, text, tx, date(2024, 5, 10), statement=True).start == date(2024, 5, 9)
