@@ -166,3 +166,37 @@ def test_it_folds_rows_beyond_the_busiest_into_one() -> None:
     rows = set(figure["data"][0]["y"])
     assert len(rows) == 5 and "(other actors)" in rows
     assert sum(c[2] for c in figure["data"][0]["customdata"]) == 240
+
+
+def _live_actor_counts() -> dict:
+    counts: dict = {}
+    for through in (Event.actors.through, Event.places.through):
+        for actor_id, status, merged_into in through.objects.values_list(
+            "actor_id", "event__status", "event__merged_into"
+        ):
+            key = (actor_id, status, merged_into is not None)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_it_keeps_actor_tallies_exact_through_links_status_changes_merges_and_deletes() -> None:
+    from timeline.models import ActorTally
+
+    actors = [Actor.objects.create(name=f"Tally actor {i}", slug=f"tally-actor-{i}") for i in range(4)]
+    events = _events(40, seed=3)
+    for i, event in enumerate(events):
+        event.actors.add(actors[i % 3])
+        if i % 5 == 0:
+            event.places.add(actors[3])
+    Event.objects.filter(pk__in=[e.pk for e in events[:10]]).update(status=Event.Status.REJECTED)
+    Event.objects.filter(pk=events[12].pk).update(merged_into=events[13])
+    events[14].status = Event.Status.VERIFIED
+    events[14].save()
+    events[15].actors.remove(actors[0])
+    events[15].actors.clear()
+    events[20].delete()
+    tallied = {
+        (t.actor_id, t.status, t.merged): t.count for t in ActorTally.objects.filter(actor__in=actors) if t.count
+    }
+    live = {k: n for k, n in _live_actor_counts().items() if k[0] in {a.pk for a in actors}}
+    assert tallied == live

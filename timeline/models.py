@@ -253,6 +253,26 @@ class EventTally(models.Model):
         return f"{self.period_kind} {self.period} {self.event_type}/{self.status}: {self.count}"
 
 
+class ActorTally(models.Model):
+    """How many events name an actor (as actor or place), per event status and merged state.
+
+    Kept exact by triggers on the event-actor and event-place tables and on event status changes
+    (migration ``0011_actor_tally_triggers``): the filter's actor choices read it instead of
+    joining every event's actors.
+    """
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="tallies", db_constraint=False)
+    status = models.CharField(max_length=10, choices=Event.Status.choices)
+    merged = models.BooleanField(default=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["actor", "status", "merged"], name="actortally_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.status}: {self.count}"
+
+
 class IngestJob(models.Model):
     """A large ingest running in the background: what it reads and how far it got."""
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from timeline.models import Actor, Article, Event, Mention, Passage
+from timeline.models import Actor, ActorTally, Article, Event, Mention, Passage
 from timeline.search import events_search
 
 MAX_MERGE_HOPS = 50
@@ -90,11 +90,11 @@ def events_for_chart(*, events: QuerySet[Event], rows: str = "type") -> QuerySet
 
 def actors_in_public_events() -> QuerySet[Actor]:
     """Actors and places named by at least one public event: the choices of the actor filter."""
-    # EXISTS per actor stops at its first public event: no join over every event's actors.
-    public = {"event__merged_into__isnull": True}
-    named = Event.actors.through.objects.filter(actor=OuterRef("pk"), **public).exclude(event__status="rejected")
-    here = Event.places.through.objects.filter(actor=OuterRef("pk"), **public).exclude(event__status="rejected")
-    return Actor.objects.filter(Exists(named) | Exists(here)).only("slug", "name", "kind").order_by("name")
+    # ActorTally (kept by triggers) counts each actor's events by status: no join over every event's actors.
+    named = ActorTally.objects.filter(
+        status__in=[Event.Status.NEW, Event.Status.VERIFIED], merged=False, count__gt=0
+    ).values("actor_id")
+    return Actor.objects.filter(pk__in=named).only("slug", "name", "kind").order_by("name")
 
 
 def event_by_slug(*, slug: str) -> Event:
