@@ -1,8 +1,10 @@
 """What the timeline page shows for a set of filters and a zoom: the figure, the events listed, their number.
 
-Only the visible range is read. Over ``MAX_MARKS`` events in view, the figure shows counts per period
-(timeline.aggregation) and the list holds exactly the events counted, so its length comes with the
-counts; at or under it, single events are drawn. Either way the figure JSON stays small.
+Only the visible range is read: the events that start in it. Over ``MAX_MARKS`` of them, the figure
+shows counts per period (timeline.aggregation) and the list holds exactly the events counted, so its
+length comes with the counts; at or under it, single events are drawn. Either way the figure JSON
+stays small. (A long event that began before the range, say a decade-long one, shows once the range
+includes its start.)
 """
 
 from __future__ import annotations
@@ -64,9 +66,10 @@ def timeline_view(
         max_marks=max_marks,
     )
     if binned is None:
-        in_view = selectors.events_in_period(events=events, date_from=start, date_to=end) if zoomed else events
-        # Events starting before the range but reaching into it come on top: cap them too.
-        chart_events = selectors.events_for_chart(events=in_view, rows=rows)[: max_marks + max_marks // 4]
+        # Zoomed, the chart draws the events starting in view, as the counts do: reading every longer
+        # event that began earlier and still overlaps would scan all the years before the range.
+        in_view = events.filter(date_start__gte=start, date_start__lte=end) if zoomed else events
+        chart_events = selectors.events_for_chart(events=in_view, rows=rows)[:max_marks]
         figure = timeline_figure(events=chart_events, rows=rows)
         if zoomed:
             figure["layout"]["xaxis"]["range"] = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
