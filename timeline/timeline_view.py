@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from timeline import selectors
 from timeline.aggregation import MAX_MARKS, binned_figure, events_binned, tallies_cover, tally_bounds
@@ -21,6 +21,7 @@ from timeline.charts import timeline_figure
 from timeline.models import Event
 from timeline.selectors import TimelineFilters
 
+DATED = ("date_start", "id")  # the order of dated events, served by the event_public_date index
 ACTOR_ROWS_PER_EVENT = 3  # the marks an event makes, at most in practice, with one row per actor
 
 
@@ -68,18 +69,15 @@ def timeline_view(
     if binned is None:
         # Zoomed, the chart draws the events starting in view, as the counts do: reading every longer
         # event that began earlier and still overlaps would scan all the years before the range.
-        in_view = events.filter(date_start__gte=start, date_start__lte=end) if zoomed else events
+        in_view = events.filter(date_start__gte=start, date_start__lte=end).order_by(*DATED) if zoomed else events
         chart_events = selectors.events_for_chart(events=in_view, rows=rows)[:max_marks]
         figure = timeline_figure(events=chart_events, rows=rows)
         if zoomed:
             figure["layout"]["xaxis"]["range"] = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
         return TimelineView(figure=figure, listed=in_view, total=None)
     figure = binned_figure(binned=binned, start=start, end=end)
-    counted = Q(date_start__gte=start, date_start__lte=end)
-    if zoomed or filters.date_from or filters.date_to:
-        listed = events.filter(counted)
-        total = binned.total if binned.counts_events else None
-    else:  # the whole timeline: undated events stay listed, after the dated ones
-        listed = events.filter(counted | Q(date_start__isnull=True))
-        total = binned.total + events.filter(date_start__isnull=True).count() if binned.counts_events else None
+    # The list holds the events counted: dated ones, so it is ordered by an index whatever the database
+    # (undated events, listed last otherwise, show once the filters leave few enough events to draw).
+    listed = events.filter(date_start__gte=start, date_start__lte=end).order_by(*DATED)
+    total = binned.total if binned.counts_events else None
     return TimelineView(figure=figure, listed=listed, total=total, unit=binned.unit)
