@@ -73,3 +73,54 @@ def test_it_reads_no_statement_into_a_denied_or_missing_speech_act():
     assert classify("Officials did not immediately confirm the report about Iran.", missile_context=False) is None
     assert classify("Tehran has not yet announced its decision.", missile_context=False) is None
     assert classify("Tehran announced its decision on Monday.", missile_context=False) == "statement"
+
+
+def test_it_types_by_the_act_the_sentence_reports_not_by_any_keyword():
+    sentence = "The report says Serbia has supplied rebels with shells and with rockets that they have fired at towns."
+    assert classify(sentence, missile_context=True) != "missile test"
+    assert classify("Two rockets fired from drones struck a fuel depot, killing three.", missile_context=True) == (
+        "attack"
+    )
+    assert classify("Chile test-fired a new rocket at dawn from its southern range.", missile_context=True) == (
+        "missile test"
+    )
+
+
+def test_it_reads_a_treaty_signed_long_ago_in_a_remark_as_no_agreement():
+    sentence = (
+        "Asked about the border, the minister replied that the treaty the two countries signed in 1998 still held."
+    )
+    assert classify(sentence, missile_context=False) != "agreement"
+    assert classify("The treaty was signed in Lima by both presidents.", missile_context=False) == "agreement"
+
+
+def test_it_knows_joining_ratifying_and_new_sanctions():
+    assert classify("Montenegro became the 29th member of NATO.", missile_context=False) == "agreement"
+    assert classify("Parliament ratified the accession treaty on Tuesday.", missile_context=False) == "agreement"
+    assert classify("Ministers adopted a new package of sanctions on Belarus.", missile_context=False) == "sanctions"
+    assert classify("The leaders agreed to tighten sanctions on Iran.", missile_context=False) == "sanctions"
+
+
+def test_it_calls_an_ambiguous_sentence_a_statement_or_other():
+    told = "Officials said the convoy, which had carried troops to the border, was empty."
+    assert classify(told, missile_context=False) in ("statement", None)
+    assert classify("Moscow has neither confirmed nor denied the deployment.", missile_context=False) is None
+
+
+def test_it_makes_no_event_of_background_dated_long_before_the_article():
+    text = "The council first imposed sanctions on Iran in 2009.\n\nIran fired a missile on Tuesday."
+    passages = segment(text)
+    timexes = [
+        timex(text, "2009", date(2009, 1, 1), precision="year", end=date(2009, 12, 31)),
+        timex(text, "Tuesday", date(2024, 5, 7)),
+    ]
+    found = detect(text, passages, timexes, date(2024, 5, 9), default_gazetteer())
+    assert [m.passage for m in found] == [1]
+
+
+def test_it_titles_the_mention_from_its_reporting_sentence():
+    text = "Iran said on Tuesday that it had test-fired a new cruise missile the previous evening."
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Tuesday", date(2024, 5, 7))], date(2024, 5, 9), default_gazetteer())
+    assert found[0].title == "Iran test-fires a new cruise missile"
+    assert found[0].summary == text

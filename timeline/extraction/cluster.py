@@ -164,8 +164,19 @@ class MentionGroup:
     disputed: bool = False
 
 
-def group_mentions(mentions: list[EventMention]) -> list[MentionGroup]:
-    """Cluster one article's mentions: dated mentions first (finest first), then undated ones join."""
+BACKGROUND_DAYS = 180
+
+
+def _is_background(group: MentionGroup, published: date | None) -> bool:
+    d = group.profile.date
+    return published is not None and d is not None and (published - d.end).days > BACKGROUND_DAYS
+
+
+def group_mentions(mentions: list[EventMention], published: date | None = None) -> list[MentionGroup]:
+    """Cluster one article's mentions: dated mentions first (finest first), then undated ones join.
+
+    An undated mention tells of the news, so it never joins a happening the article dates long before
+    its publication ("The war began with the attack of 7 October 2023" in a report of 2025)."""
 
     def rank(i: int) -> tuple[int, int, int]:
         d = mentions[i].date
@@ -178,7 +189,8 @@ def group_mentions(mentions: list[EventMention]) -> list[MentionGroup]:
     groups: list[MentionGroup] = []
     for i in order:
         prof = profile_of(mentions[i])
-        scored = [(match_score(g.profile, prof, same_article=True), g) for g in groups]
+        pool = [g for g in groups if prof.date is not None or not _is_background(g, published)]
+        scored = [(match_score(g.profile, prof, same_article=True), g) for g in pool]
         scored = [(s, g) for s, g in scored if s > 0]
         if scored:
             _, g = max(scored, key=lambda sg: sg[0])

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from timeline.extraction.clauses import core_clause, main_part, report_frame
 from timeline.extraction.clean import is_headline
 from timeline.extraction.dating import DateInfo, pick_date
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage
-from timeline.extraction.wording import keywords, write_title
+from timeline.extraction.titles import write_title
+from timeline.extraction.wording import keywords
 
 MISSILE_TEST = "missile test"
 TROOP_DEPLOYMENT = "troop deployment"
@@ -28,6 +30,7 @@ ATTACK = "attack"
 AGREEMENT = "agreement"
 ELECTION = "election"
 MILITARY_EXERCISE = "military exercise"
+OTHER = "other"
 
 _I = re.IGNORECASE
 _MISSILE_NOUN = re.compile(
@@ -61,7 +64,8 @@ _MEETING = re.compile(
     _I,
 )
 _SANCTION = re.compile(
-    r"\bsanctions?\b.{0,60}\b(?:impos|announc|slapp|lift|extend|expand|new)\w*|\b(?:impos|announc)\w*\b.{0,60}\bsanctions\b",
+    r"\bsanctions?\b.{0,60}\b(?:impos|announc|slapp|lift|extend|expand|new)\w*|"
+    r"\b(?:impos|announc|adopt|tighten|toughen|widen|broaden|approv|unveil|slapp|extend|expand)\w*\b.{0,60}\bsanctions\b",
     _I,
 )
 _ATTACK = re.compile(
@@ -70,8 +74,23 @@ _ATTACK = re.compile(
     _I,
 )
 _AGREEMENT = re.compile(
-    r"\b(?:sign(?:ed|s)|agreed|reached|struck|concluded)\b.{0,60}\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b|"
-    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,40}\b(?:signed|agreed|reached|took effect)\b",
+    r"\b(?:sign(?:ed|s)|agreed|reached|struck|concluded|ratif(?:ied|ies|ying))\b.{0,60}\b"
+    r"(?:agreement|treaty|deal|accord|pact|ceasefire|truce|membership|accession)\b|"
+    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b[^,;]{0,25}\b(?:was|were|is|has been|had been|have been)\s+"
+    r"(?:formally\s+|finally\s+)?(?:signed|agreed|reached|concluded|ratified)\b|"
+    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,60}\b(?:took|takes|came into|comes into|entered into)\s+"
+    r"(?:effect|force)\b",
+    _I,
+)
+# joining an alliance or a union: "Finland became the 31st member of NATO", "Sweden joined the alliance"
+_JOINED = re.compile(
+    r"\b(?:joined|joins|acceded to|became (?:the \w+|a full|a) member of|was admitted to)\s+(?:the\s+)?"
+    r"(?:[A-Z]{2,}|alliance|bloc|union|[A-Z]\w+ (?:Union|Alliance|Organi[sz]ation|Community))",
+)
+# missiles fired at a target, or from aircraft: an attack, not a test
+_STRIKE_CUE = re.compile(
+    r"\b(?:fired|launched)\s+(?:\w+\s+){0,3}?at\s+(?!(?:least|around|about|dawn|night|noon|midnight|\d)\b)|"
+    r"\bfrom\s+(?:\w+\s+){0,3}?(?:jets|warplanes|aircraft|drones)\b|\b(?:killing|killed|destroyed|air ?strikes?)\b",
     _I,
 )
 _ELECTION = re.compile(
@@ -88,7 +107,9 @@ _EXERCISE = re.compile(
 _STRONG_SPEECH = re.compile(
     r"\b(?:warn(?:ed|s|ing)?|vow(?:ed|s)?|pledg(?:ed|es)|affirm(?:ed|s)?|confirm(?:ed|s)?|condemn(?:ed|s)?|denounc(?:ed|es)|"
     r"accus(?:ed|es|ing)|threaten(?:ed|s)?|announc(?:ed|es)|declar(?:ed|es)|demand(?:ed|s)?|urg(?:ed|es)|"
-    r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es))\b",
+    r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es)|"
+    r"(?:issued|published|released) (?:a|an) (?:statement|communiqu[ée])|protest(?:ed|s)\s+(?:\w+\s+){0,3}?(?:against|to|over)\b|"
+    r"lodged (?:a|an) (?:formal )?protest)\b",
     _I,
 )
 _SAID = re.compile(r"\b(?:said|says|told|stated|added|wrote|according to)\b", _I)
@@ -122,7 +143,7 @@ def _outside_quotes(text: str) -> str:
 
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|yet to|declined to|refused to|failed to|did\s*n['’]t|has\s*n['’]t|have\s*n['’]t|won['’]t)"
+    r"\b(?:not|never|neither|nor|no|yet to|declined to|refused to|failed to|did\s*n['’]t|has\s*n['’]t|have\s*n['’]t|won['’]t)"
     r"\s+(?:\w+\s+){0,2}$",
     _I,
 )
@@ -136,36 +157,61 @@ def strong_speech(text: str) -> bool:
     return False
 
 
+def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | None:
+    """The specific type a clause's happening has: missile tests and exercises first, the rest after speech."""
+    if not late:
+        if (_MISSILE_NOUN.search(clause) and _MISSILE_ACT.search(clause)) or (
+            missile_context and _LAUNCH_NOUN.search(clause)
+        ):
+            return ATTACK if _STRIKE_CUE.search(clause) else MISSILE_TEST
+        if _EXERCISE.search(clause):
+            return MILITARY_EXERCISE
+        return None
+    if _TROOPS.search(clause) and _DEPLOY.search(clause):
+        return TROOP_DEPLOYMENT
+    if _MEETING.search(clause):
+        return DIPLOMATIC_MEETING
+    if _SANCTION.search(clause):
+        return SANCTIONS
+    if _AGREEMENT.search(clause) or _JOINED.search(clause):
+        return AGREEMENT
+    if _ELECTION.search(clause) and _ELECTION_NOUN.search(clause):
+        return ELECTION
+    if _ATTACK.search(clause):
+        return ATTACK
+    return None
+
+
 def classify(sentence: str, *, missile_context: bool) -> str | None:
-    """The event type a sentence reports, or None when it reports no event."""
+    """The event type a sentence reports, or None when it reports no event.
+
+    The type comes from the clause that carries the happening (the told clause of a report, without relative
+    and trailing clauses), not from any keyword in the sentence: "supplied shells and missiles that Russian
+    forces have fired" is no missile test. A sentence whose trigger lies only outside that clause is a
+    statement when it is told as a report, and "other" when it is not.
+    """
     outside = _outside_quotes(sentence)
     if _EVALUATES.search(outside):
         return STATEMENT
-    if _MISSILE_NOUN.search(outside) and _MISSILE_ACT.search(outside):
-        return MISSILE_TEST
-    if missile_context and _LAUNCH_NOUN.search(outside):
-        return MISSILE_TEST
-    if _EXERCISE.search(outside):
-        return MILITARY_EXERCISE
+    core = _outside_quotes(core_clause(sentence))
+    kind = _kind_of_act(core, missile_context=missile_context, late=False)
+    if kind:
+        return kind
     strong = strong_speech(sentence)
     strong_outside = strong_speech(outside)
     if strong and not strong_outside and _SAID.search(outside):
         return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
-    if strong_outside:
-        return STATEMENT
-    if _TROOPS.search(outside) and _DEPLOY.search(outside):
-        return TROOP_DEPLOYMENT
-    if _MEETING.search(outside):
-        return DIPLOMATIC_MEETING
-    if _SANCTION.search(outside):
-        return SANCTIONS
-    if _AGREEMENT.search(outside):
-        return AGREEMENT
-    if _ELECTION.search(outside) and _ELECTION_NOUN.search(outside):
-        return ELECTION
-    if _ATTACK.search(outside):
-        return ATTACK
-    return None
+    if strong_outside and strong_speech(_outside_quotes(main_part(sentence))):
+        return STATEMENT  # not "..., who announced ...": the speech act of a relative clause is not the news
+    kind = _kind_of_act(core, missile_context=missile_context, late=True)
+    if kind:
+        return kind
+    whole = _kind_of_act(outside, missile_context=missile_context, late=False) or _kind_of_act(
+        outside, missile_context=missile_context, late=True
+    )
+    if whole is None:
+        return None
+    return STATEMENT if report_frame(sentence) is not None else OTHER
 
 
 def _speaker(sentence: str, hits: list[Any]) -> str:
@@ -190,28 +236,47 @@ def detect(
     """The event mentions among the passages of one cleaned article."""
     missile_context = bool(_MISSILE_NOUN.search(text))
     mentions: list[EventMention] = []
+    antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     for p in passages:
         if is_headline(p.text):
             continue
+        previous = dict(antecedents)
+        hits = gazetteer.find(p.text)
+        for kind in ("person", "body"):  # the first named in the sentence: most often its subject
+            first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
+            if first is not None:
+                antecedents[kind] = first.actor
         event_type = classify(p.text, missile_context=missile_context)
         outside = _outside_quotes(p.text)
         if _HYPOTHETICAL.search(outside) or (_MODAL.search(outside) and not _has_past_trigger(outside)):
             continue
         info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT)
-        hits = gazetteer.find(p.text)
+        if info is None and _background(p, timexes, dct):
+            continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
         if event_type is None:
             continue
         if event_type == STATEMENT and not (strong_speech(p.text) or _EVALUATES.search(outside)) and info is None:
             continue
+        if event_type == OTHER and (info is None or info.telling):
+            continue  # an ambiguous sentence is an event only when the article dates it
         actors = tuple(dict.fromkeys(h.actor for h in hits if h.kind != PLACE))
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
         mentions.append(
             EventMention(
                 passage=p.index,
                 event_type=event_type,
-                title=write_title(p.text),
+                title=write_title(
+                    p.text,
+                    statement=event_type == STATEMENT,
+                    time_spans=[
+                        (t.start - p.start, t.end - p.start)
+                        for t in timexes
+                        if p.start <= t.start < p.end and t.type in _DATED
+                    ],
+                    antecedent=_antecedent(p.text, previous),
+                ),
                 summary=p.text,
                 actors=actors,
                 places=places,
@@ -221,6 +286,31 @@ def detect(
             )
         )
     return mentions
+
+
+_DATED = ("DATE", "TIME")
+BACKGROUND_DAYS = 180  # a time expression this long before the article tells of background, not of the news
+
+
+def _background(p: Passage, timexes: list[Any], dct: date | None) -> bool:
+    """Whether the sentence's own time expressions all lie long before the article (and none dates it)."""
+    if dct is None:
+        return False
+    own = [t for t in timexes if p.start <= t.start < p.end and t.type in _DATED and t.range_end is not None]
+    return bool(own) and all((dct - t.range_end).days > BACKGROUND_DAYS for t in own)
+
+
+_HE_SHE = re.compile(r"^\s*(?:he|she)\b", _I)
+_IT_THEY = re.compile(r"^\s*(?:it|they)\b", _I)
+
+
+def _antecedent(sentence: str, previous: dict[str, str]) -> str:
+    """The actor a sentence's leading pronoun stands for: the person or the body named last before it."""
+    if _HE_SHE.match(sentence):
+        return previous.get("person", "")
+    if _IT_THEY.match(sentence):
+        return previous.get("body", "")
+    return ""
 
 
 _PAST = re.compile(r"\b\w+ed\b|\b(?:sent|met|held|flew|struck|took|said|told|won|began|fired|led|saw|came)\b", _I)

@@ -115,7 +115,7 @@ def extract_cleaned(
     passages = segment(text)
     timexes = tag(text, published)
     mentions = detect(text, passages, timexes, published, gaz)
-    groups = group_mentions(mentions)
+    groups = group_mentions(mentions, published)
     events = []
     for g in groups:
         members = [mentions[i] for i in g.mentions]

@@ -1,0 +1,234 @@
+"""The parts of a news sentence: the telling ("X said that ...") and the clause that carries the happening.
+
+Shallow rules over words and punctuation, no parser: a leading adverbial is a phrase up to a comma that
+opens with a time or circumstance word; a reporting frame is a short subject before a speech verb with a
+clause after it (or after the happening: "..., the ministry said."); relative and trailing subordinate
+clauses hang off the main clause after "which", "who", "where", a comma and "after", and so on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
+
+_LEAD_WORDS = (
+    r"on|in|at|during|after|before|earlier|later|last|this|yesterday|today|tonight|hours|days|weeks|months|minutes|"
+    r"moments|(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?|minutes?)|"
+    r"meanwhile|however|separately|also|since|following|amid|with|as|when|while|once|according|under|despite|"
+    r"speaking|asked|instead|still|but|and|so|then|late|early|overnight|shortly|within|by|for|from|now|"
+    r"thursday|monday|tuesday|wednesday|friday|saturday|sunday"
+)
+# "Hours before the summit, ...", "Last week, when asked about ..., ...", "On Monday, ..."
+_LEAD_PHRASE = re.compile(rf"^(?:{_LEAD_WORDS})\b[^,;:\"“]{{0,90}},\s+", _I)
+_LEAD_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|meanwhile|however|still|instead|separately|also)\b,?\s+", _I)
+_LEAD_TIME = re.compile(
+    r"^(?:(?:earlier|later|late|early)\s+(?:on\s+)?(?:this|last|that|the same|on)?\s*(?:week|month|year|day|morning|"
+    r"evening|night|today|yesterday|[A-Z][a-z]+day)|yesterday|today|tonight|on\s+[A-Z][a-z]+day)\b,?\s+",
+    _I,
+)
+
+SPEECH_PAST = (
+    "said|told|announced|confirmed|reported|claimed|warned|stated|added|insisted|admitted|revealed|disclosed|"
+    "acknowledged|believed|estimated|replied|answered|noted|wrote|argued|alleged|declared|denied|vowed|pledged|"
+    "promised|threatened|predicted|explained|suggested|assessed"
+)
+SPEECH_PRESENT = (
+    "says|say|tells|announces|confirms|reports|claims|warns|states|adds|insists|admits|reveals|discloses|"
+    "acknowledges|believes|believe|estimates|replies|notes|writes|argues|alleges|declares|denies|vows|pledges|"
+    "promises|threatens|predicts|explains|suggests|assesses|tell|announce|confirm|report|claim|warn|state|add|insist|"
+    "admit|reveal|acknowledge|estimate|note|write|argue|allege|declare|deny|vow|pledge|promise|threaten|predict"
+)
+# Verbs that may take a clause without "that" ("Officials said the missile was ...").
+_BARE_CLAUSE = re.compile(r"^(?:said|says|say|told|tells|added|adds|believes?|believed|thinks?|thought|insisted)$", _I)
+_SPEECH = re.compile(
+    rf"\b(?:(?:has|have|had)\s+)?(?P<verb>{SPEECH_PAST}|{SPEECH_PRESENT})\b"
+)  # lower case: not "States"
+_OBJECT = re.compile(
+    r"^\s+(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|the\s+[a-z]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+    r"(?=\s|,)"
+)
+# between the speech verb and "that" only a time or manner adverbial: "said on Friday that", "warned again that"
+_FILLER = (
+    r"on|in|at|last|this|earlier|later|late|early|yesterday|today|tonight|the|same|day|week|month|year|morning|"
+    r"afternoon|evening|night|previously|also|publicly|again|repeatedly|for|first|time|then|now|only|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december"
+)
+_BEFORE_THAT = re.compile(rf"^(?:\s+(?:{_FILLER})\b){{0,5}}\s+that\s+", _I)
+_APPOSITIVE = re.compile(
+    r"(?<=[A-Za-z’'])(,\s+(?:the|a|an|its|his|her|their|who|also|whose|himself|herself|now|then|[a-z]+ing)\b[^,;\"“]{0,90},)\s+"
+    r"(?=[a-z])"
+)
+_SUBJECT_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|will|would|could|can|after|before|when|while|because|as|if|"
+    r"came|went|took|made|gave|began|became|saw|got|held|met|sent|left|won|lost|fell|rose)\b|"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?-i:[a-z]+ed)\b",
+    _I,
+)
+_TRAILING_FRAME = re.compile(
+    rf",\s+(?P<speaker>(?!(?:and|but|which|who|as|while|after|when|where)\b)[^,;\"“]{{2,80}}?)\s+"
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>(?-i:{SPEECH_PAST}|says|reports))\b(?P<after>[^,.;]{{0,30}})(?=[,.;]|$)",
+    _I,
+)
+_ACCORDING = re.compile(r"(?:^|,\s+)according to\s+(?P<speaker>[^,.;]{2,80})(?=[,.;]|$)", _I)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A sentence told as a report: who told it, with which verb, and the clause that carries what happened."""
+
+    speaker: str
+    verb: str
+    told: str
+
+
+def mask_quotes(text: str) -> str:
+    """The text with quotations blanked out (same length, so offsets still hold)."""
+    return _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def strip_lead(sentence: str) -> str:
+    """The sentence without leading connectives, time adverbials and circumstance phrases ("Hours before X, ")."""
+    s = sentence.strip()
+    for _ in range(4):
+        before = s
+        s = _LEAD_CONNECTIVE.sub("", s, count=1)
+        s = _LEAD_TIME.sub("", s, count=1)
+        m = _LEAD_PHRASE.match(s)
+        if m and len(s) - m.end() > 20 and not _SPEECH.search(m.group(0)):
+            s = s[m.end() :]
+            relative = re.match(r"(?:which|who|where|whose)\b[^,;]{0,120},\s+", s, _I)
+            if relative:  # "For Seoul, which first reported ..., the admission ...": the aside goes too
+                s = s[relative.end() :]
+        if s == before:
+            break
+    return s
+
+
+_TITLED_NAME = re.compile(
+    r"^(?P<role>[^,;\"“]{2,60}?[a-z][^,;\"“]*),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?=[a-z])"
+)
+
+
+def strip_appositives(text: str) -> str:
+    """Asides after a name ("Kim Yo Jong, the leader's sister, accused ...") left out; a role before a name
+    ("Iran's foreign minister, Hossein Amir-Abdollahian, said ...") gives way to the name."""
+    text = _TITLED_NAME.sub(lambda m: m.group("name") + " ", text, count=1)
+    return _APPOSITIVE.sub(lambda m: m.group(0) if _SPEECH.search(m.group(1)) else " ", text)
+
+
+_NAME_LIST = re.compile(r"^(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+)+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+")
+
+
+def _is_subject(text: str) -> bool:
+    words = text.split()
+    listed = _NAME_LIST.sub("", text)  # "The United States, South Korea and Japan"
+    return 0 < len(words) <= 10 and "," not in listed and not _SUBJECT_VERB.search(text)
+
+
+def _leading_frame(s: str, m: re.Match[str]) -> Frame | None:
+    rest = s[m.end() :]
+    verb = m.group("verb").lower()
+    obj = _OBJECT.match(rest) if verb in ("told", "tells", "reported", "said") else None
+    if obj and not _BEFORE_THAT.match(rest[obj.end() :]) and verb not in ("told", "tells"):
+        obj = None
+    if obj:
+        rest = rest[obj.end() :]
+    that = _BEFORE_THAT.match(rest)
+    if that:
+        return Frame(s[: m.start()].strip(), m.group("verb"), rest[that.end() :].strip())
+    if (_BARE_CLAUSE.match(verb) or _NAMED_CLAUSE.match(rest)) and len(rest.split()) >= 3:
+        return Frame(s[: m.start()].strip(), m.group("verb"), rest.strip(" ,"))
+    return None
+
+
+# "reported Iran tested ...": a name and a finite verb after the speech verb make a clause
+_NAMED_CLAUSE = re.compile(r"^\s*(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+ed|had|has|have|was|were|is|are|will)\b")
+
+
+def report_frame(sentence: str) -> Frame | None:
+    """The telling and the told of a reported sentence, or None when the sentence is not told as a report."""
+    s = strip_appositives(strip_lead(sentence.strip().rstrip(".")))
+    masked = mask_quotes(s)
+    for m in _SPEECH.finditer(masked):
+        if re.search(r"\b(?:the|a|an|its|this|that|his|her|their|our|new|latest)\s+$", s[: m.start()], _I):
+            continue  # "The report says ...": "report" is the subject's noun, not its verb
+        if _is_subject(s[: m.start()].strip()):
+            frame = _leading_frame(s, m)
+            if frame is not None:
+                return frame
+        break
+    for t in _TRAILING_FRAME.finditer(masked):
+        speaker = s[t.start("speaker") : t.end("speaker")].strip()
+        told = s[: t.start()].strip()
+        if len(told.split()) >= 4 and len(speaker.split()) <= 8:
+            return Frame(speaker, t.group("verb"), told)
+    a = _ACCORDING.search(masked)
+    if a:
+        told = (s[: a.start()] + s[a.end() :]).strip(" ,")
+        if len(told.split()) >= 4:
+            return Frame(a.group("speaker").strip(), "said", told)
+    return None
+
+
+_RELATIVE = re.compile(r"(?P<before>[\w’']+)\s+(?:that|which|who|whom|whose|where)\s+[^,;]*", _I)
+_NOT_A_NOUN = re.compile(
+    rf"^(?:and|or|so|such|now|{SPEECH_PAST}|{SPEECH_PRESENT}|saying|adding|warning|showed|shows)$", _I
+)
+_MEASURE = r"(?:\s+(?:a|an|one|two|three|four|five|six|several|few|\d+)?\s*(?:hours?|days?|weeks?|months?|years?|minutes?)|\s+(?:shortly|soon|just|only|long))?"
+_TRAILING_CLAUSE = re.compile(
+    r"(?:,|\s+—|\s+–|;)\s+(?:where|which|who|whom|whose|when|while|after|before|as|amid|although|though|but|"
+    r"so that|including|in what|in the first|the (?:first|last|second|third|fourth|fifth|only|latest|biggest|largest)|"
+    r"a move|a step|its|their|his|her|making|"
+    r"leaving|saying|adding|ending|bringing|prompting|taking|reinforcing|days|hours|weeks|months|a month|without|"
+    rf"(?-i:[a-z]+ing)|and (?:{SPEECH_PAST})|and (?-i:[a-z]+ed))\b.*$|\s+and (?:{SPEECH_PAST})\b.*$",
+    _I,
+)
+_SUBORDINATE = re.compile(
+    _MEASURE + r"\s+(?:after|before|while|amid|although|because|as|when|since|until|unless|if)\s+"
+    r"(?!(?:was|were|is|are|had|has|the same)\b).*$",
+    _I,
+)
+
+
+def _drop_relatives(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        return m.group(0) if _NOT_A_NOUN.match(m.group("before")) else m.group("before")
+
+    return _RELATIVE.sub(repl, text)
+
+
+_SUBORDINATE_ONLY = re.compile(
+    r",\s+(?:where|which|who|whom|whose|when|while|after|before|as|amid|although|though|including|in what|so that)\b"
+    r"[^,;]*(?=[,;]|$)",
+    _I,
+)
+
+
+def main_clause(text: str) -> str:
+    """The clause before any trailing subordinate or relative clause (at least three words of it)."""
+    s = text.strip().rstrip(".")
+    for pattern in (_TRAILING_CLAUSE, _SUBORDINATE):
+        cut = pattern.sub("", s, count=1).rstrip(" ,;")
+        if len(cut.split()) >= 3:
+            s = cut
+    return s
+
+
+def main_part(sentence: str) -> str:
+    """The sentence without leading adverbials, asides, relative and subordinate clauses (the telling kept)."""
+    s = strip_appositives(strip_lead(sentence)).strip().rstrip(".")
+    return _drop_relatives(_SUBORDINATE_ONLY.sub("", s))
+
+
+def core_clause(sentence: str) -> str:
+    """The part of a sentence that carries its happening: the told clause of a report, without relative or
+    subordinate clauses (coordinated main clauses stay: "... landed in Pyongyang, and was met by Kim")."""
+    s = strip_appositives(strip_lead(sentence)).strip().rstrip(".")
+    frame = report_frame(s)
+    if frame is not None:
+        s = frame.told
+    return _drop_relatives(_SUBORDINATE_ONLY.sub("", s))
