@@ -116,6 +116,8 @@ _TITLED_NAME = re.compile(
 def strip_appositives(text: str) -> str:
     """Asides after a name ("Kim Yo Jong, the leader's sister, accused ...") left out; a role before a name
     ("Iran's foreign minister, Hossein Amir-Abdollahian, said ...") gives way to the name."""
+    if text.count(",") < 2:
+        return text  # an aside sits between two commas
     text = _TITLED_NAME.sub(lambda m: m.group("name") + " ", text, count=1)
     return _APPOSITIVE.sub(lambda m: m.group(0) if _SPEECH.search(m.group(1)) else " ", text)
 

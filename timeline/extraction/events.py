@@ -193,11 +193,16 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     outside = _outside_quotes(sentence)
     if _EVALUATES.search(outside):
         return STATEMENT
+    whole = _kind_of_act(outside, missile_context=missile_context, late=False) or _kind_of_act(
+        outside, missile_context=missile_context, late=True
+    )
+    strong = strong_speech(sentence)
+    if whole is None and not strong:
+        return None  # no trigger anywhere in the sentence
     core = _outside_quotes(core_clause(sentence))
     kind = _kind_of_act(core, missile_context=missile_context, late=False)
     if kind:
         return kind
-    strong = strong_speech(sentence)
     strong_outside = strong_speech(outside)
     if strong and not strong_outside and _SAID.search(outside):
         return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
@@ -206,9 +211,6 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     kind = _kind_of_act(core, missile_context=missile_context, late=True)
     if kind:
         return kind
-    whole = _kind_of_act(outside, missile_context=missile_context, late=False) or _kind_of_act(
-        outside, missile_context=missile_context, late=True
-    )
     if whole is None:
         return None
     return STATEMENT if report_frame(sentence) is not None else OTHER
