@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.extraction.titles import MAX_CHARS, SLACK, headline_verb, third_person, write_title
+from timeline.extraction.titles import MAX_CHARS, SLACK, headline_verb, third_person, title_quality, write_title
 
 
 def test_it_takes_the_happening_out_of_a_report():
@@ -27,7 +27,7 @@ def test_it_drops_the_date_of_the_telling_and_of_the_happening():
 def test_it_leaves_out_the_time_expressions_the_tagger_found():
     sentence = "Two days later, on 4 March, Chile recalled its ambassador from Lima."
     spans = [(sentence.index("4 March"), sentence.index("4 March") + len("4 March"))]
-    assert write_title(sentence, time_spans=spans) == "Chile recalled its ambassador from Lima"
+    assert write_title(sentence, time_spans=spans) == "Chile recalls its ambassador from Lima"
 
 
 def test_it_writes_a_statement_as_who_says_what():
@@ -104,3 +104,17 @@ def test_it_forms_the_third_person_of_regular_verbs():
         "says",
         "test-fires",
     ]
+
+
+def test_it_rates_a_named_actor_and_a_headline_verb_above_a_dangling_subject():
+    good = "Chile recalls its ambassador from Lima"
+    assert title_quality(good) > title_quality("The decision it took was a surprise to the region")
+    assert title_quality(good) > title_quality("The two leaders sign the treaty")
+    assert title_quality("Chile recalled the") < title_quality(good)
+
+
+def test_it_reads_an_aside_as_no_main_verb():
+    assert headline_verb("The drills, named Storm-7, were staged near the coast") == (
+        "The drills, named Storm-7, were staged near the coast"
+    )
+    assert headline_verb("Lavrov arrived in Hanoi and held talks") == "Lavrov arrives in Hanoi and holds talks"

@@ -22,7 +22,7 @@ _LEAD_WORDS = (
     r"thursday|monday|tuesday|wednesday|friday|saturday|sunday"
 )
 # "Hours before the summit, ...", "Last week, when asked about ..., ...", "On Monday, ..."
-_LEAD_PHRASE = re.compile(rf"^(?:{_LEAD_WORDS})\b[^,;:\"“]{{0,90}},\s+", _I)
+_LEAD_PHRASE = re.compile(rf"^(?:{_LEAD_WORDS})\b(?:[^,;:\"“]|,(?=\d)){{0,90}},\s+", _I)
 _LEAD_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|meanwhile|however|still|instead|separately|also)\b,?\s+", _I)
 _LEAD_TIME = re.compile(
     r"^(?:(?:earlier|later|late|early)\s+(?:on\s+)?(?:this|last|that|the same|on)?\s*(?:week|month|year|day|morning|"
@@ -59,7 +59,7 @@ _FILLER = (
 )
 _BEFORE_THAT = re.compile(rf"^(?:\s+(?:{_FILLER})\b){{0,5}}\s+that\s+", _I)
 _APPOSITIVE = re.compile(
-    r"(?<=[A-Za-z’'])(,\s+(?:the|a|an|its|his|her|their|who|also|whose|himself|herself|now|then|[a-z]+ing)\b[^,;\"“]{0,90},)\s+"
+    r"(?<=[A-Za-z’'])(,\s+(?:the|a|an|its|his|her|their|who|also|whose|himself|herself|now|then|[a-z]+ing|(?-i:[a-z]+ed))\b(?:[^,;\"“]|,(?=\d)){0,90},)\s+"
     r"(?=[a-z])"
 )
 _SUBJECT_VERB = re.compile(
@@ -100,7 +100,7 @@ def strip_lead(sentence: str) -> str:
         m = _LEAD_PHRASE.match(s)
         if m and len(s) - m.end() > 20 and not _SPEECH.search(m.group(0)):
             s = s[m.end() :]
-            relative = re.match(r"(?:which|who|where|whose)\b[^,;]{0,120},\s+", s, _I)
+            relative = re.match(r"(?:which|who|where|whose)\b(?:[^,;]|,(?=\d)){0,120},\s+", s, _I)
             if relative:  # "For Seoul, which first reported ..., the admission ...": the aside goes too
                 s = s[relative.end() :]
         if s == before:
@@ -176,7 +176,7 @@ def report_frame(sentence: str) -> Frame | None:
     return None
 
 
-_RELATIVE = re.compile(r"(?P<before>[\w’']+)\s+(?:that|which|who|whom|whose|where)\s+[^,;]*", _I)
+_RELATIVE = re.compile(r"(?P<before>[\w’']+)\s+(?:that|which|who|whom|whose|where)\s+(?:[^,;]|,(?=\d))*", _I)
 _NOT_A_NOUN = re.compile(
     rf"^(?:and|or|so|such|now|{SPEECH_PAST}|{SPEECH_PRESENT}|saying|adding|warning|showed|shows)$", _I
 )
@@ -205,7 +205,7 @@ def _drop_relatives(text: str) -> str:
 
 _SUBORDINATE_ONLY = re.compile(
     r",\s+(?:where|which|who|whom|whose|when|while|after|before|as|amid|although|though|including|in what|so that)\b"
-    r"[^,;]*(?=[,;]|$)",
+    r"(?:[^,;]|,(?=\d))*(?=[,;]|$)",  # "10,000" holds no clause boundary
     _I,
 )
 

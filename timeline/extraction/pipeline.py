@@ -17,6 +17,7 @@ from timeline.extraction.cluster import DateRange, MentionGroup, group_mentions
 from timeline.extraction.events import EventMention, detect
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage, segment
+from timeline.extraction.titles import title_quality
 
 Tagger = Callable[[str, date | None], list[Any]]
 
@@ -122,6 +123,7 @@ def extract_cleaned(
         if not any(m.actors or m.places for m in members):
             continue  # no one and nowhere known: nothing to place in world news
         lead = next((m for m in members if m.date is not None), members[0])
+        titled = _titled(lead, members, g.date)
         basis = "text" if g.date is not None else ""
         date_range = g.date
         if date_range is None and published is not None:
@@ -133,7 +135,7 @@ def extract_cleaned(
             ArticleEvent(
                 mentions=tuple(g.mentions),
                 event_type=lead.event_type,
-                title=lead.title,
+                title=titled.title,
                 summary=lead.summary,
                 actors=tuple(dict.fromkeys(a for m in members for a in m.actors)),
                 places=tuple(dict.fromkeys(p for m in members for p in m.places)),
@@ -180,6 +182,15 @@ def _context_date(group: MentionGroup, groups: list[MentionGroup], published: da
             if shared > best_shared:
                 best, best_shared = other.date, shared
     return best
+
+
+def _titled(lead: EventMention, members: list[EventMention], when: DateRange | None) -> EventMention:
+    """The mention whose title heads the event: the dated lead, unless it reads poorly as a headline ("The
+    missile it launched was ...") and another mention that gives the event's own date reads better."""
+    if title_quality(lead.title) >= 1 or when is None:
+        return lead
+    own = [m for m in members if m.date is not None and not m.date.telling and m.date.start == when.start]
+    return max([lead, *own], key=lambda m: (title_quality(m.title), m is lead))
 
 
 def _lead_actor(members: list[EventMention]) -> str:

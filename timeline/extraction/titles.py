@@ -25,7 +25,11 @@ _BASES = (
     "dismiss dispatch down elect end evacuate expand expel extend fail fire free hand host impose invade join kill "
     "land launch lift mass move name offer open order place pledge praise promise protest publish raid ratify recapture "
     "reject release issue report resign restrict return sanction seize shell sign stage station suspend supply target "
-    "test test-fire threaten tighten topple track transfer urge veto visit vow warn welcome withdraw wound"
+    "test test-fire threaten tighten topple track transfer urge veto visit vow warn welcome withdraw wound "
+    "accept advance amend appoint back breach cancel charge collapse convict crash criticise criticize dissolve "
+    "drop endorse enter evacuate execute expel halt inaugurate intercept investigate monitor nominate observe "
+    "oppose oust pass patrol pause postpone propose reach recall reopen repel resume retreat sail sentence storm "
+    "summon support surround unveil violate vote"
 ).split()
 _IRREGULAR = {  # past / participle -> base
     "said": "say",
@@ -65,6 +69,18 @@ _IRREGULAR = {  # past / participle -> base
     "chose": "choose",
     "chosen": "choose",
     "rose": "rise",
+    "sank": "sink",
+    "sunk": "sink",
+    "swore": "swear",
+    "sworn": "swear",
+    "overthrew": "overthrow",
+    "overthrown": "overthrow",
+    "drove": "drive",
+    "driven": "drive",
+    "fled": "flee",
+    "stood": "stand",
+    "wrote": "write",
+    "written": "write",
 }
 _PARTICIPLE_PAST = {
     "begun": "began",
@@ -75,7 +91,17 @@ _PARTICIPLE_PAST = {
     "broken": "broke",
     "chosen": "chose",
 }
-_DOUBLED = {"ban": "banned", "plan": "planned", "down": "downed", "stop": "stopped", "ship": "shipped"}
+_DOUBLED = {
+    "ban": "banned",
+    "plan": "planned",
+    "stop": "stopped",
+    "ship": "shipped",
+    "expel": "expelled",
+    "repel": "repelled",
+    "patrol": "patrolled",
+    "cancel": "cancelled",
+    "drop": "dropped",
+}
 _SAYS = {"said", "say", "says", "replied", "answered", "added", "noted", "wrote", "stated", "told", "explained"}
 
 
@@ -134,7 +160,8 @@ _QUANTITY = set(
 )
 _STOP_END = set(
     "a an the and or but of to in on at for with by from as into that this these those its his her their our "
-    "is are was were be been has have had who which where when while after before than about over near".split()
+    "is are was were be been has have had who which where when while after before than about over near "
+    "called named dubbed known including two three four five six seven eight nine ten".split()
 )
 
 
@@ -200,13 +227,21 @@ def headline_verb(clause: str) -> str:
             if (
                 _has_verb(subject, table)
                 or words[i - 1].lower() in _NOT_A_SUBJECT_END
+                or words[i - 1].endswith(",")  # "The exercises, named ...": an aside
                 or (i > 1 and words[i - 1].lower() in ("it", "they", "he", "she", "we"))  # "the missile it launched"
                 or after == "by"  # a participle: "soldiers captured by Ukraine"
                 or _finite_verb_follows(words[i + 1 :], table)  # "a soldier captured in May died"
             ):
                 return clause
-            base = table[bare]
-            words[i] = (base if _is_plural(subject) else third_person(base)) + w[len(bare) :]
+            plural = _is_plural(subject)
+            words[i] = (table[bare] if plural else third_person(table[bare])) + w[len(bare) :]
+            for j in range(i + 1, min(len(words) - 1, i + 12)):
+                if words[j] == "and" and words[j + 1].lower() in table:  # "arrived ... and held talks"
+                    base = table[words[j + 1].lower()]
+                    words[j + 1] = base if plural else third_person(base)
+                    break
+                if words[j].endswith((",", ";")):
+                    break
             return " ".join(words)
         if bare in ("is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "did", "does"):
             return clause
@@ -242,25 +277,68 @@ def _has_verb(text: str, table: dict[str, str]) -> bool:
 
 
 def _cut(title: str, max_chars: int) -> str:
+    """The title cut at the last clause boundary (a comma, a semicolon) that keeps at least half of it, else at
+    the last phrase boundary (before a preposition or a conjunction), else between words."""
     if len(title) <= max_chars:
         return title
-    best = 0
+    clause_end, phrase_end = 0, 0
     for m in _BOUNDARY.finditer(title):
         if m.start() > max_chars + SLACK:
             break
         head = title[: m.start()].rstrip(" ,;")
-        if title[m.end() : m.end() + 3] == "of " and head.split()[-1].lower() in _QUANTITY:
+        last = head.split()[-1] if head.split() else ""
+        after = title[m.end() :].split(" ", 2)
+        nxt = after[0] if after else ""
+        if nxt == "of" and last.lower() in _QUANTITY:
             continue
-        if title[m.end() : m.end() + 3] == "to " and head.split()[-1].lower() in _VERB_FORMS:
-            continue  # "agrees to suspend": the verb needs what follows
-        if len(head.split()) >= 4 and head.split()[-1].lower() not in _STOP_END:
-            best = m.start()
+        if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
+            continue  # "agrees to suspend", "appeared to be": the verb needs what follows
+        if nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper():
+            continue  # "US and South Korean officials": one phrase
+        if len(head.split()) < 4 or last.lower() in _STOP_END:
+            continue
+        if title[m.start()] in ",;":
+            clause_end = m.start()
+        else:
+            phrase_end = m.start()
+    if clause_end >= max_chars // 2:
+        return title[:clause_end].rstrip(" ,;")
+    best = max(clause_end, phrase_end)
     if best:
         return title[:best].rstrip(" ,;")
     words = title[:max_chars].rsplit(" ", 1)[0].split()
     while len(words) > 3 and (words[-1].lower().strip(",;:") in _STOP_END or words[-1][:1].isupper()):
         words.pop()  # no dangling article, and no name cut in two
     return " ".join(words)
+
+
+_POOR_START = re.compile(r"^(?:the \w+ (?:it|they|came|of)\b|what|it|they|he|she|this|that|there)\b", _I)
+
+
+_PRESENT = (
+    {third_person(b) for b in _BASES}
+    | set(_BASES)
+    | {third_person(b) for b in _IRREGULAR.values()}
+    | set(_IRREGULAR.values())
+)
+
+
+def title_quality(title: str) -> int:
+    """How well a title reads as a headline: a known verb in the headline present near its start, a subject
+    that is not a pronoun or a dangling "the launch it ...", no cut-off ending, not too long."""
+    words = title.split()
+    score = 2 if any(w.lower() in _PRESENT for w in words[1:8]) else 0
+    if _POOR_START.match(title):
+        score -= 2
+    elif re.match(r"^(?:the|a|an)\s+(?:two\s+)?[a-z]", title, _I):
+        score -= 1  # "The two leaders ...", "The exercises ...": the actor goes unnamed
+    elif words and words[0][:1].isupper():
+        score += 1  # a name first: who did it
+    if words and words[-1].lower() in _STOP_END:
+        score -= 2
+    if len(title) > MAX_CHARS:
+        score -= 1
+    return score
 
 
 def _balance_quotes(title: str) -> str:
