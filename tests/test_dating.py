@@ -52,3 +52,12 @@ def test_it_dates_a_reported_happening_by_its_own_date_not_the_telling():
     tx = [timex(text, "Thursday", date(2024, 5, 9)), timex(text, "the previous morning", date(2024, 5, 8))]
     assert pick_date(p, text, tx, date(2024, 5, 10)).start == date(2024, 5, 8)
     assert pick_date(p, text, tx, date(2024, 5, 10), statement=True).start == date(2024, 5, 9)
+
+
+def test_it_takes_the_day_that_names_the_happening_of_the_sentence_kind():
+    text = "Ana Souza became president yesterday after her party won Sunday's runoff election."
+    p = segment(text)[0]
+    tx = [timex(text, "yesterday", date(2024, 5, 6)), timex(text, "Sunday", date(2024, 5, 5))]
+    assert pick_date(p, text, tx, date(2024, 5, 7)).start == date(2024, 5, 6)
+    nouns = frozenset({"election", "runoff"})
+    assert pick_date(p, text, tx, date(2024, 5, 7), nouns=nouns).start == date(2024, 5, 5)

@@ -124,3 +124,21 @@ def test_it_titles_the_mention_from_its_reporting_sentence():
     found = detect(text, passages, [timex(text, "Tuesday", date(2024, 5, 7))], date(2024, 5, 9), default_gazetteer())
     assert found[0].title == "Iran test-fires a new cruise missile"
     assert found[0].summary == text
+
+
+def test_it_knows_coups_arrests_and_agreements_to_act():
+    assert classify("Soldiers detained the president inside his residence on Wednesday.", missile_context=False) == (
+        "other"
+    )
+    assert classify("Rebel units agreed yesterday to lay down their weapons.", missile_context=False) == "agreement"
+    assert classify("Delegations are holding talks in Geneva today.", missile_context=False) == "diplomatic meeting"
+    assert classify("The country hosts French and American troops.", missile_context=False) != "diplomatic meeting"
+    assert classify("The former minister conceded defeat on Sunday.", missile_context=False) == "statement"
+
+
+def test_it_dates_an_election_by_the_day_it_names():
+    text = "Ana Souza became president yesterday after her party won Sunday's runoff election."
+    passages = segment(text)
+    tx = [timex(text, "yesterday", date(2024, 5, 6)), timex(text, "Sunday", date(2024, 5, 5))]
+    (found,) = detect(text, passages, tx, date(2024, 5, 7), default_gazetteer())
+    assert found.event_type == "election" and found.date.start == date(2024, 5, 5)

@@ -1,8 +1,9 @@
-"""Held-out check: news the rules were not written on (tests/data/heldout/, our own reports on other topics).
+"""Held-out check: news the rules were not written on (our own reports on other topics than the seeds).
 
-The gold file was written before the rules were tuned; the targets are those of the seeds: every required
-event found with the right date and all its mentions linked, none split, no event on a negative passage,
-few events that match no gold event. The titles must read as headlines.
+tests/data/heldout/ (seven reports) and tests/data/heldout_fresh/ (three more, written after the first set
+had been scored) each have a gold file written before the rules were tuned on them. The targets are those
+of the seeds: every required event found with the right date and all its mentions linked, none split, no
+event on a negative passage, few events that match no gold event. The titles must read as headlines.
 """
 
 import io
@@ -17,15 +18,16 @@ from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture
-def heldout_report() -> str:
-    for path in sorted(HELDOUT.glob("0*.json")):
+@pytest.fixture(params=["heldout", "heldout_fresh"])
+def heldout_report(request) -> str:
+    folder = DATA / request.param
+    for path in sorted(folder.glob("0*.json")):
         call_command("ingest", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     out = io.StringIO()
-    call_command("evaluate_events", str(HELDOUT / "gold.json"), stdout=out)
+    call_command("evaluate_events", str(folder / "gold.json"), stdout=out)
     return out.getvalue()
 
 
@@ -33,7 +35,7 @@ def test_it_finds_every_required_held_out_event_on_its_day(heldout_report):
     lines = heldout_report.splitlines()
     required = next(line for line in lines if line.startswith("required events found"))
     found, total = required.rsplit(" ", 1)[1].split("/")
-    assert found == total and int(total) >= 12, heldout_report
+    assert found == total and int(total) >= 7, heldout_report
     linked = next(line for line in lines if line.startswith("required mentions linked"))
     done, total = linked.rsplit(" ", 1)[1].split("/")
     assert done == total, heldout_report
@@ -57,12 +59,15 @@ def test_it_gives_held_out_events_headline_titles(heldout_report):
         assert not title.lower().startswith(("on ", "yesterday", "earlier", "that ", "last ")), title
 
 
-def test_it_types_the_held_out_events_as_the_gold_does(heldout_report):
-    gold = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("folder", ["heldout", "heldout_fresh"])
+def test_it_types_the_held_out_events_as_the_gold_does(folder):
+    for path in sorted((DATA / folder).glob("0*.json")):
+        call_command("ingest", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    gold = json.loads((DATA / folder / "gold.json").read_text(encoding="utf-8"))
     right = 0
     typed = [g for g in gold["events"] if g.get("tier") == "required"]
     for g in typed:
         ((article, (quote, *_)),) = list(g["mentions"].items())[:1]
         event = Event.objects.filter(mentions__passage__text__contains=quote, merged_into__isnull=True).first()
         right += event is not None and event.event_type == g["type"]
-    assert right >= len(typed) - 3, f"{right}/{len(typed)} typed as the gold"
+    assert right >= len(typed) - 2, f"{right}/{len(typed)} typed as the gold"

@@ -73,3 +73,11 @@ def test_it_dates_an_undated_development_by_the_same_development_dated_elsewhere
     dated = {e.date_basis: e for e in ex.events}
     assert dated["text"].date.start == date(2024, 5, 6)
     assert dated["context"].date.start == date(2024, 5, 6)
+
+
+def test_it_keeps_a_happening_with_a_day_of_its_own_even_when_no_actor_is_known():
+    text = "Soldiers detained the president of Freedonia inside his residence on Wednesday."
+    ex = extract_article(text, published=date(2024, 5, 9))
+    assert [(e.event_type, e.date.start) for e in ex.events] == [("other", date(2024, 5, 8))]
+    undated = extract_article("Soldiers detained the president of Freedonia.", published=date(2024, 5, 9))
+    assert undated.events == []

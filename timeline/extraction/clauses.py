@@ -204,7 +204,8 @@ def _drop_relatives(text: str) -> str:
 
 
 _SUBORDINATE_ONLY = re.compile(
-    r",\s+(?:where|which|who|whom|whose|when|while|after|before|as|amid|although|though|including|in what|so that)\b"
+    r",\s+(?:(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)\s+)?"
+    r"(?:where|which|who|whom|whose|when|while|after|before|as|amid|although|though|including|in what|so that)\b"
     r"(?:[^,;]|,(?=\d))*(?=[,;]|$)",  # "10,000" holds no clause boundary
     _I,
 )

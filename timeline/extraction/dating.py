@@ -68,13 +68,29 @@ def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
     return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 30) : tx.start]))
 
 
+# "Thursday's general election": a day in the possessive names the day of the happening that follows it
+_NAMED_HAPPENING = re.compile(r"^['’]s((?:\s+[\w-]+){1,3})")
+
+
+def _names(text: str, tx: Any, nouns: frozenset[str]) -> bool:
+    m = _NAMED_HAPPENING.match(text[tx.end : tx.end + 60])
+    return bool(m and any(w.lower() in nouns for w in m.group(1).split()))
+
+
 def pick_date(
-    passage: Passage, text: str, timexes: list[Any], dct: date | None, *, statement: bool = False
+    passage: Passage,
+    text: str,
+    timexes: list[Any],
+    dct: date | None,
+    *,
+    statement: bool = False,
+    nouns: frozenset[str] = frozenset(),
 ) -> DateInfo | None:
     """The time expression that dates the happening a sentence reports.
 
     For a reported happening ("X said on Thursday that Y had fired ... the previous morning") the date of
-    the telling gives way to another date in the sentence; for a statement it is the one wanted.
+    the telling gives way to another date in the sentence; for a statement it is the one wanted. A day that
+    names a happening of the sentence's kind ("Thursday's election", with `nouns` the nouns of that kind) wins.
     """
     inside = [t for t in timexes if passage.start <= t.start and t.end <= passage.end]
     usable = [t for t in inside if _usable_timex(t, passage, text, dct)]
@@ -82,6 +98,8 @@ def pick_date(
         return None
     outside = [t for t in usable if not _in_quotes(passage, t)]
     pool = outside or usable
+    named = [t for t in pool if nouns and _names(text, t, nouns)]
+    pool = named or pool
     if len(pool) > 1:
         telling = [t for t in pool if _dates_the_report(passage, text, t)]
         if statement and telling:

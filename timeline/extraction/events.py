@@ -58,7 +58,8 @@ _DEPLOY = re.compile(
     _I,
 )
 _MEETING = re.compile(
-    r"\b(?:met|meets|held talks|hold talks|holds talks|for talks with|hosted|hosts|received (?:a|the) delegation|"
+    r"\b(?:met|meets|held talks|hold talks|holds talks|holding talks|for talks with|"
+    r"host(?:ed|s)\b(?!\s+(?:\w+\s+){0,3}?(?:troops|forces|bases|soldiers|refugees|migrants))|received (?:a|the) delegation|"
     r"received (?-i:(?:[A-Z]\w+ )+)(?:president|prime minister|foreign minister|leader)|visited|visits|"
     r"summit (?:in|with|on)|sent a delegation|delegation (?:of [\w ]{0,40})?to meet)\b",
     _I,
@@ -80,6 +81,19 @@ _AGREEMENT = re.compile(
     r"(?:formally\s+|finally\s+)?(?:signed|agreed|reached|concluded|ratified)\b|"
     r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,60}\b(?:took|takes|came into|comes into|entered into)\s+"
     r"(?:effect|force)\b",
+    _I,
+)
+# "agreed to lay down their weapons", "agreed to release prisoners": an agreement on an act
+_AGREED_TO = re.compile(
+    r"\b(?:agreed|agree|agrees)\s+(?:\w+\s+){0,2}?to\s+(?!be\b|(?:the|a|an|this|that|its|their)\b)\w+", _I
+)
+# happenings of no type of their own that still make news: coups, arrests, resignations, oaths of office
+_OTHER_ACT = re.compile(
+    r"\b(?:detain(?:ed|s)|arrest(?:ed|s)|overthr(?:ew|own)|ous(?:ted|ts)|seiz(?:ed|es) power|staged? a coup|"
+    r"removed (?:\w+ )?from (?:power|office)|resign(?:ed|s)|stepped down|(?:was|were) sworn in|took office|"
+    r"(?:was|were) assassinated|declared (?:a state of emergency|martial law)|clos(?:ed|es) (?:its|the) (?:\w+ )?borders?|"
+    r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|evacuat(?:ed|es)|became (?:\w+['’]s )?(?:the )?(?:new )?"
+    r"(?:president|prime minister|chancellor|leader))\b",
     _I,
 )
 # joining an alliance or a union: "Finland became the 31st member of NATO", "Sweden joined the alliance"
@@ -109,7 +123,7 @@ _STRONG_SPEECH = re.compile(
     r"accus(?:ed|es|ing)|threaten(?:ed|s)?|announc(?:ed|es)|declar(?:ed|es)|demand(?:ed|s)?|urg(?:ed|es)|"
     r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es)|"
     r"(?:issued|published|released) (?:a|an) (?:statement|communiqu[ée])|protest(?:ed|s)\s+(?:\w+\s+){0,3}?(?:against|to|over)\b|"
-    r"lodged (?:a|an) (?:formal )?protest)\b",
+    r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es))\b",
     _I,
 )
 _SAID = re.compile(r"\b(?:said|says|told|stated|added|wrote|according to)\b", _I)
@@ -123,6 +137,15 @@ _HYPOTHETICAL = re.compile(
     _I,
 )
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
+# the nouns that name a happening of each type ("Thursday's election", "Monday's launch")
+EVENT_NOUNS = {
+    MISSILE_TEST: frozenset("launch launches test tests firing".split()),
+    DIPLOMATIC_MEETING: frozenset("summit talks meeting visit".split()),
+    ATTACK: frozenset("attack attacks strike strikes raid offensive bombing assault".split()),
+    AGREEMENT: frozenset("agreement deal treaty ceasefire truce accord signing".split()),
+    ELECTION: frozenset("election elections vote poll polls referendum runoff ballot".split()),
+    MILITARY_EXERCISE: frozenset("exercise exercises drills drill manoeuvres".split()),
+}
 
 
 @dataclass(frozen=True)
@@ -173,12 +196,14 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | Non
         return DIPLOMATIC_MEETING
     if _SANCTION.search(clause):
         return SANCTIONS
-    if _AGREEMENT.search(clause) or _JOINED.search(clause):
+    if _AGREEMENT.search(clause) or _JOINED.search(clause) or _AGREED_TO.search(clause):
         return AGREEMENT
     if _ELECTION.search(clause) and _ELECTION_NOUN.search(clause):
         return ELECTION
     if _ATTACK.search(clause):
         return ATTACK
+    if _OTHER_ACT.search(clause):
+        return OTHER
     return None
 
 
@@ -252,7 +277,9 @@ def detect(
         outside = _outside_quotes(p.text)
         if _HYPOTHETICAL.search(outside) or (_MODAL.search(outside) and not _has_past_trigger(outside)):
             continue
-        info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT)
+        info = pick_date(
+            p, text, timexes, dct, statement=event_type == STATEMENT, nouns=EVENT_NOUNS.get(event_type, frozenset())
+        )
         if info is None and _background(p, timexes, dct):
             continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):

@@ -120,8 +120,8 @@ def extract_cleaned(
     events = []
     for g in groups:
         members = [mentions[i] for i in g.mentions]
-        if not any(m.actors or m.places for m in members):
-            continue  # no one and nowhere known: nothing to place in world news
+        if not any(m.actors or m.places for m in members) and not any(_own_day(m) for m in members):
+            continue  # no one and nowhere known, and no day of its own: nothing to place in world news
         lead = next((m for m in members if m.date is not None), members[0])
         titled = _titled(lead, members, g.date)
         basis = "text" if g.date is not None else ""
@@ -182,6 +182,11 @@ def _context_date(group: MentionGroup, groups: list[MentionGroup], published: da
             if shared > best_shared:
                 best, best_shared = other.date, shared
     return best
+
+
+def _own_day(m: EventMention) -> bool:
+    """Whether a mention gives its happening a day or a week of its own (not the day of the telling)."""
+    return m.date is not None and not m.date.telling and m.date.precision in ("day", "week")
 
 
 def _titled(lead: EventMention, members: list[EventMention], when: DateRange | None) -> EventMention:
