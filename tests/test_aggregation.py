@@ -200,3 +200,35 @@ def test_it_keeps_actor_tallies_exact_through_links_status_changes_merges_and_de
     }
     live = {k: n for k, n in _live_actor_counts().items() if k[0] in {a.pk for a in actors}}
     assert tallied == live
+
+
+def test_it_keeps_actor_year_tallies_exact_and_draws_actor_rows_from_them() -> None:
+    from timeline.aggregation import actor_year_counts
+    from timeline.models import ActorYearTally
+
+    actors = [Actor.objects.create(name=f"Year actor {i}", slug=f"year-actor-{i}") for i in range(3)]
+    events = _events(90, seed=5)
+    for i, event in enumerate(events):
+        event.actors.add(actors[i % 3], *([actors[0]] if i % 7 == 0 and i % 3 else []))
+    Event.objects.filter(pk__in=[e.pk for e in events[:9]]).update(status=Event.Status.REJECTED)
+    Event.objects.filter(pk=events[10].pk).update(date_start=date(1990, 5, 5))
+    Event.objects.filter(pk=events[11].pk).update(merged_into=events[12])
+    events[13].actors.clear()
+    events[14].delete()
+    public = _public().exclude(date_start=None)
+    live: dict = {}
+    for year, name in public.values_list("date_start__year", "actors__name"):
+        if name:
+            live[(date(year, 1, 1), name)] = live.get((date(year, 1, 1), name), 0) + 1
+    statuses = [Event.Status.NEW, Event.Status.VERIFIED]
+    assert dict(actor_year_counts(start=date(1980, 1, 1), end=date(2030, 12, 31), statuses=statuses)) == live
+    assert not ActorYearTally.objects.filter(count__lt=0).exists()
+    binned = events_binned(
+        events=public,
+        start=date(1980, 1, 1),
+        end=date(2030, 12, 31),
+        rows="actor",
+        actor_year_tallies=True,
+        max_marks=5,
+    )
+    assert binned.events == public.count() and binned.total == sum(live.values())

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
-from timeline.models import Event, EventTally, EventType
+from timeline.models import Actor, ActorYearTally, Event, EventTally, EventType
 
 # About 200 bytes of figure JSON per event drawn: 1,000 keeps the figure near 200 KB at most.
 MAX_MARKS = 1000
@@ -43,6 +43,14 @@ class Binned:
     unit: str
     bins: list[Bin]
     counts_events: bool = True  # False when an event may count in several rows (one row per actor)
+    events_total: int | None = None  # the number of events counted, when known apart from the bins
+
+    @property
+    def events(self) -> int | None:
+        """How many events the bins count, or None when unknown (an event may sit in several rows)."""
+        if self.events_total is not None:
+            return self.events_total
+        return self.total if self.counts_events else None
 
     @property
     def total(self) -> int:
@@ -108,6 +116,28 @@ def tally_counts(
     return counts
 
 
+def actor_year_counts(*, start: date, end: date, statuses: list[str]) -> dict[tuple[date, str], int]:
+    """Counts per (year, actor name) of events starting in the years of [start, end], from the tallies.
+
+    Exact when the range holds every event of its first and last years (the whole timeline).
+    """
+    rows = (
+        ActorYearTally.objects.filter(
+            year__gte=start.replace(month=1, day=1), year__lte=end, status__in=statuses, merged=False
+        )
+        .values_list("year", "actor_id")
+        .annotate(n=Sum("count"))
+        .filter(n__gt=0)
+        .order_by()
+    )
+    found = list(rows)
+    names = dict(Actor.objects.filter(pk__in={actor for _, actor, _ in found}).values_list("pk", "name"))
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    for year, actor, n in found:
+        counts[(year, names.get(actor, "(no actor named)"))] += n
+    return counts
+
+
 def live_counts(
     *, events: QuerySet[Event], start: date, end: date, unit: str, rows: str
 ) -> dict[tuple[date, str], int]:
@@ -147,15 +177,24 @@ def events_binned(
     event_type: str = "",
     verified_only: bool = False,
     max_marks: int = MAX_MARKS,
+    actor_year_tallies: bool = False,
 ) -> Binned | None:
     """The events of ``events`` starting in [start, end] counted per period, or None when few enough to draw.
 
     ``events`` is the filtered public queryset; with ``use_tallies`` (see ``tallies_cover``) the
     counts come from EventTally under the same type/verified filters instead of reading the events.
+    With ``actor_year_tallies`` (the whole timeline, one row per actor, no filter but verified), yearly
+    counts per actor come from ActorYearTally.
     """
     unit = bin_unit(start, end)
+    statuses = [Event.Status.VERIFIED] if verified_only else [Event.Status.NEW, Event.Status.VERIFIED]
+    if actor_year_tallies and rows == "actor" and unit == "year":
+        total = sum(tally_counts(start=start, end=end, unit=unit, statuses=statuses).values())
+        if total <= max_marks:
+            return None
+        counts = actor_year_counts(start=start, end=end, statuses=statuses)
+        return Binned(unit=unit, bins=_bins(counts, unit).bins, counts_events=False, events_total=total)
     if use_tallies:
-        statuses = [Event.Status.VERIFIED] if verified_only else [Event.Status.NEW, Event.Status.VERIFIED]
         counts = tally_counts(start=start, end=end, unit=unit, statuses=statuses, event_type=event_type)
         if sum(counts.values()) <= max_marks:
             return None

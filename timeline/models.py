@@ -273,6 +273,28 @@ class ActorTally(models.Model):
         return f"{self.actor_id} {self.status}: {self.count}"
 
 
+class ActorYearTally(models.Model):
+    """How many events name an actor (as an actor, not a place) per year the event starts in, by status.
+
+    Kept exact by triggers (migration ``0012_actor_year_tally``): the whole timeline with one row per
+    actor reads a few thousand of these rows instead of every event's actors.
+    """
+
+    year = models.DateField(help_text="1 January of the year")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="year_tallies", db_constraint=False)
+    status = models.CharField(max_length=10, choices=Event.Status.choices)
+    merged = models.BooleanField(default=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["year", "actor", "status", "merged"], name="actoryeartally_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year:%Y} {self.actor_id} {self.status}: {self.count}"
+
+
 class IngestJob(models.Model):
     """A large ingest running in the background: what it reads and how far it got."""
 

@@ -56,6 +56,7 @@ def timeline_view(
     if start is None or end is None or start > end:  # nothing dated to draw
         figure = timeline_figure(events=selectors.events_for_chart(events=events.none(), rows=rows), rows=rows)
         return TimelineView(figure=figure, listed=events, total=None)
+    whole = not zoomed and not filters.date_from and not filters.date_to
     binned = events_binned(
         events=events,
         start=start,
@@ -65,6 +66,7 @@ def timeline_view(
         event_type=filters.event_type,
         verified_only=filters.verified_only,
         max_marks=max_marks,
+        actor_year_tallies=whole and not (filters.actor or filters.text.strip() or filters.event_type),
     )
     if binned is None:
         # Zoomed, the chart draws the events starting in view, as the counts do: reading every longer
@@ -79,5 +81,5 @@ def timeline_view(
     # The list holds the events counted: dated ones, so it is ordered by an index whatever the database
     # (undated events, listed last otherwise, show once the filters leave few enough events to draw).
     listed = events.filter(date_start__gte=start, date_start__lte=end).order_by(*DATED)
-    total = binned.total if binned.counts_events else None
+    total = binned.events
     return TimelineView(figure=figure, listed=listed, total=total, unit=binned.unit)
