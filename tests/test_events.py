@@ -142,3 +142,9 @@ def test_it_dates_an_election_by_the_day_it_names():
     tx = [timex(text, "yesterday", date(2024, 5, 6)), timex(text, "Sunday", date(2024, 5, 5))]
     (found,) = detect(text, passages, tx, date(2024, 5, 7), default_gazetteer())
     assert found.event_type == "election" and found.date.start == date(2024, 5, 5)
+
+
+def test_it_reads_an_analyst_view_as_a_statement_not_a_happening():
+    sentence = "Analysts note that the timing of the launch makes a deal less likely."
+    assert classify(sentence, missile_context=True) == "statement"
+    assert classify("Officials said the launch took place at dawn.", missile_context=True) == "missile test"

@@ -196,9 +196,19 @@ _SUBORDINATE = re.compile(
 )
 
 
+_PREPOSITION = re.compile(r"^(?:of|in|on|at|about|with|for|from|by|to|into|over|after|before|since|like)$", _I)
+
+
 def _drop_relatives(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        return m.group(0) if _NOT_A_NOUN.match(m.group("before")) else m.group("before")
+        before = m.group("before")
+        if (
+            _NOT_A_NOUN.match(before)
+            or (before.lower().endswith("ed") and len(before) > 4)
+            or _PREPOSITION.match(before)
+        ):
+            return m.group(0)  # "ratified that treaty", "about that": a verb or a preposition, no noun to qualify
+        return before
 
     return _RELATIVE.sub(repl, text)
 

@@ -83,6 +83,11 @@ _AGREEMENT = re.compile(
     r"(?:effect|force)\b",
     _I,
 )
+# verbs that tell a view rather than report a happening
+_OPINION = frozenset(
+    "note notes noted argue argues argued believe believes believed think thinks thought suggest suggests suggested "
+    "predict predicts predicted".split()
+)
 # "agreed to lay down their weapons", "agreed to release prisoners": an agreement on an act
 _AGREED_TO = re.compile(
     r"\b(?:agreed|agree|agrees)\s+(?:\w+\s+){0,2}?to\s+(?!be\b|(?:the|a|an|this|that|its|their)\b)\w+", _I
@@ -224,6 +229,9 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     strong = strong_speech(sentence)
     if whole is None and not strong:
         return None  # no trigger anywhere in the sentence
+    frame = report_frame(sentence)
+    if frame is not None and frame.verb.lower() in _OPINION:
+        return STATEMENT  # "Analysts note that the timing of the launch ...": a view, not a happening
     core = _outside_quotes(core_clause(sentence))
     kind = _kind_of_act(core, missile_context=missile_context, late=False)
     if kind:
@@ -238,7 +246,7 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
         return kind
     if whole is None:
         return None
-    return STATEMENT if report_frame(sentence) is not None else OTHER
+    return STATEMENT if frame is not None else OTHER
 
 
 def _speaker(sentence: str, hits: list[Any]) -> str:
