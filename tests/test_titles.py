@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.extraction.titles import MAX_CHARS, SLACK, headline_verb, third_person, title_quality, write_title
+from timeline.extraction.titles import MAX_CHARS, SLACK, headline_verb, title_quality, write_title
 
 
 def test_it_takes_the_happening_out_of_a_report():
@@ -94,16 +94,6 @@ def test_it_never_leaves_a_quotation_open_or_punctuation_at_the_end():
     assert title.count('"') % 2 == 0
     assert not title.endswith((".", ",", ";", ":"))
     assert write_title("ceasefire holds in the north.")[0] == "C"
-
-
-def test_it_forms_the_third_person_of_regular_verbs():
-    assert [third_person(v) for v in ("launch", "ratify", "fire", "say", "test-fire")] == [
-        "launches",
-        "ratifies",
-        "fires",
-        "says",
-        "test-fires",
-    ]
 
 
 def test_it_rates_a_named_actor_and_a_headline_verb_above_a_dangling_subject():

@@ -10,126 +10,15 @@ when it is a verb we know; a long title is cut at a clause or phrase boundary, n
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from timeline.extraction.clauses import main_clause, report_frame, strip_appositives, strip_lead
+from timeline.extraction.verbs import BASES, IRREGULAR, PARTICIPLE_PAST, PRESENT, past, past_to_base, third_person
 
 MAX_CHARS = 90
 SLACK = 8  # a phrase may end a few characters past the limit rather than be cut inside
 _I = re.IGNORECASE
 
-# Verbs of the news, in their base form; regular past, participle and third person are derived from these.
-_BASES = (
-    "accuse adopt agree allege announce annex approve arrest arrive assassinate attack ban block blame bomb "
-    "call capture cease claim close condemn conduct confirm cross declare deliver demand deny deploy destroy detain "
-    "dismiss dispatch down elect end evacuate expand expel extend fail fire free hand host impose invade join kill "
-    "land launch lift mass move name offer open order place pledge praise promise protest publish raid ratify recapture "
-    "reject release issue report resign restrict return sanction seize shell sign stage station suspend supply target "
-    "test test-fire threaten tighten topple track transfer urge veto visit vow warn welcome withdraw wound "
-    "accept advance amend appoint back breach cancel charge collapse convict crash criticise criticize dissolve "
-    "drop endorse enter evacuate execute expel halt inaugurate intercept investigate monitor nominate observe "
-    "oppose oust pass patrol pause postpone propose reach recall reopen repel resume retreat sail sentence storm "
-    "summon support surround unveil violate vote"
-).split()
-_IRREGULAR = {  # past / participle -> base
-    "said": "say",
-    "told": "tell",
-    "met": "meet",
-    "held": "hold",
-    "sent": "send",
-    "struck": "strike",
-    "shot": "shoot",
-    "won": "win",
-    "began": "begin",
-    "begun": "begin",
-    "became": "become",
-    "took": "take",
-    "taken": "take",
-    "withdrew": "withdraw",
-    "withdrawn": "withdraw",
-    "flew": "fly",
-    "flown": "fly",
-    "led": "lead",
-    "brought": "bring",
-    "fought": "fight",
-    "gave": "give",
-    "given": "give",
-    "made": "make",
-    "left": "leave",
-    "spoke": "speak",
-    "sought": "seek",
-    "broke": "break",
-    "broken": "break",
-    "hit": "hit",
-    "put": "put",
-    "shut": "shut",
-    "set": "set",
-    "cut": "cut",
-    "lost": "lose",
-    "chose": "choose",
-    "chosen": "choose",
-    "rose": "rise",
-    "sank": "sink",
-    "sunk": "sink",
-    "swore": "swear",
-    "sworn": "swear",
-    "overthrew": "overthrow",
-    "overthrown": "overthrow",
-    "drove": "drive",
-    "driven": "drive",
-    "fled": "flee",
-    "stood": "stand",
-    "wrote": "write",
-    "written": "write",
-}
-_PARTICIPLE_PAST = {
-    "begun": "began",
-    "taken": "took",
-    "given": "gave",
-    "flown": "flew",
-    "withdrawn": "withdrew",
-    "broken": "broke",
-    "chosen": "chose",
-}
-_DOUBLED = {
-    "ban": "banned",
-    "plan": "planned",
-    "stop": "stopped",
-    "ship": "shipped",
-    "expel": "expelled",
-    "repel": "repelled",
-    "patrol": "patrolled",
-    "cancel": "cancelled",
-    "drop": "dropped",
-}
 _SAYS = {"said", "say", "says", "replied", "answered", "added", "noted", "wrote", "stated", "told", "explained"}
-
-
-def _past(base: str) -> str:
-    if base in _DOUBLED:
-        return _DOUBLED[base]
-    if base.endswith("e"):
-        return base + "d"
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return base[:-1] + "ied"
-    return base + "ed"
-
-
-def third_person(base: str) -> str:
-    """The present third person singular of a base form ("launch" -> "launches", "ratify" -> "ratifies")."""
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return base + "es"
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return base[:-1] + "ies"
-    return base + "s"
-
-
-@lru_cache(maxsize=1)
-def _past_to_base() -> dict[str, str]:
-    table = {_past(b): b for b in _BASES}
-    table.update(_IRREGULAR)
-    return table
-
 
 _TIME_WORDS = re.compile(
     r"\s*,?\s*\b(?:(?:on|in|at|during|since|by|from|of|late|early|earlier|later)\s+)*(?:the\s+)?"
@@ -152,7 +41,7 @@ _BOUNDARY = re.compile(
     r"across|amid|during|without|under|while|as|who|which|where|aboard|through|via|along|around|between|among|"
     r"including|outside|inside|beyond|ahead|of)\s)"
 )
-_VERB_FORMS = set(_IRREGULAR) | {third_person(b) for b in _BASES} | {_past(b) for b in _BASES} | set(_BASES)
+_VERB_FORMS = set(IRREGULAR) | {third_person(b) for b in BASES} | {past(b) for b in BASES} | set(BASES)
 # "part of", "millions of": the words before "of" do not stand alone
 _QUANTITY = set(
     "part most some many much none tens lots rest half each both all one two three number series group "
@@ -210,7 +99,7 @@ def _is_plural(subject: str) -> bool:
 
 def headline_verb(clause: str) -> str:
     """The clause with its main verb in the headline present ("North Korea had fired" -> "North Korea fires")."""
-    table = _past_to_base()
+    table = past_to_base()
     aux = _AUXILIARY.match(clause)
     if aux and aux.group("verb").lower() in table and not _has_verb(aux.group("subject"), table):
         subject, verb = aux.group("subject"), aux.group("verb")
@@ -253,10 +142,10 @@ _NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "neve
 
 def told_clause(clause: str) -> str:
     """A reported clause in headline form: the pluperfect gives way to the past ("had placed" -> "placed")."""
-    participle = r"(?=\w+ed\b|(?:" + "|".join(_IRREGULAR) + r")\b)"
+    participle = r"(?=\w+ed\b|(?:" + "|".join(IRREGULAR) + r")\b)"
     clause = re.sub(r"\bhad been\s+" + participle, "", clause)
     clause = re.sub(r"\bhad\s+" + participle, "", clause)
-    return re.sub(r"\b(?:" + "|".join(_PARTICIPLE_PAST) + r")\b", lambda m: _PARTICIPLE_PAST[m.group(0)], clause)
+    return re.sub(r"\b(?:" + "|".join(PARTICIPLE_PAST) + r")\b", lambda m: PARTICIPLE_PAST[m.group(0)], clause)
 
 
 def _finite_verb_follows(rest: list[str], table: dict[str, str]) -> bool:
@@ -315,19 +204,11 @@ def _cut(title: str, max_chars: int) -> str:
 _POOR_START = re.compile(r"^(?:the \w+ (?:it|they|came|of)\b|what|it|they|he|she|this|that|there)\b", _I)
 
 
-_PRESENT = (
-    {third_person(b) for b in _BASES}
-    | set(_BASES)
-    | {third_person(b) for b in _IRREGULAR.values()}
-    | set(_IRREGULAR.values())
-)
-
-
 def title_quality(title: str) -> int:
     """How well a title reads as a headline: a known verb in the headline present near its start, a subject
     that is not a pronoun or a dangling "the launch it ...", no cut-off ending, not too long."""
     words = title.split()
-    score = 2 if any(w.lower() in _PRESENT for w in words[1:8]) else 0
+    score = 2 if any(w.lower() in PRESENT for w in words[1:8]) else 0
     if _POOR_START.match(title):
         score -= 2
     elif re.match(r"^(?:the|a|an)\s+(?:two\s+)?[a-z]", title, _I):
@@ -376,7 +257,7 @@ def write_title(
             speaker = antecedent
         if statement:
             verb = frame.verb.lower()
-            table = _past_to_base()
+            table = past_to_base()
             base = "say" if verb in _SAYS else table.get(verb, verb)
             if base == verb and verb.endswith("s") and verb not in table:
                 base = verb[:-1]  # already present ("confirms")
