@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
+from timeline.charts import CONFIG, timeline_layout
 from timeline.models import Actor, ActorYearTally, Event, EventTally, EventType
 
 # About 200 bytes of figure JSON per event drawn: 1,000 keeps the figure near 200 KB at most.
@@ -247,8 +248,6 @@ def binned_figure(*, binned: Binned, start: date, end: date, max_rows: int = MAX
     Marks carry [period start, period end, count, label] in customdata and the trace is tagged
     ``meta: "bins"``, so a click zooms into the period instead of opening an event.
     """
-    from timeline.charts import CONFIG, timeline_layout
-
     bins = _capped_rows(binned, max_rows)
     row_names = sorted({b.row for b in bins} - {OTHER_ROWS}, key=str.casefold)
     if any(b.row == OTHER_ROWS for b in bins):
