@@ -97,3 +97,35 @@ def test_it_shows_progress_in_the_admin(admin_client, tmp_path) -> None:
     assert page.status_code == 200
     assert '<progress max="100" value="25">' in page.text and "1 / 4 files" in page.text
     assert admin_client.get("/admin/timeline/ingestjob/add/").status_code == 403
+
+
+def _uploads(n: int) -> list:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return [SimpleUploadedFile(f"story-{i}.txt", STORY.format(n=i).encode(), "text/plain") for i in range(1, n + 1)]
+
+
+def test_it_ingests_a_small_upload_from_the_admin_at_once(admin_client, tmp_path, settings) -> None:
+    settings.INGEST_UPLOAD_DIR = tmp_path / "uploads"
+    settings.INGEST_BACKGROUND_MIN_FILES = 5
+    page = admin_client.get("/admin/timeline/ingestjob/")
+    assert "/admin/timeline/ingestjob/upload/" in page.text
+    response = admin_client.post("/admin/timeline/ingestjob/upload/", {"files": _uploads(2)}, follow=True)
+    assert "Ingested 2 files: 2 new articles" in response.text
+    assert Article.objects.count() == 2 and IngestJob.objects.get().status == IngestJob.Status.DONE
+
+
+def test_it_queues_a_large_upload_from_the_admin(admin_client, tmp_path, settings, work) -> None:
+    settings.INGEST_UPLOAD_DIR = tmp_path / "uploads"
+    settings.INGEST_BACKGROUND_MIN_FILES = 3
+    response = admin_client.post("/admin/timeline/ingestjob/upload/", {"files": _uploads(3)}, follow=True)
+    job = IngestJob.objects.get()
+    assert f"queued as ingest job #{job.pk}" in response.text and not Article.objects.exists()
+    work()
+    assert Article.objects.count() == 3
+
+
+def test_it_refuses_uploads_without_the_right_to_add_articles(client, django_user_model) -> None:
+    staff = django_user_model.objects.create_user("reader", password="a-long-password-here", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/admin/timeline/ingestjob/upload/").status_code == 403
