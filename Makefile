@@ -36,7 +36,7 @@ test: lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Runs the background ingests (large `ingest` runs) queued in the database.
+# Runs the background ingests (large `ingest` runs and admin uploads) queued in the database.
 worker: migrate
 	$(PY) manage.py db_worker
 
