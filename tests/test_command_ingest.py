@@ -74,3 +74,22 @@ def test_it_leaves_stored_articles_alone_when_a_file_is_bad(tmp_path, seeds_dir)
     code, _, err = run(bad)
     assert code == 1 and "not valid JSON" in err
     assert list(Article.objects.order_by("id").values_list("id", "content_hash", "published")) == before
+
+
+def test_it_skips_a_json_line_without_text_and_ingests_the_lines_around_it(tmp_path):
+    lines = [
+        {
+            "text": "Officials in Ankara said on Monday that talks on grain exports had resumed.",
+            "published": "2024-03-06",
+        },
+        {"title": "A record with no body"},
+        "not json at all",
+        {"text": "Negotiators met in Geneva on Tuesday to discuss a prisoner exchange.", "published": "2024-03-06"},
+    ]
+    f = tmp_path / "mixed.jsonl"
+    f.write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines), encoding="utf-8")
+    code, out, err = run(f)
+    assert code == 1
+    assert "line 2: no 'text'" in err and "line 3: not valid JSON" in err
+    assert "2 new articles" in out and "2 rejected" in out
+    assert Article.objects.count() == 2

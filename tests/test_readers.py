@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from timeline.readers import ReadError, iter_files, parse_published, read_path
+from timeline.readers import ReadError, iter_files, parse_published, read_file, read_path
 
 HTML = """<html><head><title>Drones over the harbour | Harbour Gazette</title>
 <meta property="og:title" content="Drones intercepted over the harbour">
@@ -107,3 +107,22 @@ def test_it_reads_a_page_without_paragraph_markup_from_its_long_blocks(tmp_path)
     f.write_text(page, encoding="utf-8")
     (item,) = read_path(f)
     assert item.raw_text.startswith("The navy of Freedonia") and "Home World" not in item.raw_text
+
+
+def test_it_reads_the_good_records_of_a_file_and_names_the_bad_ones(tmp_path):
+    f = tmp_path / "list.json"
+    f.write_text(
+        json.dumps([{"text": "A."}, {"text": ""}, {"text": "B.", "published": "2025-02-30"}]), encoding="utf-8"
+    )
+    read = read_file(f)
+    assert [i.raw_text for i in read.articles] == ["A."]
+    assert read.skipped[0].startswith("item 2: no 'text'") and read.skipped[1].startswith("item 3:")
+    with pytest.raises(ReadError, match="item 2"):
+        read_path(f)  # all or nothing
+
+
+def test_it_refuses_a_file_whose_every_record_is_bad(tmp_path):
+    f = tmp_path / "bad.jsonl"
+    f.write_text('{"title": "x"}\n{"title": "y"}\n', encoding="utf-8")
+    with pytest.raises(ReadError, match="line 1: no 'text'; line 2: no 'text'"):
+        read_file(f)

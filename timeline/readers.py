@@ -34,6 +34,12 @@ class ArticleInput:
     source_name: str = ""
 
 
+@dataclass
+class FileRead:
+    articles: list[ArticleInput]
+    skipped: list[str]  # records left out of a JSON list or a JSONL file, each with where and why
+
+
 def iter_files(paths: list[Path]) -> Iterator[Path]:
     """The files named, and the article files inside the folders named (recursively, sorted)."""
     for path in paths:
@@ -104,30 +110,49 @@ def _from_record(record: object, where: str, source: str) -> ArticleInput:
     return ArticleInput(raw_text=text, published=published, published_at=published_at, source_name=source, **fields)
 
 
-def read_json(text: str, source: str) -> list[ArticleInput]:
+def _records(records: list[tuple[str, object]], source: str) -> FileRead:
+    """Articles from (where, record) pairs; a bad record is left out with its reason, the others kept."""
+    read = FileRead(articles=[], skipped=[])
+    for where, record in records:
+        try:
+            read.articles.append(_from_record(record, where, source))
+        except ReadError as exc:
+            read.skipped.append(str(exc))
+    if not read.articles:
+        raise ReadError("; ".join(read.skipped) if read.skipped else "no records")
+    return read
+
+
+def read_json(text: str, source: str) -> FileRead:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ReadError(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
-    records = data if isinstance(data, list) else [data]
-    if not records:
+    if data == []:
         raise ReadError("an empty JSON list")
-    return [_from_record(r, f"item {i + 1}", source) for i, r in enumerate(records)]
+    if not isinstance(data, list):
+        return _records([("the object", data)], source)
+    return _records([(f"item {i + 1}", r) for i, r in enumerate(data)], source)
 
 
-def read_jsonl(text: str, source: str) -> list[ArticleInput]:
-    out = []
+def read_jsonl(text: str, source: str) -> FileRead:
+    pairs: list[tuple[str, object]] = []
+    broken: list[str] = []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            pairs.append((f"line {n}", json.loads(line)))
         except json.JSONDecodeError as exc:
-            raise ReadError(f"line {n}: not valid JSON ({exc.msg})") from exc
-        out.append(_from_record(record, f"line {n}", source))
-    if not out:
-        raise ReadError("no JSON lines")
-    return out
+            broken.append(f"line {n}: not valid JSON ({exc.msg})")
+    if not pairs:
+        raise ReadError("; ".join(broken) or "no JSON lines")
+    try:
+        read = _records(pairs, source)
+    except ReadError as exc:
+        raise ReadError("; ".join([*broken, str(exc)])) from exc
+    read.skipped[:0] = broken
+    return read
 
 
 _SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript", "svg", "figure", "button", "iframe"}
@@ -247,8 +272,11 @@ def read_html(text: str, source: str) -> ArticleInput:
     )
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleInput]:
-    """The articles in one file; ReadError when the file cannot be ingested."""
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileRead:
+    """The articles in one file, and the records of a JSON list or JSONL file left out with their reason.
+
+    ReadError when nothing in the file can be ingested.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(SUFFIXES))}")
@@ -259,5 +287,13 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article
     if suffix == ".jsonl":
         return read_jsonl(text, source)
     if suffix in (".html", ".htm"):
-        return [read_html(text, source)]
-    return [ArticleInput(raw_text=text, source_name=source)]
+        return FileRead(articles=[read_html(text, source)], skipped=[])
+    return FileRead(articles=[ArticleInput(raw_text=text, source_name=source)], skipped=[])
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleInput]:
+    """The articles in one file, all or nothing: ReadError when any record cannot be ingested."""
+    read = read_file(path, max_bytes=max_bytes)
+    if read.skipped:
+        raise ReadError("; ".join(read.skipped))
+    return read.articles

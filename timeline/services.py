@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +29,7 @@ from timeline.extraction.pipeline import (
 from timeline.extraction.pipeline import extract_article as pipeline_extract
 from timeline.matching import INFER_MIN_SCORE, best_match, gazetteer_current, infer_published, near_duplicate_of
 from timeline.models import Article, Event, Mention, Passage, Publisher
+from timeline.readers import read_file
 
 _WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
 
@@ -344,3 +346,34 @@ def article_reextract(article: Article, *, gazetteer: Gazetteer | None = None) -
             event.save(update_fields=["merged_into", "updated_at"])
         else:
             event.delete()  # nothing backs it any more and no curator touched it
+
+
+# ---------------------------------------------------------------- files
+
+
+@dataclass
+class FileIngest:
+    results: list[IngestResult]
+    skipped: list[str]  # records of the file left out, each with where and why
+
+
+def file_ingest(*, path: Path, max_bytes: int) -> FileIngest:
+    """Ingest every article of one file, all in one savepoint: a ReadError (or any failure) leaves no trace.
+
+    Bad records of a JSON list or a JSONL file are left out and named in ``skipped``; the others ingest.
+    """
+    read = read_file(path, max_bytes=max_bytes)
+    with transaction.atomic():
+        results = [
+            article_ingest(
+                raw_text=item.raw_text,
+                title=item.title,
+                url=item.url,
+                publisher=item.publisher,
+                published=item.published,
+                published_at=item.published_at,
+                source_name=item.source_name,
+            )
+            for item in read.articles
+        ]
+    return FileIngest(results=results, skipped=read.skipped)

@@ -12,13 +12,12 @@ import logging
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
 from timeline.models import IngestJob
-from timeline.readers import ReadError, iter_files, read_path
-from timeline.services import article_ingest
+from timeline.readers import ReadError, iter_files
+from timeline.services import file_ingest
 
 logger = logging.getLogger(__name__)
 
@@ -32,29 +31,20 @@ def ingest_job_create(*, paths: list[Path]) -> IngestJob:
 
 def _ingest_file(job_id: int, path: Path) -> None:
     """Read one file into articles and count the outcome on the job."""
-    created = duplicates = 0
     try:
-        for item in read_path(path, max_bytes=settings.INGEST_MAX_BYTES):
-            result = article_ingest(
-                raw_text=item.raw_text,
-                title=item.title,
-                url=item.url,
-                publisher=item.publisher,
-                published=item.published,
-                published_at=item.published_at,
-                source_name=item.source_name,
-            )
-            created, duplicates = created + result.created, duplicates + (not result.created)
+        done = file_ingest(path=path, max_bytes=settings.INGEST_MAX_BYTES)
     except (ReadError, ValueError, OSError) as exc:
         job = IngestJob.objects.get(pk=job_id)
         job.errors = [*job.errors, {"file": str(path), "reason": str(exc)}]
         job.processed, job.rejected = job.processed + 1, job.rejected + 1
-        job.created, job.duplicates = job.created + created, job.duplicates + duplicates
-        job.save(update_fields=["errors", "processed", "rejected", "created", "duplicates"])
+        job.save(update_fields=["errors", "processed", "rejected"])
         return
-    IngestJob.objects.filter(pk=job_id).update(
-        processed=F("processed") + 1, created=F("created") + created, duplicates=F("duplicates") + duplicates
-    )
+    created = sum(r.created for r in done.results)
+    job = IngestJob.objects.get(pk=job_id)
+    job.errors = [*job.errors, *({"file": str(path), "reason": reason} for reason in done.skipped)]
+    job.processed, job.rejected = job.processed + 1, job.rejected + len(done.skipped)
+    job.created, job.duplicates = job.created + created, job.duplicates + len(done.results) - created
+    job.save(update_fields=["errors", "processed", "rejected", "created", "duplicates"])
 
 
 def ingest_job_execute(*, job_id: int) -> IngestJob:

@@ -11,8 +11,8 @@ from django.db import transaction
 from tqdm import tqdm
 
 from timeline.models import Event
-from timeline.readers import ReadError, iter_files, read_path
-from timeline.services import article_ingest
+from timeline.readers import ReadError, iter_files
+from timeline.services import file_ingest
 from timeline.tasks import ingest_start
 
 BATCH = 50  # files per commit
@@ -40,23 +40,31 @@ class Command(BaseCommand):
                 "the admin's ingest jobs page shows its progress."
             )
             return
-        tally = {"files": 0, "new": 0, "stored": 0, "passages": 0, "events_new": 0, "events_updated": 0}
+        tally = {"files": 0, "new": 0, "stored": 0, "passages": 0, "events_updated": 0}
         rejected = len(missing)
         events_before = Event.objects.count()
         bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
         for start in range(0, len(files), BATCH):
-            # One commit per batch of files; each file is its own savepoint, so a bad file leaves no trace.
+            # One commit per batch of files; each file is its own savepoint (file_ingest): a bad file leaves no trace.
             with transaction.atomic():
                 for path in files[start : start + BATCH]:
                     tally["files"] += 1
                     bar.update(1)
                     try:
-                        with transaction.atomic():
-                            self._ingest_file(path, tally)
+                        done = file_ingest(path=path, max_bytes=settings.INGEST_MAX_BYTES)
                     except (ReadError, ValueError) as exc:
                         rejected += 1
                         bar.clear()
                         self.stderr.write(f"rejected {path}: {exc}")
+                        continue
+                    for reason in done.skipped:
+                        rejected += 1
+                        bar.clear()
+                        self.stderr.write(f"rejected {path} {reason}")
+                    for result in done.results:
+                        tally["new" if result.created else "stored"] += 1
+                        tally["passages"] += result.passages
+                        tally["events_updated"] += result.events_updated
         bar.close()
         # counted in the table: re-reading an undated article once its date is inferred also makes events
         events_new = Event.objects.count() - events_before
@@ -66,20 +74,4 @@ class Command(BaseCommand):
             f"{rejected} rejected"
         )
         if rejected:
-            raise CommandError(f"{rejected} file(s) rejected", returncode=1)
-
-    def _ingest_file(self, path: Path, tally: dict[str, int]) -> None:
-        for item in read_path(path, max_bytes=settings.INGEST_MAX_BYTES):
-            result = article_ingest(
-                raw_text=item.raw_text,
-                title=item.title,
-                url=item.url,
-                publisher=item.publisher,
-                published=item.published,
-                published_at=item.published_at,
-                source_name=item.source_name,
-            )
-            tally["new" if result.created else "stored"] += 1
-            tally["passages"] += result.passages
-            tally["events_new"] += result.events_new
-            tally["events_updated"] += result.events_updated
+            raise CommandError(f"{rejected} file(s) or record(s) rejected", returncode=1)
