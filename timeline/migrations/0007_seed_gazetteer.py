@@ -10,8 +10,14 @@ def seed(apps, schema_editor):
     Actor = apps.get_model("timeline", "Actor")
     ActorAlias = apps.get_model("timeline", "ActorAlias")
     taken = set(ActorAlias.objects.values_list("alias", flat=True))
+    slugs = set(Actor.objects.values_list("slug", flat=True))
     for name, kind, aliases in BUILTIN:
-        actor, _ = Actor.objects.get_or_create(name=name, defaults={"slug": slugify(name), "kind": kind})
+        actor = Actor.objects.filter(name=name).first()
+        if actor is None:
+            if slugify(name) in slugs:
+                continue  # an actor already stored under another name holds this slug
+            actor = Actor.objects.create(name=name, slug=slugify(name), kind=kind)
+            slugs.add(actor.slug)
         for alias in aliases:
             text = alias.lstrip("=")
             if text in taken:
