@@ -10,41 +10,19 @@ import pytest
 
 from tests.curation_data import make_actor, make_article, make_curator, make_event
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "artifacts"
 DOCS = ROOT / "docs"  # docs/admin-event.png: run with UPDATE_DOCS_SCREENSHOTS=1 to refresh it
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "a-long-curator-password"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),  # the live server reads committed rows
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and os.environ.get("REQUIRE_BROWSER") != "1", reason="/usr/bin/chromium is absent"
-    ),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]  # the live server reads committed rows
 
 
 @pytest.fixture
-def page(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop here
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        context.close()
-        browser.close()
+def page(browser):
+    """A page in a fresh context of the Chromium that tests/browser/conftest.py starts (or skips without)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture
@@ -81,8 +59,7 @@ def two_reports():
     return first, second
 
 
-def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_server, page, two_reports):
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_server, page, two_reports, artifacts):
     survivor, merged = two_reports
     make_curator("cora", password=PASSWORD)
 
@@ -98,20 +75,20 @@ def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_
     page.click('button[name="index"]')
     page.wait_for_selector('input[name="survivor"]')
     assert page.is_checked(f'input[name="survivor"][value="{survivor.pk}"]')  # the earliest created by default
-    page.screenshot(path=str(ARTIFACTS / "admin-merge-confirmation.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "admin-merge-confirmation.png"), full_page=True)
 
     page.click('input[type=submit][value="Merge into the chosen event"]')
     page.wait_for_url(f"**/admin/timeline/event/{survivor.pk}/change/")
     assert "Merged 2 events" in page.inner_text(".messagelist")
     assert page.locator("#mentions-group tbody tr.has_original").count() == 3
-    page.screenshot(path=str(ARTIFACTS / "admin-event-after-merge.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "admin-event-after-merge.png"), full_page=True)
 
     page.fill("#id_title", "North Korea fires a ballistic missile into the sea")
     page.click('input[name="_continue"]')
     page.wait_for_selector(".curation-note")
     assert "title" in page.inner_text(".curation-note")  # the edit locked the title
     assert page.is_checked('input[name="locked_fields"][value="title"]')
-    page.screenshot(path=str(ARTIFACTS / "admin-event-locked.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "admin-event-locked.png"), full_page=True)
     if os.environ.get("UPDATE_DOCS_SCREENSHOTS") == "1":  # the committed picture changes only when asked
         page.screenshot(path=str(DOCS / "admin-event.png"), full_page=True)
 
@@ -119,7 +96,7 @@ def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_
     page.wait_for_url(f"**/admin/timeline/event/{survivor.pk}/history/")
     history = page.inner_text("#content")
     assert f"merged in {merged.slug}" in history and "edited in the admin: title" in history and "cora" in history
-    page.screenshot(path=str(ARTIFACTS / "admin-event-history.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "admin-event-history.png"), full_page=True)
 
     response = page.goto(f"{live_server.url}/events/{merged.slug}/")
     assert response is not None and response.ok
@@ -127,4 +104,4 @@ def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_
     assert response.request.redirected_from is not None
     assert response.request.redirected_from.url.endswith(f"/events/{merged.slug}/")
     assert "North Korea fires a ballistic missile into the sea" in page.inner_text("body")
-    page.screenshot(path=str(ARTIFACTS / "permalink-after-merge.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "permalink-after-merge.png"), full_page=True)
