@@ -174,7 +174,13 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    search_text = models.TextField(
+        blank=True,
+        default="",
+        editable=False,
+        help_text="title, summary and source passages in one text; kept by database triggers (timeline.search)",
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
 
     class Meta:
         ordering = ["date_start", "id"]

@@ -1,32 +1,30 @@
 """Full-text search over events: their titles and summaries, and the passages that report them.
 
-Every word must match (in the title, the summary or one of the event's source passages). On
-PostgreSQL a word matches through text search vectors (English stemming: "launched" finds
-"launches") that GIN expression indexes serve, so a search stays fast at a million events; words
-the English configuration ignores ("the", "of") are dropped. Elsewhere (SQLite) a word matches as a
-case-insensitive substring. Selectors call ``events_search`` and need not know which database runs.
+Every word must match (in the title, the summary or one of the event's source passages). All three
+sit in one column, ``Event.search_text``, which database triggers keep exact (migration
+``0014_event_search_text``), so a search reads one table. On PostgreSQL a word matches through the
+column's text search vector (English stemming: "launched" finds "launches"), served by a GIN
+expression index, so a search stays one index scan at a million events; words the English
+configuration ignores ("the", "of") are dropped. Elsewhere (SQLite) a word matches as a
+case-insensitive substring of the column. Selectors call ``events_search`` and need not know which
+database runs.
 """
 
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from timeline.models import Event, Mention
+from timeline.models import Event
 
 SEARCH_CONFIG = "english"
 MAX_WORDS = 12
 
 
-def event_search_vector() -> SearchVector:
-    """The expression the event GIN index covers; queries must use exactly this one to be served by it."""
-    return SearchVector("title", "summary", config=SEARCH_CONFIG)
-
-
-def passage_search_vector(prefix: str = "") -> SearchVector:
-    """The passage text vector, as indexed (``prefix`` reaches the passage from another model)."""
-    return SearchVector(f"{prefix}text", config=SEARCH_CONFIG)
+def search_vector() -> SearchVector:
+    """The expression the GIN index covers; queries must use exactly this one to be served by it."""
+    return SearchVector("search_text", config=SEARCH_CONFIG)
 
 
 def searchable_words(*, text: str, using: str = "default") -> list[str]:
@@ -49,19 +47,13 @@ def events_search(*, qs: QuerySet[Event], text: str) -> QuerySet[Event]:
         return qs
     words = searchable_words(text=text, using=qs.db)
     if connections[qs.db].vendor == "postgresql":
-        for word in words:
-            # Two index scans joined by UNION: an OR across tables would force a scan of every event.
-            query = SearchQuery(word, search_type="plain", config=SEARCH_CONFIG)
-            in_events = Event.objects.annotate(v=event_search_vector()).filter(v=query).order_by().values("id")
-            in_passages = (
-                Mention.objects.annotate(v=passage_search_vector("passage__"))
-                .filter(v=query)
-                .order_by()
-                .values("event_id")
-            )
-            qs = qs.filter(pk__in=in_events.union(in_passages))
-        return qs
+        if not words:
+            return qs
+        # One query of all the words ANDed: a single bitmap index scan, each word stemmed as before.
+        query = SearchQuery(words[0], search_type="plain", config=SEARCH_CONFIG)
+        for word in words[1:]:
+            query &= SearchQuery(word, search_type="plain", config=SEARCH_CONFIG)
+        return qs.annotate(search_document=search_vector()).filter(search_document=query)
     for word in words:
-        in_passages = Mention.objects.filter(passage__text__icontains=word).values("event_id")
-        qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=in_passages))
+        qs = qs.filter(search_text__icontains=word)
     return qs
