@@ -71,6 +71,26 @@ def test_it_keeps_statements_by_different_speakers_apart():
     assert match_score(a, c, same_article=False) > 0
 
 
+def test_it_joins_a_body_and_its_spokesman_only_within_one_article():
+    # "NATO confirmed" and "Rutte said" in one article tell of one statement; across articles, a
+    # statement about North Korea by NATO is not North Korea's own statement about its troops.
+    nato = profile(
+        "statement", "NATO confirmed that North Korean troops had reached the Kursk region on Monday.",
+        ["NATO", "North Korea", "Russia", "Mark Rutte"], D1, ["NATO"],
+    )  # fmt: skip
+    rutte = profile(
+        "statement", "Rutte said North Korean troops had reached the Kursk region, NATO confirmed.",
+        ["Mark Rutte", "North Korea", "Russia"], D1, ["Mark Rutte"],
+    )  # fmt: skip
+    assert match_score(nato, rutte, same_article=True) > 0
+    pyongyang = profile(
+        "statement", "North Korea confirmed that its troops had reached the Kursk region in Russia.",
+        ["North Korea", "Russia"], D1, ["North Korea"],
+    )  # fmt: skip
+    assert match_score(pyongyang, nato, same_article=False) == 0.0
+    assert match_score(pyongyang, nato, same_article=True) > 0
+
+
 def test_it_matches_across_articles_only_with_shared_actors_words_and_dates():
     stored = profile("missile test", "Iran fired a ballistic missile into the Red Sea from a launch site near Tabriz.",
                      ["Iran"], D1)  # fmt: skip

@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -55,3 +56,21 @@ def test_it_moves_the_seed_launch_when_a_curator_corrects_the_date(seeds_dir):
     article_set_published(article=article, published=dt.date(2023, 9, 13))
     launch.refresh_from_db()
     assert str(launch.date_start) == "2023-09-13" and launch.merged_into_id is None
+
+
+def test_it_keeps_its_targets_beside_a_corpus_already_stored(seeds_dir, gold_seeds):
+    # The demo corpus tells of the same months: the seeds must still date and group their events right,
+    # and an undated seed must not take its date from an unrelated later statement.
+    demo = Path(__file__).resolve().parent.parent / "demo"
+    call_command("ingest", str(demo), stdout=io.StringIO(), stderr=io.StringIO())
+    call_command("ingest", str(seeds_dir), stdout=io.StringIO(), stderr=io.StringIO())
+    out = io.StringIO()
+    call_command("evaluate_events", str(gold_seeds), stdout=out)
+    report = out.getvalue()
+    found, total = report.split("required events found with the right date: ")[1].split()[0].split("/")
+    assert int(found) >= int(total) - 1, report
+    assert "stretch events found with the right date: 2/2" in report
+    assert "gold events split over several events: 0" in report
+    assert "events built on a negative passage: 0" in report
+    unmatched = int(report.split("events matching no gold event: ")[1].split()[0])
+    assert unmatched <= 3, report

@@ -25,6 +25,7 @@ REPORT_WINDOW_DAYS = 14  # how far back an undated report may reach for the happ
 MAX_CANDIDATES = 60  # stored events compared with one happening
 NEAR_DUPLICATE_WINDOW_DAYS = 120  # how far apart in publication date two copies of a story are looked for
 INFER_MIN_SCORE = 1.5  # an undated article takes a date only from a clear match
+INFER_REACH_DAYS = 30  # how far after its best-supported date an undated report's latest happening may lie
 
 
 _GAZ_CACHE: dict[tuple[int, int, int, int], Gazetteer] = {}
@@ -196,5 +197,8 @@ def infer_published(article: Article, ex: ArticleExtraction) -> date | None:
             vote[1] += score
     if not votes:
         return None
-    # the date most of its happenings point to; the report is no older than the latest of those
-    return max(votes, key=lambda d: (votes[d][0], votes[d][1], d))
+    # A report is no older than the latest happening it tells of: from the date most of its happenings
+    # point to, move on to the latest matched date within a few weeks after it (reports also recall
+    # the days before); a match far later than the rest is more likely wrong than the rest.
+    most = max(votes, key=lambda d: (votes[d][0], votes[d][1], d))
+    return max(d for d in votes if most <= d <= most + timedelta(days=INFER_REACH_DAYS))

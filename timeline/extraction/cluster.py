@@ -53,12 +53,14 @@ def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
     return a is None or b is None or a.overlaps(b)
 
 
-def _speakers_compatible(a: EventProfile, b: EventProfile) -> bool:
+def _speakers_compatible(a: EventProfile, b: EventProfile, *, same_article: bool) -> bool:
     if not a.speakers or not b.speakers:
         return True
     if a.speakers & b.speakers:
         return True
-    return bool(a.speakers & b.actors) or bool(b.speakers & a.actors)
+    # Within one article "NATO confirmed" and "Rutte said" may tell of one statement when the other
+    # sentence names the speaker; across articles, statements by different speakers are different ones.
+    return same_article and (bool(a.speakers & b.actors) or bool(b.speakers & a.actors))
 
 
 _WEAPON_CLASSES = {
@@ -86,7 +88,7 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool)
         if same_article or not _days_apart(event.date, other.date, DISPUTE_WINDOW_DAYS):
             return 0.0
         near_miss = True  # sources a day or two apart may still tell of one happening
-    if event.event_type == STATEMENT and not _speakers_compatible(event, other):
+    if event.event_type == STATEMENT and not _speakers_compatible(event, other, same_article=same_article):
         return 0.0
     classes, other_classes = _weapon_classes(event.keywords), _weapon_classes(other.keywords)
     if classes and other_classes and not classes & other_classes:

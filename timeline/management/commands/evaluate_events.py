@@ -45,5 +45,7 @@ class Command(BaseCommand):
             data = json.loads(gold.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise CommandError(f"cannot read gold file {gold}: {exc}") from exc
-        events = stored_events()
+        # The gold speaks of its own articles only: events backed by none of them are not scored.
+        gold_articles = set(data.get("articles", {}))
+        events = [e for e in stored_events() if any(s.article in gold_articles for s in e.sources)]
         self.stdout.write(format_report(score(data, events), total_events=len(events)))
