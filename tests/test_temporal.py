@@ -408,3 +408,91 @@ def test_it_names_relative_fiscal_years_by_the_publication_year() -> None:
 
 def test_it_skips_now_and_soon_in_compound_adjectives() -> None:
     assert tag("He spoke against the now-cancelled deal at the soon-to-open terminal.", FRIDAY) == []
+
+
+TUESDAY = date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Schools will stay closed through Wednesday.", "Wednesday", "2024-03-13"),
+        ("Roads remain blocked until Friday.", "Friday", "2024-03-15"),
+        ("Spain declared three days of mourning starting Thursday.", "Thursday", "2024-03-14"),
+        ("The truce expires at noon on Saturday.", "Saturday", "2024-03-16"),
+        ("The market opens on Monday after the holiday.", "Monday", "2024-03-18"),
+        ("The rebels pledged to disarm by Friday.", "Friday", "2024-03-15"),
+        ("Shops closed early on Saturday.", "Saturday", "2024-03-09"),
+    ],
+)
+def test_it_reads_the_tense_of_stay_verbs_schedules_and_promises(text: str, expression: str, value: str) -> None:
+    assert find(text, expression, TUESDAY).value == value
+
+
+def test_it_puts_midnight_on_the_day_written_after_it() -> None:
+    assert find("The pact expires at midnight on Sunday.", "midnight", TUESDAY).value == "2024-03-17T24:00"
+
+
+def test_it_leaves_a_weekday_inside_a_newspaper_title_alone() -> None:
+    assert tag("The Sunday Times reported the deal.", TUESDAY) == []
+    assert [t.text for t in tag("Sunday's vote led the Sunday Telegraph.", TUESDAY)] == ["Sunday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Several roads were closed over the weekend.", "2024-W10-WE"),
+        ("Fans will gather at the weekend.", "2024-W11-WE"),
+        ("Thousands marched this past weekend.", "2024-W10-WE"),
+    ],
+)
+def test_it_places_the_weekend_by_tense(text: str, value: str) -> None:
+    assert only(text, TUESDAY).value == value
+
+
+def test_it_counts_the_following_week_from_the_day_mentioned_before() -> None:
+    found = tag("The court ruled on Jan. 9, and the following week the cabinet resigned.", TUESDAY)
+    assert [t.value for t in found] == ["2024-01-09", "2024-W03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expression", "value"),
+    [
+        ("Exports rose in December from a year earlier.", date(2025, 1, 2), "a year earlier", "2023-12"),
+        ("Talks broke down in 2021. A year later, fighting resumed.", TUESDAY, "A year later", "2022"),
+        ("Sales rose in the third quarter from a year earlier.", TUESDAY, "a year earlier", "2022-Q3"),
+        ("The bridge opened on March 3, 2020, and two years later it closed.", TUESDAY, "two years later", "2022"),
+        ("Turnout was 61%, up from 54% a year earlier.", TUESDAY, "a year earlier", "2023"),
+    ],
+)
+def test_it_counts_years_from_the_period_mentioned_last(text: str, dct: date, expression: str, value: str) -> None:
+    assert find(text, expression, dct).value == value
+
+
+def test_it_does_not_take_shortly_before_a_time_for_the_future() -> None:
+    assert [t.text for t in tag("The blast was heard shortly after midnight.", TUESDAY)] == ["midnight"]
+    assert only("Results are expected shortly.", TUESDAY).value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expression", "value"),
+    [
+        ("The rebels promised to hand over weapons by mid-January.", date(2024, 12, 30), "mid-January", "2025-01"),
+        ("The company cut its forecast for the second half.", TUESDAY, "the second half", "2024-H2"),
+        ("Profit fell in the second half.", date(2024, 3, 12), "the second half", "2023-H2"),
+        ("Prices have risen each month since the summer.", TUESDAY, "summer", "2023-SU"),
+        ("The festival returns this summer.", TUESDAY, "this summer", "2024-SU"),
+        ("The lender's H1 profit beat forecasts.", date(2024, 8, 1), "H1", "2024-H1"),
+        ("Margins narrowed in H2 2023.", TUESDAY, "H2 2023", "2023-H2"),
+    ],
+)
+def test_it_chooses_the_year_of_months_halves_and_seasons(text: str, dct: date, expression: str, value: str) -> None:
+    assert find(text, expression, dct).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Critics say the 2024 Act gives police sweeping powers.", "Green H2 output is rising.", "The H1 heading."],
+)
+def test_it_leaves_law_titles_and_hydrogen_alone(text: str) -> None:
+    assert tag(text, TUESDAY) == []

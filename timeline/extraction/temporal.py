@@ -228,13 +228,14 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     return _date_clock_times(text, result)
 
 
+_CLOCK_RULES = {"clock-time", "noon-midnight"}
 _BETWEEN_TIME_AND_DATE = re.compile(r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?")
 
 
 def _date_clock_times(text: str, found: list[Timex]) -> list[Timex]:
     """Put a clock time on the day written right after it ("at 16:15 UTC, June 1st") rather than the dct's."""
     for i, (timex, following) in enumerate(zip(found, found[1:], strict=False)):
-        if timex.rule != "clock-time" or following.precision != "day" or following.range_start is None:
+        if timex.rule not in _CLOCK_RULES or following.precision != "day" or following.range_start is None:
             continue
         if following.type != "DATE" or "T" not in timex.value:
             continue

@@ -100,7 +100,10 @@ _FUTURE_WORDS = (
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|gonna|is\s+to|are\s+to|would|scheduled|planned|plans?\s+to|"
     r"expected|expects?|due\s+to|set\s+to|upcoming|intends?|aims?\s+to|hopes?\s+to|to\s+be\s+held|to\s+meet|"
     r"to\s+visit|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+vote|will\s+be|should|could|might|must|"
-    r"until|till|wants?\s+to|seeks?\s+to|remain|remains|next|coming"
+    r"until|till|wants?\s+to|seeks?\s+to|remain|remains|next|coming|starting|"
+    r"(?:promised|pledged|vowed|agreed|threatened|decided|planned|hoped|aimed|wanted|sought|promises|pledges|vows)\s+to|"
+    r"(?:expires|begins|starts|opens|closes|takes\s+effect|takes\s+office|goes\s+to\s+the\s+polls|go\s+to\s+the\s+polls)"
+    r"(?=\s+(?:on|at|in|from|this|next|early|late)\b)"
 )
 _PAST_WORDS = (
     r"was|were|had|did|said|told|announced|came|met|took|made|gave|went|saw|held|sent|began|left|won|lost|"
@@ -150,7 +153,9 @@ def tense_of(text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-_AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|to|get|gets)\s+$", re.IGNORECASE)
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:be|been|being|is|are|am|to|get|gets|stay|stays|remain|remains|keep|kept)\s+$", re.IGNORECASE
+)
 _FUTURE_ONLY = re.compile(r"scheduled|planned|expected|intended", re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ date stands in (anchor_kind then says "dct").
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from timeline.extraction.temporal_calendar import shift_days, week_value
 from timeline.extraction.temporal_grammar import (
@@ -38,7 +39,41 @@ def _later(m: re.Match[str], text: str) -> Resolver | None:
         return _vague_after(unit, direction)
     if amount != int(amount):
         return None
+    if unit == "year":
+        return _years_from_previous(direction * int(amount))
     return shift_resolver(direction * int(amount), unit, previous=True)
+
+
+_MONTH_OR_QUARTER = re.compile(r"\d{4}-(?:\d\d|Q[1-4]|H[12])")
+
+
+def _years_from_previous(n: int) -> Resolver:
+    """ "a year earlier", "two years later": counted from the period mentioned last, at its grain.
+
+    After "exports rose in December" a year earlier is the December before; after "talks broke down in 2021"
+    a year later is 2022; after a day it is that day a year away; with nothing mentioned, from the dct.
+    """
+    by_day = shift_resolver(n, "year", previous=True)
+
+    def resolve(ctx: Context) -> Reading:
+        year, period = ctx.previous_year, ctx.previous_period
+        if year is None or (period and period.startswith(f"{year:04d}-") and not _MONTH_OR_QUARTER.fullmatch(period)):
+            return by_day(ctx)  # nothing dated yet, or the last period was a day or a week of that year
+        if not 1 <= year + n <= 9999:
+            return unresolved("year", "previous", "XXXX")
+        rest = period[4:] if period and _MONTH_OR_QUARTER.fullmatch(period) and period.startswith(f"{year:04d}") else ""
+        reading = date_reading(f"{year + n:04d}{rest}", None, "previous")
+        return Reading(
+            "DATE",
+            reading.value,
+            reading.range_start,
+            reading.range_end,
+            reading.precision,
+            date(year, 7, 1),
+            "previous",
+        )
+
+    return resolve
 
 
 def _vague_after(unit: str, direction: int) -> Resolver:

@@ -159,7 +159,7 @@ PAST = (
     r"(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur|quarters?|hours?|minutes?)\b)"
 )
 FUTURE = (
-    r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|soon|shortly"
+    r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:soon|shortly)(?!\s+(?:after|before|afterwards)\b)"
     r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:long|short|medium|near)\s+term|(?:short|long)-term"
 )
 

@@ -158,6 +158,8 @@ def _year(m: re.Match[str], text: str) -> Resolver | None:
         after,
     ):
         return None
+    if re.match(r"[ \t]+(?:Act|Bill|Law|Code|Directive|Ordinance|Regulations?)\b", text[m.end() : m.end() + 14]):
+        return None  # "the 2024 Act": the title of a law, not a time
     if re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) and _name_word_before(text, m.start()):
         return None  # "the Russell 2000 Index", "Windows 2000 Server": part of a name
     value = m.group("year")
@@ -295,10 +297,16 @@ def _quarter(m: re.Match[str], text: str) -> Resolver | None:
             number, year = (current - 1, dct.year) if current > 1 else (limit, dct.year - 1)
         else:
             number = n
-            year = dct.year + nearest_offset(n - current, limit, tense_of(ctx.text, start, end), penalty=4)
+            tense = tense_of(ctx.text, start, end)
+            # A half is always as near the dct one way as the other: without a tense it is this year's.
+            shift = 0 if half and tense is None else nearest_offset(n - current, limit, tense, penalty=4)
+            year = dct.year + shift
         return date_reading(f"{year:04d}-{letter}{number}", dct, "dct")
 
     return resolve
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def _season(m: re.Match[str], text: str) -> Resolver | None:
@@ -310,6 +318,8 @@ def _season(m: re.Match[str], text: str) -> Resolver | None:
     if m.group("season")[0].isupper() and re.search(r"[A-Z][a-z]+\s+$", text[max(0, m.start() - 20) : m.start()]):
         return None  # "Arab Spring", "Prague Spring": a name
     code = SEASONS[word]
+    since = re.search(r"\bsince\s+(?:the\s+)?$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE) is not None
+    start, end = m.span()
 
     def resolve(ctx: Context) -> Reading:
         if year_text:
@@ -317,12 +327,28 @@ def _season(m: re.Match[str], text: str) -> Resolver | None:
         if ctx.dct is None:
             return unresolved("quarter", "dct", f"XXXX-{code}")
         year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        if not rel and _SEASON_START[code] > ctx.dct.month and (since or tense_of(ctx.text, start, end) == "past"):
+            year -= 1  # "since the summer", "the harvest failed in the autumn": the last one, not this year's
         return date_reading(f"{year:04d}-{code}", ctx.dct, "dct")
 
     return resolve
 
 
+# Nouns after which "H1", "H2" are halves of a year, not hydrogen or a heading.
+HALF_NOUNS = r"profits?|results|revenues?|earnings|sales|net|loss(?:es)?|figures|deliveries|income|deficit"
 YEAR_WORD = rf"(?:{YEAR4}|(?:this|last|next|the\s+(?:current|previous|past|coming|following))\s+year|the\s+year)"
+
+_HALF_BEFORE = re.compile(r"\b(?:in|for|during|over|first|second)[^\S\n]+$", re.IGNORECASE)
+
+
+def _quarter_code(m: re.Match[str], text: str) -> Resolver | None:
+    """ "Q3", "Q3 2024", "H1 2024", "in H1", "H1 profit": a half needs a year, a preposition or a results noun."""
+    if m.group("h") and not m.group("hyr"):
+        before = _HALF_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if before is None and not re.match(rf"[^\S\n]+(?:{HALF_NOUNS})\b", text[m.end() : m.end() + 16]):
+            return None
+    return _quarter(_QuarterProxy(m), text)
+
 
 RULES: list[Rule] = [
     compile_rule(
@@ -371,8 +397,9 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "quarter-code",
-        rf"\b(?P<q>Q[1-4])(?P<unit>)(?:\s+(?P<yr>{YEAR4}))?\b",
-        lambda m, t: _quarter(_QuarterProxy(m), t),
+        rf"\b(?P<q>Q[1-4])(?P<unit>)(?:\s+(?P<yr>{YEAR4}))?\b"
+        rf"|\b(?P<h>H[12])(?:\s+(?P<hyr>{YEAR4}))?\b(?!-)",
+        _quarter_code,
         priority=2,
         flags=0,
     ),
@@ -396,14 +423,19 @@ class _FyProxy:
 
 
 class _QuarterProxy:
+    """Presents "Q3 2024" and "H1 2024" (or "in H1") as the quarter rule's groups."""
+
     def __init__(self, match: re.Match[str]) -> None:
         self._match = match
 
     def group(self, name: str) -> str | None:
+        half = self._match.group("h")
         if name == "unit":
-            return "quarter"
+            return "half" if half else "quarter"
         if name == "q":
-            return self._match.group("q")
+            return half or self._match.group("q")
+        if name == "yr":
+            return self._match.group("hyr") if half else self._match.group("yr")
         return self._match.group(name)
 
     def span(self) -> tuple[int, int]:

@@ -104,9 +104,16 @@ def resolve_weekday(weekday: int, rel: str, ctx: Context, start: int, end: int) 
     return weekday_before(dct, weekday)
 
 
+# "The Sunday Times", "Monday Night Football": a weekday inside the title of a paper or a show.
+_TITLE_AFTER_WEEKDAY = re.compile(
+    r"[^\S\n]+(?:Times|Telegraph|Mirror|Post|Express|Herald|Mail|Tribune|Independent|Observer|Standard|Star|Sport|"
+    r"Age|Review|Journal|Gazette|Edition|Night\s+Football|Night\s+Live)\b"
+)
+
+
 def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     name = m.group("day")
-    if not name[0].isupper():
+    if not name[0].isupper() or _TITLE_AFTER_WEEKDAY.match(text, m.end("day")):
         return None
     weekday = weekday_number(name)
     rel = (m.group("rel") or "").lower()
@@ -133,8 +140,11 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel.split()[-1], 0)
 
     anchored = unit == "year" and rel.startswith("the ") and step != 0
+    follows_previous_day = unit in {"week", "month"} and rel in {"the following", "the previous"}
 
     def resolve(ctx: Context) -> Reading:
+        if follows_previous_day and ctx.previous is not None:  # "the following week": after the day just mentioned
+            return unit_reading(unit, step, ctx.previous, "previous")
         if anchored and ctx.previous_year is not None:  # "the previous year": before the year just mentioned
             return unit_reading(unit, step, date(ctx.previous_year, 7, 1), "previous")
         if ctx.dct is None:
@@ -190,13 +200,22 @@ def unit_reading(unit: str, step: int, anchor: date, kind: str) -> Reading:
 
 
 def _the_unit(m: re.Match[str], text: str) -> Resolver | None:
-    """ "the weekend", "(earlier in) the week", "the end of the year": the unit holding the publication date."""
+    """ "the weekend", "(earlier in) the week", "the end of the year": the unit holding the publication date.
+
+    A weekend takes the sentence's tense: "were closed over the weekend" is the one before a weekday dct,
+    "will rest at the weekend" the one after.
+    """
     unit = m.group("unit").lower()
-    return lambda ctx: (
-        unit_reading(unit, 0, ctx.dct, "dct")
-        if ctx.dct
-        else unresolved("week" if "week" in unit else unit, "dct", _unknown_value(unit))
-    )
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.dct is None:
+            return unresolved("week" if "week" in unit else unit, "dct", _unknown_value(unit))
+        if unit == "weekend" and ctx.dct.weekday() < 5 and tense_of(ctx.text, start, end) == "past":
+            return unit_reading(unit, -1, ctx.dct, "dct")
+        return unit_reading(unit, 0, ctx.dct, "dct")
+
+    return resolve
 
 
 SHIFT_UNITS = {"day": 1, "week": 7, "fortnight": 14, "month": 0, "year": 0}
@@ -295,7 +314,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "relative-unit",
-        rf"\b(?P<rel>last|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}\b(?!-)",
+        rf"\b(?P<rel>last|this\s+past|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}\b(?!-)",
         _relative_unit,
         priority=1,
     ),
@@ -328,6 +347,9 @@ class _UnitProxy:
 
     def group(self, name: str) -> str:
         return self._match.group("unit") or self._match.group("unit2")
+
+    def span(self) -> tuple[int, int]:
+        return self._match.span()
 
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
