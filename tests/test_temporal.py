@@ -50,7 +50,7 @@ def test_it_gives_a_date_with_a_clock_time_the_time_type() -> None:
     assert timex.range_start == date(2024, 10, 31)
 
 
-def test_it_reads_numeric_dates_only_where_day_and_month_cannot_be_swapped() -> None:
+def test_it_reads_numeric_dates_only_where_day_and_month_cannot_be_swapped_or_the_dct_settles_it() -> None:
     assert tag("Signed 03/04/2025.", date(2025, 3, 5)) == []
     assert only("Signed 28/7/07.", date(2007, 8, 1)).value == "2007-07-28"
     assert only("Signed 7/28/99.", date(2007, 8, 1)).value == "1999-07-28"
@@ -496,3 +496,54 @@ def test_it_chooses_the_year_of_months_halves_and_seasons(text: str, dct: date, 
 )
 def test_it_leaves_law_titles_and_hydrogen_alone(text: str) -> None:
     assert tag(text, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("The decree was signed 3.4.2024 in Bern.", TUESDAY, "2024-04-03"),
+        ("The hearing is set for 12/03/2024.", TUESDAY, "2024-03-12"),
+        ("The hearing is set for 12/03/2024.", date(2024, 11, 20), "2024-12-03"),
+        ("Bookings for 25/12/2024 sold out.", TUESDAY, "2024-12-25"),
+    ],
+)
+def test_it_reads_dotted_dates_day_first_and_slashed_ones_nearest_the_dct(text: str, dct: date, value: str) -> None:
+    assert only(text, dct).value == value
+
+
+def test_it_leaves_release_numbers_and_undated_ambiguous_dates_out() -> None:
+    assert tag("Version 1.2.2024 fixed the bug.", TUESDAY) == []
+    assert tag("The hearing is set for 12/03/2024.", None) == []
+    assert tag("The hearing is set for 12/03/2024.", date(2024, 7, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Officials will meet on the 20th to review the sanctions.", "2024-03-20"),
+        ("The convoy was hit on the 2nd.", "2024-03-02"),
+        ("The talks ended on the 30th, officials said.", "2024-01-30"),
+    ],
+)
+def test_it_reads_a_day_of_the_month_alone(text: str, value: str) -> None:
+    assert only(text, TUESDAY).value == value
+
+
+def test_it_does_not_take_an_ordinal_floor_or_century_for_a_day() -> None:
+    assert tag("He lives on the 20th floor.", TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Heavy shelling continued overnight, the governor said.", "2024-03-11TNI"),
+        ("Talks will continue overnight and into Wednesday.", "2024-03-12TNI"),
+    ],
+)
+def test_it_reads_overnight_as_the_night_by_tense(text: str, value: str) -> None:
+    assert find(text, "overnight", TUESDAY).value == value
+
+
+def test_it_leaves_overnight_as_an_adjective_alone() -> None:
+    assert tag("An overnight curfew was imposed.", TUESDAY) == []
+    assert tag("Overnight rates rose.", TUESDAY) == []

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from timeline.extraction.temporal_calendar import safe_date
+from timeline.extraction.temporal_calendar import safe_date, shift_months
 from timeline.extraction.temporal_grammar import (
     Context,
     Reading,
@@ -141,11 +141,21 @@ def _iso(m: re.Match[str], text: str) -> Resolver | None:
     return lambda ctx: day_reading(day, None, "absolute", suffix, type_)
 
 
+_VERSION_BEFORE = re.compile(r"\b(?:version|v|release|build|update|firmware)\.?\s*$", re.IGNORECASE)
+
+
 def _numeric(m: re.Match[str], text: str) -> Resolver | None:
-    """ "26/02/2025": only where one reading alone is a date (02/03/2025 could be either, and is left out)."""
+    """ "26/02/2025", "3.4.2024": day and month by the one reading that is a date.
+
+    Dotted dates are written day first (the European order). Where a slashed date reads both ways
+    ("12/03/2024"), the reading within weeks of the publication date wins if the other is months away;
+    otherwise (or without a publication date) it is left out.
+    """
     a, b, year_text = int(m.group("a")), int(m.group("b")), m.group("y")
-    if safe_date(2000, b, a) and safe_date(2000, a, b) and a != b:
-        return None  # day and month could be swapped
+    dotted = m.group("sep") == "."
+    if dotted and (len(year_text) != 4 or _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+        return None  # "version 1.2.2024": a release number
+    both = bool(safe_date(2000, b, a) and safe_date(2000, a, b) and a != b)
     if not (safe_date(2000, b, a) or safe_date(2000, a, b)):
         return None
 
@@ -154,8 +164,48 @@ def _numeric(m: re.Match[str], text: str) -> Resolver | None:
         if len(year_text) == 2:  # "7/28/07": the century that keeps the year near the publication date
             ref = ctx.dct.year if ctx.dct else 2000
             year += 2000 if 2000 + year <= ref + 10 else 1900
-        day = safe_date(year, b, a) or safe_date(year, a, b)
+        if dotted:
+            day = safe_date(year, b, a)
+        elif both:
+            if ctx.dct is None:
+                return None
+            dct = ctx.dct
+            readings = sorted((abs((d - dct).days), d) for d in (safe_date(year, b, a), safe_date(year, a, b)) if d)
+            if len(readings) < 2 or readings[0][0] > 45 or readings[1][0] <= 90:
+                return None  # neither reading is clearly the one near the publication date
+            day = readings[0][1]
+        else:
+            day = safe_date(year, b, a) or safe_date(year, a, b)
         return day_reading(day, None, "absolute") if day else None
+
+    return resolve
+
+
+def _day_of_month(m: re.Match[str], text: str) -> Resolver | None:
+    """ "on the 20th": that day of the month nearest the publication date, bent by the sentence's tense."""
+    day_of_month = _day_number(m.group("day"))
+    if not 1 <= day_of_month <= 31:
+        return None
+    start, end = m.span("t")
+
+    def resolve(ctx: Context) -> Reading:
+        dct = ctx.dct
+        if dct is None:
+            return unresolved("day", "dct", f"XXXX-XX-{day_of_month:02d}")
+        tense = tense_of(ctx.text, start, end)
+        options = []
+        for k in (-2, -1, 0, 1):  # two back: "on the 30th" in March is January's when February has none
+            ym = shift_months(dct, k)
+            day = safe_date(ym[0], ym[1], day_of_month) if ym else None
+            if day is not None:
+                options.append(day)
+
+        def cost(day: date) -> int:
+            gap = (day - dct).days
+            wrong_side = (tense == "past" and gap > 0) or (tense == "future" and gap < 0)
+            return abs(gap) + (100 if wrong_side else 0)
+
+        return day_reading(min(options, key=cost), dct, "dct")
 
     return resolve
 
@@ -208,8 +258,15 @@ RULES: list[Rule] = [
         priority=4,
     ),
     compile_rule(
+        "day-of-month",
+        r"\b(?:on|by|until|till|since|from|before|after|through)\s+(?P<t>the\s+(?P<day>[1-3]?\d(?:st|nd|rd|th)))\b"
+        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|and|or|at|when|in|for|with|as|but|after|before|while|if|that)\b)",
+        _day_of_month,
+        priority=2,
+    ),
+    compile_rule(
         "numeric-date",
-        rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)",
+        rf"{B}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)",
         _numeric,
         priority=4,
     ),
@@ -223,7 +280,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "day-month": MONTH_TRIGGERS,
     "month-day-range": MONTH_TRIGGERS,
     "day-month-range": MONTH_TRIGGERS,
-    "numeric-date": ("/",),
+    "numeric-date": ("/", ".19", ".20"),
+    "day-of-month": ("1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th"),
 }
 # How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
 REACH: dict[str, int] = {
@@ -234,4 +292,5 @@ REACH: dict[str, int] = {
     "month-day-range": 2,
     "day-month-range": 16,
     "numeric-date": 6,
+    "day-of-month": 24,
 }

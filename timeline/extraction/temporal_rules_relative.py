@@ -28,6 +28,7 @@ from timeline.extraction.temporal_grammar import (
     constant,
     date_reading,
     day_reading,
+    preceding_word,
     tense_of,
     unresolved,
 )
@@ -286,6 +287,27 @@ def _first_week_of(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+def _overnight(m: re.Match[str], text: str) -> Resolver | None:
+    """ "shelling continued overnight": the night before the dct (the night ahead in a future sentence).
+
+    Only the adverb: "an overnight curfew", "overnight rates" name a kind of thing, not a time.
+    """
+    if preceding_word(text, m.start()) in {"a", "an", "the", "of", "its", "their", "his", "her", "our"}:
+        return None
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.dct is None:
+            return unresolved("day", "dct", "XXXX-XX-XXTNI", "TIME")
+        future = tense_of(ctx.text, start, end) == "future"
+        day = ctx.dct if future else shift_days(ctx.dct, -1)
+        if day is None:
+            return unresolved("day", "dct", "XXXX-XX-XXTNI", "TIME")
+        return day_reading(day, ctx.dct, "dct", "TNI", "TIME")
+
+    return resolve
+
+
 RULES: list[Rule] = [
     compile_rule(
         "year-before",
@@ -305,6 +327,13 @@ RULES: list[Rule] = [
         rf"\b(?P<rel>this|last|tomorrow)\s+(?P<part>{PART})\b",
         _last_night,
         priority=2,
+    ),
+    compile_rule(
+        "overnight",
+        r"\bovernight\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on|at|to|as|and|after|before|from|near|across|into|with|while|"
+        r"when|amid|around|along|outside|inside|by|but|the|a|an)\b)",
+        _overnight,
+        priority=1,
     ),
     compile_rule(
         "weekday",
@@ -356,6 +385,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "day-word": ("today", "yesterday", "tomorrow", "tonight"),
     "this-part-of-day": PART_TRIGGERS,
     "weekday": ("day",),
+    "overnight": ("overnight",),
     "relative-unit": ("week", "month", "year", "quarter", "decade", "centur"),
     "the-unit": ("week", "month", "year"),
     "ago": ("ago",),
@@ -366,6 +396,7 @@ REACH: dict[str, int] = {
     "day-word": 26,
     "this-part-of-day": 10,
     "weekday": 10,
+    "overnight": 2,
     "relative-unit": 18,
     "the-unit": 34,
     "ago": 40,
