@@ -4,8 +4,10 @@ tests/data/timex_heldout.json holds 189 sentences from many regions and beats, e
 and the TIMEX3 expressions a careful annotator marks by the TimeML/TempEval-3 guidelines, including
 distractors that are not dates. The gold was written before the tagger was run on it. Spans are matched
 relaxed (any overlap); value accuracy counts matched expressions whose value is one of the readings the
-gold allows. Figures (relaxed span F1 / value accuracy / ranges right):
-before the generality work (gold as first written) 0.958 / 0.932 / 6 of 6; FLOORS sit just under the latest figures.
+gold allows. Figures (relaxed span F1 / value accuracy / day ranges right), as first measured, before any
+change to the tagger: 0.958 / 0.932 / 6 of 6 (0.960 / 0.938 once two annotation slips were corrected: "within
+hours" is PTXH, hours taking the T; TimeML marks "now"); after the generality work 0.985 / 0.995 / 7 of 7.
+FLOORS sit a little under the latest figures.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pytest
 from timeline.extraction.temporal import tag
 
 GOLD = Path(__file__).parent / "data" / "timex_heldout.json"
-FLOORS = {"span_f1": 0.95, "value_accuracy": 0.92}
+FLOORS = {"span_f1": 0.97, "value_accuracy": 0.97}
 
 
 @dataclass
