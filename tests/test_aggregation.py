@@ -7,6 +7,7 @@ import random
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
@@ -18,7 +19,7 @@ from timeline.aggregation import (
     period_end,
     period_start,
 )
-from timeline.models import Actor, Event, EventTally, EventType
+from timeline.models import Actor, Event, EventTally, EventType, TermMonthTally
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +233,71 @@ def test_it_keeps_actor_year_tallies_exact_and_draws_actor_rows_from_them() -> N
         max_marks=5,
     )
     assert binned.events == public.count() and binned.total == sum(live.values())
+
+
+def _live_term_counts() -> dict:
+    """Per (lexeme, month, type, status, merged): the events whose search text holds the lexeme, read live."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t.lexeme, date_trunc('month', e.date_start)::date, e.event_type, e.status, "
+            "e.merged_into_id IS NOT NULL, count(*) FROM timeline_event e CROSS JOIN LATERAL "
+            "unnest(tsvector_to_array(to_tsvector('english', e.search_text))) AS t(lexeme) "
+            "WHERE e.date_start IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
+        )
+        return {row[:5]: row[5] for row in cursor.fetchall()}
+
+
+def _term_tallies() -> dict:
+    return {
+        (t.lexeme, t.month, t.event_type, t.status, t.merged): t.count
+        for t in TermMonthTally.objects.filter(count__gt=0)
+    }
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="term tallies are kept on PostgreSQL only")
+def test_it_keeps_term_tallies_exact_through_edits_sources_merges_and_deletes() -> None:
+    from timeline.models import Article, Mention, Passage
+
+    events = _events(60, seed=3, days=800)
+    Event.objects.filter(pk__in=[e.pk for e in events[:10]]).update(summary="Missiles launched at dawn")
+    Event.objects.filter(pk__in=[e.pk for e in events[5:15]]).update(status=Event.Status.VERIFIED)
+    moved = Event.objects.get(pk=events[2].pk)
+    moved.date_start = date(1999, 12, 31)
+    moved.save()
+    article = Article.objects.create(text="A missile flew.", raw_text="x", content_hash="t1")
+    passage = Passage.objects.create(article=article, index=0, start=0, end=15, text="A missile flew.")
+    Mention.objects.create(event=events[20], passage=passage)
+    Mention.objects.create(event=events[21], passage=passage)
+    Event.objects.filter(pk=events[3].pk).update(merged_into=events[4])
+    Event.objects.filter(pk__in=[e.pk for e in events[30:40]]).delete()
+    Mention.objects.filter(event=events[21]).delete()
+    assert _term_tallies() == {key: n for key, n in _live_term_counts().items() if n}
+    assert sum(n for (lexeme, *_), n in _term_tallies().items() if lexeme == "missil") == 10 + 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="term tallies are kept on PostgreSQL only")
+def test_it_counts_a_one_word_search_from_the_term_tallies_as_the_live_count_does() -> None:
+    from timeline.search import events_search
+
+    events = _events(400, first=date(1995, 1, 1), days=20 * 365, seed=5)
+    Event.objects.filter(pk__in=[e.pk for e in events[::3]]).update(summary="Launches of missiles")
+    start, end = date(1995, 1, 1), date(2014, 12, 31)
+    for event_type, verified in (("", False), (EventType.ATTACK, False), ("", True)):
+        statuses = [Event.Status.VERIFIED] if verified else [Event.Status.NEW, Event.Status.VERIFIED]
+        matching = events_search(qs=_public().filter(status__in=statuses), text="missile")
+        if event_type:
+            matching = matching.filter(event_type=event_type)
+        tallied = events_binned(
+            events=matching,
+            start=start,
+            end=end,
+            term="missil",
+            event_type=event_type,
+            verified_only=verified,
+            max_marks=5,
+        )
+        live = events_binned(events=matching, start=start, end=end, max_marks=5)
+        assert tallied.bins == live.bins and tallied.unit == "year"
+        assert tallied.total == matching.count()

@@ -118,3 +118,12 @@ def test_it_is_not_undone_by_saving_an_event_read_before_its_sources() -> None:
     event.status = Event.Status.VERIFIED  # the object still holds the search text read before the mention
     event.save()
     assert list(events_search(qs=Event.objects.all(), text="pyongyang")) == [event]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="lexemes exist on PostgreSQL only")
+def test_it_names_the_one_lexeme_of_a_one_word_search() -> None:
+    from timeline.search import single_term
+
+    assert single_term(text="the Missiles") == "missil"
+    assert single_term(text="missile launch") is None
+    assert single_term(text="the") is None

@@ -83,3 +83,11 @@ def test_it_keeps_every_zoom_level_small_and_the_queries_few(client, many, djang
 def test_it_keeps_the_zoom_in_the_pushed_url(client, many) -> None:
     response = client.get("/", {"type": "statement", "start": "2000-01-01", "end": "2000-03-01"}, **HTMX)
     assert response["HX-Push-Url"] == "/?type=statement&start=2000-01-01&end=2000-03-01"
+
+
+def test_it_counts_a_one_word_search_over_the_whole_timeline_as_it_lists(many) -> None:
+    Event.objects.filter(pk__in=[e.pk for e in many[::5]]).update(summary="Missile launches reported")
+    shown = _shown(text="missile", max_marks=50)
+    assert shown.unit == "year"
+    assert shown.total == 300 == shown.listed.count()
+    assert sum(mark[2] for mark in shown.figure["data"][0]["customdata"]) == 300

@@ -6,8 +6,9 @@ years, months, weeks or days so that the marks stay few and the figure small at 
 Zooming in narrows the range until single events show.
 
 Counts by event type come from EventTally (kept exact by triggers), so the 30-year view of a million
-events reads a few thousand tally rows instead of every event. Filters the tallies do not cover
-(an actor, a text search, one row per actor) fall back to one aggregate query over the events, with
+events reads a few thousand tally rows instead of every event. A search for one word over the
+whole timeline (on PostgreSQL) reads TermMonthTally. Filters the tallies do not cover
+(an actor, other text searches, one row per actor) fall back to one aggregate query over the events, with
 date truncation and a count grouped by row key.
 """
 
@@ -21,7 +22,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 from timeline.charts import CONFIG, timeline_layout
-from timeline.models import Actor, ActorYearTally, Event, EventTally, EventType
+from timeline.models import Actor, ActorYearTally, Event, EventTally, EventType, TermMonthTally
 
 # About 200 bytes of figure JSON per event drawn: 1,000 keeps the figure near 200 KB at most.
 MAX_MARKS = 1000
@@ -139,6 +140,27 @@ def actor_year_counts(*, start: date, end: date, statuses: list[str]) -> dict[tu
     return counts
 
 
+def term_counts(
+    *, start: date, end: date, unit: str, statuses: list[str], lexeme: str, event_type: str = ""
+) -> dict[tuple[date, str], int]:
+    """Counts per (period, type label) of events holding the search term ``lexeme``, from the month tallies.
+
+    For year and month bins; exact when the range holds every event of its first and last months
+    (the whole timeline).
+    """
+    rows = TermMonthTally.objects.filter(
+        lexeme=lexeme, month__gte=start.replace(day=1), month__lte=end, status__in=statuses, merged=False
+    )
+    if event_type:
+        rows = rows.filter(event_type=event_type)
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    for month, event_type_value, n in (
+        rows.values_list("month", "event_type").annotate(n=Sum("count")).filter(n__gt=0).order_by()
+    ):
+        counts[(period_start(month, unit), TYPE_LABELS.get(event_type_value, event_type_value))] += n
+    return counts
+
+
 def live_counts(
     *, events: QuerySet[Event], start: date, end: date, unit: str, rows: str
 ) -> dict[tuple[date, str], int]:
@@ -179,13 +201,15 @@ def events_binned(
     verified_only: bool = False,
     max_marks: int = MAX_MARKS,
     actor_year_tallies: bool = False,
+    term: str | None = None,
 ) -> Binned | None:
     """The events of ``events`` starting in [start, end] counted per period, or None when few enough to draw.
 
     ``events`` is the filtered public queryset; with ``use_tallies`` (see ``tallies_cover``) the
     counts come from EventTally under the same type/verified filters instead of reading the events.
     With ``actor_year_tallies`` (the whole timeline, one row per actor, no filter but verified), yearly
-    counts per actor come from ActorYearTally.
+    counts per actor come from ActorYearTally. With ``term`` (the whole timeline searched for one
+    lexeme on PostgreSQL, see ``search.single_term``), monthly counts come from TermMonthTally.
     """
     unit = bin_unit(start, end)
     statuses = [Event.Status.VERIFIED] if verified_only else [Event.Status.NEW, Event.Status.VERIFIED]
@@ -195,6 +219,11 @@ def events_binned(
             return None
         counts = actor_year_counts(start=start, end=end, statuses=statuses)
         return Binned(unit=unit, bins=_bins(counts, unit).bins, counts_events=False, events_total=total)
+    if term and rows != "actor" and unit in ("year", "month"):
+        counts = term_counts(start=start, end=end, unit=unit, statuses=statuses, lexeme=term, event_type=event_type)
+        if sum(counts.values()) <= max_marks:
+            return None
+        return _bins(counts, unit)
     if use_tallies:
         counts = tally_counts(start=start, end=end, unit=unit, statuses=statuses, event_type=event_type)
         if sum(counts.values()) <= max_marks:

@@ -301,6 +301,33 @@ class ActorYearTally(models.Model):
         return f"{self.year:%Y} {self.actor_id} {self.status}: {self.count}"
 
 
+class TermMonthTally(models.Model):
+    """How many events hold a search term (an English text search lexeme) per month they start in.
+
+    Kept exact by PostgreSQL triggers on the event table (migration ``0016_term_month_tally``), from
+    ``Event.search_text``: the whole timeline searched for one word counts its matches from a few
+    hundred of these rows instead of reading every matching event. Empty on SQLite, which searches
+    by substring and never reads it.
+    """
+
+    lexeme = models.TextField()
+    month = models.DateField(help_text="first day of the month")
+    event_type = models.CharField(max_length=40, choices=EventType.choices)
+    status = models.CharField(max_length=10, choices=Event.Status.choices)
+    merged = models.BooleanField(default=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lexeme", "month", "event_type", "status", "merged"], name="termmonthtally_unique_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} {self.month:%Y-%m} {self.event_type}/{self.status}: {self.count}"
+
+
 class IngestJob(models.Model):
     """A large ingest running in the background: what it reads and how far it got."""
 

@@ -57,3 +57,20 @@ def events_search(*, qs: QuerySet[Event], text: str) -> QuerySet[Event]:
     for word in words:
         qs = qs.filter(search_text__icontains=word)
     return qs
+
+
+def single_term(*, text: str, using: str = "default") -> str | None:
+    """The one lexeme a PostgreSQL search for ``text`` matches, or None (several words or lexemes, or SQLite).
+
+    An event matches such a search exactly when its search text holds that lexeme: what
+    TermMonthTally counts per month.
+    """
+    if connections[using].vendor != "postgresql":
+        return None
+    words = searchable_words(text=text, using=using)
+    if len(words) != 1:
+        return None
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))", [SEARCH_CONFIG, words[0]])
+        lexemes = cursor.fetchone()[0]
+    return lexemes[0] if len(lexemes) == 1 else None

@@ -19,6 +19,7 @@ from timeline import selectors
 from timeline.aggregation import MAX_MARKS, binned_figure, events_binned, tallies_cover, tally_bounds
 from timeline.charts import timeline_figure
 from timeline.models import Event
+from timeline.search import single_term
 from timeline.selectors import TimelineFilters
 
 DATED = ("date_start", "id")  # the order of dated events, served by the event_public_date index
@@ -57,6 +58,9 @@ def timeline_view(
         figure = timeline_figure(events=selectors.events_for_chart(events=events.none(), rows=rows), rows=rows)
         return TimelineView(figure=figure, listed=events, total=None)
     whole = not zoomed and not filters.date_from and not filters.date_to
+    # The whole timeline searched for one word: its counts per month are tallied (PostgreSQL).
+    searched = whole and filters.text.strip() and not filters.actor
+    term = single_term(text=filters.text, using=events.db) if searched else None
     binned = events_binned(
         events=events,
         start=start,
@@ -67,6 +71,7 @@ def timeline_view(
         verified_only=filters.verified_only,
         max_marks=max_marks,
         actor_year_tallies=whole and not (filters.actor or filters.text.strip() or filters.event_type),
+        term=term,
     )
     if binned is None:
         # Zoomed, the chart draws the events starting in view, as the counts do: reading every longer
