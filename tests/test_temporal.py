@@ -547,3 +547,24 @@ def test_it_reads_overnight_as_the_night_by_tense(text: str, value: str) -> None
 def test_it_leaves_overnight_as_an_adjective_alone() -> None:
     assert tag("An overnight curfew was imposed.", TUESDAY) == []
     assert tag("Overnight rates rose.", TUESDAY) == []
+
+
+WEDNESDAY = date(2025, 6, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The storm is forecast to make landfall early Friday.", "Friday", "2025-06-20"),
+        ("The company is poised to report results on Monday.", "Monday", "2025-06-23"),
+        ("Voters head to the polls on Sunday.", "Sunday", "2025-06-22"),
+    ],
+)
+def test_it_reads_forecasts_and_polling_days_as_future(text: str, expression: str, value: str) -> None:
+    assert find(text, expression, WEDNESDAY).value == value
+
+
+def test_it_takes_a_month_before_a_surname_for_a_first_name() -> None:
+    assert tag("April Ryan asked the first question.", WEDNESDAY) == []
+    assert only("In April Merkel said no.", WEDNESDAY).value == "2025-04"
+    assert only("Prices rose in June, Eurostat said.", WEDNESDAY).value == "2025-06"

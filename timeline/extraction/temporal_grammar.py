@@ -102,7 +102,8 @@ _FUTURE_WORDS = (
     r"to\s+visit|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+vote|will\s+be|should|could|might|must|"
     r"until|till|wants?\s+to|seeks?\s+to|remain|remains|next|coming|starting|"
     r"(?:promised|pledged|vowed|agreed|threatened|decided|planned|hoped|aimed|wanted|sought|promises|pledges|vows)\s+to|"
-    r"(?:expires|begins|starts|opens|closes|takes\s+effect|takes\s+office|goes\s+to\s+the\s+polls|go\s+to\s+the\s+polls)"
+    r"(?:forecast|predicted|likely|poised|slated|on\s+track|on\s+course)\s+to|"
+    r"(?:expires|begins|starts|opens|closes|takes\s+effect|takes\s+office|(?:go|goes|head|heads)\s+to\s+the\s+polls)"
     r"(?=\s+(?:on|at|in|from|this|next|early|late)\b)"
 )
 _PAST_WORDS = (

@@ -112,6 +112,8 @@ def _month_alone(m: re.Match[str], text: str) -> Resolver | None:
     before = preceding_word(text, m.start("month"))
     if word.lower() in MONTH_NEEDS_CONTEXT and before not in MONTH_CONTEXT_WORDS:
         return None
+    if before not in MONTH_CONTEXT_WORDS and re.match(r"[ \t]+[A-Z][a-z]+\b", text[m.end() : m.end() + 24]):
+        return None  # "April Ryan", "June Carter": a first name before a surname
     if word.isupper() and len(word) > 1:
         return None
     month = month_number(word)
