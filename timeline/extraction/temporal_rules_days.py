@@ -274,6 +274,7 @@ RULES: list[Rule] = [
 
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso-date": ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"),
     "day-month-year": MONTH_TRIGGERS,
     "month-day-year": MONTH_TRIGGERS,
     "month-day": MONTH_TRIGGERS,
@@ -285,6 +286,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 # How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
 REACH: dict[str, int] = {
+    "iso-date": 0,
     "day-month-year": 28,
     "month-day-year": 14,
     "month-day": 14,
