@@ -1,6 +1,14 @@
 """Reporting frames and main clauses of small sentences of our own."""
 
-from timeline.extraction.clauses import core_clause, main_clause, report_frame, strip_appositives, strip_lead
+from timeline.extraction.clauses import (
+    aside_spans,
+    core_clause,
+    definite_referent,
+    main_clause,
+    report_frame,
+    strip_appositives,
+    strip_lead,
+)
 
 
 def test_it_finds_who_told_what_before_the_told_clause():
@@ -64,3 +72,25 @@ def test_it_reads_the_happening_without_relative_clauses():
     assert core == "Serbia sold shells and rockets"
     core = core_clause("Putin landed in the capital at dawn, hours later than planned, and was met by Kim.")
     assert "was met by Kim" in core
+
+
+def test_it_strips_a_leading_phrase_that_holds_a_speech_noun():
+    s = "In a confidential report to member states on Tuesday, the agency said inspectors had found traces."
+    assert strip_lead(s).startswith("the agency said")
+    frame = report_frame(s)
+    assert frame is not None and frame.speaker == "the agency" and frame.told.startswith("inspectors had found")
+
+
+def test_it_resolves_a_definite_description_to_the_last_actor_named_with_its_noun():
+    recent = ["International Atomic Energy Agency", "Iran", "Foreign Ministry of Freedonia"]
+    assert definite_referent("the agency", recent) == "International Atomic Energy Agency"
+    assert definite_referent("The foreign ministry", recent) == "Foreign Ministry of Freedonia"
+    assert definite_referent("the agency", ["Iran"]) == ""
+    assert definite_referent("Maria Lopez", recent) == ""
+
+
+def test_it_finds_the_asides_of_a_sentence():
+    s = "The Ostrava, a freighter struck by a missile two weeks ago, sank off the coast on Saturday."
+    ((start, end),) = aside_spans(s)
+    assert "two weeks ago" in s[start:end] and "Saturday" not in s[start:end]
+    assert aside_spans("The ship sank on Saturday.") == []

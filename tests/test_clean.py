@@ -159,3 +159,30 @@ def test_it_takes_a_short_name_above_the_headline_for_the_site():
     result = clean_text(raw)
     assert result.meta.publisher == "World Desk"
     assert result.meta.title == "Freedonia intercepts drones over harbour"
+
+
+def test_it_reads_a_scraped_header_with_sections_bylines_and_an_update_line():
+    raw = (
+        "Harbour Gazette\nWorld | Middle East\nPolitics\nDrones intercepted over the harbour at night\n"
+        "By Ann Lee and Tom Park, Reuters\nMarch 12, 2024 at 2:05 p.m. EDT\nUpdated March 12, 2024 at 6:40 p.m. EDT\n"
+        "Share on Facebook\nFREEPORT, March 12 (Reuters) - " + BODY
+    )
+    result = clean_text(raw)
+    assert result.text == BODY.replace("\n", "\n\n")
+    assert result.meta.title == "Drones intercepted over the harbour at night"
+    assert result.meta.publisher == "Harbour Gazette"
+    assert result.meta.published == date(2024, 3, 12)
+    assert result.meta.published_at == datetime(2024, 3, 12, 14, 5)
+    why = reasons(result)
+    assert why["World | Middle East"] == "header: section"
+    assert why["Politics"] == "header: site or section name"
+    assert why["By Ann Lee and Tom Park, Reuters"] == "header: byline"
+    assert why["Updated March 12, 2024 at 6:40 p.m. EDT"] == "header: update time"
+    assert why["FREEPORT, March 12 (Reuters) -"] == "dateline"
+
+
+def test_it_strips_a_dateline_only_from_the_first_body_paragraph():
+    raw = "Drones intercepted over the harbour\n\nOSLO (AP) — " + BODY + "\nBERGEN - the second line keeps its words."
+    result = clean_text(raw)
+    assert result.text.startswith("The defence ministry")
+    assert result.text.endswith("BERGEN - the second line keeps its words.")

@@ -61,3 +61,24 @@ def test_it_takes_the_day_that_names_the_happening_of_the_sentence_kind():
     assert pick_date(p, text, tx, date(2024, 5, 7)).start == date(2024, 5, 6)
     nouns = frozenset({"election", "runoff"})
     assert pick_date(p, text, tx, date(2024, 5, 7), nouns=nouns).start == date(2024, 5, 5)
+
+
+def test_it_leaves_the_time_of_an_aside_to_the_aside():
+    text = "The Ostrava, a freighter struck by a missile two weeks ago, sank off the coast on Saturday, officials said."
+    p = segment(text)[0]
+    tx = [timex(text, "two weeks ago", date(2024, 2, 18)), timex(text, "Saturday", date(2024, 3, 2))]
+    assert pick_date(p, text, tx, date(2024, 3, 3)).text == "Saturday"
+
+
+def test_it_lets_a_possessive_day_of_another_happening_give_way():
+    text = "The council declared Lopez the winner of Sunday's presidential vote early on Monday."
+    p = segment(text)[0]
+    tx = [timex(text, "Sunday", date(2024, 7, 28)), timex(text, "Monday", date(2024, 7, 29))]
+    assert pick_date(p, text, tx, date(2024, 7, 30)).text == "Monday"
+
+
+def test_it_takes_the_day_of_a_report_for_the_day_of_its_telling():
+    text = "In a confidential report to member states on Tuesday, the agency said inspectors had found traces."
+    p = segment(text)[0]
+    info = pick_date(p, text, [timex(text, "Tuesday", date(2023, 2, 28))], date(2023, 3, 5))
+    assert info.telling

@@ -148,3 +148,39 @@ def test_it_reads_an_analyst_view_as_a_statement_not_a_happening():
     sentence = "Analysts note that the timing of the launch makes a deal less likely."
     assert classify(sentence, missile_context=True) == "statement"
     assert classify("Officials said the launch took place at dawn.", missile_context=True) == "missile test"
+
+
+def test_it_knows_ambushes_declared_results_and_agreeing_on_a_text():
+    assert classify("Gunmen ambushed a police patrol near the border on Sunday.", missile_context=False) == "attack"
+    result = "The electoral council declared Lopez the winner of Sunday's presidential election."
+    assert classify(result, missile_context=False) == "election"
+    border = "Armenia and Azerbaijan agreed on Friday on the first section of their shared border."
+    assert classify(border, missile_context=False) == "agreement"
+    assert classify("The ministers agreed on the need for more talks.", missile_context=False) is None
+
+
+def test_it_reads_a_meeting_before_the_words_said_at_it_as_a_meeting():
+    sentence = "The Chinese premier met the bloc's leaders on Thursday and urged them to keep out rivals."
+    assert classify(sentence, missile_context=False) == "diplomatic meeting"
+    assert classify("The premier warned the bloc's leaders on Thursday.", missile_context=False) == "statement"
+
+
+def test_it_makes_a_dated_claim_by_a_speaker_the_gazetteer_does_not_know_a_statement():
+    text = "Maria Lopez said on Monday that tally sheets showed her candidate had won."
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Monday", date(2024, 7, 29))], date(2024, 7, 30), default_gazetteer())
+    assert [(m.event_type, m.speaker) for m in found] == [("statement", "Maria Lopez")]
+
+
+def test_it_gives_a_statement_by_the_agency_to_the_agency_named_before():
+    text = (
+        "Iran met officials of the International Atomic Energy Agency on Saturday.\n\n"
+        "In a report to member states on Tuesday, the agency said inspectors had found enriched particles."
+    )
+    passages = segment(text)
+    tx = [timex(text, "Saturday", date(2023, 3, 4)), timex(text, "Tuesday", date(2023, 2, 28))]
+    found = detect(text, passages, tx, date(2023, 3, 5), default_gazetteer())
+    report = next(m for m in found if m.passage == 1)
+    assert report.event_type == "statement"
+    assert report.speaker == "International Atomic Energy Agency"
+    assert report.date.start == date(2023, 2, 28)

@@ -81,3 +81,11 @@ def test_it_keeps_a_happening_with_a_day_of_its_own_even_when_no_actor_is_known(
     assert [(e.event_type, e.date.start) for e in ex.events] == [("other", date(2024, 5, 8))]
     undated = extract_article("Soldiers detained the president of Freedonia.", published=date(2024, 5, 9))
     assert undated.events == []
+
+
+def test_it_keeps_a_dated_claim_by_a_speaker_no_gazetteer_knows():
+    text = "Opposition disputes the count\n\nMaria Lopez said on Monday that tally sheets showed her candidate had won."
+    ex = extract_article(text, published=date(2024, 7, 30))
+    (event,) = ex.events
+    assert event.event_type == "statement" and event.speakers == ("Maria Lopez",)
+    assert event.date.start == date(2024, 7, 29)

@@ -126,3 +126,34 @@ def test_it_refuses_a_file_whose_every_record_is_bad(tmp_path):
     f.write_text('{"title": "x"}\n{"title": "y"}\n', encoding="utf-8")
     with pytest.raises(ReadError, match="line 1: no 'text'; line 2: no 'text'"):
         read_file(f)
+
+
+def test_it_reads_the_date_headline_and_publisher_from_json_ld(tmp_path):
+    body = (
+        "<p>" + "The navy of Freedonia said its ships intercepted two drones over the harbour on Tuesday. " * 3 + "</p>"
+    )
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "Harbour Gazette"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Drones intercepted over the harbour",
+                "datePublished": "2024-07-09T08:00:00Z",
+                "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+            },
+        ],
+    }
+    page = (
+        "<html><head><title>Drones intercepted over the harbour - Harbour Gazette</title>"
+        '<script type="application/ld+json">{broken</script>'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article>{body}</article></body></html>"
+    )
+    f = tmp_path / "a.html"
+    f.write_text(page, encoding="utf-8")
+    (item,) = read_path(f)
+    assert item.title == "Drones intercepted over the harbour"
+    assert item.publisher == "Harbour Gazette"
+    assert item.published == date(2024, 7, 9)
+    assert "NewsArticle" not in item.raw_text and "intercepted two drones" in item.raw_text

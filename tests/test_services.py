@@ -186,3 +186,13 @@ def test_it_ingests_any_text_without_crashing_and_keeps_offsets_inside(text):
     for p in article.passages.all():
         assert 0 <= p.start <= p.end <= len(article.text)
         assert article.text[p.start : p.end] == p.text
+
+
+def test_it_keeps_another_sites_copy_of_the_same_text_as_its_own_linked_article():
+    first = article_ingest(raw_text=LAUNCH_A, publisher="Gazette")
+    copy = article_ingest(raw_text=LAUNCH_A, publisher="Reprint Weekly")
+    again = article_ingest(raw_text=LAUNCH_A, publisher="Reprint Weekly")
+    assert copy.created and copy.article.pk != first.article.pk
+    assert copy.article.duplicate_of_id == first.article.pk
+    assert not again.created and again.article.pk == copy.article.pk
+    assert article_ingest(raw_text=LAUNCH_A).article.pk == first.article.pk  # no publisher: the same text again

@@ -183,6 +183,8 @@ class _ArticleHTML(HTMLParser):
         self.block_parts: list[str] = []
         self._in_p = 0
         self._buffer: list[str] = []
+        self._in_ld = False
+        self.ld_parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -191,6 +193,8 @@ class _ArticleHTML(HTMLParser):
             if key and a.get("content"):
                 self.meta.setdefault(key, a["content"].strip())
             return
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self._in_ld = True
         if tag == "time" and a.get("datetime") and "time" not in self.meta:
             self.meta["time"] = a["datetime"]
         if tag in _SKIP:
@@ -206,6 +210,8 @@ class _ArticleHTML(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_ld = False
         if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
             return
@@ -219,6 +225,9 @@ class _ArticleHTML(HTMLParser):
             self._article_depth = max(0, self._article_depth - 1)
 
     def handle_data(self, data: str) -> None:
+        if self._in_ld:
+            self.ld_parts.append(data)
+            return
         if self._in_title:
             self.title += data
             return
@@ -238,6 +247,31 @@ class _ArticleHTML(HTMLParser):
         self.block_parts.append(text)
 
 
+def _json_ld_fields(blocks: list[str]) -> dict[str, str]:
+    """datePublished, headline and publisher name from the page's schema.org JSON-LD (an article object,
+    a list of objects or an @graph), as meta keys; a broken block is ignored."""
+    found: dict[str, str] = {}
+    stack: list[object] = []
+    for block in blocks:
+        try:
+            stack.append(json.loads(block))
+        except json.JSONDecodeError:
+            continue
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(v for k, v in item.items() if k == "@graph")
+            for key, meta_key in (("datePublished", "datepublished"), ("headline", "og:title")):
+                if isinstance(item.get(key), str) and item[key].strip():
+                    found.setdefault(meta_key, item[key].strip())
+            org = item.get("publisher")
+            if isinstance(org, dict) and isinstance(org.get("name"), str) and org["name"].strip():
+                found.setdefault("publisher", org["name"].strip())
+    return found
+
+
 def read_html(text: str, source: str) -> ArticleInput:
     parser = _ArticleHTML()
     parser.feed(text)
@@ -252,7 +286,7 @@ def read_html(text: str, source: str) -> ArticleInput:
     body = "\n\n".join(parts)
     if len(body.split()) < 25:
         raise ReadError("no article text found in the HTML page")
-    meta = parser.meta
+    meta = {**_json_ld_fields(parser.ld_parts), **parser.meta}
     published_raw = next((meta[k] for k in _META_PUBLISHED if k in meta), meta.get("time", ""))
     try:
         published, published_at = parse_published(published_raw[:32]) if published_raw else (None, None)

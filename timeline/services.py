@@ -79,6 +79,10 @@ def article_ingest(
         raise ValueError("no article text left after cleaning")
     digest = content_hash(ex.text)
     existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None and _republished_elsewhere(existing, ex.publisher):
+        # another site's copy of the same text: its own article, linked to the first as a near-duplicate
+        digest = content_hash(f"{ex.publisher.strip().lower()}\n{ex.text}")
+        existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
         return IngestResult(article=existing, created=False)
     stored_at = ex.published_at
@@ -120,6 +124,12 @@ def article_ingest(
     return IngestResult(
         article=article, created=True, passages=len(passages), events_new=counts.new, events_updated=counts.updated
     )
+
+
+def _republished_elsewhere(existing: Article, publisher: str) -> bool:
+    """The same cleaned text under another publisher's name: a republication, not the same file again."""
+    name = publisher.strip().lower()
+    return bool(name) and existing.publisher is not None and existing.publisher.name.strip().lower() != name
 
 
 def _publisher(name: str) -> Publisher | None:

@@ -90,6 +90,35 @@ def mask_quotes(text: str) -> str:
     return _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|this|that|his|her|their|our)\s+(?:[\w-]+\s+){0,2}$", _I)
+
+
+_NOUN_PHRASE_LEAD = re.compile(r"^(?:in|with|under|at|during|for)\s+(?:a|an|the|its|his|her|their)\b", _I)
+
+
+def _speech_verb(text: str) -> bool:
+    """Whether a speech verb is used as a verb: "in a report to members" holds the noun, "X reported" the verb."""
+    if _NOUN_PHRASE_LEAD.match(text) and not re.search(r"\b(?:who|which|that)\b", text, _I):
+        return False  # "In a report to member states on Tuesday, ...": a prepositional phrase holds no clause
+    return any(not _DETERMINED.search(text[: m.start()]) for m in _SPEECH.finditer(text))
+
+
+_DEFINITE = re.compile(r"^the\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z]+)$", _I)
+
+
+def definite_referent(description: str, recent: list[str]) -> str:
+    """The actor a definite description stands for ("the agency" after the International Atomic Energy
+    Agency): the last one named whose name holds the description's head noun; "" when none does."""
+    m = _DEFINITE.match(description.strip())
+    if not m:
+        return ""
+    head = m["head"].lower()
+    for name in reversed(recent):
+        if head in (w.lower() for w in re.findall(r"[\w'-]+", name)):
+            return name
+    return ""
+
+
 def strip_lead(sentence: str) -> str:
     """The sentence without leading connectives, time adverbials and circumstance phrases ("Hours before X, ")."""
     s = sentence.strip()
@@ -98,7 +127,7 @@ def strip_lead(sentence: str) -> str:
         s = _LEAD_CONNECTIVE.sub("", s, count=1)
         s = _LEAD_TIME.sub("", s, count=1)
         m = _LEAD_PHRASE.match(s)
-        if m and len(s) - m.end() > 20 and not _SPEECH.search(m.group(0)):
+        if m and len(s) - m.end() > 20 and not _speech_verb(m.group(0)):
             s = s[m.end() :]
             relative = re.match(r"(?:which|who|where|whose)\b(?:[^,;]|,(?=\d)){0,120},\s+", s, _I)
             if relative:  # "For Seoul, which first reported ..., the admission ...": the aside goes too
@@ -111,6 +140,14 @@ def strip_lead(sentence: str) -> str:
 _TITLED_NAME = re.compile(
     r"^(?P<role>[^,;\"“]{2,60}?[a-z][^,;\"“]*),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?=[a-z])"
 )
+
+
+def aside_spans(text: str) -> list[tuple[int, int]]:
+    """Where the asides after a name lie ("The Rubymar, a ship struck two weeks ago, sank ..."): what they
+    say, and the time they give, belongs to the aside, not to the sentence's happening."""
+    if text.count(",") < 2:
+        return []
+    return [m.span(1) for m in _APPOSITIVE.finditer(text) if not _SPEECH.search(m.group(1))]
 
 
 def strip_appositives(text: str) -> str:

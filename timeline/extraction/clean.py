@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from timeline.extraction.furniture import furniture_reason, strip_dateline
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 
 
@@ -59,7 +60,10 @@ _MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TIME = r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?:GMT|UTC|BST|EST|ET))?)?"
+_TIME = (
+    r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?P<ampm>[ap])\.?m\.?)?"
+    r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST))?)?"
+)
 
 # Header date forms: "31 October 2024, 21:35", "October 31, 2024", "date 2025-02-28 ...",
 # "2025-05-06 13:40:43source:...", "Published: 5 March 2024".
@@ -145,7 +149,10 @@ _TEASER_MARKER = re.compile(
     r"top stories|latest(?: news| stories)?|what to read next|editor'?s picks)\s*:?\s*\S{0,20}$",
     re.I,
 )
-_BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}\s*$")
+# "By Jane Doe", "By Jane Doe and Ali Khan, Reuters", "By Dan Roe, Vienna correspondent"
+_BYLINE = re.compile(
+    r"^[Bb]y\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}(?:\s*,\s*[\w'’&. -]{2,50}(?<![.!?]))?\s*$"
+)
 # A short line of capitalised words ("Harbour Signal", "The Daily Courier"): a name, not a sentence.
 _NAME_LINE = re.compile(r"^(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|the|and|&|[A-Z][\w'’&.-]*)){0,4}$")
 _SITE_TITLE = re.compile(r"^\s*(?P<a>[^|]{2,80}?)\s*\|\s*(?P<b>[^|]{2,300}?)\s*$")
@@ -176,7 +183,9 @@ def _parse_header_date(line: str) -> tuple[date, datetime | None, str, str] | No
         at = None
         if m["hh"] is not None:
             try:
-                at = datetime(day.year, day.month, day.day, int(m["hh"]), int(m["mi"]), int(m["ss"] or 0))
+                ampm = (m.groupdict().get("ampm") or "").lower()
+                hour = int(m["hh"]) % 12 + (12 if ampm == "p" else 0) if ampm else int(m["hh"])
+                at = datetime(day.year, day.month, day.day, hour, int(m["mi"]), int(m["ss"] or 0))
             except ValueError:
                 at = None
         return day, at, m.group(0).strip(), how
@@ -200,6 +209,9 @@ def _line_rule(line: str) -> str | None:
     for reason, pattern in _LINE_RULES:
         if pattern.search(line):
             return reason
+    furniture = furniture_reason(line)
+    if furniture:
+        return furniture
     if _is_appeal(line):
         return "donation or subscription appeal"
     return None
@@ -239,6 +251,9 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
             continue
         if header_zone:
             parsed = _parse_header_date(line)
+            if parsed and published is not None and line.strip() == parsed[2]:
+                dropped.append(DroppedLine(line, "header: update time"))  # "Updated ..." under the first date
+                continue
             if parsed and published is None:
                 published, published_at, date_text, date_how = parsed
                 rest = line[len(parsed[2]) :].strip() if line.startswith(parsed[2]) else ""
@@ -256,6 +271,10 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
                 a, b = m["a"].strip(), m["b"].strip()
                 # "Site | Title" or "Title | Site": the site is the shorter side.
                 site_name, headline = (a, b) if len(_words(a)) <= len(_words(b)) else (b, a)
+                if len(_words(headline)) <= 3 and _NAME_LINE.match(headline):
+                    # "World | Middle East": a section breadcrumb, not a site and a headline
+                    dropped.append(DroppedLine(line, "header: section"))
+                    continue
                 if len(_words(site_name)) <= 5:
                     site = site or site_name
                     title = headline
@@ -265,7 +284,7 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
         if reason:
             dropped.append(DroppedLine(line, reason))
             continue
-        if header_zone and not title and is_headline(line) and _NAME_LINE.match(line) and len(_words(line)) <= 3:
+        if header_zone and not title and _NAME_LINE.match(line) and 1 <= len(_words(line)) <= 3:
             # a site or section name above the headline ("World Desk", "The Courier")
             if not site:
                 site = line
@@ -283,6 +302,10 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
             dropped.append(DroppedLine(line, "header: publisher"))
             continue
         if not is_headline(line):
+            if header_zone:
+                line, dateline = strip_dateline(line)
+                if dateline:
+                    dropped.append(DroppedLine(dateline, "dateline"))
             header_zone = False
         kept.append(line)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from timeline.extraction.clauses import aside_spans
 from timeline.extraction.segment import Passage
 
 _I = re.IGNORECASE
@@ -56,7 +57,10 @@ def _in_quotes(passage: Passage, tx: Any) -> bool:
 
 RECENT_DAYS = 7  # how far before "said on <day>" a happening told of may lie
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|announced|confirmed|reported|told|stated|added|claimed|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"\b(?:said|says|announced|confirmed|reported|told|stated|added|claimed|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$"
+    # "in a report to member states on Tuesday, the agency said ...": the day of the report
+    r"|\b(?:in|with)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|letter|interview|speech|briefing)"
+    r"\b[\w\s]{0,24}?\s+on\s+$",
     _I,
 )
 
@@ -65,7 +69,7 @@ def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
     """Whether a time expression dates the telling ("said on Thursday") rather than what is told."""
     if re.match(r"['’]s\b", text[tx.end : tx.end + 2]):
         return False  # "said Thursday's launch ...": the day of the launch
-    return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 30) : tx.start]))
+    return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 60) : tx.start]))
 
 
 # "Thursday's general election": a day in the possessive names the day of the happening that follows it
@@ -98,8 +102,12 @@ def pick_date(
         return None
     outside = [t for t in usable if not _in_quotes(passage, t)]
     pool = outside or usable
+    asides = aside_spans(passage.text)
+    pool = [t for t in pool if not any(a <= t.start - passage.start < b for a, b in asides)] or pool
     named = [t for t in pool if nouns and _names(text, t, nouns)]
-    pool = named or pool
+    # "the winner of Sunday's election early on Monday": a possessive day that names a happening of
+    # another kind gives way to the sentence's own date
+    pool = named or [t for t in pool if not _NAMED_HAPPENING.match(text[t.end : t.end + 60])] or pool
     if len(pool) > 1:
         telling = [t for t in pool if _dates_the_report(passage, text, t)]
         if statement and telling:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from timeline.extraction.clauses import core_clause, main_part, report_frame
+from timeline.extraction.clauses import core_clause, definite_referent, main_part, report_frame
 from timeline.extraction.clean import is_headline
 from timeline.extraction.dating import DateInfo, pick_date
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
@@ -70,7 +70,7 @@ _SANCTION = re.compile(
     _I,
 )
 _ATTACK = re.compile(
-    r"\b(?:attack(?:ed|s)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
+    r"\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
     r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive)\b",
     _I,
 )
@@ -80,7 +80,9 @@ _AGREEMENT = re.compile(
     r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b[^,;]{0,25}\b(?:was|were|is|has been|had been|have been)\s+"
     r"(?:formally\s+|finally\s+)?(?:signed|agreed|reached|concluded|ratified)\b|"
     r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,60}\b(?:took|takes|came into|comes into|entered into)\s+"
-    r"(?:effect|force)\b",
+    r"(?:effect|force)\b|"
+    # "agreed on Friday on the first section of their border": agreeing on a text, not "agreed that ..."
+    r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?(?:on|upon)\s+(?:the|a|an|their|its|new)\s+(?!need\b|importance\b)",
     _I,
 )
 # verbs that tell a view rather than report a happening
@@ -116,6 +118,9 @@ _ELECTION = re.compile(
     r"\b(?:won|wins|elected|re-elected|voted|vote was held|went to the polls)\b.{0,80}|\belection\b.{0,40}\b(?:held|won)\b",
     _I,
 )
+_RESULT = re.compile(r"\b(?:declared|proclaimed|named|confirmed)\b.{0,60}\bthe winner\b", _I)
+# a speech act coordinated after the act ("met the leaders on Thursday and urged them ..."): the act leads
+_AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+)?$", _I)
 _ELECTION_NOUN = re.compile(r"\b(?:election|presidency|polls|referendum|vote)\b", _I)
 _EXERCISE = re.compile(
     r"\b(?:exercises?|drills?|war games|manoeuvres|maneuvers)\b.{0,60}\b(?:held|conduct\w*|stag\w*|began|begin|launched|kicked off)\b|"
@@ -185,6 +190,15 @@ def strong_speech(text: str) -> bool:
     return False
 
 
+def _speech_follows_act(main: str, *, missile_context: bool) -> bool:
+    """Whether every speech act of the main clause is coordinated after an act of a specific kind."""
+    speech = list(_STRONG_SPEECH.finditer(main))
+    if not all(_AND_THEN.search(main[: m.start()]) for m in speech):
+        return False
+    first = main[: speech[0].start()]
+    return _kind_of_act(first, missile_context=missile_context, late=True) not in (None, OTHER)
+
+
 def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | None:
     """The specific type a clause's happening has: missile tests and exercises first, the rest after speech."""
     if not late:
@@ -194,6 +208,8 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | Non
             return ATTACK if _STRIKE_CUE.search(clause) else MISSILE_TEST
         if _EXERCISE.search(clause):
             return MILITARY_EXERCISE
+        if _RESULT.search(clause) and _ELECTION_NOUN.search(clause):
+            return ELECTION  # "declared X the winner of the election": the result, told before any speech act
         return None
     if _TROOPS.search(clause) and _DEPLOY.search(clause):
         return TROOP_DEPLOYMENT
@@ -239,7 +255,8 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     strong_outside = strong_speech(outside)
     if strong and not strong_outside and _SAID.search(outside):
         return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
-    if strong_outside and strong_speech(_outside_quotes(main_part(sentence))):
+    main = _outside_quotes(main_part(sentence))
+    if strong_outside and strong_speech(main) and not _speech_follows_act(main, missile_context=missile_context):
         return STATEMENT  # not "..., who announced ...": the speech act of a relative clause is not the news
     kind = _kind_of_act(core, missile_context=missile_context, late=True)
     if kind:
@@ -249,10 +266,17 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     return STATEMENT if frame is not None else OTHER
 
 
+_PROPER_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:de|da|del|van|von|al|bin|[A-Z][\w’'.-]+)){1,4}")
+
+
 def _speaker(sentence: str, hits: list[Any]) -> str:
     """The person or body a statement is attributed to: the actor nearest a speech verb."""
     verbs = [m.start() for m in _SAID.finditer(sentence)] + [m.start() for m in _STRONG_SPEECH.finditer(sentence)]
     people = [h for h in hits if h.kind in (PERSON, ORGANISATION)] or [h for h in hits if h.kind == COUNTRY]
+    if verbs and not people:
+        # a speaker the gazetteer does not know, named as the subject of the telling ("Maria Lopez said ...")
+        frame = report_frame(sentence)
+        return frame.speaker if frame is not None and _PROPER_NAME.fullmatch(frame.speaker) else ""
     if not verbs or not people:
         return ""
     best = min(people, key=lambda h: min(abs(h.start - v) for v in verbs))
@@ -272,11 +296,17 @@ def detect(
     missile_context = bool(_MISSILE_NOUN.search(text))
     mentions: list[EventMention] = []
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
+    recent: list[str] = []  # every actor named so far, in order
     for p in passages:
         if is_headline(p.text):
             continue
         previous = dict(antecedents)
         hits = gazetteer.find(p.text)
+        frame = report_frame(p.text)
+        referent = ""  # "the agency said ...": the body named before whose name holds "agency"
+        if frame is not None and not any(h.kind in (PERSON, ORGANISATION) for h in hits):
+            referent = definite_referent(frame.speaker, recent)
+        recent.extend(h.actor for h in hits)
         for kind in ("person", "body"):  # the first named in the sentence: most often its subject
             first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
             if first is not None:
@@ -285,20 +315,23 @@ def detect(
         outside = _outside_quotes(p.text)
         if _HYPOTHETICAL.search(outside) or (_MODAL.search(outside) and not _has_past_trigger(outside)):
             continue
-        info = pick_date(
-            p, text, timexes, dct, statement=event_type == STATEMENT, nouns=EVENT_NOUNS.get(event_type, frozenset())
-        )
+        nouns = EVENT_NOUNS.get(event_type, frozenset())
+        if event_type == ELECTION and _RESULT.search(outside):
+            nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
+        info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT, nouns=nouns)
         if info is None and _background(p, timexes, dct):
             continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
+        if event_type is None and info is not None and info.telling and frame is not None:
+            event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
         if event_type is None:
             continue
         if event_type == STATEMENT and not (strong_speech(p.text) or _EVALUATES.search(outside)) and info is None:
             continue
         if event_type == OTHER and (info is None or info.telling):
             continue  # an ambiguous sentence is an event only when the article dates it
-        actors = tuple(dict.fromkeys(h.actor for h in hits if h.kind != PLACE))
+        actors = tuple(dict.fromkeys([*(h.actor for h in hits if h.kind != PLACE), *([referent] if referent else [])]))
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
         mentions.append(
             EventMention(
@@ -317,7 +350,7 @@ def detect(
                 summary=p.text,
                 actors=actors,
                 places=places,
-                speaker=_speaker(p.text, hits) if event_type == STATEMENT else "",
+                speaker=(_speaker(p.text, hits) or referent) if event_type == STATEMENT else "",
                 date=info,
                 keywords=keywords(p.text),
             )

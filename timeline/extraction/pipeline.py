@@ -120,7 +120,7 @@ def extract_cleaned(
     events = []
     for g in groups:
         members = [mentions[i] for i in g.mentions]
-        if not any(m.actors or m.places for m in members) and not any(_own_day(m) for m in members):
+        if not any(m.actors or m.places or m.speaker for m in members) and not any(_own_day(m) for m in members):
             continue  # no one and nowhere known, and no day of its own: nothing to place in world news
         lead = next((m for m in members if m.date is not None), members[0])
         titled = _titled(lead, members, g.date)

@@ -1,0 +1,101 @@
+"""Site furniture that scrapers carry along, recognised by shape: share bars, cookie notices,
+relative timestamps, reading-time and comment counters, promotions, republication notes, and
+agency datelines at the head of the first paragraph.
+
+clean.py asks `furniture_reason` about each line and `strip_dateline` about each kept line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Share bars: lines made only of share verbs, network names and separators
+# ("Share on Facebook", "Share on Facebook / Twitter / WhatsApp", "Tweet", "Copy link").
+_NETWORKS = (
+    "facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|messenger|threads|bluesky|email|e-mail|mail|"
+    "flipboard|print"
+)
+_SHARE_WORD = rf"(?:share|shares|tweet|post|send|on|via|to|this|the|article|story|page|copy|link|{_NETWORKS})"
+_SHARE_BAR = re.compile(rf"^\s*(?:{_SHARE_WORD}[\s/|,·•:;-]*)+$", re.I)
+_SHARE_CUE = re.compile(rf"\b(?:share|tweet|copy link|{_NETWORKS})\b", re.I)
+
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CUE = re.compile(
+    r"\b(?:accept|consent|privacy|polic(?:y|ies)|partners|personalis|personaliz|continu(?:e|ing) to (?:use|browse)|"
+    r"manage (?:your )?(?:choices|preferences)|our (?:site|website))",
+    re.I,
+)
+
+_RELATIVE_TIME = re.compile(
+    r"^\s*(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?"
+    r"(?:\d+|an?|one|a few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\W*$",
+    re.I,
+)
+_READ_TIME = re.compile(r"^\s*\d+\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read\W*$", re.I)
+_COMMENT_COUNT = re.compile(r"^\s*(?:comments?\s*\(\d+\)|\(\d+\)\s*comments?|\d+\s+(?:comments?|replies))\W*$", re.I)
+# A meta strip of short fields joined by dots or bars ("By Ann Lee · 6 min read · 18 comments").
+_META_FIELD = re.compile(
+    r"^(?:by\s+.{2,60}|\d+\s*min(?:ute)?s?\s+read|\d+\s+comments?|updated\s+.{1,30}|(?:\d+|an?)\s+\w+\s+ago)$",
+    re.I,
+)
+_META_SEPARATORS = re.compile(r"\s+[·•|]\s+")
+
+_CALL_TO_ACTION = re.compile(
+    r"^\s*(?:click|tap) here\b"
+    r"|^\s*(?:listen|subscribe|download)\b[^.!?]{0,80}\b(?:podcasts?|spotify|app store|google play)\b"
+    r"|^[^.!?]{0,60}\b(?:in|to) your inbox\W*$"
+    r"|^[^.!?]{0,60}\bbreaking news alerts?\b[^.!?]{0,30}$",
+    re.I,
+)
+_REPUBLISHED = re.compile(
+    r"^\s*(?:this (?:article|story|report|piece) (?:was|is|has been) (?:originally|first) (?:published|posted)"
+    r"|(?:originally|first) (?:published|appeared) (?:on|in|by|at)\b)",
+    re.I,
+)
+_WIRE_RIGHTS = re.compile(
+    r"^\s*this material may not be (?:published|broadcast|rewritten|redistributed)\b"
+    r"|^\s*\(?(?:reporting|writing|editing) by\b[^.]{0,120};",
+    re.I,
+)
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a whole line is site furniture, or None when it may be article text."""
+    words = line.split()
+    if _SHARE_BAR.match(line) and _SHARE_CUE.search(line) and len(words) <= 16:
+        return "share buttons"
+    if _COOKIE.search(line) and _COOKIE_CUE.search(line) and len(words) <= 60:
+        return "cookie notice"
+    if _RELATIVE_TIME.match(line) or _READ_TIME.match(line):
+        return "header: timestamp"
+    if _COMMENT_COUNT.match(line):
+        return "comment counter"
+    fields = _META_SEPARATORS.split(line.strip())
+    if len(fields) >= 2 and all(_META_FIELD.match(f.strip()) for f in fields):
+        return "header: byline"
+    if len(words) <= 25 and _CALL_TO_ACTION.search(line):
+        return "call to action"
+    if len(words) <= 40 and _REPUBLISHED.match(line):
+        return "republication note"
+    if len(words) <= 40 and _WIRE_RIGHTS.search(line):
+        return "wire credits"
+    return None
+
+
+# "ADEN, March 3 (Reuters) - ", "KHARTOUM (AP) — ", "PRISTINA, Sept 25 - ", "WASHINGTON -- ":
+# a place name in capitals, an optional short date and an optional agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z'’. ]{1,30}?)?"  # region or country ("GAZA CITY, Gaza Strip")
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
+    r"(?:\s*\([A-Z][\w .&/-]{0,30}\))?"
+    r"\s*(?:-{1,2}|–|—)\s+(?=[A-Z\"“‘'])"
+)
+
+
+def strip_dateline(line: str) -> tuple[str, str]:
+    """The line without a leading agency dateline, and the dateline ("" when there is none)."""
+    m = _DATELINE.match(line)
+    if not m or sum(c.isupper() for c in m["place"]) < 3:
+        return line, ""
+    return line[m.end() :], m.group(0).strip()
