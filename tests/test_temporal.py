@@ -568,3 +568,9 @@ def test_it_takes_a_month_before_a_surname_for_a_first_name() -> None:
     assert tag("April Ryan asked the first question.", WEDNESDAY) == []
     assert only("In April Merkel said no.", WEDNESDAY).value == "2025-04"
     assert only("Prices rose in June, Eurostat said.", WEDNESDAY).value == "2025-06"
+
+
+def test_it_dates_a_promise_by_its_verb_when_the_day_comes_first() -> None:
+    found = tag("On Friday, the leaders agreed to tighten sanctions.", date(2023, 5, 21))
+    assert [t.value for t in found] == ["2023-05-19"]
+    assert find("The rebels agreed to disarm by Friday.", "Friday", date(2023, 5, 21)).value == "2023-05-26"

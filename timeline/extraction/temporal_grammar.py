@@ -101,7 +101,8 @@ _FUTURE_WORDS = (
     r"expected|expects?|due\s+to|set\s+to|upcoming|intends?|aims?\s+to|hopes?\s+to|to\s+be\s+held|to\s+meet|"
     r"to\s+visit|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+vote|will\s+be|should|could|might|must|"
     r"until|till|wants?\s+to|seeks?\s+to|remain|remains|next|coming|starting|"
-    r"(?:promised|pledged|vowed|agreed|threatened|decided|planned|hoped|aimed|wanted|sought|promises|pledges|vows)\s+to|"
+    r"(?P<promise>(?:promised|pledged|vowed|agreed|threatened|decided|planned|hoped|aimed|wanted|sought|promises|"
+    r"pledges|vows)\s+to)|"
     r"(?:forecast|predicted|likely|poised|slated|on\s+track|on\s+course)\s+to|"
     r"(?:expires|begins|starts|opens|closes|takes\s+effect|takes\s+office|(?:go|goes|head|heads)\s+to\s+the\s+polls)"
     r"(?=\s+(?:on|at|in|from|this|next|early|late)\b)"
@@ -141,6 +142,8 @@ def tense_of(text: str, start: int, end: int) -> str | None:
             continue
         word = m.group(0).lower()
         kind = "future" if m.group("future") else "past"
+        if m.group("promise") and m.start() >= end and not word.startswith(("promises", "pledges", "vows")):
+            kind = "past"  # "On Friday, leaders agreed to act": the day is the agreeing's, not the acting's
         if kind == "past" and (word in _NOT_PAST or _FUTURE_ONLY.fullmatch(word)):
             continue
         if kind == "past" and word.endswith("ed") and _AUXILIARY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
