@@ -302,10 +302,10 @@ def detect(
             continue
         previous = dict(antecedents)
         hits = gazetteer.find(p.text)
-        frame = report_frame(p.text)
         referent = ""  # "the agency said ...": the body named before whose name holds "agency"
-        if frame is not None and not any(h.kind in (PERSON, ORGANISATION) for h in hits):
-            referent = definite_referent(frame.speaker, recent)
+        if recent and _DEFINITE_TELLER.search(p.text) and not any(h.kind in (PERSON, ORGANISATION) for h in hits):
+            frame = report_frame(p.text)
+            referent = definite_referent(frame.speaker, recent) if frame is not None else ""
         recent.extend(h.actor for h in hits)
         for kind in ("person", "body"):  # the first named in the sentence: most often its subject
             first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
@@ -323,7 +323,7 @@ def detect(
             continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
-        if event_type is None and info is not None and info.telling and frame is not None:
+        if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
             event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
         if event_type is None:
             continue
@@ -370,6 +370,7 @@ def _background(p: Passage, timexes: list[Any], dct: date | None) -> bool:
     return bool(own) and all((dct - t.range_end).days > BACKGROUND_DAYS for t in own)
 
 
+_DEFINITE_TELLER = re.compile(r"(?:^|,\s+)the\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|reported|stated|added)\b", _I)
 _HE_SHE = re.compile(r"^\s*(?:he|she)\b", _I)
 _IT_THEY = re.compile(r"^\s*(?:it|they)\b", _I)
 

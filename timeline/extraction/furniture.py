@@ -62,9 +62,11 @@ _WIRE_RIGHTS = re.compile(
 def furniture_reason(line: str) -> str | None:
     """Why a whole line is site furniture, or None when it may be article text."""
     words = line.split()
-    if _SHARE_BAR.match(line) and _SHARE_CUE.search(line) and len(words) <= 16:
+    if len(words) > 60:
+        return None  # a long paragraph is article text, whatever words it uses
+    if len(words) <= 16 and _SHARE_BAR.match(line) and _SHARE_CUE.search(line):
         return "share buttons"
-    if _COOKIE.search(line) and _COOKIE_CUE.search(line) and len(words) <= 60:
+    if _COOKIE.search(line) and _COOKIE_CUE.search(line):
         return "cookie notice"
     if _RELATIVE_TIME.match(line) or _READ_TIME.match(line):
         return "header: timestamp"
