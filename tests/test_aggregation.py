@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from timeline.aggregation import (
@@ -294,6 +294,80 @@ def test_it_counts_a_one_word_search_from_the_term_tallies_as_the_live_count_doe
             start=start,
             end=end,
             term="missil",
+            event_type=event_type,
+            verified_only=verified,
+            max_marks=5,
+        )
+        live = events_binned(events=matching, start=start, end=end, max_marks=5)
+        assert tallied.bins == live.bins and tallied.unit == "year"
+        assert tallied.total == matching.count()
+
+
+def _live_actor_month_counts() -> dict:
+    """Per (actor, month, type, status, merged): the events naming the actor as actor or place, counted once."""
+    from django.db import connection
+
+    month = (
+        "date_trunc('month', e.date_start)::date"
+        if connection.vendor == "postgresql"
+        else ("strftime('%Y-%m-01', e.date_start)")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT l.actor_id, {month}, e.event_type, e.status, e.merged_into_id IS NOT NULL, count(*) "
+            "FROM (SELECT event_id, actor_id FROM timeline_event_actors UNION "
+            "SELECT event_id, actor_id FROM timeline_event_places) l JOIN timeline_event e ON e.id = l.event_id "
+            "WHERE e.date_start IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
+        )
+        return {(a, str(m), t, s, bool(g)): n for a, m, t, s, g, n in cursor.fetchall()}
+
+
+def test_it_keeps_actor_month_tallies_exact_counting_an_actor_and_place_once() -> None:
+    from timeline.models import ActorMonthTally
+
+    events = _events(80, seed=11, days=900)
+    north = Actor.objects.create(name="Kordavia", slug="kordavia", kind=Actor.Kind.COUNTRY)
+    south = Actor.objects.create(name="Japonia", slug="japonia", kind=Actor.Kind.COUNTRY)
+    for event in events[:40]:
+        event.actors.add(north)
+    for event in events[20:60]:
+        event.places.add(north)
+        event.actors.add(south)
+    events[25].actors.remove(north)  # still a place of it
+    events[45].places.remove(north)  # no longer named
+    Event.objects.filter(pk__in=[e.pk for e in events[10:30]]).update(status=Event.Status.VERIFIED)
+    Event.objects.filter(pk=events[5].pk).update(merged_into=events[6], event_type=EventType.ATTACK)
+    Event.objects.filter(pk=events[7].pk).update(date_start=None)
+    Event.objects.filter(pk__in=[e.pk for e in events[50:55]]).delete()
+    tallied = {
+        (t.actor_id, str(t.month), t.event_type, t.status, t.merged): t.count
+        for t in ActorMonthTally.objects.filter(count__gt=0)
+    }
+    assert tallied == _live_actor_month_counts()
+    assert (
+        sum(n for (actor, *_), n in tallied.items() if actor == north.pk) == 60 - 1 - 1 - 5
+    )  # 0..59 but 45 (unnamed), 7 (undated), 50..54 (deleted)
+
+
+def test_it_counts_an_actor_over_the_whole_range_from_the_tallies_as_the_live_count_does() -> None:
+    events = _events(500, first=date(1995, 1, 1), days=20 * 365, seed=13)
+    actor = Actor.objects.create(name="Kordavia", slug="kordavia", kind=Actor.Kind.COUNTRY)
+    for event in events[::2]:
+        event.actors.add(actor)
+    for event in events[::3]:
+        event.places.add(actor)
+    start, end = date(1995, 1, 1), date(2014, 12, 31)
+    for event_type, verified in (("", False), (EventType.ATTACK, False), ("", True)):
+        statuses = [Event.Status.VERIFIED] if verified else [Event.Status.NEW, Event.Status.VERIFIED]
+        named = Q(actors=actor) | Q(places=actor)
+        matching = _public().filter(status__in=statuses).filter(pk__in=Event.objects.filter(named).values("pk"))
+        if event_type:
+            matching = matching.filter(event_type=event_type)
+        tallied = events_binned(
+            events=matching,
+            start=start,
+            end=end,
+            actor="kordavia",
             event_type=event_type,
             verified_only=verified,
             max_marks=5,

@@ -7,9 +7,10 @@ Zooming in narrows the range until single events show.
 
 Counts by event type come from EventTally (kept exact by triggers), so the 30-year view of a million
 events reads a few thousand tally rows instead of every event. A search for one word over the
-whole timeline (on PostgreSQL) reads TermMonthTally. Filters the tallies do not cover
-(an actor, other text searches, one row per actor) fall back to one aggregate query over the events, with
-date truncation and a count grouped by row key.
+whole timeline (on PostgreSQL) reads TermMonthTally; the whole timeline filtered on an actor reads
+ActorMonthTally. What the tallies do not cover (zoomed filtered views, other text searches, an actor
+with a text, one row per actor) falls back to one aggregate query over the events, with date
+truncation and a count grouped by row key.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 from timeline.charts import CONFIG, timeline_layout
-from timeline.models import Actor, ActorYearTally, Event, EventTally, EventType, TermMonthTally
+from timeline.models import Actor, ActorMonthTally, ActorYearTally, Event, EventTally, EventType, TermMonthTally
 
 # About 200 bytes of figure JSON per event drawn: 1,000 keeps the figure near 200 KB at most.
 MAX_MARKS = 1000
@@ -140,17 +141,27 @@ def actor_year_counts(*, start: date, end: date, statuses: list[str]) -> dict[tu
     return counts
 
 
-def term_counts(
-    *, start: date, end: date, unit: str, statuses: list[str], lexeme: str, event_type: str = ""
+def month_tally_counts(
+    *,
+    start: date,
+    end: date,
+    unit: str,
+    statuses: list[str],
+    lexeme: str = "",
+    actor: str = "",
+    event_type: str = "",
 ) -> dict[tuple[date, str], int]:
-    """Counts per (period, type label) of events holding the search term ``lexeme``, from the month tallies.
+    """Counts per (period, type label) of events holding the search term ``lexeme`` (TermMonthTally) or
+    naming the actor of slug ``actor`` (ActorMonthTally), from the month tallies.
 
     For year and month bins; exact when the range holds every event of its first and last months
     (the whole timeline).
     """
-    rows = TermMonthTally.objects.filter(
-        lexeme=lexeme, month__gte=start.replace(day=1), month__lte=end, status__in=statuses, merged=False
-    )
+    months = {"month__gte": start.replace(day=1), "month__lte": end, "status__in": statuses, "merged": False}
+    if lexeme:
+        rows = TermMonthTally.objects.filter(lexeme=lexeme, **months)
+    else:
+        rows = ActorMonthTally.objects.filter(actor__slug=actor, **months)
     if event_type:
         rows = rows.filter(event_type=event_type)
     counts: dict[tuple[date, str], int] = defaultdict(int)
@@ -202,6 +213,7 @@ def events_binned(
     max_marks: int = MAX_MARKS,
     actor_year_tallies: bool = False,
     term: str | None = None,
+    actor: str = "",
 ) -> Binned | None:
     """The events of ``events`` starting in [start, end] counted per period, or None when few enough to draw.
 
@@ -209,7 +221,8 @@ def events_binned(
     counts come from EventTally under the same type/verified filters instead of reading the events.
     With ``actor_year_tallies`` (the whole timeline, one row per actor, no filter but verified), yearly
     counts per actor come from ActorYearTally. With ``term`` (the whole timeline searched for one
-    lexeme on PostgreSQL, see ``search.single_term``), monthly counts come from TermMonthTally.
+    lexeme on PostgreSQL, see ``search.single_term``), monthly counts come from TermMonthTally; with
+    ``actor`` (the whole timeline filtered on that actor's slug, no text), from ActorMonthTally.
     """
     unit = bin_unit(start, end)
     statuses = [Event.Status.VERIFIED] if verified_only else [Event.Status.NEW, Event.Status.VERIFIED]
@@ -219,8 +232,10 @@ def events_binned(
             return None
         counts = actor_year_counts(start=start, end=end, statuses=statuses)
         return Binned(unit=unit, bins=_bins(counts, unit).bins, counts_events=False, events_total=total)
-    if term and rows != "actor" and unit in ("year", "month"):
-        counts = term_counts(start=start, end=end, unit=unit, statuses=statuses, lexeme=term, event_type=event_type)
+    if (term or actor) and rows != "actor" and unit in ("year", "month"):
+        counts = month_tally_counts(
+            start=start, end=end, unit=unit, statuses=statuses, lexeme=term or "", actor=actor, event_type=event_type
+        )
         if sum(counts.values()) <= max_marks:
             return None
         return _bins(counts, unit)

@@ -301,6 +301,32 @@ class ActorYearTally(models.Model):
         return f"{self.year:%Y} {self.actor_id} {self.status}: {self.count}"
 
 
+class ActorMonthTally(models.Model):
+    """How many events name an actor (as an actor, a place or both: counted once) per month they start in.
+
+    Kept exact by triggers on the event-actor and event-place tables and on event changes (migration
+    ``0017_actor_month_tally``): the whole timeline filtered on an actor counts its events from these
+    rows instead of joining every event of the actor.
+    """
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="month_tallies", db_constraint=False)
+    month = models.DateField(help_text="first day of the month")
+    event_type = models.CharField(max_length=40, choices=EventType.choices)
+    status = models.CharField(max_length=10, choices=Event.Status.choices)
+    merged = models.BooleanField(default=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actor", "month", "event_type", "status", "merged"], name="actormonthtally_unique_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.month:%Y-%m} {self.event_type}/{self.status}: {self.count}"
+
+
 class TermMonthTally(models.Model):
     """How many events hold a search term (an English text search lexeme) per month they start in.
 

@@ -72,6 +72,8 @@ def timeline_view(
         max_marks=max_marks,
         actor_year_tallies=whole and not (filters.actor or filters.text.strip() or filters.event_type),
         term=term,
+        # The whole timeline filtered on an actor (and no text): its counts per month are tallied.
+        actor=filters.actor if whole and not filters.text.strip() else "",
     )
     if binned is None:
         # Zoomed, the chart draws the events starting in view, as the counts do: reading every longer
