@@ -574,3 +574,29 @@ def test_it_dates_a_promise_by_its_verb_when_the_day_comes_first() -> None:
     found = tag("On Friday, the leaders agreed to tighten sanctions.", date(2023, 5, 21))
     assert [t.value for t in found] == ["2023-05-19"]
     assert find("The rebels agreed to disarm by Friday.", "Friday", date(2023, 5, 21)).value == "2023-05-26"
+
+
+THURSDAY = date(2025, 9, 25)
+
+
+@pytest.mark.parametrize(("text", "value"), [("Polls close at 20:00.", "T20:00"), ("It passed at 23:59.", "T23:59")])
+def test_it_reads_evening_clock_times_written_with_a_colon(text: str, value: str) -> None:
+    assert only(text, THURSDAY).value == "2025-09-25" + value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The verdict is due on Monday.", "2025-09-29"),
+        ("The envoy arrives in Kabul on Saturday.", "2025-09-27"),
+        ("Parliament reconvenes on Tuesday.", "2025-09-30"),
+        ("The payment was due on Monday.", "2025-09-22"),
+    ],
+)
+def test_it_reads_timetable_verbs_in_the_present_as_future(text: str, value: str) -> None:
+    assert only(text, THURSDAY).value == value
+
+
+def test_it_takes_a_weekday_between_the_and_a_capitalised_noun_for_a_name() -> None:
+    assert tag("The Friday Mosque in Herat was damaged.", THURSDAY) == []
+    assert find("On the Friday before Easter, he left.", "Friday", THURSDAY).value == "2025-09-19"

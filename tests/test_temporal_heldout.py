@@ -1,13 +1,16 @@
 """The tagger on news it has never seen: wire-style sentences written for this project with hand-made gold.
 
-tests/data/timex_heldout.json holds 189 sentences from many regions and beats, each with its publication date
+tests/data/timex_heldout.json holds 306 sentences from many regions and beats, each with its publication date
 and the TIMEX3 expressions a careful annotator marks by the TimeML/TempEval-3 guidelines, including
-distractors that are not dates. The gold was written before the tagger was run on it. Spans are matched
+distractors that are not dates. Each batch's gold was written before the tagger was run on it. Spans are matched
 relaxed (any overlap); value accuracy counts matched expressions whose value is one of the readings the
-gold allows. Figures (relaxed span F1 / value accuracy / day ranges right), as first measured, before any
-change to the tagger: 0.958 / 0.932 / 6 of 6 (0.960 / 0.938 once two annotation slips were corrected: "within
-hours" is PTXH, hours taking the T; TimeML marks "now"); after the generality work 0.985 / 0.995 / 7 of 7.
-FLOORS sit a little under the latest figures.
+gold allows. Figures, relaxed span F1 / value accuracy:
+
+- batch 1 (189 sentences), before any change to the tagger: 0.958 / 0.932 (0.960 / 0.938 once two annotation
+  slips were corrected: "within hours" is PTXH, hours taking the T; TimeML marks "now"); now 0.985 / 0.995.
+- batch 2 (70 sentences, written after the first round of fixes), first run 0.985 / 0.970; now 0.992 / 1.000.
+- batch 3 (47 sentences, written after the second round), first run 0.969 / 0.936; now 0.990 / 0.979.
+- all 306: 0.987 / 0.994, day ranges 7 of 7. FLOORS sit a little under.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import pytest
 from timeline.extraction.temporal import tag
 
 GOLD = Path(__file__).parent / "data" / "timex_heldout.json"
-FLOORS = {"span_f1": 0.97, "value_accuracy": 0.97}
+FLOORS = {"span_f1": 0.975, "value_accuracy": 0.98}
 
 
 @dataclass

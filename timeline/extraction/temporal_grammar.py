@@ -104,7 +104,8 @@ _FUTURE_WORDS = (
     r"(?P<promise>(?:promised|pledged|vowed|agreed|threatened|decided|planned|hoped|aimed|wanted|sought|promises|"
     r"pledges|vows)\s+to)|"
     r"(?:forecast|predicted|likely|poised|slated|on\s+track|on\s+course)\s+to|"
-    r"(?:expires|begins|starts|opens|closes|takes\s+effect|takes\s+office|(?:go|goes|head|heads)\s+to\s+the\s+polls)"
+    r"(?:(?:is|are)\s+due|expires|begins|starts|opens|closes|resumes|reopens|reconvenes|convenes|arrives|departs|"
+    r"takes\s+effect|takes\s+office|(?:go|goes|head|heads)\s+to\s+the\s+polls)"
     r"(?=\s+(?:on|at|in|from|this|next|early|late)\b)"
 )
 _PAST_WORDS = (

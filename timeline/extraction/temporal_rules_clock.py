@@ -161,7 +161,7 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "clock-time",
-        r"(?<![\w.,:$£€])(?:(?P<compact>(?P<h0>[01]\d|2[0-3])(?P<m0>[0-5]\d))|(?P<h>[01]?\d|2[0-4])(?:[:.](?P<min>[0-5]\d))?)"
+        r"(?<![\w.,:$£€])(?:(?P<compact>(?P<h0>[01]\d|2[0-3])(?P<m0>[0-5]\d))|(?P<h>2[0-4]|[01]?\d)(?:[:.](?P<min>[0-5]\d))?)"
         r"(?:\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))?"
         r"(?:\s*(?:\(\s*)?(?P<zone>GMT|UTC|Z\b|local\s+time|hrs\b|EST|EDT|PST|PDT|CET|BST|KST|JST|ET\b|PT\b)"
         r"(?P<offset>\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?:\s*\))?)?"

@@ -112,10 +112,15 @@ _TITLE_AFTER_WEEKDAY = re.compile(
 )
 
 
+_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
+
+
 def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     name = m.group("day")
     if not name[0].isupper() or _TITLE_AFTER_WEEKDAY.match(text, m.end("day")):
         return None
+    if not m.group("rel") and preceding_word(text, m.start()) == "the" and _NAME_AFTER.match(text, m.end("day")):
+        return None  # "the Friday Mosque", "the Sunday Herald": a weekday inside a name
     weekday = weekday_number(name)
     rel = (m.group("rel") or "").lower()
     part = m.group("part")
