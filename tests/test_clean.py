@@ -186,3 +186,18 @@ def test_it_strips_a_dateline_only_from_the_first_body_paragraph():
     result = clean_text(raw)
     assert result.text.startswith("The defence ministry")
     assert result.text.endswith("BERGEN - the second line keeps its words.")
+
+
+@pytest.mark.parametrize(
+    "line, day, at",
+    [
+        ("Published On 12 Mar 2024", date(2024, 3, 12), None),
+        ("Last updated: 12 March 2024", date(2024, 3, 12), None),
+        ("Updated 2:05 PM EDT, Tue March 12, 2024", date(2024, 3, 12), datetime(2024, 3, 12, 14, 5)),
+        ("14:05 12 March 2024", date(2024, 3, 12), datetime(2024, 3, 12, 14, 5)),
+    ],
+)
+def test_it_reads_labelled_and_time_first_header_dates(line, day, at):
+    result = clean_text("Drones intercepted over the harbour\n" + line + "\n" + BODY)
+    assert (result.meta.published, result.meta.published_at) == (day, at)
+    assert result.text == BODY.replace("\n", "\n\n")

@@ -68,3 +68,24 @@ def test_it_strips_an_agency_dateline(line, dateline):
 )
 def test_it_leaves_a_sentence_without_a_dateline_alone(line):
     assert strip_dateline(line) == (line, "")
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Story continues below advertisement", "advertisement"),
+        ("Advertisement - Scroll to continue", "advertisement"),
+        ("Image source, Getty Images", "photo caption"),
+        ("Media caption, Crowds gathered outside parliament", "photo caption"),
+        ("AFP via Getty Images", "photo caption"),
+        ("Follow us on Telegram", "follow prompt"),
+        ("Copyright 2024 The Northern Mail", "copyright line"),
+    ],
+)
+def test_it_recognises_ad_slots_credits_and_follow_prompts(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_it_strips_an_agency_alone_in_brackets():
+    assert strip_dateline("(CNN) — Talks resumed in Doha.") == ("Talks resumed in Doha.", "(CNN) —")
+    assert strip_dateline("(Reuters) said nothing.") == ("(Reuters) said nothing.", "")

@@ -157,3 +157,25 @@ def test_it_reads_the_date_headline_and_publisher_from_json_ld(tmp_path):
     assert item.publisher == "Harbour Gazette"
     assert item.published == date(2024, 7, 9)
     assert "NewsArticle" not in item.raw_text and "intercepted two drones" in item.raw_text
+
+
+def test_it_leaves_out_containers_named_for_furniture_inside_the_article(tmp_path):
+    sentence = "The navy of Freedonia said its ships intercepted two drones over the harbour on Tuesday. "
+    page = (
+        '<html><head><meta name="date" content="2024-07-01">'
+        '<meta property="article:published_time" content="2024-07-09T08:00:00Z"></head><body><article>'
+        f"<p>{sentence * 2}</p>"
+        '<div class="ad-slot"><div>Advertisement</div><p>Buy a boat today</p></div>'
+        '<ul class="share-bar"><li>Facebook</li><li>Email</li></ul>'
+        '<section id="related_stories"><p>Floods hit the north</p></section>'
+        '<div class="shared-heading">'
+        f"<p>{sentence}</p></div>"
+        "</article></body></html>"
+    )
+    f = tmp_path / "a.html"
+    f.write_text(page, encoding="utf-8")
+    (item,) = read_path(f)
+    assert item.raw_text.count("intercepted two drones") == 3
+    for furniture in ("Advertisement", "Buy a boat", "Facebook", "Floods"):
+        assert furniture not in item.raw_text
+    assert item.published == date(2024, 7, 9)  # the article's own field before a generic "date"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -157,17 +158,30 @@ def read_jsonl(text: str, source: str) -> FileRead:
 
 _SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript", "svg", "figure", "button", "iframe"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article", "main", "br", "tr"}
-_META_PUBLISHED = {
+# the page's own publication-date fields, most specific first
+_META_PUBLISHED = (
     "article:published_time",
+    "og:article:published_time",
     "og:published_time",
     "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
     "pubdate",
     "publishdate",
-    "date",
     "dc.date",
-}
-_META_SITE = {"og:site_name", "application-name", "publisher"}
-_META_TITLE = {"og:title", "twitter:title"}
+    "date",
+)
+_META_SITE = ("og:site_name", "publisher", "application-name")
+_META_TITLE = ("og:title", "twitter:title")
+# containers that sites name for what they hold: consent banners, share bars, teasers, promotions, ad slots
+_FURNITURE_CONTAINERS = {"div", "section", "ul", "ol", "table"}
+_FURNITURE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|related|share|sharing|social|advert|advertisement|ads?|ad-slot|"
+    r"promo|subscribe|subscription|comments?|outbrain|taboola|recirc|most-read|mostread|trending|paywall)(?:$|[\s_-])",
+    re.I,
+)
 
 
 class _ArticleHTML(HTMLParser):
@@ -185,6 +199,7 @@ class _ArticleHTML(HTMLParser):
         self._buffer: list[str] = []
         self._in_ld = False
         self.ld_parts: list[str] = []
+        self._furniture: tuple[str, int] | None = None  # the named furniture container being skipped, its depth
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -197,6 +212,14 @@ class _ArticleHTML(HTMLParser):
             self._in_ld = True
         if tag == "time" and a.get("datetime") and "time" not in self.meta:
             self.meta["time"] = a["datetime"]
+        if self._furniture is not None:
+            name, depth = self._furniture
+            self._furniture = (name, depth + (tag == name))
+            return
+        if tag in _FURNITURE_CONTAINERS and _FURNITURE_NAME.search(f"{a.get('class', '')} {a.get('id', '')}"):
+            self._flush()
+            self._furniture = (tag, 1)
+            return
         if tag in _SKIP:
             self._skip += 1
             return
@@ -212,6 +235,11 @@ class _ArticleHTML(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
             self._in_ld = False
+        if self._furniture is not None:
+            name, depth = self._furniture
+            depth -= tag == name
+            self._furniture = (name, depth) if depth > 0 else None
+            return
         if tag in _SKIP:
             self._skip = max(0, self._skip - 1)
             return
@@ -231,7 +259,7 @@ class _ArticleHTML(HTMLParser):
         if self._in_title:
             self.title += data
             return
-        if self._skip:
+        if self._skip or self._furniture is not None:
             return
         self._buffer.append(data)
 

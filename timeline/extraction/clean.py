@@ -67,16 +67,23 @@ _TIME = (
 
 # Header date forms: "31 October 2024, 21:35", "October 31, 2024", "date 2025-02-28 ...",
 # "2025-05-06 13:40:43source:...", "Published: 5 March 2024".
+# "Published", "Last updated:", "Published On": the label before a header date
+_LABEL = r"(?:(?:last\s+|first\s+)?(?:published|updated|posted|date)(?:\s+on)?[:\s]+)?"
+_ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST))?"
+# "Updated 2:05 PM EDT, Tue March 12, 2024": the time before the date
+_TIME_FIRST = re.compile(
+    rf"^{_LABEL}(?P<hh>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?:(?P<ampm>[ap])\.?m\.?)?{_ZONE}\s*,?\s+(?=\S)", re.I
+)
 _DATE_DMY = re.compile(
-    rf"^(?:(?:published|updated|posted|date)[:\s]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}}){_TIME}",
+    rf"^{_LABEL}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}}){_TIME}",
     re.I,
 )
 _DATE_MDY = re.compile(
-    rf"^(?:(?:published|updated|posted|date)[:\s]+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
+    rf"^{_LABEL}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
     re.I,
 )
 _DATE_ISO = re.compile(
-    r"^(?:(?P<label>published|updated|posted|date)[:\s]+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"^(?:(?P<label>(?:last\s+|first\s+)?(?:published|updated|posted|date))(?:\s+on)?[:\s]+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T\s](?P<hh>\d{2}):(?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?",
     re.I,
 )
@@ -171,6 +178,17 @@ def is_headline(line: str) -> bool:
 
 def _parse_header_date(line: str) -> tuple[date, datetime | None, str, str] | None:
     stripped = line.strip()
+    first = _TIME_FIRST.match(stripped)
+    if first:
+        parsed = _parse_header_date(stripped[first.end() :])
+        if parsed is None or parsed[1] is not None:
+            return None
+        day, _, text, how = parsed
+        ampm = (first["ampm"] or "").lower()
+        hour = int(first["hh"]) % 12 + (12 if ampm == "p" else 0) if ampm else int(first["hh"])
+        if hour > 23 or int(first["mi"]) > 59:
+            return day, None, first.group(0) + text, how
+        return day, datetime(day.year, day.month, day.day, hour, int(first["mi"])), first.group(0) + text, how
     for how, pattern in (("day month year", _DATE_DMY), ("month day year", _DATE_MDY), ("iso", _DATE_ISO)):
         m = pattern.match(stripped)
         if not m:

@@ -52,6 +52,26 @@ _REPUBLISHED = re.compile(
     r"|(?:originally|first) (?:published|appeared) (?:on|in|by|at)\b)",
     re.I,
 )
+_AD_SLOT = re.compile(
+    r"^\s*(?:advertisement|advert|sponsored content)\s*[-–—:|]?\s*(?:scroll to continu\w*(?: with content| reading)?)?\W*$"
+    r"|^\s*(?:story|article|content) continues (?:below|after)(?: (?:this |the )?(?:advertisement|advert|ad))?\W*$"
+    r"|^\s*(?:skip advert|scroll to continue(?: with content)?|continue reading(?: the main story| below)?"
+    r"|read (?:the )?full (?:article|story))\W*$",
+    re.I,
+)
+# "Image source, Getty Images", "Media caption, ...", a bare credit line ("Getty Images", "AFP via Getty Images")
+_CREDIT = re.compile(
+    r"^\s*(?:image|media|video|photo) (?:source|caption|credit)\s*[,:]"
+    r"|^\s*(?:getty images|afp|reuters|ap|epa(?:-efe)?|shutterstock|anadolu(?: agency)?|xinhua|tass|ria novosti)"
+    r"(?:\s*(?:via|/)\s*[\w .-]{1,30})?\s*$",
+    re.I,
+)
+_FOLLOW = re.compile(
+    r"^\s*follow\s+(?:us|[A-Z][\w ]{0,40})\s+on\s+(?:telegram|whatsapp|linkedin|youtube|tiktok|threads|bluesky|"
+    r"google news|instagram|facebook|twitter|x)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^\s*copyright\s+(?:©\s*)?\d{4}\b|^\s*newsletter(?:\s+sign[- ]?up)?\W*$", re.I)
 _WIRE_RIGHTS = re.compile(
     r"^\s*this material may not be (?:published|broadcast|rewritten|redistributed)\b"
     r"|^\s*\(?(?:reporting|writing|editing) by\b[^.]{0,120};",
@@ -75,6 +95,14 @@ def furniture_reason(line: str) -> str | None:
     fields = _META_SEPARATORS.split(line.strip())
     if len(fields) >= 2 and all(_META_FIELD.match(f.strip()) for f in fields):
         return "header: byline"
+    if len(words) <= 12 and _AD_SLOT.match(line):
+        return "advertisement"
+    if len(words) <= 30 and _CREDIT.match(line):
+        return "photo caption"
+    if len(words) <= 15 and _FOLLOW.match(line):
+        return "follow prompt"
+    if len(words) <= 15 and _COPYRIGHT.match(line):
+        return "copyright line"
     if len(words) <= 25 and _CALL_TO_ACTION.search(line):
         return "call to action"
     if len(words) <= 40 and _REPUBLISHED.match(line):
@@ -95,9 +123,13 @@ _DATELINE = re.compile(
 )
 
 
+# "(CNN) — ": an agency alone in brackets
+_AGENCY_DATELINE = re.compile(r"^\((?P<place>[A-Z][A-Z]+[\w .&/-]{0,28})\)\s*(?:-{1,2}|–|—)\s+(?=[A-Z\"“‘'])")
+
+
 def strip_dateline(line: str) -> tuple[str, str]:
     """The line without a leading agency dateline, and the dateline ("" when there is none)."""
-    m = _DATELINE.match(line)
-    if not m or sum(c.isupper() for c in m["place"]) < 3:
+    m = _DATELINE.match(line) or _AGENCY_DATELINE.match(line)
+    if not m or sum(c.isupper() for c in m["place"]) < 2 or (m.re is _DATELINE and len(m["place"]) < 3):
         return line, ""
     return line[m.end() :], m.group(0).strip()
