@@ -600,3 +600,18 @@ def test_it_reads_timetable_verbs_in_the_present_as_future(text: str, value: str
 def test_it_takes_a_weekday_between_the_and_a_capitalised_noun_for_a_name() -> None:
     assert tag("The Friday Mosque in Herat was damaged.", THURSDAY) == []
     assert find("On the Friday before Easter, he left.", "Friday", THURSDAY).value == "2025-09-19"
+
+
+def test_it_reads_a_day_of_the_month_from_the_date_just_mentioned() -> None:
+    found = tag("Talks began on Feb. 28 and ended on the 3rd.", date(2025, 4, 10))
+    assert [t.value for t in found] == ["2025-02-28", "2025-03-03"]
+
+
+def test_it_does_not_end_a_sentence_at_an_abbreviation() -> None:
+    found = tag("Talks began on Feb. 3 and ended on the 7th.", date(2025, 4, 10))
+    assert [t.value for t in found] == ["2025-02-03", "2025-02-07"]
+
+
+def test_it_places_a_bare_season_after_the_season_just_mentioned() -> None:
+    found = tag("The crisis began in the autumn of 2023 and deepened through the winter.", date(2025, 4, 10))
+    assert [t.value for t in found] == ["2023-FA", "2023-WI"]

@@ -115,18 +115,37 @@ _PAST_WORDS = (
 )
 _NOT_PAST = {"need", "speed", "proceed", "indeed", "exceed", "succeed", "embed", "shed", "feed", "bred"}
 _CLUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt gov sen rep no a.m p.m u.s u.n "
+    "e.g i.e".split()
+)
+# A sentence ends at a stop and a space before a capital (or a quote or a digit), unless the stop closes an
+# abbreviation ("Feb. 3", "Mr. Lee"); at "!" or "?"; and at a line break.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(\[A-Z0-9])|[!?]\s|\n")
+_WORD_BEFORE_STOP = re.compile(r"(?:^|[\s(])([A-Za-z.]{1,4})$")
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether the stop at `at` ends a sentence rather than an abbreviation."""
+    if text[at] != ".":
+        return True
+    word = _WORD_BEFORE_STOP.search(text, max(0, at - 5), at)
+    return word is None or word.group(1).lower() not in _ABBREVIATIONS
 
 
 def clause_bounds(text: str, start: int, end: int, reach: int = 160) -> tuple[int, int]:
     """The sentence around [start, end), cut to `reach` characters each side."""
     left = max(0, start - reach)
-    before = text[left:start]
-    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
-    lo = left + ends[-1] if ends else left
-    after = text[end : end + reach]
-    m = _SENTENCE_END.search(after)
-    hi = end + (m.start() + 1 if m else len(after))
+    lo = left
+    for m in _SENTENCE_END.finditer(text, left, start + 1):  # one past, so the capital after a stop is seen
+        if m.end() <= start and _ends_sentence(text, m.start()):
+            lo = m.end()
+    limit = min(len(text), end + reach)
+    hi = limit
+    for m in _SENTENCE_END.finditer(text, end, limit):
+        if _ends_sentence(text, m.start()):
+            hi = m.start() + 1
+            break
     return lo, hi
 
 

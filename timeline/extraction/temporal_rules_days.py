@@ -12,6 +12,7 @@ from timeline.extraction.temporal_grammar import (
     Reading,
     Resolver,
     Rule,
+    clause_bounds,
     compile_rule,
     day_reading,
     is_capitalised,
@@ -192,6 +193,13 @@ def _day_of_month(m: re.Match[str], text: str) -> Resolver | None:
         dct = ctx.dct
         if dct is None:
             return unresolved("day", "dct", f"XXXX-XX-{day_of_month:02d}")
+        if ctx.previous is not None and ctx.previous_start >= clause_bounds(ctx.text, start, end)[0]:
+            # "began on Feb. 3 and ended on the 7th": the first such day from the date just mentioned
+            for k in (0, 1):
+                ym = shift_months(ctx.previous, k)
+                day = safe_date(ym[0], ym[1], day_of_month) if ym else None
+                if day is not None and day >= ctx.previous:
+                    return day_reading(day, ctx.previous, "previous")
         tense = tense_of(ctx.text, start, end)
         options = []
         for k in (-2, -1, 0, 1):  # two back: "on the 30th" in March is January's when February has none

@@ -309,6 +309,7 @@ def _quarter(m: re.Match[str], text: str) -> Resolver | None:
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 
 
 def _season(m: re.Match[str], text: str) -> Resolver | None:
@@ -328,6 +329,12 @@ def _season(m: re.Match[str], text: str) -> Resolver | None:
             return date_reading(f"{year_text}-{code}", None, "absolute")
         if ctx.dct is None:
             return unresolved("quarter", "dct", f"XXXX-{code}")
+        previous = _SEASON_VALUE.fullmatch(ctx.previous_period or "")
+        if not rel and previous:  # "began in the autumn of 2023 and deepened through the winter": the one after it
+            year = int(previous.group(1)) + (1 if _SEASON_START[code] <= _SEASON_START[previous.group(2)] else 0)
+            if code == previous.group(2):
+                year -= 1
+            return date_reading(f"{year:04d}-{code}", ctx.dct, "previous")
         year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
         if not rel and _SEASON_START[code] > ctx.dct.month and (since or tense_of(ctx.text, start, end) == "past"):
             year -= 1  # "since the summer", "the harvest failed in the autumn": the last one, not this year's
