@@ -201,3 +201,12 @@ def test_it_reads_labelled_and_time_first_header_dates(line, day, at):
     result = clean_text("Drones intercepted over the harbour\n" + line + "\n" + BODY)
     assert (result.meta.published, result.meta.published_at) == (day, at)
     assert result.text == BODY.replace("\n", "\n\n")
+
+
+@pytest.mark.parametrize(
+    "crumbs", ["Home | World | Middle East", "News › Europe › Balkans", "World > US & Canada > Politics"]
+)
+def test_it_drops_a_breadcrumb_line_above_the_headline(crumbs):
+    result = clean_text(f"{crumbs}\nDrones intercepted over the harbour\n{BODY}")
+    assert reasons(result)[crumbs] == "header: section"
+    assert result.meta.title == "Drones intercepted over the harbour"

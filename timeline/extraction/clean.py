@@ -162,6 +162,9 @@ _BYLINE = re.compile(
 )
 # A short line of capitalised words ("Harbour Signal", "The Daily Courier"): a name, not a sentence.
 _NAME_LINE = re.compile(r"^(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|the|and|&|[A-Z][\w'’&.-]*)){0,4}$")
+# "Home | World | Middle East", "News › Europe › Balkans": three or more short names in a row
+_CRUMB = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[\w&'’.-]+){0,2}"
+_BREADCRUMB = re.compile(rf"^\s*{_CRUMB}(?:\s*[|›»>/]\s*{_CRUMB}){{2,}}\s*$")
 _SITE_TITLE = re.compile(r"^\s*(?P<a>[^|]{2,80}?)\s*\|\s*(?P<b>[^|]{2,300}?)\s*$")
 
 
@@ -284,6 +287,9 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
                     dropped.append(DroppedLine(rest, rest_reason))
                     continue
                 line = rest
+            if _BREADCRUMB.match(line):
+                dropped.append(DroppedLine(line, "header: section"))
+                continue
             m = _SITE_TITLE.match(line)
             if m and not title:
                 a, b = m["a"].strip(), m["b"].strip()
