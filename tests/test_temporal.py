@@ -615,3 +615,25 @@ def test_it_does_not_end_a_sentence_at_an_abbreviation() -> None:
 def test_it_places_a_bare_season_after_the_season_just_mentioned() -> None:
     found = tag("The crisis began in the autumn of 2023 and deepened through the winter.", date(2025, 4, 10))
     assert [t.value for t in found] == ["2023-FA", "2023-WI"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Seven Days War is still taught in schools.",
+        "The Hundred Years' War shaped both nations.",
+        "The 24 Hours of Le Mans race was cancelled.",
+        "The Good Friday Agreement ended the conflict.",
+        "Wednesday Addams is a fictional character.",
+        "Guests in Room 1984 complained about the noise.",
+        "Flight 2020 was delayed.",
+    ],
+)
+def test_it_leaves_names_and_labels_that_hold_time_words_alone(text: str) -> None:
+    assert tag(text, date(2025, 2, 11)) == []
+
+
+def test_it_still_reads_time_words_in_a_title_case_headline_and_after_a_lead_word() -> None:
+    assert only("Talks Collapse After Three Days", date(2025, 2, 11)).value == "P3D"
+    assert only("On Friday Merkel said no.", date(2025, 2, 11)).value == "2025-02-07"
+    assert only("Easter Monday is a holiday.", date(2025, 2, 11)).rule == "holiday"

@@ -48,8 +48,24 @@ def duration_value(amount: float | None, unit: str) -> str:
     return f"PT{number}{code}" if clock else f"P{number}{code}"
 
 
+def _in_a_name(m: re.Match[str], text: str) -> bool:
+    """A capitalised unit in a sentence written in lower case: "the Seven Days War", "the 24 Hours of Le Mans"."""
+    unit = m.group("unit")
+    if not unit[0].isupper():
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _LOWER_WORD.search(line) is not None  # a headline in title case capitalises every unit
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:a|an|the|of|in|on|at|to|for|and|or|by|with|from|as)\b)[a-z]{2,}")
+
+
 def _duration(m: re.Match[str], text: str) -> Resolver | None:
     unit = _unit_key(m.group("unit"))
+    if _in_a_name(m, text):
+        return None
     raw = m.group("n")
     amount: float | None
     if raw is None or raw.lower().strip() in {"several", "a few", "few", "many", "some", "the last few", "numerous"}:

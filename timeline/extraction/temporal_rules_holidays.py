@@ -96,6 +96,11 @@ def _unknown_year_value(day_in: Callable[[int], date | None]) -> str:
     return "XXXX-XX-XX"
 
 
+_NAME_GOES_ON = re.compile(
+    r"[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Eve|Day)[a-z]*\b)[A-Z][a-z]"
+)
+
+
 def _holiday(m: re.Match[str], text: str) -> Resolver | None:
     name = m.group("name")
     if not name[0].isupper():
@@ -103,6 +108,8 @@ def _holiday(m: re.Match[str], text: str) -> Resolver | None:
     key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
     day_in = HOLIDAYS[key]
     year_text = m.group("year")
+    if not year_text and _NAME_GOES_ON.match(text, m.end()):
+        return None  # "the Good Friday Agreement", "Easter Island": the holiday names something else
     start, end = m.span()
 
     def resolve(ctx: Context) -> Reading:

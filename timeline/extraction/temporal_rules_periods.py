@@ -160,6 +160,8 @@ def _year(m: re.Match[str], text: str) -> Resolver | None:
         after,
     ):
         return None
+    if _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return None  # "Room 1984", "Flight 2020", "page 2019": a number on a label
     if re.match(r"[ \t]+(?:Act|Bill|Law|Code|Directive|Ordinance|Regulations?)\b", text[m.end() : m.end() + 14]):
         return None  # "the 2024 Act": the title of a law, not a time
     if re.match(r"[ \t]+[A-Z][a-z]", text[m.end() : m.end() + 3]) and _name_word_before(text, m.start()):
@@ -168,6 +170,11 @@ def _year(m: re.Match[str], text: str) -> Resolver | None:
     return lambda ctx: date_reading(value, None, "absolute")
 
 
+_LABEL_BEFORE = re.compile(
+    r"\b(?:room|flight|route|highway|gate|platform|terminal|hall|suite|apartment|building|chapter|model|level|floor|"
+    r"bus|train|line|page|box|no\.|number|item|lot|unit|code|exit|pier|berth|seat|row|bay|ward|cell|block)[ \t]+$",
+    re.IGNORECASE,
+)
 _NOT_NAME_WORDS = {"in", "since", "by", "until", "from", "of", "and", "or", "to", "before", "after", "during", "the"}
 
 

@@ -112,15 +112,23 @@ _TITLE_AFTER_WEEKDAY = re.compile(
 )
 
 
-_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
+_LEAD_WORDS = {"on", "by", "since", "until", "till", "from", "last", "next", "this", "every", "each", "late", "early"}
+_LEAD_WORDS |= {"through", "before", "after", "and", "or", "but", "of", "in", "at", "that", "since", "until", "as"}
+_NAME_AFTER = re.compile(
+    r"[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Morning|Afternoon|Evening|Night)[a-z]*\b)[A-Z][a-z]"
+)
 
 
 def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     name = m.group("day")
     if not name[0].isupper() or _TITLE_AFTER_WEEKDAY.match(text, m.end("day")):
         return None
-    if not m.group("rel") and preceding_word(text, m.start()) == "the" and _NAME_AFTER.match(text, m.end("day")):
-        return None  # "the Friday Mosque", "the Sunday Herald": a weekday inside a name
+    if not m.group("rel") and _NAME_AFTER.match(text, m.end("day")):
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t\"'“‘(")
+        word = re.search(r"([A-Z]?[a-z]+)[ \t]+$", text[max(0, m.start() - 20) : m.start()])
+        in_name = word is not None and word.group(1)[0].isupper() and word.group(1).lower() not in _LEAD_WORDS
+        if in_name or preceding_word(text, m.start()) == "the" or not before or before[-1] in ".!?\n:":
+            return None  # "the Friday Mosque", "Good Friday Agreement", "Wednesday Addams is": inside a name
     weekday = weekday_number(name)
     rel = (m.group("rel") or "").lower()
     part = m.group("part")
