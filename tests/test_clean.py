@@ -210,3 +210,41 @@ def test_it_drops_a_breadcrumb_line_above_the_headline(crumbs):
     result = clean_text(f"{crumbs}\nDrones intercepted over the harbour\n{BODY}")
     assert reasons(result)[crumbs] == "header: section"
     assert result.meta.title == "Drones intercepted over the harbour"
+
+
+def test_it_reads_a_last_modified_line_and_a_photograph_credit():
+    raw = (
+        "Drones intercepted over the harbour\nLast modified on Tue 12 Mar 2024 14.05 GMT\nPhotograph: Ann Lee/AFP\n"
+        + BODY
+    )
+    result = clean_text(raw)
+    assert result.meta.published == date(2024, 3, 12)
+    assert reasons(result)["Photograph: Ann Lee/AFP"] == "photo caption"
+
+
+def test_it_reads_a_byline_and_date_printed_below_a_standfirst_sentence():
+    standfirst = "Officials in Freedonia said drones were intercepted over the harbour on Tuesday."
+    raw = (
+        f"Drones intercepted over the harbour\n{standfirst}\nBy Ann Lee\nPublished On 12 Mar 2024\n{standfirst}\n{BODY}"
+    )
+    result = clean_text(raw)
+    assert result.meta.published == date(2024, 3, 12)
+    assert result.text == "\n\n".join([standfirst, *BODY.split("\n")])
+    assert reasons(result)["By Ann Lee"] == "header: byline"
+
+
+def test_it_drops_a_repeated_headline_a_city_byline_and_closing_topic_tags():
+    raw = (
+        "Drones intercepted over the harbour\nThis article is more than 1 year old\n"
+        "Drones intercepted over the harbour\nAnn Lee in Freeport\n" + BODY + "\nFreedonia\nDefence\nDrones"
+    )
+    result = clean_text(raw)
+    assert result.text == BODY.replace("\n", "\n\n")
+    why = reasons(result)
+    assert why["Ann Lee in Freeport"] == "header: byline"
+    assert why["Defence"] == "tag list" and why["Drones"] == "tag list"
+
+
+def test_it_keeps_a_closing_line_that_is_a_sentence():
+    raw = BODY + "\nTalks resume in Freeport next week."
+    assert clean_text(raw).text.endswith("Talks resume in Freeport next week.")

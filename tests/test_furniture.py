@@ -89,3 +89,34 @@ def test_it_recognises_ad_slots_credits_and_follow_prompts(line, reason):
 def test_it_strips_an_agency_alone_in_brackets():
     assert strip_dateline("(CNN) — Talks resumed in Doha.") == ("Talks resumed in Doha.", "(CNN) —")
     assert strip_dateline("(Reuters) said nothing.") == ("(Reuters) said nothing.", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Associated Press contributed to this report.",
+        "Staff writer Ann Lee contributed reporting.",
+        "This is a developing story and will be updated.",
+        "Our Standards: The Trust Principles.",
+        "Reuse this content",
+    ],
+)
+def test_it_recognises_notes_about_the_report_itself(line):
+    assert furniture_reason(line) == "note on the report"
+
+
+def test_it_keeps_a_sentence_about_contributions_to_a_fund():
+    assert furniture_reason("Germany contributed 2 billion euros to the reconstruction fund on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article is more than 2 years old",
+        "Source: News agencies",
+        "Save articles to read later and create your own reading list.",
+        "list 2 of 4",
+    ],
+)
+def test_it_recognises_age_notices_source_lines_and_reading_list_widgets(line):
+    assert furniture_reason(line) is not None

@@ -68,7 +68,7 @@ _TIME = (
 # Header date forms: "31 October 2024, 21:35", "October 31, 2024", "date 2025-02-28 ...",
 # "2025-05-06 13:40:43source:...", "Published: 5 March 2024".
 # "Published", "Last updated:", "Published On": the label before a header date
-_LABEL = r"(?:(?:last\s+|first\s+)?(?:published|updated|posted|date)(?:\s+on)?[:\s]+)?"
+_LABEL = r"(?:(?:last\s+|first\s+)?(?:published|updated|modified|posted|date)(?:\s+on)?[:\s]+)?"
 _ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST))?"
 # "Updated 2:05 PM EDT, Tue March 12, 2024": the time before the date
 _TIME_FIRST = re.compile(
@@ -97,7 +97,10 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("caption residue", re.compile(r"\[/?caption[^\]]*\]", re.I)),
     (
         "photo caption",
-        re.compile(r"^\s*(?:photo|image|picture|caption|pictured|credit|main image|top image)\s*:", re.I),
+        re.compile(
+            r"^\s*(?:photo|photograph|photos|image|picture|caption|pictured|credit|illustration|main image|top image)\s*:",
+            re.I,
+        ),
     ),
     ("photo caption", re.compile(r"^[^.!?]{0,160}\((?:AP|AFP|Reuters|EPA|Getty Images?)(?: Photo)?(?:/[^)]*)?\)\s*$")),
     ("wire credits", re.compile(r"^\s*\(?(?:additional )?(?:reporting|writing|editing) by\b.{0,200}$", re.I)),
@@ -153,10 +156,15 @@ _APPEAL = re.compile(
 _TEASER_MARKER = re.compile(
     r"^\s*(?:more(?:\s*(?:from|on|stories|:).{0,40})?|recommend(?:ed)?(?: for you| stories)?|read more|"
     r"related(?: stories| articles)?|you (?:may|might) also like|most (?:read|popular|viewed)|trending(?: now)?|"
-    r"top stories|latest(?: news| stories)?|what to read next|editor'?s picks)\s*:?\s*\S{0,20}$",
+    r"top stories|latest(?: news| stories)?|what to read next|editor'?s picks|keep reading|related topics|"
+    r"explore more(?: on these topics)?)\s*:?\s*\S{0,20}$",
     re.I,
 )
 # "By Jane Doe", "By Jane Doe and Ali Khan, Reuters", "By Dan Roe, Vienna correspondent"
+# "Anna Nowak in Warsaw", "Ali Khan and Jo Park in Kyiv": a byline with the reporter's city
+_BYLINE_IN = re.compile(
+    r"^(?:[Bb]y\s+)?[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){1,5}\s+in\s+[A-Z][\w'’. -]{1,30}$"
+)
 _BYLINE = re.compile(
     r"^[Bb]y\s+[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}(?:\s*,\s*[\w'’&. -]{2,50}(?<![.!?]))?\s*$"
 )
@@ -265,14 +273,18 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
     published_at: datetime | None = None
 
     kept: list[str] = []
+    seen: set[str] = set()  # the lines kept so far
     header_zone = True  # until the first body sentence
     for raw_line in lines:
         line = raw_line.strip()
         if not line:
             continue
-        if header_zone:
-            parsed = _parse_header_date(line)
-            if parsed and published is not None and line.strip() == parsed[2]:
+        # a date line is read in the header, and just below a standfirst sentence when it is nothing else
+        parsed = _parse_header_date(line) if header_zone or len(kept) <= 2 else None
+        if parsed and not header_zone and line != parsed[2]:
+            parsed = None
+        if parsed:
+            if published is not None and line.strip() == parsed[2]:
                 dropped.append(DroppedLine(line, "header: update time"))  # "Updated ..." under the first date
                 continue
             if parsed and published is None:
@@ -287,6 +299,7 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
                     dropped.append(DroppedLine(rest, rest_reason))
                     continue
                 line = rest
+        if header_zone:
             if _BREADCRUMB.match(line):
                 dropped.append(DroppedLine(line, "header: section"))
                 continue
@@ -308,6 +321,9 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
         if reason:
             dropped.append(DroppedLine(line, reason))
             continue
+        if line == title or line in seen:
+            dropped.append(DroppedLine(line, "repeated line"))  # a headline or standfirst printed twice
+            continue
         if header_zone and not title and _NAME_LINE.match(line) and 1 <= len(_words(line)) <= 3:
             # a site or section name above the headline ("World Desk", "The Courier")
             if not site:
@@ -318,7 +334,9 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
             title = line
             dropped.append(DroppedLine(line, "header: title"))
             continue
-        if header_zone and (re.match(r"^(?:by|source|author|category)\s*:", line, re.I) or _BYLINE.match(line)):
+        if (header_zone or len(kept) <= 2) and (
+            re.match(r"^(?:by|source|author|category)\s*:", line, re.I) or _BYLINE.match(line) or _BYLINE_IN.match(line)
+        ):
             dropped.append(DroppedLine(line, "header: byline"))
             continue
         if header_zone and title and not site and _NAME_LINE.match(line):
@@ -332,9 +350,16 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
                     dropped.append(DroppedLine(dateline, "dateline"))
             header_zone = False
         kept.append(line)
+        seen.add(line)
 
     kept, teaser_dropped = _drop_teasers(kept, gaz)
     dropped.extend(teaser_dropped)
+    tags = 0  # a run of short names closing the page ("Poland", "Farming"): its topic tags
+    while tags < len(kept) - 1 and _NAME_LINE.match(kept[-1 - tags]) and len(_words(kept[-1 - tags])) <= 3:
+        tags += 1
+    if tags >= 2:
+        dropped.extend(DroppedLine(t, "tag list") for t in kept[-tags:])
+        kept = kept[:-tags]
     paragraphs = []
     for line in kept:
         line = _strip_glued_credit(_unglue(line, site))

@@ -42,6 +42,8 @@ _META_SEPARATORS = re.compile(r"\s+[·•|]\s+")
 
 _CALL_TO_ACTION = re.compile(
     r"^\s*(?:click|tap) here\b"
+    r"|^\s*save (?:this |articles? |stories )?(?:to read later|for later)\b"
+    r"|^\s*(?:list of \d+ items|list \d+ of \d+|end of list)\W*$"
     r"|^\s*(?:listen|subscribe|download)\b[^.!?]{0,80}\b(?:podcasts?|spotify|app store|google play)\b"
     r"|^[^.!?]{0,60}\b(?:in|to) your inbox\W*$"
     r"|^[^.!?]{0,60}\bbreaking news alerts?\b[^.!?]{0,30}$",
@@ -72,6 +74,15 @@ _FOLLOW = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\s*copyright\s+(?:©\s*)?\d{4}\b|^\s*newsletter(?:\s+sign[- ]?up)?\W*$", re.I)
+# notes about the report itself: contributors, updates, standards, reuse
+_REPORT_NOTE = re.compile(
+    r"^\s*(?:the\s+)?[\w .'’&-]{2,60}\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\W*$"
+    r"|^\s*this (?:is a developing story|story (?:is developing|has been updated|will be updated|was updated))\b"
+    r"|^\s*(?:our standards|editorial standards|reuse this content|report an error|was this (?:article|story) helpful)\b"
+    r"|^\s*this (?:article|story) is (?:more than|over) (?:a|an|one|\d+) (?:years?|months?) old\W*$"
+    r"|^\s*source\s*:\s*[\w .,&'’-]{2,60}$",
+    re.I,
+)
 _WIRE_RIGHTS = re.compile(
     r"^\s*this material may not be (?:published|broadcast|rewritten|redistributed)\b"
     r"|^\s*\(?(?:reporting|writing|editing) by\b[^.]{0,120};",
@@ -107,6 +118,8 @@ def furniture_reason(line: str) -> str | None:
         return "call to action"
     if len(words) <= 40 and _REPUBLISHED.match(line):
         return "republication note"
+    if len(words) <= 30 and _REPORT_NOTE.match(line):
+        return "note on the report"
     if len(words) <= 40 and _WIRE_RIGHTS.search(line):
         return "wire credits"
     return None
