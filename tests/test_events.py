@@ -184,3 +184,10 @@ def test_it_gives_a_statement_by_the_agency_to_the_agency_named_before():
     assert report.event_type == "statement"
     assert report.speaker == "International Atomic Energy Agency"
     assert report.date.start == date(2023, 2, 28)
+
+
+def test_it_reads_blockades_and_street_protests_as_happenings_without_a_type():
+    farmers = "Farmers blocked roads leading to three border crossings on Friday."
+    assert classify(farmers, missile_context=False) == "other"
+    assert classify("Thousands took to the streets of the capital on Monday.", missile_context=False) == "other"
+    assert classify("The road was blocked by snow.", missile_context=False) is None

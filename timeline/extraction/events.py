@@ -99,7 +99,9 @@ _OTHER_ACT = re.compile(
     r"\b(?:detain(?:ed|s)|arrest(?:ed|s)|overthr(?:ew|own)|ous(?:ted|ts)|seiz(?:ed|es) power|staged? a coup|"
     r"removed (?:\w+ )?from (?:power|office)|resign(?:ed|s)|stepped down|(?:was|were) sworn in|took office|"
     r"(?:was|were) assassinated|declared (?:a state of emergency|martial law)|clos(?:ed|es) (?:its|the) (?:\w+ )?borders?|"
-    r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|evacuat(?:ed|es)|became (?:\w+['’]s )?(?:the )?(?:new )?"
+    r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|evacuat(?:ed|es)|took to the streets|"
+    r"block(?:ed|aded) (?:\w+ ){0,2}(?:roads?|highways?|border|crossings?|ports?|bridges?)|"
+    r"(?:staged|held) (?:\w+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|strikes?)|became (?:\w+['’]s )?(?:the )?(?:new )?"
     r"(?:president|prime minister|chancellor|leader))\b",
     _I,
 )
