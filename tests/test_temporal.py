@@ -637,3 +637,9 @@ def test_it_still_reads_time_words_in_a_title_case_headline_and_after_a_lead_wor
     assert only("Talks Collapse After Three Days", date(2025, 2, 11)).value == "P3D"
     assert only("On Friday Merkel said no.", date(2025, 2, 11)).value == "2025-02-07"
     assert only("Easter Monday is a holiday.", date(2025, 2, 11)).rule == "holiday"
+
+
+def test_it_reads_a_bare_plural_before_of_as_a_vague_span_but_not_an_era() -> None:
+    assert only("The runoff was delayed by weeks of unrest.", TUESDAY).value == "PXW"
+    assert only("The truce came after weeks of negotiations.", TUESDAY).value == "PXW"
+    assert tag("In the days of the empire, trade grew.", TUESDAY) == []

@@ -176,7 +176,7 @@ RULES: list[Rule] = [
     compile_rule(
         "same-day-as-previous",
         rf"\b(?:(?:on|by|during|until|of)\s+)?(?P<t>(?:the|that)\s+(?:(?P<which>same|next|following|previous|preceding|prior)\s+)?"
-        rf"(?:very\s+)?(?:day|(?P<part>{PART}))(?:\s+(?P<dir>before|after)(?=\s*[.,;:!?)]))?)"
+        rf"(?:very\s+)?(?:day|(?P<part>{PART}))(?![\w-])(?:\s+(?P<dir>before|after)(?=\s*[.,;:!?)]))?)"
         r"(?!\s*(?:of|when|that|which|after|before|in\s+which|on\s+which)\b)"
         rf"|\b(?P<which2>that)\s+same\s+day\b",
         _anchored_day,

@@ -191,6 +191,17 @@ def _present(m: re.Match[str], text: str) -> Resolver | None:
     return _ref("PRESENT_REF")
 
 
+def _bare_plural_checked(m: re.Match[str], text: str) -> Resolver | None:
+    """ "delayed by weeks of unrest" is a span of time; "in the days of the empire" is an era, not one."""
+    if (
+        m.group("t")
+        and re.match(r"the\s", m.group(0)[m.start("t") - m.start() - 4 :])
+        and re.match(r"\s+of\b", text[m.end() : m.end() + 4])
+    ):
+        return None
+    return _bare_plural(_Unit2(m), text)
+
+
 RULES: list[Rule] = [
     compile_rule(
         "duration",
@@ -205,10 +216,10 @@ RULES: list[Rule] = [
     ),
     compile_rule(
         "bare-plural-duration",
-        r"(?:\b(?:for|over|within|in|after|took|take|takes|lasting|last|spanning|been)\s+(?:just\s+|only\s+|mere\s+|the\s+)?)"
+        r"(?:\b(?:for|over|within|in|after|by|took|take|takes|lasting|last|spanning|been)\s+(?:just\s+|only\s+|mere\s+|the\s+)?)"
         r"(?P<t>(?:recent\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b"
-        r"(?!\s+(?:ago|later|earlier|of|old)\b)|\b(?P<unit2>years|decades|months|weeks|centuries)-long\b",
-        lambda m, t: _bare_plural(_Unit2(m), t),
+        r"(?!\s+(?:ago|later|earlier|old)\b)|\b(?P<unit2>years|decades|months|weeks|centuries)-long\b",
+        _bare_plural_checked,
     ),
     compile_rule(
         "the-past-unit",
