@@ -92,6 +92,13 @@ def _as_date(value: object) -> date:
     return value.date() if hasattr(value, "date") and callable(value.date) else value  # TruncX gives a datetime
 
 
+def full_months(start: date, end: date) -> tuple[date, date]:
+    """The first day of the first whole month in [start, end] and the day after the last whole one."""
+    first_full = start if start.day == 1 else period_end(start, "month") + timedelta(days=1)
+    after_last_full = end + timedelta(days=1) if period_end(end, "month") == end else end.replace(day=1)
+    return first_full, after_last_full
+
+
 def tally_counts(
     *, start: date, end: date, unit: str, statuses: list[str], event_type: str = ""
 ) -> dict[tuple[date, str], int]:
@@ -102,8 +109,7 @@ def tally_counts(
     """
     days = Q(period_kind=EventTally.PeriodKind.DAY, period__gte=start, period__lte=end)
     if unit in ("year", "month"):
-        first_full = start if start.day == 1 else period_end(start, "month") + timedelta(days=1)
-        after_last_full = end + timedelta(days=1) if period_end(end, "month") == end else end.replace(day=1)
+        first_full, after_last_full = full_months(start, end)
         if first_full < after_last_full:
             months = Q(period_kind=EventTally.PeriodKind.MONTH, period__gte=first_full, period__lt=after_last_full)
             edges = Q(period__lt=first_full) | Q(period__gte=after_last_full)
@@ -214,6 +220,7 @@ def events_binned(
     actor_year_tallies: bool = False,
     term: str | None = None,
     actor: str = "",
+    whole: bool = False,
 ) -> Binned | None:
     """The events of ``events`` starting in [start, end] counted per period, or None when few enough to draw.
 
@@ -222,7 +229,9 @@ def events_binned(
     With ``actor_year_tallies`` (the whole timeline, one row per actor, no filter but verified), yearly
     counts per actor come from ActorYearTally. With ``term`` (the whole timeline searched for one
     lexeme on PostgreSQL, see ``search.single_term``), monthly counts come from TermMonthTally; with
-    ``actor`` (the whole timeline filtered on that actor's slug, no text), from ActorMonthTally.
+    ``actor`` (filtered on that actor's slug, no text), from ActorMonthTally. Both count whole months
+    from the tallies and the days of months cut by the range's edges live, unless ``whole`` says the
+    range is the whole timeline (no event lies outside it, so its edge months are whole for the counts).
     """
     unit = bin_unit(start, end)
     statuses = [Event.Status.VERIFIED] if verified_only else [Event.Status.NEW, Event.Status.VERIFIED]
@@ -232,10 +241,21 @@ def events_binned(
             return None
         counts = actor_year_counts(start=start, end=end, statuses=statuses)
         return Binned(unit=unit, bins=_bins(counts, unit).bins, counts_events=False, events_total=total)
-    if (term or actor) and rows != "actor" and unit in ("year", "month"):
+    first_full, after_last_full = (start, end + timedelta(days=1)) if whole else full_months(start, end)
+    if (term or actor) and rows != "actor" and unit in ("year", "month") and first_full < after_last_full:
         counts = month_tally_counts(
-            start=start, end=end, unit=unit, statuses=statuses, lexeme=term or "", actor=actor, event_type=event_type
+            start=first_full,
+            end=after_last_full - timedelta(days=1),
+            unit=unit,
+            statuses=statuses,
+            lexeme=term or "",
+            actor=actor,
+            event_type=event_type,
         )
+        for low, high in ((start, first_full - timedelta(days=1)), (after_last_full, end)):
+            if low <= high:  # a month cut by the range's edge: its days in range, counted live
+                for key, n in live_counts(events=events, start=low, end=high, unit=unit, rows=rows).items():
+                    counts[key] += n
         if sum(counts.values()) <= max_marks:
             return None
         return _bins(counts, unit)

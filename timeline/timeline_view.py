@@ -58,8 +58,10 @@ def timeline_view(
         figure = timeline_figure(events=selectors.events_for_chart(events=events.none(), rows=rows), rows=rows)
         return TimelineView(figure=figure, listed=events, total=None)
     whole = not zoomed and not filters.date_from and not filters.date_to
-    # The whole timeline searched for one word: its counts per month are tallied (PostgreSQL).
-    searched = whole and filters.text.strip() and not filters.actor
+    # One word searched (PostgreSQL) or one actor filtered: counts per month are tallied. Date filters select
+    # events by overlap, not by start as the tallies do, so they count live.
+    dated = bool(filters.date_from or filters.date_to)
+    searched = not dated and filters.text.strip() and not filters.actor
     term = single_term(text=filters.text, using=events.db) if searched else None
     binned = events_binned(
         events=events,
@@ -72,8 +74,8 @@ def timeline_view(
         max_marks=max_marks,
         actor_year_tallies=whole and not (filters.actor or filters.text.strip() or filters.event_type),
         term=term,
-        # The whole timeline filtered on an actor (and no text): its counts per month are tallied.
-        actor=filters.actor if whole and not filters.text.strip() else "",
+        actor=filters.actor if not dated and not filters.text.strip() else "",
+        whole=whole,
     )
     if binned is None:
         # Zoomed, the chart draws the events starting in view, as the counts do: reading every longer
