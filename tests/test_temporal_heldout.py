@@ -113,6 +113,10 @@ def test_it_holds_on_news_it_has_never_seen() -> None:
         f"\nheld-out: span F1 {result.span_f1:.3f}, value accuracy {result.value_accuracy:.3f}, "
         f"ranges {result.ranges_right}/{result.ranges}"
     )
+    sentences = load()
+    for batch in sorted({s.get("batch", 1) for s in sentences}):
+        part = score([s for s in sentences if s.get("batch", 1) == batch])
+        print(f"  batch {batch}: span F1 {part.span_f1:.3f}, value accuracy {part.value_accuracy:.3f}")
     print("\n".join(errors))
     assert result.span_f1 >= FLOORS["span_f1"], errors
     assert result.value_accuracy >= FLOORS["value_accuracy"], errors
