@@ -248,3 +248,9 @@ def test_it_drops_a_repeated_headline_a_city_byline_and_closing_topic_tags():
 def test_it_keeps_a_closing_line_that_is_a_sentence():
     raw = BODY + "\nTalks resume in Freeport next week."
     assert clean_text(raw).text.endswith("Talks resume in Freeport next week.")
+
+
+def test_it_takes_a_byline_above_the_date_for_no_site_name():
+    result = clean_text("By Rami Saleh\nJune 13, 2024 10:42 AM\n" + BODY, publisher="")
+    assert result.meta.publisher == ""
+    assert reasons(result)["By Rami Saleh"] == "header: byline"

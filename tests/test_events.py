@@ -191,3 +191,15 @@ def test_it_reads_blockades_and_street_protests_as_happenings_without_a_type():
     assert classify(farmers, missile_context=False) == "other"
     assert classify("Thousands took to the streets of the capital on Monday.", missile_context=False) == "other"
     assert classify("The road was blocked by snow.", missile_context=False) is None
+
+
+def test_it_reads_missiles_fired_at_a_ship_as_an_attack():
+    sentence = "The group fired two anti-ship missiles at a tanker in the Gulf of Aden on Wednesday."
+    assert classify(sentence, missile_context=True) == "attack"
+
+
+def test_it_makes_no_event_of_a_campaign_under_way_since_a_date():
+    text = "The allies have carried out strikes on rebel targets since January."
+    passages = segment(text)
+    tx = [timex(text, "January", date(2024, 1, 1), "month", date(2024, 1, 31))]
+    assert detect(text, passages, tx, date(2024, 6, 13), default_gazetteer()) == []

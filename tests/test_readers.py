@@ -179,3 +179,30 @@ def test_it_leaves_out_containers_named_for_furniture_inside_the_article(tmp_pat
     for furniture in ("Advertisement", "Buy a boat", "Facebook", "Floods"):
         assert furniture not in item.raw_text
     assert item.published == date(2024, 7, 9)  # the article's own field before a generic "date"
+
+
+@pytest.mark.parametrize(
+    "page_title, title, publisher",
+    [
+        (
+            "Drones intercepted over the harbour | Harbour Gazette",
+            "Drones intercepted over the harbour",
+            "Harbour Gazette",
+        ),
+        (
+            "Harbour Gazette - Drones intercepted over the harbour",
+            "Drones intercepted over the harbour",
+            "Harbour Gazette",
+        ),
+        ("Drones intercepted over the harbour", "Drones intercepted over the harbour", ""),
+        ("Freedonia - Ruritania talks", "Freedonia - Ruritania talks", ""),
+    ],
+)
+def test_it_splits_the_site_name_off_a_page_title(tmp_path, page_title, title, publisher):
+    body = (
+        "<p>" + "The navy of Freedonia said its ships intercepted two drones over the harbour on Tuesday. " * 3 + "</p>"
+    )
+    f = tmp_path / "a.html"
+    f.write_text(f"<html><head><title>{page_title}</title></head><body>{body}</body></html>", encoding="utf-8")
+    (item,) = read_path(f)
+    assert (item.title, item.publisher) == (title, publisher)

@@ -300,6 +300,24 @@ def _json_ld_fields(blocks: list[str]) -> dict[str, str]:
     return found
 
 
+# "Headline | Site", "Headline - Site", "Site: Headline" in a page's <title>
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+
+
+def _split_page_title(page_title: str) -> tuple[str, str]:
+    """The headline and the site name of a <title>: the site is a short side of at most four words."""
+    parts = _TITLE_SEPARATOR.split(page_title)
+    if len(parts) < 2:
+        return page_title, ""
+    first, last = parts[0], parts[-1]
+    # the headline side has at least four words and more than the site side
+    if len(last.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= max(4, len(last.split()) + 1):
+        return page_title[: page_title.rfind(last)].rstrip(" |–—-:"), last
+    if len(first.split()) <= 4 and len(" ".join(parts[1:]).split()) >= max(4, len(first.split()) + 1):
+        return page_title[len(first) :].lstrip(" |–—-:"), first
+    return page_title, ""
+
+
 def read_html(text: str, source: str) -> ArticleInput:
     parser = _ArticleHTML()
     parser.feed(text)
@@ -320,8 +338,11 @@ def read_html(text: str, source: str) -> ArticleInput:
         published, published_at = parse_published(published_raw[:32]) if published_raw else (None, None)
     except ReadError:
         published, published_at = None, None  # a page's odd date format: fall back to the text's header
-    title = next((meta[k] for k in _META_TITLE if k in meta), "") or " ".join(parser.title.split())
+    title = next((meta[k] for k in _META_TITLE if k in meta), "")
     publisher = next((meta[k] for k in _META_SITE if k in meta), "")
+    if not title:
+        title, site = _split_page_title(" ".join(parser.title.split()))
+        publisher = publisher or site
     url = meta.get("og:url", "")
     return ArticleInput(
         raw_text=body,

@@ -324,6 +324,11 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
         if line == title or line in seen:
             dropped.append(DroppedLine(line, "repeated line"))  # a headline or standfirst printed twice
             continue
+        if (header_zone or len(kept) <= 2) and (
+            re.match(r"^(?:by|source|author|category)\s*:", line, re.I) or _BYLINE.match(line) or _BYLINE_IN.match(line)
+        ):
+            dropped.append(DroppedLine(line, "header: byline"))
+            continue
         if header_zone and not title and _NAME_LINE.match(line) and 1 <= len(_words(line)) <= 3:
             # a site or section name above the headline ("World Desk", "The Courier")
             if not site:
@@ -333,11 +338,6 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
         if header_zone and not title and is_headline(line):
             title = line
             dropped.append(DroppedLine(line, "header: title"))
-            continue
-        if (header_zone or len(kept) <= 2) and (
-            re.match(r"^(?:by|source|author|category)\s*:", line, re.I) or _BYLINE.match(line) or _BYLINE_IN.match(line)
-        ):
-            dropped.append(DroppedLine(line, "header: byline"))
             continue
         if header_zone and title and not site and _NAME_LINE.match(line):
             site = line  # a publisher's name on its own line under the title

@@ -112,7 +112,7 @@ _JOINED = re.compile(
 )
 # missiles fired at a target, or from aircraft: an attack, not a test
 _STRIKE_CUE = re.compile(
-    r"\b(?:fired|launched)\s+(?:\w+\s+){0,3}?at\s+(?!(?:least|around|about|dawn|night|noon|midnight|\d)\b)|"
+    r"\b(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?at\s+(?!(?:least|around|about|dawn|night|noon|midnight|\d)\b)|"
     r"\bfrom\s+(?:\w+\s+){0,3}?(?:jets|warplanes|aircraft|drones)\b|\b(?:killing|killed|destroyed|air ?strikes?)\b",
     _I,
 )
@@ -323,6 +323,8 @@ def detect(
         info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT, nouns=nouns)
         if info is None and _background(p, timexes, dct):
             continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
+        if info is None and _ONGOING.search(outside):
+            continue  # "have carried out strikes since January": a campaign under way, not a happening of a day
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
         if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
@@ -373,6 +375,7 @@ def _background(p: Passage, timexes: list[Any], dct: date | None) -> bool:
 
 
 _DEFINITE_TELLER = re.compile(r"(?:^|,\s+)the\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|reported|stated|added)\b", _I)
+_ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?(?-i:[a-z]+(?:ed|en|t))\b.{0,120}\bsince\b", _I)
 _HE_SHE = re.compile(r"^\s*(?:he|she)\b", _I)
 _IT_THEY = re.compile(r"^\s*(?:it|they)\b", _I)
 
