@@ -282,7 +282,7 @@ RULES: list[Rule] = [
 
 
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "iso-date": ("10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"),
+    "iso-date": ("-0", "-1"),  # the hyphen before the month
     "day-month-year": MONTH_TRIGGERS,
     "month-day-year": MONTH_TRIGGERS,
     "month-day": MONTH_TRIGGERS,
@@ -294,7 +294,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 # How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
 REACH: dict[str, int] = {
-    "iso-date": 0,
+    "iso-date": 4,
     "day-month-year": 28,
     "month-day-year": 14,
     "month-day": 14,
