@@ -270,6 +270,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "future-ref": ("future", "soon", "shortly", "coming", "term", "later"),
 }
 REACH: dict[str, int] = {
+    "duration": 48,  # "approximately twenty-five consecutive trading days": the longest lead before a unit
     "bare-plural-duration": 26,
     "the-past-unit": 20,
     "set-word": 4,
