@@ -94,3 +94,9 @@ def test_it_finds_the_asides_of_a_sentence():
     ((start, end),) = aside_spans(s)
     assert "two weeks ago" in s[start:end] and "Saturday" not in s[start:end]
     assert aside_spans("The ship sank on Saturday.") == []
+
+
+def test_it_keeps_a_sentence_opening_with_this_that_is_no_time_phrase():
+    s = "This is a good day for both countries, President Ana Ruiz said."
+    assert strip_lead(s) == s
+    assert strip_lead("This week, the minister met his counterpart.") == "the minister met his counterpart."

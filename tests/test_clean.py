@@ -254,3 +254,9 @@ def test_it_takes_a_byline_above_the_date_for_no_site_name():
     result = clean_text("By Rami Saleh\nJune 13, 2024 10:42 AM\n" + BODY, publisher="")
     assert result.meta.publisher == ""
     assert reasons(result)["By Rami Saleh"] == "header: byline"
+
+
+def test_it_reads_a_header_date_with_a_numeric_time_zone():
+    result = clean_text("Drones intercepted over the harbour\nUpdated 4:10 AM GMT+2, November 27, 2024\n" + BODY)
+    assert result.meta.published == date(2024, 11, 27)
+    assert result.meta.published_at == datetime(2024, 11, 27, 4, 10)

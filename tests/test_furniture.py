@@ -120,3 +120,24 @@ def test_it_keeps_a_sentence_about_contributions_to_a_fund():
 )
 def test_it_recognises_age_notices_source_lines_and_reading_list_widgets(line):
     assert furniture_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("___", "separator"),
+        ("* * *", "separator"),
+        ("— Ana Ruiz (@AnaRuiz) November 26, 2024", "embedded post"),
+        ("pic.twitter.com/AbCdEf123", "embedded post"),
+        ("https://example.org/live", "link"),
+        ("Follow our coverage of the war at https://example.org/hub/war", "link"),
+        ("Associated Press writer Ann Lee in Tel Aviv, Israel, contributed to this report.", "note on the report"),
+    ],
+)
+def test_it_recognises_separators_embedded_posts_and_link_prompts(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_it_keeps_a_sentence_that_cites_a_web_address():
+    line = "The ministry published the full text of the agreement at www.example.gov.fr on Monday evening."
+    assert furniture_reason(line) is None

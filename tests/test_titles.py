@@ -108,3 +108,8 @@ def test_it_reads_an_aside_as_no_main_verb():
         "The drills, named Storm-7, were staged near the coast"
     )
     assert headline_verb("Lavrov arrived in Hanoi and held talks") == "Lavrov arrives in Hanoi and holds talks"
+
+
+def test_it_titles_a_sentence_that_opens_with_a_quotation_by_its_speaker():
+    sentence = "“This is a good day for both countries,” President Ana Ruiz said."
+    assert write_title(sentence, statement=True) == "President Ana Ruiz says this is a good day for both countries"

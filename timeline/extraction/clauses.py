@@ -15,7 +15,7 @@ _I = re.IGNORECASE
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 
 _LEAD_WORDS = (
-    r"on|in|at|during|after|before|earlier|later|last|this|yesterday|today|tonight|hours|days|weeks|months|minutes|"
+    r"on|in|at|during|after|before|earlier|later|last|this\s+(?:week|month|year|morning|afternoon|evening|weekend|time)|yesterday|today|tonight|hours|days|weeks|months|minutes|"
     r"moments|(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?|minutes?)|"
     r"meanwhile|however|separately|also|since|following|amid|with|as|when|while|once|according|under|despite|"
     r"speaking|asked|instead|still|but|and|so|then|late|early|overnight|shortly|within|by|for|from|now|"

@@ -60,16 +60,16 @@ _MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# a time zone by name or offset ("EDT", "GMT+2", "UTC-05:00")
+_ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
 _TIME = (
-    r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?P<ampm>[ap])\.?m\.?)?"
-    r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST))?)?"
+    r"(?:,?\s*(?:at\s+)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?P<ampm>[ap])\.?m\.?)?" + _ZONE + ")?"
 )
 
 # Header date forms: "31 October 2024, 21:35", "October 31, 2024", "date 2025-02-28 ...",
 # "2025-05-06 13:40:43source:...", "Published: 5 March 2024".
 # "Published", "Last updated:", "Published On": the label before a header date
 _LABEL = r"(?:(?:last\s+|first\s+)?(?:published|updated|modified|posted|date)(?:\s+on)?[:\s]+)?"
-_ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST))?"
 # "Updated 2:05 PM EDT, Tue March 12, 2024": the time before the date
 _TIME_FIRST = re.compile(
     rf"^{_LABEL}(?P<hh>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?:(?P<ampm>[ap])\.?m\.?)?{_ZONE}\s*,?\s+(?=\S)", re.I

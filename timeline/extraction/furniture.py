@@ -76,7 +76,7 @@ _FOLLOW = re.compile(
 _COPYRIGHT = re.compile(r"^\s*copyright\s+(?:©\s*)?\d{4}\b|^\s*newsletter(?:\s+sign[- ]?up)?\W*$", re.I)
 # notes about the report itself: contributors, updates, standards, reuse
 _REPORT_NOTE = re.compile(
-    r"^\s*(?:the\s+)?[\w .'’&-]{2,60}\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\W*$"
+    r"^\s*(?:the\s+)?[\w .,'’&-]{2,100}\s+contributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\W*$"
     r"|^\s*this (?:is a developing story|story (?:is developing|has been updated|will be updated|was updated))\b"
     r"|^\s*(?:our standards|editorial standards|reuse this content|report an error|was this (?:article|story) helpful)\b"
     r"|^\s*this (?:article|story) is (?:more than|over) (?:a|an|one|\d+) (?:years?|months?) old\W*$"
@@ -90,9 +90,24 @@ _WIRE_RIGHTS = re.compile(
 )
 
 
+# an embedded social post's residue: "— Name (@handle) November 26, 2024", "pic.twitter.com/..."
+_EMBED = re.compile(r"^\s*[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}\s*$|\bpic\.twitter\.com/", re.I)
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+\.\w{2,}", re.I)
+_LINK_PROMPT = re.compile(
+    r"^\s*(?:follow|read|see|visit|find|watch|listen|more|get|download|subscribe|sign up|for more)\b", re.I
+)
+
+
 def furniture_reason(line: str) -> str | None:
     """Why a whole line is site furniture, or None when it may be article text."""
     words = line.split()
+    if not any(c.isalnum() for c in line):
+        return "separator"  # "___", "* * *"
+    if _EMBED.search(line):
+        return "embedded post"
+    url = _URL.search(line)
+    if url and (len(_URL.sub("", line).split()) == 0 or (len(words) <= 25 and _LINK_PROMPT.match(line))):
+        return "link"
     if len(words) > 60:
         return None  # a long paragraph is article text, whatever words it uses
     if len(words) <= 16 and _SHARE_BAR.match(line) and _SHARE_CUE.search(line):

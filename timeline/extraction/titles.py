@@ -222,6 +222,15 @@ def title_quality(title: str) -> int:
     return score
 
 
+_SENTENCE_START = frozenset("this that these those we it there the our they he she you a an".split())
+
+
+def _lower_first_word(told: str) -> str:
+    """A quotation's first word in lower case after "X says" ("This is ..." -> "this is ..."), names kept."""
+    first = told.split(" ", 1)[0]
+    return told[:1].lower() + told[1:] if first.lower() in _SENTENCE_START else told
+
+
 def _balance_quotes(title: str) -> str:
     if title.count('"') % 2:
         title = title[: title.rfind('"')].rstrip(" ,;:")
@@ -246,6 +255,8 @@ def write_title(
     s = _remove_spans(sentence.strip(), time_spans or [])
     s = _TIME_WORDS.sub("", s)
     s = s.strip().strip("\"“”'").strip().lstrip(" ,;:")
+    if s.count("”") > s.count("“"):
+        s = s.replace("”", "", 1)  # a quotation that opened the sentence: '“...,” X said' reads as 'X says ...'
     s = re.sub(r"\s*\([^)]{0,80}\)", "", s)
     s = strip_appositives(strip_lead(s))
     frame = report_frame(s)
@@ -262,7 +273,7 @@ def write_title(
             if base == verb and verb.endswith("s") and verb not in table:
                 base = verb[:-1]  # already present ("confirms")
             spoken = base if _is_plural(speaker) else third_person(base)
-            body = f"{speaker} {spoken} {told_clause(told)}"
+            body = f"{speaker} {spoken} {told_clause(_lower_first_word(told))}"
         else:
             body = headline_verb(_resolve(told, speaker))
     else:
