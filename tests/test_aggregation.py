@@ -387,3 +387,14 @@ def test_it_counts_an_actor_over_the_whole_range_from_the_tallies_as_the_live_co
             continue
         assert tallied.bins == live.bins and tallied.unit == "year"
         assert tallied.total == in_range
+
+
+def test_it_counts_the_whole_timeline_alike_with_or_without_spelling_out_its_range() -> None:
+    from timeline.aggregation import tally_bounds
+
+    _events(400, first=date(1995, 1, 1), days=20 * 365, seed=17)
+    Event.objects.create(slug="undated", title="Undated", status=Event.Status.NEW)
+    first, last = tally_bounds()
+    spelled = events_binned(events=_public(), start=first, end=last, max_marks=5)
+    whole = events_binned(events=_public(), start=first, end=last, max_marks=5, whole=True)
+    assert whole.bins == spelled.bins and whole.total == _public().exclude(date_start=None).count()
