@@ -260,3 +260,25 @@ def test_it_reads_a_header_date_with_a_numeric_time_zone():
     result = clean_text("Drones intercepted over the harbour\nUpdated 4:10 AM GMT+2, November 27, 2024\n" + BODY)
     assert result.meta.published == date(2024, 11, 27)
     assert result.meta.published_at == datetime(2024, 11, 27, 4, 10)
+
+
+@pytest.mark.parametrize(
+    "strip, day",
+    [
+        ("By Ann Lee | March 12, 2024 2:05 PM", date(2024, 3, 12)),
+        ("Ann Lee | Reuters | March 12, 2024", date(2024, 3, 12)),
+        ("By Ann Lee, Reuters • Published March 12, 2024 • 3 min read", date(2024, 3, 12)),
+        ("Ann Lee · 4 min read", None),
+    ],
+)
+def test_it_reads_a_header_strip_of_byline_date_and_reading_time(strip, day):
+    result = clean_text(f"Drones intercepted over the harbour\n{strip}\n{BODY}")
+    assert result.meta.published == day
+    assert reasons(result)[strip] == "header: byline"
+    assert result.text == BODY.replace("\n", "\n\n")
+
+
+def test_it_reads_a_dotted_day_first_date_and_drops_player_buttons():
+    result = clean_text("Drones intercepted over the harbour\n12.03.2024 14:05\nListen · 3:12 min\nSave\n" + BODY)
+    assert result.meta.published_at == datetime(2024, 3, 12, 14, 5)
+    assert result.text == BODY.replace("\n", "\n\n")

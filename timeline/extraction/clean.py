@@ -82,6 +82,8 @@ _DATE_MDY = re.compile(
     rf"^{_LABEL}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
     re.I,
 )
+# "12.03.2024 14:05": day, month and year with dots (the dotted form is day-first wherever it is used)
+_DATE_DOTTED = re.compile(rf"^{_LABEL}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}", re.I)
 _DATE_ISO = re.compile(
     r"^(?:(?P<label>(?:last\s+|first\s+)?(?:published|updated|posted|date))(?:\s+on)?[:\s]+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T\s](?P<hh>\d{2}):(?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?",
@@ -126,7 +128,8 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         "navigation",
         re.compile(
             r"^\s*(?:skip to (?:main )?content|menu|home|search|share(?: this(?: article| story)?)?|advertisement|sponsored"
-            r"|sign in|log in|register|back to top|print|email|copy link|close|tags?)\W*$",
+            r"|sign in|log in|register|back to top|print|email|copy link|close|tags?|save|bookmark|listen|gift(?: this)? article)"
+            r"\W*$",
             re.I,
         ),
     ),
@@ -200,7 +203,8 @@ def _parse_header_date(line: str) -> tuple[date, datetime | None, str, str] | No
         if hour > 23 or int(first["mi"]) > 59:
             return day, None, first.group(0) + text, how
         return day, datetime(day.year, day.month, day.day, hour, int(first["mi"])), first.group(0) + text, how
-    for how, pattern in (("day month year", _DATE_DMY), ("month day year", _DATE_MDY), ("iso", _DATE_ISO)):
+    forms = (("day month year", _DATE_DMY), ("month day year", _DATE_MDY), ("iso", _DATE_ISO), ("dotted", _DATE_DOTTED))
+    for how, pattern in forms:
         m = pattern.match(stripped)
         if not m:
             continue
@@ -219,6 +223,30 @@ def _parse_header_date(line: str) -> tuple[date, datetime | None, str, str] | No
                 at = None
         return day, at, m.group(0).strip(), how
     return None
+
+
+_FIELD_SPLIT = re.compile(r"\s+[|•·/]\s+")
+_CLOCK = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?{_ZONE}$", re.I)
+
+
+def _meta_strip(line: str) -> tuple[date, datetime | None, str, str] | tuple[()] | None:
+    """A header line of short fields ("By Ann Lee | March 12, 2024 2:05 PM", "Ann Lee • 3 min read"): the
+    date one field gives (an empty tuple when none does), or None when the line is not such a strip."""
+    fields = [f.strip() for f in _FIELD_SPLIT.split(line.strip())]
+    if len(fields) < 2:
+        return None
+    found: tuple[date, datetime | None, str, str] | tuple[()] = ()
+    telling = False  # a field only a header holds: a byline, a date, a time, a reading time
+    for f in fields:
+        parsed = _parse_header_date(f)
+        if parsed and parsed[2] == f:
+            found = found or parsed
+            telling = True
+        elif _BYLINE.match(f) or _BYLINE_IN.match(f) or _CLOCK.match(f) or furniture_reason(f):
+            telling = True
+        elif not (_NAME_LINE.match(f) and len(_words(f)) <= 3):
+            return None
+    return found if telling else None
 
 
 def _header_rest_reason(rest: str) -> str | None:
@@ -302,6 +330,12 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
         if header_zone:
             if _BREADCRUMB.match(line):
                 dropped.append(DroppedLine(line, "header: section"))
+                continue
+            strip = _meta_strip(line)
+            if strip is not None:
+                if strip and published is None:
+                    published, published_at, date_text, date_how = strip
+                dropped.append(DroppedLine(line, "header: byline"))
                 continue
             m = _SITE_TITLE.match(line)
             if m and not title:

@@ -31,7 +31,10 @@ _RELATIVE_TIME = re.compile(
     r"(?:\d+|an?|one|a few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\W*$",
     re.I,
 )
-_READ_TIME = re.compile(r"^\s*\d+\s*(?:-|\s)?(?:min(?:ute)?s?)\s+read\W*$", re.I)
+_READ_TIME = re.compile(
+    r"^\s*\d+\s*(?:-|\s)?(?:min(?:ute)?s?)\s+(?:read|listen)\W*$|^\s*listen\W{0,3}\d+(?::\d{2})?\s*(?:min(?:ute)?s?)?\W*$",
+    re.I,
+)
 _COMMENT_COUNT = re.compile(r"^\s*(?:comments?\s*\(\d+\)|\(\d+\)\s*comments?|\d+\s+(?:comments?|replies))\W*$", re.I)
 # A meta strip of short fields joined by dots or bars ("By Ann Lee · 6 min read · 18 comments").
 _META_FIELD = re.compile(
