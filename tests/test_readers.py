@@ -206,3 +206,17 @@ def test_it_splits_the_site_name_off_a_page_title(tmp_path, page_title, title, p
     f.write_text(f"<html><head><title>{page_title}</title></head><body>{body}</body></html>", encoding="utf-8")
     (item,) = read_path(f)
     assert (item.title, item.publisher) == (title, publisher)
+
+
+def test_it_reads_the_longest_article_element_of_a_page_with_teaser_cards(tmp_path):
+    sentence = "The navy of Freedonia said its ships intercepted two drones over the harbour on Tuesday. "
+    page = (
+        "<html><body><article><h2>Floods hit the north</h2><p>Rivers rose after heavy rain.</p></article>"
+        f"<main><article><p>{sentence * 3}</p></article></main>"
+        "<article><h2>Markets rally</h2><p>Shares rose on Friday.</p></article></body></html>"
+    )
+    f = tmp_path / "a.html"
+    f.write_text(page, encoding="utf-8")
+    (item,) = read_path(f)
+    assert item.raw_text.count("intercepted two drones") == 3
+    assert "Floods" not in item.raw_text and "Markets" not in item.raw_text

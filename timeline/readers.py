@@ -179,7 +179,8 @@ _META_TITLE = ("og:title", "twitter:title")
 _FURNITURE_CONTAINERS = {"div", "section", "ul", "ol", "table"}
 _FURNITURE_NAME = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|related|share|sharing|social|advert|advertisement|ads?|ad-slot|"
-    r"promo|subscribe|subscription|comments?|outbrain|taboola|recirc|most-read|mostread|trending|paywall)(?:$|[\s_-])",
+    r"promo|subscribe|subscription|comments?|outbrain|taboola|recirc|most-read|mostread|trending|paywall|"
+    r"more-stories|read-next|recommended)(?:$|[\s_-])",
     re.I,
 )
 
@@ -192,7 +193,7 @@ class _ArticleHTML(HTMLParser):
         self._in_title = False
         self._skip = 0
         self._article_depth = 0
-        self.article_parts: list[str] = []
+        self.articles: list[list[str]] = []  # the text of each top-level <article> element
         self.paragraph_parts: list[str] = []
         self.block_parts: list[str] = []
         self._in_p = 0
@@ -226,6 +227,9 @@ class _ArticleHTML(HTMLParser):
         if tag == "title":
             self._in_title = True
         if tag == "article":
+            self._flush()
+            if not self._article_depth:
+                self.articles.append([])
             self._article_depth += 1
         if tag == "p":
             self._in_p += 1
@@ -263,13 +267,17 @@ class _ArticleHTML(HTMLParser):
             return
         self._buffer.append(data)
 
+    def article_parts(self) -> list[str]:
+        """The longest <article> element's text: teaser cards are <article> elements too."""
+        return max(self.articles, key=lambda parts: sum(len(p.split()) for p in parts), default=[])
+
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split())
         self._buffer = []
         if not text:
             return
         if self._article_depth:
-            self.article_parts.append(text)
+            self.articles[-1].append(text)
         if self._in_p:
             self.paragraph_parts.append(text)
         self.block_parts.append(text)
@@ -325,7 +333,7 @@ def read_html(text: str, source: str) -> ArticleInput:
     parser._flush()
     # the <article> element, else the page's paragraphs, else its long blocks of text
     parts = (
-        parser.article_parts
+        parser.article_parts()
         or parser.paragraph_parts
         or [b for b in parser.block_parts if len(b.split()) >= LONG_BLOCK_WORDS]
     )
