@@ -7,6 +7,7 @@ date expression the event's date came from and how it was resolved.
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -180,7 +181,10 @@ class Event(models.Model):
         editable=False,
         help_text="title, summary and source passages in one text; kept by database triggers (timeline.search)",
     )
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="the search text's lexemes (PostgreSQL only), kept by a trigger"
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text", "search_vector"])
 
     class Meta:
         ordering = ["date_start", "id"]
