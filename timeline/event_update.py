@@ -14,6 +14,7 @@ from timeline.extraction import cluster
 from timeline.extraction.cluster import DateRange
 from timeline.extraction.gazetteer import Gazetteer
 from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE
+from timeline.extraction.title_choice import TitleCandidate, best_title
 from timeline.matching import gazetteer_current
 from timeline.models import Actor, Event, Mention
 
@@ -111,6 +112,11 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     if event.date_disputed != disputed:
         event.date_disputed = disputed
         changed.append("date_disputed")
+    if not event.is_locked("title"):
+        title = _best_title(event, mentions)
+        if title and title != event.title:
+            event.title = title  # the slug stays: permalinks do not follow the wording
+            changed.append("title")
     count = _publisher_count(mentions)
     if count != event.publisher_count:
         event.publisher_count = count
@@ -125,6 +131,28 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
         actors = {h.actor for h in hits if h.kind != "place"} if actors is None else actors
         places = {h.actor for h in hits if h.kind == "place"} if places is None else places
     _add_actors(event, actors, places)
+
+
+def _best_title(event: Event, mentions: list[Mention]) -> str:
+    """The best headline among the event's passages (title_choice), from those that give the event's own day
+    or none of their own; ties go to the wording most sources share, then to the first to report."""
+    own = [
+        m
+        for m in mentions
+        if m.title
+        and (event.date_start is None or m.date_start in (None, event.date_start) or m.date_rule in WEAK_RULES)
+    ] or [m for m in mentions if m.title]
+    if not own:
+        return ""
+
+    def reported(m: Mention) -> tuple[str, int, int]:
+        art = m.passage.article
+        when = art.published_at.isoformat() if art.published_at else (art.published or date.max).isoformat()
+        return (when, art.id, m.passage.index)
+
+    own.sort(key=reported)
+    candidates = [TitleCandidate(title=m.title, sentence=m.passage.text, order=i) for i, m in enumerate(own)]
+    return best_title(candidates, event.event_type)[:300]
 
 
 def _add_actors(event: Event, actors: set[str], places: set[str]) -> None:

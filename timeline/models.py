@@ -222,6 +222,7 @@ class Mention(models.Model):
     date_end = models.DateField(null=True, blank=True)
     precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.UNKNOWN)
     event_type = models.CharField(max_length=40, choices=EventType.choices, default=EventType.OTHER)
+    title = models.CharField(max_length=300, blank=True, help_text="the headline written from this passage")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -290,7 +290,7 @@ def _create_event(group: ArticleEvent, publishers: int) -> Event:
 
 def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> Mention:
     m = ex.mentions[i]
-    fields: dict[str, object] = {"event_type": m.event_type}
+    fields: dict[str, object] = {"event_type": m.event_type, "title": m.title[:300]}
     if m.date is not None:
         fields.update(
             date_text=m.date.text[:200],

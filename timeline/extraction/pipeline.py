@@ -17,7 +17,7 @@ from timeline.extraction.cluster import DateRange, MentionGroup, group_mentions
 from timeline.extraction.events import EventMention, detect
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage, segment
-from timeline.extraction.titles import title_quality
+from timeline.extraction.title_choice import TitleCandidate, best_title
 
 Tagger = Callable[[str, date | None], list[Any]]
 
@@ -190,12 +190,14 @@ def _own_day(m: EventMention) -> bool:
 
 
 def _titled(lead: EventMention, members: list[EventMention], when: DateRange | None) -> EventMention:
-    """The mention whose title heads the event: the dated lead, unless it reads poorly as a headline ("The
-    missile it launched was ...") and another mention that gives the event's own date reads better."""
-    if title_quality(lead.title) >= 1 or when is None:
-        return lead
-    own = [m for m in members if m.date is not None and not m.date.telling and m.date.start == when.start]
-    return max([lead, *own], key=lambda m: (title_quality(m.title), m is lead))
+    """The mention whose title heads the event: the best headline among the mentions (title_choice), the
+    dated lead where it scores as well as any other."""
+    pool = [lead, *(m for m in members if m is not lead)]
+    if when is not None:  # a mention dated to another day tells of another moment: it does not head the event
+        pool = [m for m in pool if m is lead or m.date is None or m.date.telling or m.date.start == when.start]
+    candidates = [TitleCandidate(title=m.title, sentence=m.summary, order=i) for i, m in enumerate(pool)]
+    chosen = best_title(candidates, lead.event_type)
+    return next((m for m in pool if m.title == chosen), lead)
 
 
 def _lead_actor(members: list[EventMention]) -> str:
