@@ -53,3 +53,29 @@ def test_it_makes_unique_slugs():
     taken = Event.objects.get().slug
     assert unique_slug(Event, taken, 120) == f"{taken}-2"
     assert unique_slug(Event, "fresh-slug", 120) == "fresh-slug"
+
+
+POOR = """Missiles fall into the Red Sea
+12 March 2024
+
+The missiles were fired toward the Red Sea on Tuesday from a launch site near Tabriz in Iran, officials said."""
+
+
+def test_it_retitles_an_event_when_a_better_worded_report_joins_and_keeps_the_slug():
+    article_ingest(raw_text=POOR, publisher="Courier")
+    event = Event.objects.get()
+    slug, first = event.slug, event.title
+    article_ingest(raw_text=TEXT, publisher="Gazette")
+    event.refresh_from_db()
+    assert event.mentions.count() == 2
+    assert first.startswith("The missiles") and event.title.startswith("Iran fires")
+    assert event.slug == slug
+
+
+def test_it_never_retitles_a_locked_title():
+    article_ingest(raw_text=POOR, publisher="Courier")
+    Event.objects.update(locked_fields=["title"])
+    first = Event.objects.get().title
+    article_ingest(raw_text=TEXT, publisher="Gazette")
+    event = Event.objects.get()
+    assert event.mentions.count() == 2 and event.title == first
