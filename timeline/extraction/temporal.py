@@ -29,6 +29,7 @@ from timeline.extraction import (
 from timeline.extraction.temporal_calendar import is_valid_value
 from timeline.extraction.temporal_grammar import Context, Reading, Resolver, Rule
 from timeline.extraction.temporal_rules_periods import MOD_BEFORE, MOD_RULES
+from timeline.extraction.temporal_starts import starts_at_words
 
 __all__ = ["Timex", "tag", "is_valid_value", "RULES"]
 
@@ -83,6 +84,13 @@ class _Triggers:
         self.lower = text.lower()
         self._found: dict[str, list[int]] = {}
         self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        self._word_starts: list[int] | None = None
+
+    def word_starts(self) -> list[int]:
+        """Every place where a word begins (a word character after a non-word one, or at the start), in order."""
+        if self._word_starts is None:
+            self._word_starts = [m.start() for m in _WORD_START.finditer(self.text)]
+        return self._word_starts
 
     def positions(self, word: str) -> list[int]:
         found = self._found.get(word)
@@ -106,6 +114,8 @@ class _Triggers:
 
 
 _CASED = {word for rule in RULES for word in rule.triggers if word != word.lower()}
+_WORD_START = re.compile(r"\b\w")
+_AT_WORD_STARTS = {rule.pattern for rule in RULES if starts_at_words(rule.pattern)}
 
 
 def _windows(triggers: _Triggers, words: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
@@ -113,7 +123,7 @@ def _windows(triggers: _Triggers, words: tuple[str, ...], reach: int) -> list[tu
     merged: list[tuple[int, int]] = []
     for at, end in triggers.hits(words):
         lo = at - reach if at > reach else 0
-        if merged and lo <= merged[-1][1]:
+        if merged and lo <= merged[-1][1] + MARGIN:
             if end > merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
         else:
@@ -126,6 +136,14 @@ def _matches(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[st
     if not rule.triggers:
         yield from rule.pattern.finditer(text)
         return
+    if rule.pattern in _AT_WORD_STARTS:
+        yield from _matches_at_word_starts(rule, text, triggers)
+    else:
+        yield from _matches_by_search(rule, text, triggers)
+
+
+def _matches_by_search(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[str]]:
+    """Each window searched from its first possible start up to MARGIN past its last."""
     size = len(text)
     last_end = 0
     for lo, hi in _windows(triggers, rule.triggers, rule.reach):
@@ -143,6 +161,34 @@ def _matches(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[st
             yield match
             last_end = match.end()
             pos = match.end() if match.end() > match.start() else match.start() + 1
+
+
+def _matches_at_word_starts(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[str]]:
+    """The same matches for a rule that can only match where a word starts: tried there alone.
+
+    `search` would try every character of the window and then up to MARGIN past it before giving up; only
+    the word starts within the window can begin a match, so the pattern is tried at those and nowhere else.
+    """
+    size = len(text)
+    starts = triggers.word_starts()
+    count = len(starts)
+    last_end = 0
+    for lo, hi in _windows(triggers, rule.triggers, rule.reach):
+        i = bisect.bisect_left(starts, max(lo, last_end))
+        endpos = min(size, hi + MARGIN)
+        while i < count and starts[i] <= hi:
+            match = rule.pattern.match(text, starts[i], endpos)
+            if match is None:
+                i += 1
+                continue
+            if endpos < size and match.end() > endpos - 10:
+                match = rule.pattern.match(text, match.start())  # near the cut: match against the whole text
+                if match is None:
+                    i += 1
+                    continue
+            yield match
+            last_end = match.end()
+            i = bisect.bisect_left(starts, max(match.end(), match.start() + 1), i + 1)
 
 
 def _candidates(text: str) -> list[_Candidate]:
