@@ -90,3 +90,8 @@ def test_it_heads_no_demo_event_with_a_pronoun_or_a_generic_subject_when_a_bette
         if POOR_START.match(event.title) and better:
             poor.append((event.title, better))
     assert not poor
+
+
+def test_it_reads_a_participle_as_part_of_the_subject() -> None:
+    assert main_verb_phrase("A soldier captured died of his wounds".split()) == "died of"
+    assert main_verb_phrase("Soldiers captured by Freedonia and presented to reporters".split()) == "presented to"

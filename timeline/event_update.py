@@ -152,6 +152,9 @@ def _best_title(event: Event, mentions: list[Mention]) -> str:
 
     own.sort(key=reported)
     candidates = [TitleCandidate(title=m.title, sentence=m.passage.text, order=i) for i, m in enumerate(own)]
+    if event.title and any(not m.title for m in mentions):
+        # passages stored before headlines were kept per passage: the title they gave still competes
+        candidates.append(TitleCandidate(title=event.title, order=-1))
     return best_title(candidates, event.event_type)[:300]
 
 

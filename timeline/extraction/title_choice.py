@@ -41,7 +41,7 @@ _EVENT_VERBS: dict[str, tuple[str, ...]] = {
         "claim",
         "urge",
     ),
-    "troop deployment": ("send", "sent", "deploy", "dispatch", "station", "move"),
+    "troop deployment": ("send", "sent", "deploy", "dispatch", "station", "move", "arriv"),
     "attack": ("strike", "struck", "attack", "kill", "shell", "bomb", "hit", "capture", "recapture"),
     "sanctions": ("sanction", "impose", "freeze", "blacklist", "ban"),
     "election": ("elect", "win", "won", "vote", "re-elect"),
@@ -69,7 +69,8 @@ _GENERIC_START = re.compile(
 )
 # a clause that sets the happening against another, rather than telling it
 _BACKGROUND = re.compile(
-    r"\b(?:came|comes|come|followed|follows)\s+(?:just\s+|only\s+)?(?:\w+\s+){0,2}(?:after|before|amid|as)\b|"
+    r"\b(?:came|comes|come|followed|follows)\s+(?:just\s+|only\s+)?(?:\w+\s+){0,2}"
+    r"(?:after|before|amid|as|days?|hours?|weeks?|in\s+a|at\s+a)\b|"
     r"\b(?:was|is|were|marks?|marked)\s+(?:the|its|their)\s+(?:\w+\s+)?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|rd|th))\b|"
     r"\bsets?\s+the\s+(?:tone|stage)\b|\bnotes?\s+the\s+timing\b|\bwas\s+(?:in|at)\s+[A-Z]",
@@ -134,6 +135,9 @@ def main_verb_phrase(words: list[str]) -> str:
         if not w[:1].islower():
             continue
         if bare in _AUX or bare in PRESENT or bare in table or bare in BASES or re.fullmatch(r"[a-z-]{2,}ed", bare):
+            after = words[i + 1].lower().strip(",;:") if i + 1 < len(words) else ""
+            if bare not in _AUX and (after == "by" or after in table or re.fullmatch(r"[a-z]{2,}ed", after)):
+                continue  # a participle ("soldiers captured by", "a soldier captured died"): the verb comes later
             return " ".join(x.lower().strip(",;:") for x in words[i : i + 2])
     return ""
 
