@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import accumulate
 
 from timeline.extraction import (
     temporal_rules_anchored,
@@ -81,40 +82,55 @@ class _Triggers:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lower = text.lower()
-        self._found: dict[str, list[int]] = {}
+        self._found = _occurrences(text.lower(), _LOWER_WORDS)
+        self._found.update(_occurrences(text, _CASED_WORDS))
         self._hits: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         self._word_starts: list[int] | None = None
 
     def word_starts(self) -> list[int]:
         """Every place where a word begins (a word character after a non-word one, or at the start), in order."""
         if self._word_starts is None:
-            self._word_starts = [m.start() for m in _WORD_START.finditer(self.text)]
+            # The text split into runs of non-word and word characters, alternately: each word starts where
+            # the lengths of the runs before it add up to.
+            ends = list(accumulate(map(len, _WORD_RUN.split(self.text))))
+            self._word_starts = ends[:-1:2]
         return self._word_starts
 
     def positions(self, word: str) -> list[int]:
-        found = self._found.get(word)
-        if found is None:
-            haystack = self.text if word in _CASED else self.lower
-            found = []
-            at = haystack.find(word)
-            while at >= 0:
-                found.append(at)
-                at = haystack.find(word, at + 1)
-            self._found[word] = found
-        return found
+        return self._found.get(word, [])
 
     def hits(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
         """(start, end) of every occurrence of any of `words`, sorted; computed once per set of words."""
         found = self._hits.get(words)
         if found is None:
-            found = sorted((at, at + len(word)) for word in words for at in self.positions(word))
+            places = self._found
+            found = [(at, at + len(word)) for word in words if word in places for at in places[word]]
+            found.sort()
             self._hits[words] = found
         return found
 
 
+def _occurrences(haystack: str, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """Where each of `words` occurs in `haystack` (overlapping occurrences too); words that do not occur are left out."""
+    found: dict[str, list[int]] = {}
+    find = haystack.find
+    for word in words:
+        at = find(word)
+        if at < 0:
+            continue
+        places = [at]
+        at = find(word, at + 1)
+        while at >= 0:
+            places.append(at)
+            at = find(word, at + 1)
+        found[word] = places
+    return found
+
+
 _CASED = {word for rule in RULES for word in rule.triggers if word != word.lower()}
-_WORD_START = re.compile(r"\b\w")
+_LOWER_WORDS = tuple(sorted({word for rule in RULES for word in rule.triggers} - _CASED))
+_CASED_WORDS = tuple(sorted(_CASED))
+_WORD_RUN = re.compile(r"(\w+)")
 _AT_WORD_STARTS = {rule.pattern for rule in RULES if starts_at_words(rule.pattern)}
 
 
@@ -123,7 +139,7 @@ def _windows(triggers: _Triggers, words: tuple[str, ...], reach: int) -> list[tu
     merged: list[tuple[int, int]] = []
     for at, end in triggers.hits(words):
         lo = at - reach if at > reach else 0
-        if merged and lo <= merged[-1][1] + MARGIN:
+        if merged and lo <= merged[-1][1]:
             if end > merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
         else:
@@ -172,23 +188,27 @@ def _matches_at_word_starts(rule: Rule, text: str, triggers: _Triggers) -> Itera
     size = len(text)
     starts = triggers.word_starts()
     count = len(starts)
+    match_at = rule.pattern.match
     last_end = 0
     for lo, hi in _windows(triggers, rule.triggers, rule.reach):
-        i = bisect.bisect_left(starts, max(lo, last_end))
-        endpos = min(size, hi + MARGIN)
-        while i < count and starts[i] <= hi:
-            match = rule.pattern.match(text, starts[i], endpos)
+        i = bisect.bisect_left(starts, lo if lo > last_end else last_end)
+        endpos = hi + MARGIN if hi + MARGIN < size else size
+        while i < count:
+            at = starts[i]
+            if at > hi:
+                break
+            match = match_at(text, at, endpos)
             if match is None:
                 i += 1
                 continue
             if endpos < size and match.end() > endpos - 10:
-                match = rule.pattern.match(text, match.start())  # near the cut: match against the whole text
+                match = match_at(text, at)  # near the cut: match against the whole text
                 if match is None:
                     i += 1
                     continue
             yield match
             last_end = match.end()
-            i = bisect.bisect_left(starts, max(match.end(), match.start() + 1), i + 1)
+            i = bisect.bisect_left(starts, last_end if last_end > at else at + 1, i + 1)
 
 
 def _candidates(text: str) -> list[_Candidate]:
