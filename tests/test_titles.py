@@ -113,3 +113,15 @@ def test_it_reads_an_aside_as_no_main_verb():
 def test_it_titles_a_sentence_that_opens_with_a_quotation_by_its_speaker():
     sentence = "“This is a good day for both countries,” President Ana Ruiz said."
     assert write_title(sentence, statement=True) == "President Ana Ruiz says this is a good day for both countries"
+
+
+def test_it_titles_a_background_sentence_by_the_clause_its_date_belongs_to():
+    sentence = "The drill came hours after a cruise missile was fired on Sunday night, and days after talks in Oslo."
+    start = sentence.index("Sunday night")
+    assert write_title(sentence, time_spans=[(start, start + len("Sunday night"))]) == "A cruise missile was fired"
+
+
+def test_it_keeps_a_background_sentence_whole_when_its_date_is_its_own():
+    sentence = "The drill on Monday came hours after a cruise missile was fired."
+    start = sentence.index("on Monday")
+    assert write_title(sentence, time_spans=[(start, start + len("on Monday"))]).startswith("The drill came")

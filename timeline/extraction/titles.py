@@ -252,7 +252,8 @@ def write_title(
     `time_spans` are the sentence's time expressions (character offsets into it), left out of the title;
     `antecedent` is the actor a leading pronoun stands for, when the article named one just before.
     """
-    s = _remove_spans(sentence.strip(), time_spans or [])
+    sentence, time_spans = _dated_background(sentence.strip(), time_spans or [])
+    s = _remove_spans(sentence, time_spans)
     s = _TIME_WORDS.sub("", s)
     s = s.strip().strip("\"“”'").strip().lstrip(" ,;:")
     if s.count("”") > s.count("“"):
@@ -284,6 +285,23 @@ def write_title(
     if not title:
         return _cut(sentence.strip().rstrip("."), max_chars)
     return title[:1].upper() + title[1:]
+
+
+_CAME_AFTER = re.compile(
+    r"^(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:after|before)\s+(?=\w)",
+    _I,
+)
+
+
+def _dated_background(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """ "The test came hours after a missile was fired on Sunday": where every time expression lies in the
+    clause after "after"/"before", that clause is the happening the sentence dates, and it gives the title."""
+    m = _CAME_AFTER.match(sentence)
+    if m is None or not spans or any(start < m.end() for start, _ in spans):
+        return sentence, spans
+    rest = re.split(r",\s+(?:and|while|but)\s+", sentence[m.end() :], maxsplit=1)[0]
+    return rest, [(a - m.end(), b - m.end()) for a, b in spans if b - m.end() <= len(rest)]
 
 
 def _resolve(clause: str, antecedent: str) -> str:
