@@ -8,7 +8,7 @@ context (the publication date and the last day mentioned), and return a `Reading
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -115,6 +115,23 @@ _PAST_WORDS = (
 )
 _NOT_PAST = {"need", "speed", "proceed", "indeed", "exceed", "succeed", "embed", "shed", "feed", "bred"}
 _CLUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
+# The same clues, case-sensitive, for the lower-cased text: the regex engine then rules out most alternatives
+# by their first letter alone, some three times faster. It finds the same matches wherever lower-casing keeps
+# every character in its place and no character outside ASCII folds onto an ASCII letter (the dotted and
+# dotless i, the long s, the Kelvin sign): then a letter of the pattern matches a character of the text
+# ignoring case exactly when it equals its lower case.
+_CLUE_LOWER = re.compile(_CLUE.pattern)
+_FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _clues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The clue words in text[lo:hi] (matched in the lower-cased text when that gives the same matches)."""
+    lower = text.lower()
+    if text.isascii() or (len(lower) == len(text) and _FOLDS_ONTO_ASCII.search(text) is None):
+        return _CLUE_LOWER.finditer(lower, lo, hi)
+    return _CLUE.finditer(text, lo, hi)
+
+
 _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt gov sen rep no a.m p.m u.s u.n "
     "e.g i.e".split()
@@ -157,7 +174,7 @@ def tense_of(text: str, start: int, end: int) -> str | None:
     """
     lo, hi = clause_bounds(text, start, end)
     best: tuple[int, str] | None = None
-    for m in _CLUE.finditer(text, lo, hi):
+    for m in _clues(text, lo, hi):
         if m.start() >= start and m.end() <= end:
             continue
         word = m.group(0).lower()
