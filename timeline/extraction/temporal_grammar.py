@@ -127,9 +127,14 @@ _FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 def _clues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """The clue words in text[lo:hi] (matched in the lower-cased text when that gives the same matches)."""
     lower = text.lower()
-    if text.isascii() or (len(lower) == len(text) and _FOLDS_ONTO_ASCII.search(text) is None):
+    if lower_case_alike(text, lower):
         return _CLUE_LOWER.finditer(lower, lo, hi)
     return _CLUE.finditer(text, lo, hi)
+
+
+def lower_case_alike(text: str, lower: str) -> bool:
+    """Whether a case-blind pattern without capitals finds in `text` what it finds case-sensitively in `lower`."""
+    return text.isascii() or (len(lower) == len(text) and _FOLDS_ONTO_ASCII.search(text) is None)
 
 
 _ABBREVIATIONS = frozenset(
