@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import accumulate
@@ -147,15 +147,13 @@ def _windows(triggers: _Triggers, words: tuple[str, ...], reach: int) -> list[tu
     return merged
 
 
-def _matches(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[str]]:
+def _matches(rule: Rule, text: str, triggers: _Triggers) -> Iterable[re.Match[str]]:
     """The rule's matches, as finditer would give them, searching only near its trigger words."""
     if not rule.triggers:
-        yield from rule.pattern.finditer(text)
-        return
+        return rule.pattern.finditer(text)
     if rule.pattern in _AT_WORD_STARTS:
-        yield from _matches_at_word_starts(rule, text, triggers)
-    else:
-        yield from _matches_by_search(rule, text, triggers)
+        return _matches_at_word_starts(rule, text, triggers)
+    return _matches_by_search(rule, text, triggers)
 
 
 def _matches_by_search(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[str]]:
@@ -179,7 +177,7 @@ def _matches_by_search(rule: Rule, text: str, triggers: _Triggers) -> Iterator[r
             pos = match.end() if match.end() > match.start() else match.start() + 1
 
 
-def _matches_at_word_starts(rule: Rule, text: str, triggers: _Triggers) -> Iterator[re.Match[str]]:
+def _matches_at_word_starts(rule: Rule, text: str, triggers: _Triggers) -> list[re.Match[str]]:
     """The same matches for a rule that can only match where a word starts: tried there alone.
 
     `search` would try every character of the window and then up to MARGIN past it before giving up; only
@@ -189,6 +187,7 @@ def _matches_at_word_starts(rule: Rule, text: str, triggers: _Triggers) -> Itera
     starts = triggers.word_starts()
     count = len(starts)
     match_at = rule.pattern.match
+    found: list[re.Match[str]] = []
     last_end = 0
     for lo, hi in _windows(triggers, rule.triggers, rule.reach):
         i = bisect.bisect_left(starts, lo if lo > last_end else last_end)
@@ -206,9 +205,10 @@ def _matches_at_word_starts(rule: Rule, text: str, triggers: _Triggers) -> Itera
                 if match is None:
                     i += 1
                     continue
-            yield match
+            found.append(match)
             last_end = match.end()
             i = bisect.bisect_left(starts, last_end if last_end > at else at + 1, i + 1)
+    return found
 
 
 def _candidates(text: str) -> list[_Candidate]:
