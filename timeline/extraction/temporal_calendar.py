@@ -33,6 +33,19 @@ _DURATION_VALUE = re.compile(
 )
 
 
+# The shapes of TIMEX3 values, compiled once: value_range runs for every expression tagged.
+_MONTH_OR_DAY_START = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+_WEEK_START = re.compile(r"^(\d{4})-W(\d{2})")
+_DAY_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK_OR_WEEKDAY_START = re.compile(r"^(\d{4})-W(\d{2})(?:-(WE|\d))?")
+_MONTH_ONLY = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER_ONLY = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF_ONLY = re.compile(r"^(\d{4})-H([12])$")
+_SEASON_ONLY = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+_DECADE_ONLY = re.compile(r"^(\d{3})$")
+
+
 def is_valid_value(value: str, type_: str) -> bool:
     """Whether `value` is a well-formed TIMEX3 value for a timex of type `type_`."""
     if type_ == "DURATION":
@@ -47,7 +60,7 @@ def is_valid_value(value: str, type_: str) -> bool:
 
 
 def _calendar_ok(value: str) -> bool:
-    m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    m = _MONTH_OR_DAY_START.match(value)
     if m:
         month = int(m.group(2))
         if not 1 <= month <= 12:
@@ -56,7 +69,7 @@ def _calendar_ok(value: str) -> bool:
             day = int(m.group(3))
             return 1 <= day <= calendar.monthrange(max(int(m.group(1)), 1), month)[1]
         return True
-    m = re.match(r"^(\d{4})-W(\d{2})", value)
+    m = _WEEK_START.match(value)
     if m:
         return 1 <= int(m.group(2)) <= iso_weeks_in_year(int(m.group(1)))
     return True
@@ -134,11 +147,11 @@ def value_range(value: str) -> tuple[date | None, date | None, str]:
 
 def _value_range(value: str) -> tuple[date | None, date | None, str]:
     none: tuple[date | None, date | None, str] = (None, None, "unknown")
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    m = _DAY_START.match(value)
     if m:
         day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return day, day, "day"
-    m = re.match(r"^(\d{4})-W(\d{2})(?:-(WE|\d))?", value)
+    m = _WEEK_OR_WEEKDAY_START.match(value)
     if m:
         monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         if m.group(3) == "WE":
@@ -147,30 +160,30 @@ def _value_range(value: str) -> tuple[date | None, date | None, str]:
             day = monday + timedelta(days=int(m.group(3)) - 1)
             return day, day, "day"
         return monday, monday + timedelta(days=6), "week"
-    m = re.match(r"^(\d{4})-(\d{2})$", value)
+    m = _MONTH_ONLY.match(value)
     if m:
         year, month = int(m.group(1)), int(m.group(2))
         return date(year, month, 1), month_end(year, month), "month"
-    m = re.match(r"^(\d{4})-Q([1-4])$", value)
+    m = _QUARTER_ONLY.match(value)
     if m:
         year, quarter = int(m.group(1)), int(m.group(2))
         return date(year, 3 * quarter - 2, 1), month_end(year, 3 * quarter), "quarter"
-    m = re.match(r"^(\d{4})-H([12])$", value)
+    m = _HALF_ONLY.match(value)
     if m:
         year, half = int(m.group(1)), int(m.group(2))
         return date(year, 6 * half - 5, 1), month_end(year, 6 * half), "quarter"
-    m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value)
+    m = _SEASON_ONLY.match(value)
     if m:
         year = int(m.group(1))
         first, last = SEASON_MONTHS[m.group(2)]
         if m.group(2) == "WI":
             return date(year, 12, 1), month_end(year + 1, 2), "quarter"
         return date(year, first, 1), month_end(year, last), "quarter"
-    m = re.match(r"^(\d{4})$", value)
+    m = _YEAR_ONLY.match(value)
     if m:
         year = int(m.group(1))
         return date(year, 1, 1), date(year, 12, 31), "year"
-    m = re.match(r"^(\d{3})$", value)
+    m = _DECADE_ONLY.match(value)
     if m:
         decade = int(m.group(1)) * 10
         if decade < MIN_YEAR:
