@@ -110,26 +110,39 @@ class _Triggers:
         return found
 
 
-def _occurrences(haystack: str, words: tuple[str, ...]) -> dict[str, list[int]]:
-    """Where each of `words` occurs in `haystack` (overlapping occurrences too); words that do not occur are left out."""
+def _occurrences(haystack: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[int]]:
+    """Where each word occurs in `haystack` (overlapping occurrences too); words that do not occur are left out.
+
+    The words come grouped by their first character: a group whose character is absent (a quick scan) is skipped.
+    """
     found: dict[str, list[int]] = {}
     find = haystack.find
-    for word in words:
-        at = find(word)
-        if at < 0:
+    for first, words in groups:
+        if first not in haystack:
             continue
-        places = [at]
-        at = find(word, at + 1)
-        while at >= 0:
-            places.append(at)
+        for word in words:
+            at = find(word)
+            if at < 0:
+                continue
+            places = [at]
             at = find(word, at + 1)
-        found[word] = places
+            while at >= 0:
+                places.append(at)
+                at = find(word, at + 1)
+            found[word] = places
     return found
 
 
+def _by_first_character(words: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word)
+    return tuple((first, tuple(group)) for first, group in groups.items())
+
+
 _CASED = {word for rule in RULES for word in rule.triggers if word != word.lower()}
-_LOWER_WORDS = tuple(sorted({word for rule in RULES for word in rule.triggers} - _CASED))
-_CASED_WORDS = tuple(sorted(_CASED))
+_LOWER_WORDS = _by_first_character({word for rule in RULES for word in rule.triggers} - _CASED)
+_CASED_WORDS = _by_first_character(_CASED)
 _WORD_RUN = re.compile(r"(\w+)")
 _AT_WORD_STARTS = {rule.pattern for rule in RULES if starts_at_words(rule.pattern)}
 
