@@ -154,6 +154,22 @@ def test_it_resolves_words_relative_to_the_publication_date(text: str, value: st
     assert (timex.value, timex.precision) == (value, precision)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The board meets on Monday.", "2024-03-18"),  # dct Wednesday 13 March 2024: a schedule points ahead
+        ("The court rules on Tuesday.", "2024-03-19"),
+        ("The summit opens on Friday.", "2024-03-15"),
+        ("The board met on Monday.", "2024-03-11"),  # past forms and reports point back
+        ("The chairman said on Monday that the board would meet.", "2024-03-11"),
+        ("The peace talks on Monday ended without a deal.", "2024-03-11"),
+    ],
+)
+def test_it_reads_a_present_tense_schedule_as_ahead_and_a_past_form_as_behind(text: str, value: str) -> None:
+    (timex,) = [t for t in tag(text, date(2024, 3, 13)) if t.rule == "weekday"]
+    assert timex.value == value
+
+
 def test_it_covers_the_first_week_of_a_month() -> None:
     timex = only("Troops were redeployed in the first week of February.")
     assert (timex.range_start, timex.range_end, timex.precision) == (date(2025, 2, 1), date(2025, 2, 7), "week")

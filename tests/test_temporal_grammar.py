@@ -1,4 +1,4 @@
-"""The tense clues read from the lower-cased text give the same matches as the case-blind pattern."""
+"""Tense clues: read from the lower-cased text as from the case-blind pattern; present-tense schedules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from timeline.extraction.temporal_grammar import _CLUE, _FOLDS_ONTO_ASCII, _clues, tense_of
+from timeline.extraction.temporal_grammar import _CLUE, _FOLDS_ONTO_ASCII, _clues, present_schedule_before, tense_of
 
 
 def test_it_knows_every_character_outside_ascii_that_folds_onto_an_ascii_letter() -> None:
@@ -46,3 +46,26 @@ def test_it_finds_the_same_clues_as_the_case_blind_pattern(text: str) -> None:
 def test_it_reads_the_tense_from_the_nearest_clue() -> None:
     text = "Ministers SAID on Monday that they Will Meet again next week."
     assert tense_of(text, text.index("Monday"), text.index("Monday") + 6) == "past"
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("The board meets on Monday to set rates.", True),
+        ("The court rules on Tuesday.", True),
+        ("In Geneva, the summit opens on Friday.", True),
+        ("Parliament votes on Thursday, and the result is due at night.", True),
+        ("The board met on Monday.", False),  # past form
+        ("The minister said on Monday that talks would resume.", False),
+        ("The peace talks on Monday ended without a deal.", False),  # a plural noun: the verb follows the day
+        ("The trade talks on Monday were tense.", False),
+        ("Iran held the peace talks on Monday.", False),  # the noun phrase does not open the clause
+        ("The press on Monday ran the story.", False),  # "press", "crisis", "campus" are no verbs in -s
+        ("The crisis on Monday deepened.", False),
+        ("Indonesians cast ballots on Wednesday.", False),
+    ],
+)
+def test_it_tells_a_present_tense_schedule_from_a_past_day(text: str, ahead: bool) -> None:
+    day = next(w for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday") if w in text)
+    start = text.index(day)
+    assert present_schedule_before(text, start, start + len(day)) is ahead

@@ -213,3 +213,29 @@ def preceding_word(text: str, start: int) -> str:
 
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
+
+
+# A present-tense schedule: "The board meets on Monday", "Parliament votes on Tuesday". The clause opens on its
+# subject (a determiner and one singular noun, or one capitalised name), whose verb in the third person present
+# stands right before "on": the day lies ahead. A plural noun in that place ("the peace talks on Monday") is
+# told apart by the verb that follows the day ("...on Monday ended", "...on Monday were"), and a noun ending
+# in s is never taken for the subject.
+_CLAUSE_OPENS = (
+    r"(?:^|(?<=[.!?:;\"“(\n])|(?<=[.!?:;\"“(,][^\S\n])|(?<=\band[^\S\n])|(?<=\bbut[^\S\n])|(?<=\bwhile[^\S\n])|"
+    r"(?<=\bwhen[^\S\n])|(?<=\bas[^\S\n])|(?<=\bwhere[^\S\n]))"
+)
+_SCHEDULE_BEFORE = re.compile(
+    _CLAUSE_OPENS + r"[^\S\n]*(?:(?i:the|a|an|its|their|his|her|this)[^\S\n]+[a-z][a-z-]*[a-rt-z]|"
+    r"(?!(?:The|An?|Its|Their|His|Her|This|That|These|Those)\b)[A-Z][a-z]+[a-rt-z])"
+    r"[^\S\n]+(?P<verb>[a-z]+[a-hj-rtv-z]s)[^\S\n]+on[^\S\n]+$"
+)
+_FINITE_VERB_AFTER = re.compile(
+    r"[^\S\n]*(?:was|were|is|are|has|have|had|will|would|could|can|may|might|should|must|did|does|do|[a-z]{3,}ed)\b"
+)
+
+
+def present_schedule_before(text: str, start: int, end: int) -> bool:
+    """Whether the day at [start, end) follows "on" after a present-tense verb whose subject opens the clause."""
+    if _SCHEDULE_BEFORE.search(text, max(0, start - 80), start) is None:
+        return False
+    return _FINITE_VERB_AFTER.match(text, end) is None

@@ -29,6 +29,7 @@ from timeline.extraction.temporal_grammar import (
     date_reading,
     day_reading,
     preceding_word,
+    present_schedule_before,
     tense_of,
     unresolved,
 )
@@ -100,7 +101,7 @@ def resolve_weekday(weekday: int, rel: str, ctx: Context, start: int, end: int) 
     if rel == "this":
         monday = week_start(dct)
         return shift_days(monday, weekday) if monday else None
-    if tense_of(ctx.text, start, end) == "future":
+    if present_schedule_before(ctx.text, start, end) or tense_of(ctx.text, start, end) == "future":
         return weekday_after(dct, weekday)
     return weekday_before(dct, weekday)
 
