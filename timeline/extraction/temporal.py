@@ -228,6 +228,8 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     triggers = _Triggers(text)
     for rule in RULES:
+        if rule.triggers and not triggers.hits(rule.triggers):
+            continue  # none of its trigger words in the text: no match
         for match in _matches(rule, text, triggers):
             start, end = rule.span(match)
             if end <= start:
