@@ -233,7 +233,18 @@ class Mention(models.Model):
         return f"{self.event_id} ← {self.passage}"
 
 
-class EventTally(models.Model):
+class TallyCount(models.Model):
+    """What every tally row counts by: the events' review status and whether they were merged away."""
+
+    status = models.CharField(max_length=10, choices=Event.Status.choices)
+    merged = models.BooleanField(default=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class EventTally(TallyCount):
     """How many events start in a period, per type, status and merged state.
 
     Kept exact by database triggers on the event table (migration
@@ -248,9 +259,6 @@ class EventTally(models.Model):
     period_kind = models.CharField(max_length=5, choices=PeriodKind.choices)
     period = models.DateField()
     event_type = models.CharField(max_length=40, choices=EventType.choices)
-    status = models.CharField(max_length=10, choices=Event.Status.choices)
-    merged = models.BooleanField(default=False)
-    count = models.IntegerField(default=0)
 
     class Meta:
         ordering = ["period_kind", "period"]
@@ -264,7 +272,7 @@ class EventTally(models.Model):
         return f"{self.period_kind} {self.period} {self.event_type}/{self.status}: {self.count}"
 
 
-class ActorTally(models.Model):
+class ActorTally(TallyCount):
     """How many events name an actor (as actor or place), per event status and merged state.
 
     Kept exact by triggers on the event-actor and event-place tables and on event status changes
@@ -273,9 +281,6 @@ class ActorTally(models.Model):
     """
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="tallies", db_constraint=False)
-    status = models.CharField(max_length=10, choices=Event.Status.choices)
-    merged = models.BooleanField(default=False)
-    count = models.IntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["actor", "status", "merged"], name="actortally_unique_key")]
@@ -284,7 +289,7 @@ class ActorTally(models.Model):
         return f"{self.actor_id} {self.status}: {self.count}"
 
 
-class ActorYearTally(models.Model):
+class ActorYearTally(TallyCount):
     """How many events name an actor (as an actor, not a place) per year the event starts in, by status.
 
     Kept exact by triggers (migration ``0012_actor_year_tally``): the whole timeline with one row per
@@ -293,9 +298,6 @@ class ActorYearTally(models.Model):
 
     year = models.DateField(help_text="1 January of the year")
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="year_tallies", db_constraint=False)
-    status = models.CharField(max_length=10, choices=Event.Status.choices)
-    merged = models.BooleanField(default=False)
-    count = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -306,7 +308,7 @@ class ActorYearTally(models.Model):
         return f"{self.year:%Y} {self.actor_id} {self.status}: {self.count}"
 
 
-class ActorMonthTally(models.Model):
+class ActorMonthTally(TallyCount):
     """How many events name an actor (as an actor, a place or both: counted once) per month they start in.
 
     Kept exact by triggers on the event-actor and event-place tables and on event changes (migration
@@ -317,9 +319,6 @@ class ActorMonthTally(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="month_tallies", db_constraint=False)
     month = models.DateField(help_text="first day of the month")
     event_type = models.CharField(max_length=40, choices=EventType.choices)
-    status = models.CharField(max_length=10, choices=Event.Status.choices)
-    merged = models.BooleanField(default=False)
-    count = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -332,7 +331,7 @@ class ActorMonthTally(models.Model):
         return f"{self.actor_id} {self.month:%Y-%m} {self.event_type}/{self.status}: {self.count}"
 
 
-class TermMonthTally(models.Model):
+class TermMonthTally(TallyCount):
     """How many events hold a search term (an English text search lexeme) per month they start in.
 
     Kept exact by PostgreSQL triggers on the event table (migration ``0016_term_month_tally``), from
@@ -344,9 +343,6 @@ class TermMonthTally(models.Model):
     lexeme = models.TextField()
     month = models.DateField(help_text="first day of the month")
     event_type = models.CharField(max_length=40, choices=EventType.choices)
-    status = models.CharField(max_length=10, choices=Event.Status.choices)
-    merged = models.BooleanField(default=False)
-    count = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
