@@ -1,28 +1,8 @@
-from dataclasses import dataclass
 from datetime import date
 
+from tests.timex_helpers import timex
 from timeline.extraction.dating import pick_date
 from timeline.extraction.segment import segment
-
-
-@dataclass(frozen=True)
-class FakeTimex:
-    start: int
-    end: int
-    text: str
-    type: str = "DATE"
-    value: str = ""
-    range_start: date | None = None
-    range_end: date | None = None
-    precision: str = "day"
-    rule: str = "test"
-    anchor: date | None = None
-    anchor_kind: str = "dct"
-
-
-def timex(text, phrase, day, precision="day", end=None):
-    start = text.index(phrase)
-    return FakeTimex(start, start + len(phrase), phrase, range_start=day, range_end=end or day, precision=precision)
 
 
 def test_it_dates_a_mention_by_the_expression_in_its_sentence():
