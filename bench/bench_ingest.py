@@ -53,8 +53,8 @@ def main() -> int:
         from django.core.management import call_command
         from django.db import transaction
 
+        from timeline.ingest.service import article_ingest
         from timeline.models import Article, Event
-        from timeline.services import article_ingest
 
         call_command("migrate", verbosity=0)
         texts = corpus()[:COUNT]

@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.extraction.clean import clean_text  # noqa: E402
+from timeline.extraction.clean.lines import clean_text  # noqa: E402
 from timeline.extraction.pipeline import extract_article  # noqa: E402
 from timeline.extraction.segment import segment  # noqa: E402
-from timeline.readers import ReadError, iter_files, read_path  # noqa: E402
+from timeline.ingest.readers import ReadError, iter_files, read_path  # noqa: E402
 
 TARGET = 100.0  # articles per second
 MINIMUM = 1000

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.extraction.temporal import tag  # noqa: E402
-from timeline.extraction.timex_eval import load_corpus  # noqa: E402
+from timeline.evaluation.timex import load_corpus  # noqa: E402
+from timeline.extraction.temporal.tagger import tag  # noqa: E402
 
 SAMPLE = [
     (

@@ -93,8 +93,8 @@ def measure(size: int, repeat: int) -> dict:
     from django.db import connection
     from django.test import Client
 
-    from timeline.aggregation import tally_bounds
     from timeline.models import Actor, Event
+    from timeline.web.aggregation import tally_bounds
 
     call_command("migrate", verbosity=0)
     have = Event.objects.count()

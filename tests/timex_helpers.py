@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.extraction.temporal import Timex
+from timeline.extraction.temporal.tagger import Timex
 
 
 def timex(text: str, phrase: str, day: date, precision: str = "day", end: date | None = None) -> Timex:

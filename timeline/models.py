@@ -179,7 +179,7 @@ class Event(models.Model):
         blank=True,
         default="",
         editable=False,
-        help_text="title, summary and source passages in one text; kept by database triggers (timeline.search)",
+        help_text="title, summary and source passages in one text; kept by database triggers (timeline.web.search)",
     )
     search_vector = SearchVectorField(
         null=True, editable=False, help_text="the search text's lexemes (PostgreSQL only), kept by a trigger"

@@ -110,7 +110,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    "timeline.staticfinders.PlotlyJsFinder",  # plotly.min.js straight from the installed wheel
+    "timeline.web.staticfinders.PlotlyJsFinder",  # plotly.min.js straight from the installed wheel
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

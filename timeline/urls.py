@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline import views
+from timeline.web import views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import ARTIFACTS
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM would otherwise refuse to run.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "artifacts"
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 import pytest
 
 from tests.curation_data import make_actor, make_article, make_curator, make_event
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"  # docs/admin-event.png: run with UPDATE_DOCS_SCREENSHOTS=1 to refresh it
 PASSWORD = "a-long-curator-password"
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from timeline.extraction.events import STATEMENT, EventMention
+from timeline.extraction.events.detection import STATEMENT, EventMention
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from timeline.extraction.clean import DroppedLine, HeaderMeta, clean_text
+from timeline.extraction.clean.lines import DroppedLine, HeaderMeta, clean_text
 from timeline.extraction.cluster import DateRange, MentionGroup, group_mentions
-from timeline.extraction.events import EventMention, detect
+from timeline.extraction.events.detection import EventMention, detect
+from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage, segment
-from timeline.extraction.title_choice import TitleCandidate, best_title
 
 Tagger = Callable[[str, date | None], list[Any]]
 
@@ -63,7 +63,7 @@ class ArticleExtraction:
 
 
 def _default_tagger() -> Tagger:
-    from timeline.extraction.temporal import tag
+    from timeline.extraction.temporal.tagger import tag
 
     return tag
 

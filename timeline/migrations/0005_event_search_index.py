@@ -1,6 +1,6 @@
 """A GIN index over the events' title+summary text search vector, on PostgreSQL only.
 
-SQLite has no such index; timeline.search falls back to substring matching there.
+SQLite has no such index; timeline.web.search falls back to substring matching there.
 """
 
 from django.contrib.postgres.indexes import GinIndex
@@ -11,7 +11,7 @@ INDEX_NAME = "event_search_gin"
 
 
 def _index() -> GinIndex:
-    # The same expression as timeline.search.event_search_vector(), written out so the migration stays fixed.
+    # The same expression as timeline.web.search.event_search_vector(), written out so the migration stays fixed.
     return GinIndex(SearchVector("title", "summary", config="english"), name=INDEX_NAME)
 
 

@@ -8,7 +8,7 @@ INDEX_NAME = "passage_search_gin"
 
 
 def _index() -> GinIndex:
-    # The same expression as timeline.search.passage_search_vector(), written out so the migration stays fixed.
+    # The same expression as timeline.web.search.passage_search_vector(), written out so the migration stays fixed.
     return GinIndex(SearchVector("text", config="english"), name=INDEX_NAME)
 
 

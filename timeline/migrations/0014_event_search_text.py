@@ -119,7 +119,7 @@ SQLITE_DROP = [
 
 
 def _index() -> GinIndex:
-    # The same expression as timeline.search.search_vector(), written out so the migration stays fixed.
+    # The same expression as timeline.web.search.search_vector(), written out so the migration stays fixed.
     return GinIndex(SearchVector("search_text", config="english"), name=INDEX_NAME)
 
 
@@ -174,7 +174,7 @@ class Migration(migrations.Migration):
                         default="",
                         editable=False,
                         help_text=(
-                            "title, summary and source passages in one text; kept by database triggers (timeline.search)"
+                            "title, summary and source passages in one text; kept by database triggers (timeline.web.search)"
                         ),
                     ),
                 ),

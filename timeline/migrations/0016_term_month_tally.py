@@ -1,7 +1,7 @@
 """TermMonthTally and the PostgreSQL triggers that keep it exact.
 
 Events inserted, deleted, or updated in their search text, start, type, status or merge move the
-counts of the lexemes of their search text (English configuration, as timeline.search). One
+counts of the lexemes of their search text (English configuration, as timeline.web.search). One
 statement-level trigger per operation aggregates the whole statement's rows. Existing events are
 counted once here, in SQL. SQLite gets the table but no triggers: it never reads it.
 """

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from timeline.display import date_label, range_label
+from timeline.web.display import date_label, range_label
 
 register = template.Library()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.extraction.evaluation import Source, SystemEvent, format_report, score
+from timeline.evaluation.events import Source, SystemEvent, format_report, score
 from timeline.models import Event
 
 

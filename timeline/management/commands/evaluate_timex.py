@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.extraction.timex_eval import dateparser_baseline, evaluate, format_report, load_corpus, ours
+from timeline.evaluation.timex import dateparser_baseline, evaluate, format_report, load_corpus, ours
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from timeline.synthetic import events_generate
+from bench.synthetic import events_generate
 
 
 class Command(BaseCommand):

@@ -10,10 +10,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from tqdm import tqdm
 
+from timeline.ingest.jobs import ingest_start
+from timeline.ingest.readers import ReadError, iter_files
+from timeline.ingest.service import file_ingest
 from timeline.models import Event
-from timeline.readers import ReadError, iter_files
-from timeline.services import file_ingest
-from timeline.tasks import ingest_start
 
 BATCH = 50  # files per commit
 

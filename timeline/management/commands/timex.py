@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.extraction.temporal import tag
+from timeline.extraction.temporal.tagger import tag
 
 
 def _day(text: str) -> date:

@@ -1,0 +1,66 @@
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from timeline.ingest.service import article_ingest
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+TEXT = """Iran fires ballistic missiles toward the Red Sea
+12 March 2024
+
+Iran fired two ballistic missiles toward the Red Sea on Tuesday, the Pentagon said.
+On Wednesday, Israel warned Iran that it would answer any further launch."""
+
+
+def export(*args):
+    out = io.StringIO()
+    call_command("export_events", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+@pytest.fixture
+def stored():
+    article_ingest(raw_text=TEXT, publisher="Gazette", url="https://example.org/a")
+
+
+def test_it_exports_the_design_json_shape(stored):
+    data = json.loads(export())
+    assert set(data) == {"articles", "events"}
+    (article,) = data["articles"]
+    assert set(article) == {"id", "title", "url", "publisher", "published", "published_source", "duplicate_of"}
+    assert article["publisher"] == "Gazette" and article["published"] == "2024-03-12"
+    keys = {"slug", "url", "title", "summary", "type", "date_start", "date_end", "precision", "status", "actors",
+            "places", "publishers", "sources"}  # fmt: skip
+    assert all(set(e) == keys for e in data["events"])
+    launch = next(e for e in data["events"] if e["type"] == "missile test")
+    assert launch["date_start"] == launch["date_end"] == "2024-03-12" and launch["precision"] == "day"
+    assert launch["url"] == f"/events/{launch['slug']}/"
+    (source,) = launch["sources"]
+    assert set(source) == {"article", "passage", "start", "end", "date_text"}
+    assert source["date_text"] == "Tuesday" and source["article"] == article["id"]
+    assert "Iran" in launch["actors"] and launch["places"] == ["Red Sea"] and launch["publishers"] == 1
+
+
+def test_it_leaves_rejected_events_out(stored):
+    Event.objects.filter(event_type="statement").update(status=Event.Status.REJECTED)
+    types = [e["type"] for e in json.loads(export())["events"]]
+    assert "statement" not in types and "missile test" in types
+
+
+def test_it_writes_csv_timelinejs_and_ics(stored, tmp_path):
+    csv_text = export("--format", "csv")
+    assert csv_text.splitlines()[0].startswith("slug,url,title,type,date_start")
+    assert len(csv_text.splitlines()) == 1 + Event.objects.count()
+    tl = json.loads(export("--format", "timelinejs"))
+    slide = next(e for e in tl["events"] if e["unique_id"].endswith("missile-test"))
+    assert slide["start_date"] == {"year": 2024, "month": 3, "day": 12}
+    ics = export("--format", "ics")
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART;VALUE=DATE:20240312" in ics
+    assert "DTEND;VALUE=DATE:20240313" in ics
+    target = tmp_path / "out.json"
+    call_command("export_events", "--output", str(target), stdout=io.StringIO(), stderr=io.StringIO())
+    assert json.loads(target.read_text())["events"]

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from timeline.events.matching import best_match, gazetteer_current, infer_published, near_duplicate_of
+from timeline.extraction.pipeline import extract_article
+from timeline.ingest.service import article_ingest
+from timeline.models import Actor, ActorAlias, Event
+
+pytestmark = pytest.mark.django_db
+
+LAUNCH = """Iran fires ballistic missiles toward the Red Sea
+12 March 2024
+
+Iran fired two ballistic missiles toward the Red Sea on Tuesday from a launch site near Tabriz, the Pentagon said.
+The missiles flew about 300 km before falling into the sea, officials in Tehran said."""
+
+
+def test_it_finds_the_stored_event_a_happening_is():
+    article_ingest(raw_text=LAUNCH)
+    other = extract_article(
+        "Tehran launched two ballistic missiles from a launch site near Tabriz toward the Red Sea on Tuesday.",
+        published=date(2024, 3, 13),
+    )
+    (group,) = other.events
+    assert best_match(group, other) == Event.objects.get()
+    elsewhere = extract_article(
+        "Iran fired a ballistic missile from Tabriz on 2 June 2024.", published=date(2024, 6, 3)
+    )
+    assert best_match(elsewhere.events[0], elsewhere) is None
+
+
+def test_it_finds_a_near_duplicate_through_shared_sentences():
+    first = article_ingest(raw_text=LAUNCH).article
+    copy = article_ingest(raw_text=LAUNCH + "\n\nAnalysts expect further tests.").article
+    assert copy.duplicate_of_id == first.pk
+    assert near_duplicate_of(copy, list(copy.passages.all())) == first
+
+
+def test_it_infers_a_date_from_the_events_an_undated_article_shares():
+    article_ingest(raw_text=LAUNCH)
+    undated = article_ingest(
+        raw_text="Iran launched two ballistic missiles toward the Red Sea from a launch site near Tabriz, the Pentagon said."
+        "\nOfficials said the missiles fell into the sea."
+    ).article
+    ex = extract_article(undated.text)
+    assert infer_published(undated, ex) == date(2024, 3, 12)
+
+
+def test_it_rebuilds_the_gazetteer_when_aliases_change():
+    before = gazetteer_current()
+    actor = Actor.objects.create(name="Freedonia", slug="freedonia", kind="country")
+    ActorAlias.objects.create(actor=actor, alias="Freedonian")
+    after = gazetteer_current()
+    assert after is not before
+    assert [h.actor for h in after.find("Freedonian navy")] == ["Freedonia"]

@@ -1,0 +1,64 @@
+from datetime import date
+
+from tests.timex_helpers import timex
+from timeline.extraction.events.dating import pick_date
+from timeline.extraction.segment import segment
+
+
+def test_it_dates_a_mention_by_the_expression_in_its_sentence():
+    text = "Iran fired a ballistic missile on Tuesday, Israel said."
+    p = segment(text)[0]
+    info = pick_date(p, text, [timex(text, "Tuesday", date(2024, 5, 7))], date(2024, 5, 9))
+    assert info.start == date(2024, 5, 7) and info.text == "Tuesday"
+
+
+def test_it_ignores_future_dates_and_bracketed_time_zone_conversions():
+    text = "Iran fired a missile at 6am (2200 GMT Monday) ahead of next week's vote."
+    p = segment(text)[0]
+    tx = [timex(text, "2200 GMT Monday", date(2024, 5, 6)), timex(text, "next week", date(2024, 5, 13), "week")]
+    assert pick_date(p, text, tx, date(2024, 5, 7)) is None
+
+
+def test_it_prefers_a_date_outside_quotes():
+    text = 'Rutte said on Monday: "Today I can confirm the deployment."'
+    p = segment(text)[0]
+    tx = [timex(text, "Monday", date(2024, 10, 28)), timex(text, "Today", date(2024, 10, 31))]
+    assert pick_date(p, text, tx, date(2024, 10, 31)).start == date(2024, 10, 28)
+
+
+def test_it_dates_a_reported_happening_by_its_own_date_not_the_telling():
+    text = "Iran said on Thursday that it had fired a ballistic missile the previous morning."
+    p = segment(text)[0]
+    tx = [timex(text, "Thursday", date(2024, 5, 9)), timex(text, "the previous morning", date(2024, 5, 8))]
+    assert pick_date(p, text, tx, date(2024, 5, 10)).start == date(2024, 5, 8)
+    assert pick_date(p, text, tx, date(2024, 5, 10), statement=True).start == date(2024, 5, 9)
+
+
+def test_it_takes_the_day_that_names_the_happening_of_the_sentence_kind():
+    text = "Ana Souza became president yesterday after her party won Sunday's runoff election."
+    p = segment(text)[0]
+    tx = [timex(text, "yesterday", date(2024, 5, 6)), timex(text, "Sunday", date(2024, 5, 5))]
+    assert pick_date(p, text, tx, date(2024, 5, 7)).start == date(2024, 5, 6)
+    nouns = frozenset({"election", "runoff"})
+    assert pick_date(p, text, tx, date(2024, 5, 7), nouns=nouns).start == date(2024, 5, 5)
+
+
+def test_it_leaves_the_time_of_an_aside_to_the_aside():
+    text = "The Ostrava, a freighter struck by a missile two weeks ago, sank off the coast on Saturday, officials said."
+    p = segment(text)[0]
+    tx = [timex(text, "two weeks ago", date(2024, 2, 18)), timex(text, "Saturday", date(2024, 3, 2))]
+    assert pick_date(p, text, tx, date(2024, 3, 3)).text == "Saturday"
+
+
+def test_it_lets_a_possessive_day_of_another_happening_give_way():
+    text = "The council declared Lopez the winner of Sunday's presidential vote early on Monday."
+    p = segment(text)[0]
+    tx = [timex(text, "Sunday", date(2024, 7, 28)), timex(text, "Monday", date(2024, 7, 29))]
+    assert pick_date(p, text, tx, date(2024, 7, 30)).text == "Monday"
+
+
+def test_it_takes_the_day_of_a_report_for_the_day_of_its_telling():
+    text = "In a confidential report to member states on Tuesday, the agency said inspectors had found traces."
+    p = segment(text)[0]
+    info = pick_date(p, text, [timex(text, "Tuesday", date(2023, 2, 28))], date(2023, 3, 5))
+    assert info.telling

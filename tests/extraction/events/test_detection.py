@@ -1,0 +1,185 @@
+from datetime import date
+
+from tests.timex_helpers import timex
+from timeline.extraction.events.detection import classify, detect
+from timeline.extraction.gazetteer import default_gazetteer
+from timeline.extraction.segment import segment
+
+
+def test_it_classifies_event_types():
+    assert classify("Iran test-fired a ballistic missile over the gulf.", missile_context=False) == "missile test"
+    assert classify("Poland sent 2,000 troops to its eastern border.", missile_context=False) == "troop deployment"
+    assert classify("Macron met Scholz in Berlin for talks.", missile_context=False) == "diplomatic meeting"
+    assert classify("China warned Taiwan against the visit.", missile_context=False) == "statement"
+    assert classify("The EU imposed new sanctions on Belarus.", missile_context=False) == "sanctions"
+    assert classify("Japan and India signed a defence agreement.", missile_context=False) == "agreement"
+    assert classify("The weather was mild in Paris.", missile_context=False) is None
+
+
+def test_it_reads_a_bare_launch_as_a_missile_test_only_in_a_missile_story():
+    assert classify("The launch came as talks stalled.", missile_context=True) == "missile test"
+    assert classify("The launch came as talks stalled.", missile_context=False) is None
+
+
+def test_it_reads_a_verdict_on_a_launch_as_a_statement():
+    sentence = 'A Japanese spokesman called the launch "a grave threat" to the region.'
+    assert classify(sentence, missile_context=True) == "statement"
+
+
+def test_it_detects_mentions_with_actors_and_skips_hypotheticals_and_headlines():
+    text = (
+        "Iran launches missiles\n\n"
+        "Iran fired two ballistic missiles toward the Red Sea on Tuesday.\n\n"
+        "Analysts said Iran could have fired more missiles if it wanted to.\n\n"
+        "The weather in Tehran was warm."
+    )
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Tuesday", date(2024, 5, 7))], date(2024, 5, 9), default_gazetteer())
+    assert [m.passage for m in found] == [1]
+    m = found[0]
+    assert m.event_type == "missile test"
+    assert m.actors == ("Iran",) and m.places == ("Red Sea",)
+    assert m.date.start == date(2024, 5, 7)
+
+
+def test_it_keeps_a_plain_quote_only_when_the_article_dates_it():
+    text = '"We are watching closely," Blinken said.\n\n"We expect more soon," Blinken said on Friday.'
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Friday", date(2024, 5, 3))], date(2024, 5, 4), default_gazetteer())
+    assert [(m.passage, m.event_type, m.speaker) for m in found] == [(1, "statement", "Antony Blinken")]
+
+
+def test_it_reads_no_statement_into_a_denied_or_missing_speech_act():
+    assert classify("Officials did not immediately confirm the report about Iran.", missile_context=False) is None
+    assert classify("Tehran has not yet announced its decision.", missile_context=False) is None
+    assert classify("Tehran announced its decision on Monday.", missile_context=False) == "statement"
+
+
+def test_it_types_by_the_act_the_sentence_reports_not_by_any_keyword():
+    sentence = "The report says Serbia has supplied rebels with shells and with rockets that they have fired at towns."
+    assert classify(sentence, missile_context=True) != "missile test"
+    assert classify("Two rockets fired from drones struck a fuel depot, killing three.", missile_context=True) == (
+        "attack"
+    )
+    assert classify("Chile test-fired a new rocket at dawn from its southern range.", missile_context=True) == (
+        "missile test"
+    )
+
+
+def test_it_reads_a_treaty_signed_long_ago_in_a_remark_as_no_agreement():
+    sentence = (
+        "Asked about the border, the minister replied that the treaty the two countries signed in 1998 still held."
+    )
+    assert classify(sentence, missile_context=False) != "agreement"
+    assert classify("The treaty was signed in Lima by both presidents.", missile_context=False) == "agreement"
+
+
+def test_it_knows_joining_ratifying_and_new_sanctions():
+    assert classify("Montenegro became the 29th member of NATO.", missile_context=False) == "agreement"
+    assert classify("Parliament ratified the accession treaty on Tuesday.", missile_context=False) == "agreement"
+    assert classify("Ministers adopted a new package of sanctions on Belarus.", missile_context=False) == "sanctions"
+    assert classify("The leaders agreed to tighten sanctions on Iran.", missile_context=False) == "sanctions"
+
+
+def test_it_calls_an_ambiguous_sentence_a_statement_or_other():
+    told = "Officials said the convoy, which had carried troops to the border, was empty."
+    assert classify(told, missile_context=False) in ("statement", None)
+    assert classify("Moscow has neither confirmed nor denied the deployment.", missile_context=False) is None
+
+
+def test_it_makes_no_event_of_background_dated_long_before_the_article():
+    text = "The council first imposed sanctions on Iran in 2009.\n\nIran fired a missile on Tuesday."
+    passages = segment(text)
+    timexes = [
+        timex(text, "2009", date(2009, 1, 1), precision="year", end=date(2009, 12, 31)),
+        timex(text, "Tuesday", date(2024, 5, 7)),
+    ]
+    found = detect(text, passages, timexes, date(2024, 5, 9), default_gazetteer())
+    assert [m.passage for m in found] == [1]
+
+
+def test_it_titles_the_mention_from_its_reporting_sentence():
+    text = "Iran said on Tuesday that it had test-fired a new cruise missile the previous evening."
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Tuesday", date(2024, 5, 7))], date(2024, 5, 9), default_gazetteer())
+    assert found[0].title == "Iran test-fires a new cruise missile"
+    assert found[0].summary == text
+
+
+def test_it_knows_coups_arrests_and_agreements_to_act():
+    assert classify("Soldiers detained the president inside his residence on Wednesday.", missile_context=False) == (
+        "other"
+    )
+    assert classify("Rebel units agreed yesterday to lay down their weapons.", missile_context=False) == "agreement"
+    assert classify("Delegations are holding talks in Geneva today.", missile_context=False) == "diplomatic meeting"
+    assert classify("The country hosts French and American troops.", missile_context=False) != "diplomatic meeting"
+    assert classify("The former minister conceded defeat on Sunday.", missile_context=False) == "statement"
+
+
+def test_it_dates_an_election_by_the_day_it_names():
+    text = "Ana Souza became president yesterday after her party won Sunday's runoff election."
+    passages = segment(text)
+    tx = [timex(text, "yesterday", date(2024, 5, 6)), timex(text, "Sunday", date(2024, 5, 5))]
+    (found,) = detect(text, passages, tx, date(2024, 5, 7), default_gazetteer())
+    assert found.event_type == "election" and found.date.start == date(2024, 5, 5)
+
+
+def test_it_reads_an_analyst_view_as_a_statement_not_a_happening():
+    sentence = "Analysts note that the timing of the launch makes a deal less likely."
+    assert classify(sentence, missile_context=True) == "statement"
+    assert classify("Officials said the launch took place at dawn.", missile_context=True) == "missile test"
+
+
+def test_it_knows_ambushes_declared_results_and_agreeing_on_a_text():
+    assert classify("Gunmen ambushed a police patrol near the border on Sunday.", missile_context=False) == "attack"
+    result = "The electoral council declared Lopez the winner of Sunday's presidential election."
+    assert classify(result, missile_context=False) == "election"
+    border = "Armenia and Azerbaijan agreed on Friday on the first section of their shared border."
+    assert classify(border, missile_context=False) == "agreement"
+    assert classify("The ministers agreed on the need for more talks.", missile_context=False) is None
+
+
+def test_it_reads_a_meeting_before_the_words_said_at_it_as_a_meeting():
+    sentence = "The Chinese premier met the bloc's leaders on Thursday and urged them to keep out rivals."
+    assert classify(sentence, missile_context=False) == "diplomatic meeting"
+    assert classify("The premier warned the bloc's leaders on Thursday.", missile_context=False) == "statement"
+
+
+def test_it_makes_a_dated_claim_by_a_speaker_the_gazetteer_does_not_know_a_statement():
+    text = "Maria Lopez said on Monday that tally sheets showed her candidate had won."
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Monday", date(2024, 7, 29))], date(2024, 7, 30), default_gazetteer())
+    assert [(m.event_type, m.speaker) for m in found] == [("statement", "Maria Lopez")]
+
+
+def test_it_gives_a_statement_by_the_agency_to_the_agency_named_before():
+    text = (
+        "Iran met officials of the International Atomic Energy Agency on Saturday.\n\n"
+        "In a report to member states on Tuesday, the agency said inspectors had found enriched particles."
+    )
+    passages = segment(text)
+    tx = [timex(text, "Saturday", date(2023, 3, 4)), timex(text, "Tuesday", date(2023, 2, 28))]
+    found = detect(text, passages, tx, date(2023, 3, 5), default_gazetteer())
+    report = next(m for m in found if m.passage == 1)
+    assert report.event_type == "statement"
+    assert report.speaker == "International Atomic Energy Agency"
+    assert report.date.start == date(2023, 2, 28)
+
+
+def test_it_reads_blockades_and_street_protests_as_happenings_without_a_type():
+    farmers = "Farmers blocked roads leading to three border crossings on Friday."
+    assert classify(farmers, missile_context=False) == "other"
+    assert classify("Thousands took to the streets of the capital on Monday.", missile_context=False) == "other"
+    assert classify("The road was blocked by snow.", missile_context=False) is None
+
+
+def test_it_reads_missiles_fired_at_a_ship_as_an_attack():
+    sentence = "The group fired two anti-ship missiles at a tanker in the Gulf of Aden on Wednesday."
+    assert classify(sentence, missile_context=True) == "attack"
+
+
+def test_it_makes_no_event_of_a_campaign_under_way_since_a_date():
+    text = "The allies have carried out strikes on rebel targets since January."
+    passages = segment(text)
+    tx = [timex(text, "January", date(2024, 1, 1), "month", date(2024, 1, 31))]
+    assert detect(text, passages, tx, date(2024, 6, 13), default_gazetteer()) == []

@@ -1,0 +1,127 @@
+"""Event titles: headline-style phrases written from small sentences of our own."""
+
+import pytest
+
+from timeline.extraction.events.headlines import MAX_CHARS, SLACK, headline_verb, title_quality, write_title
+
+
+def test_it_takes_the_happening_out_of_a_report():
+    title = write_title("On Thursday, Iran fired two ballistic missiles toward the Red Sea, the Pentagon said.")
+    assert title == "Iran fires two ballistic missiles toward the Red Sea"
+    assert write_title("The ministry said that Iran fired two missiles toward the Red Sea.") == (
+        "Iran fires two missiles toward the Red Sea"
+    )
+    assert write_title("The agency (IRNA) reported Iran tested a new missile near Tabriz.") == (
+        "Iran tests a new missile near Tabriz"
+    )
+
+
+def test_it_drops_the_date_of_the_telling_and_of_the_happening():
+    sentence = (
+        "The defence ministry said on Tuesday that Iran had test-fired a new cruise missile the previous evening, "
+        "in what it called a routine drill."
+    )
+    assert write_title(sentence) == "Iran test-fires a new cruise missile"
+
+
+def test_it_leaves_out_the_time_expressions_the_tagger_found():
+    sentence = "Two days later, on 4 March, Chile recalled its ambassador from Lima."
+    spans = [(sentence.index("4 March"), sentence.index("4 March") + len("4 March"))]
+    assert write_title(sentence, time_spans=spans) == "Chile recalls its ambassador from Lima"
+
+
+def test_it_writes_a_statement_as_who_says_what():
+    sentence = "Brazil's foreign minister, Ana Souza, warned on Monday that the border closure would hurt trade."
+    assert write_title(sentence, statement=True) == "Ana Souza warns the border closure would hurt trade"
+    sentence = "Yesterday, the coastguard confirmed that two fishing boats had been seized near the atoll."
+    assert write_title(sentence, statement=True) == "The coastguard confirms two fishing boats seized near the atoll"
+
+
+def test_it_names_the_actor_a_leading_pronoun_stands_for():
+    assert write_title("He condemned the raid as an act of piracy.", statement=True, antecedent="Ana Souza") == (
+        "Ana Souza condemns the raid"
+    )
+    assert write_title("It said it had closed the embassy.", antecedent="Norway") == "Norway closes the embassy"
+
+
+def test_it_keeps_the_verb_in_agreement_with_its_subject():
+    assert write_title("Egypt and Jordan signed a water-sharing agreement in Cairo on Sunday.") == (
+        "Egypt and Jordan sign a water-sharing agreement in Cairo"
+    )
+    assert write_title("Rebel fighters seized the airport, the army said.") == "Rebel fighters seize the airport"
+    assert headline_verb("The United States imposed new tariffs") == "The United States imposes new tariffs"
+
+
+def test_it_does_not_read_a_participle_as_the_main_verb():
+    assert (
+        headline_verb("A soldier captured in May died of his wounds") == "A soldier captured in May died of his wounds"
+    )
+    assert headline_verb("Ships seized by the navy were released") == "Ships seized by the navy were released"
+    assert headline_verb("Moscow has not confirmed the report") == "Moscow has not confirmed the report"
+
+
+def test_it_drops_trailing_subordinate_clauses_and_asides():
+    sentence = (
+        "Egypt and Jordan signed a water-sharing agreement in Cairo, ending three years of talks that had stalled "
+        "over the dam."
+    )
+    assert write_title(sentence) == "Egypt and Jordan sign a water-sharing agreement in Cairo"
+    sentence = "The summit in Oslo, two weeks ago, set the tone for the talks."
+    spans = [(sentence.index("two weeks ago"), sentence.index("two weeks ago") + len("two weeks ago"))]
+    assert write_title(sentence, time_spans=spans) == "The summit in Oslo sets the tone for the talks"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Greek coastguard officials said that a total of seventeen migrants and two crew members from the capsized "
+        "fishing vessel were rescued by a passing tanker during the night off the island of Crete.",
+        "The United Nations Security Council adopted a resolution demanding an immediate halt to the fighting in the "
+        "eastern provinces of the Democratic Republic of the Congo and the withdrawal of foreign troops.",
+        "word " * 40,
+    ],
+)
+def test_it_cuts_a_long_title_at_a_phrase_boundary(sentence):
+    title = write_title(sentence)
+    assert len(title) <= MAX_CHARS + SLACK
+    assert sentence.replace("that ", "").startswith(title.split()[0]) or title[0].isupper()
+    last = title.split()[-1].lower()
+    assert last not in {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with"}
+
+
+def test_it_never_leaves_a_quotation_open_or_punctuation_at_the_end():
+    title = write_title('A spokesman called the launch "a grave and reckless violation of every rule we share" today.')
+    assert title.count('"') % 2 == 0
+    assert not title.endswith((".", ",", ";", ":"))
+    assert write_title("ceasefire holds in the north.")[0] == "C"
+
+
+def test_it_rates_a_named_actor_and_a_headline_verb_above_a_dangling_subject():
+    good = "Chile recalls its ambassador from Lima"
+    assert title_quality(good) > title_quality("The decision it took was a surprise to the region")
+    assert title_quality(good) > title_quality("The two leaders sign the treaty")
+    assert title_quality("Chile recalled the") < title_quality(good)
+
+
+def test_it_reads_an_aside_as_no_main_verb():
+    assert headline_verb("The drills, named Storm-7, were staged near the coast") == (
+        "The drills, named Storm-7, were staged near the coast"
+    )
+    assert headline_verb("Lavrov arrived in Hanoi and held talks") == "Lavrov arrives in Hanoi and holds talks"
+
+
+def test_it_titles_a_sentence_that_opens_with_a_quotation_by_its_speaker():
+    sentence = "“This is a good day for both countries,” President Ana Ruiz said."
+    assert write_title(sentence, statement=True) == "President Ana Ruiz says this is a good day for both countries"
+
+
+def test_it_titles_a_background_sentence_by_the_clause_its_date_belongs_to():
+    sentence = "The drill came hours after a cruise missile was fired on Sunday night, and days after talks in Oslo."
+    start = sentence.index("Sunday night")
+    assert write_title(sentence, time_spans=[(start, start + len("Sunday night"))]) == "A cruise missile was fired"
+
+
+def test_it_keeps_a_background_sentence_whole_when_its_date_is_its_own():
+    sentence = "The drill on Monday came hours after a cruise missile was fired."
+    start = sentence.index("on Monday")
+    assert write_title(sentence, time_spans=[(start, start + len("on Monday"))]).startswith("The drill came")

@@ -1,0 +1,145 @@
+from collections import Counter
+from datetime import date
+
+from timeline.extraction.cluster import (
+    DateRange,
+    EventProfile,
+    best_date,
+    containment,
+    group_mentions,
+    match_score,
+    near_duplicate,
+    shingles,
+)
+from timeline.extraction.events.detection import DateInfo, EventMention, keywords
+
+D1 = date(2024, 5, 7)
+
+
+def mention(i, etype, text, actors, day=None, speaker="", precision="day", end=None):
+    info = None
+    if day:
+        info = DateInfo("x", "v", "r", None, "dct", day, end or day, precision)
+    return EventMention(i, etype, text, text, tuple(actors), (), speaker, info, keywords(text))
+
+
+def profile(etype, text, actors, day=None, speakers=()):
+    return EventProfile(
+        event_type=etype,
+        actors=set(actors),
+        speakers=set(speakers),
+        keywords=Counter(keywords(text)),
+        date=DateRange(day, day, "day") if day else None,
+    )
+
+
+def test_it_groups_one_launch_reported_twice_in_an_article():
+    ms = [
+        mention(0, "missile test", "Iran fired a ballistic missile on Tuesday.", ["Iran"], D1),
+        mention(1, "missile test", "The missile flew 600 km before landing in the sea.", []),
+        mention(2, "missile test", "Officials confirmed the launch on Tuesday.", ["Iran"], D1),
+    ]
+    groups = group_mentions(ms)
+    assert len(groups) == 1 and groups[0].mentions == [0, 1, 2]
+    assert groups[0].date == DateRange(D1, D1, "day")
+
+
+def test_it_keeps_deployments_on_different_dates_apart():
+    ms = [
+        mention(0, "troop deployment", "Troops were sent to the border on Tuesday.", ["Poland"], D1),
+        mention(1, "troop deployment", "Troops were redeployed in the first week of May.", ["Poland"], date(2024, 5, 1),
+                precision="week", end=date(2024, 5, 7)),
+        mention(2, "troop deployment", "More troops were sent to the border in March.", ["Poland"], date(2024, 3, 1),
+                precision="month", end=date(2024, 3, 31)),
+    ]  # fmt: skip
+    groups = group_mentions(ms)
+    assert sorted(len(g.mentions) for g in groups) == [1, 2]
+    assert [g.mentions for g in groups if 2 in g.mentions] == [[2]]
+
+
+def test_it_keeps_statements_by_different_speakers_apart():
+    a = profile(
+        "statement", "Blinken warned of new sanctions on Iran.", ["Antony Blinken", "Iran"], D1, ["Antony Blinken"]
+    )
+    b = profile(
+        "statement", "Lavrov warned of new sanctions on Iran.", ["Sergei Lavrov", "Iran"], D1, ["Sergei Lavrov"]
+    )
+    assert match_score(a, b, same_article=True) == 0.0
+    c = profile(
+        "statement", "Blinken warned Iran again about sanctions.", ["Antony Blinken", "Iran"], D1, ["Antony Blinken"]
+    )
+    assert match_score(a, c, same_article=False) > 0
+
+
+def test_it_joins_a_body_and_its_spokesman_only_within_one_article():
+    # "NATO confirmed" and "Rutte said" in one article tell of one statement; across articles, a
+    # statement about North Korea by NATO is not North Korea's own statement about its troops.
+    nato = profile(
+        "statement", "NATO confirmed that North Korean troops had reached the Kursk region on Monday.",
+        ["NATO", "North Korea", "Russia", "Mark Rutte"], D1, ["NATO"],
+    )  # fmt: skip
+    rutte = profile(
+        "statement", "Rutte said North Korean troops had reached the Kursk region, NATO confirmed.",
+        ["Mark Rutte", "North Korea", "Russia"], D1, ["Mark Rutte"],
+    )  # fmt: skip
+    assert match_score(nato, rutte, same_article=True) > 0
+    pyongyang = profile(
+        "statement", "North Korea confirmed that its troops had reached the Kursk region in Russia.",
+        ["North Korea", "Russia"], D1, ["North Korea"],
+    )  # fmt: skip
+    assert match_score(pyongyang, nato, same_article=False) == 0.0
+    assert match_score(pyongyang, nato, same_article=True) > 0
+
+
+def test_it_matches_across_articles_only_with_shared_actors_words_and_dates():
+    stored = profile("missile test", "Iran fired a ballistic missile into the Red Sea from a launch site near Tabriz.",
+                     ["Iran"], D1)  # fmt: skip
+    undated = profile("missile test", "The ballistic missile launch site near Tabriz was busy.", ["Iran"])
+    assert match_score(stored, undated, same_article=False) > 0
+    other_day = profile("missile test", "Iran fired a ballistic missile from a launch site near Tabriz.", ["Iran"],
+                        date(2024, 6, 1))  # fmt: skip
+    assert match_score(stored, other_day, same_article=False) == 0.0
+    next_day = profile("missile test", "Iran fired a ballistic missile from a launch site near Tabriz.", ["Iran"],
+                       date(2024, 5, 8))  # fmt: skip
+    assert match_score(stored, next_day, same_article=False) > 0  # one happening, dates in dispute
+    assert match_score(stored, next_day, same_article=True) == 0.0
+    other_actor = profile(
+        "missile test", "Chile fired a ballistic missile from a launch site near Tabriz.", ["Chile"], D1
+    )
+    assert match_score(stored, other_actor, same_article=False) == 0.0
+
+
+def test_it_tells_a_cruise_missile_test_from_a_ballistic_launch():
+    a = profile("missile test", "Iran tested strategic cruise missiles from the launch site.", ["Iran"])
+    b = profile("missile test", "Iran launched an intercontinental ballistic missile from the launch site.", ["Iran"])
+    assert match_score(a, b, same_article=False) == 0.0
+
+
+def test_it_keeps_the_best_supported_date_and_flags_disagreement():
+    d2 = date(2024, 5, 8)
+    best, disputed = best_date(
+        [(DateRange(D1, D1, "day"), 1), (DateRange(d2, d2, "day"), 1), (DateRange(D1, D1, "day"), 1)]
+    )
+    assert best.start == D1 and disputed
+    best, disputed = best_date([(DateRange(D1, D1, "day"), 1), (DateRange(date(2024, 5, 6), d2, "week"), 1)])
+    assert best.precision == "day" and not disputed
+    assert best_date([]) == (None, False)
+
+
+def test_it_finds_near_duplicate_texts():
+    base = " ".join(f"word{i}" for i in range(200))
+    copy = "A new opening line. " + base + " A new closing line."
+    assert near_duplicate(base, copy)
+    assert not near_duplicate(base, " ".join(f"other{i}" for i in range(200)))
+    assert containment(shingles("a b c d e f"), set()) == 0.0
+
+
+def test_it_lets_a_mention_dated_only_by_its_telling_join_the_happening_it_tells_of():
+    telling = DateInfo("Friday", "v", "weekday", None, "dct", date(2024, 5, 10), date(2024, 5, 10), "day", telling=True)
+    ms = [
+        EventMention(0, "missile test", "t", "Iran said on Friday that the missile it launched was new.", ("Iran",), (),
+                     "", telling, keywords("Iran said on Friday that the missile it launched was new.")),
+        mention(1, "missile test", "The missile was launched on Thursday from Tabriz.", ["Iran"], date(2024, 5, 9)),
+    ]  # fmt: skip
+    (group,) = group_mentions(ms)
+    assert group.mentions == [0, 1] and group.date.start == date(2024, 5, 9) and not group.disputed

@@ -1,0 +1,300 @@
+"""Writes a curator makes by hand: review states, merges, splits, locks and re-anchoring an article.
+
+Every function is keyword-only and saves events one by one, so django-simple-history records who
+made the change and why (the change reason). Extraction never writes a field listed in
+Event.locked_fields; the functions here keep that promise too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from timeline.models import Actor, Article, Event, Mention, Precision
+
+# Precisions from the finest to the coarsest; an event takes its date from its finest mention.
+PRECISION_ORDER = [p.value for p in Precision if p != Precision.UNKNOWN] + [Precision.UNKNOWN.value]
+REASON_MAX = 100  # simple-history's change reason column
+SLUG_MAX = 120
+
+
+class CurationError(ValueError):
+    """A curation request that cannot be carried out (for example, splitting an event's only mention)."""
+
+
+def _save_with_history(event: Event, *, user: AbstractBaseUser | None, reason: str) -> None:
+    """Save an event so that its history row names the curator and the reason."""
+    if user is not None and user.is_authenticated:
+        event._history_user = user
+    event._change_reason = reason[:REASON_MAX]
+    event.save()
+    for attr in ("_history_user", "_change_reason"):
+        if hasattr(event, attr):
+            delattr(event, attr)
+
+
+def event_publisher_count(*, event: Event) -> int:
+    """Distinct publishers behind an event's mentions.
+
+    Articles without a known publisher count once each, unless they are a near-duplicate of another
+    article (a copy is not an independent source).
+    """
+    rows = (
+        Mention.objects.filter(event=event)
+        .values_list("passage__article_id", "passage__article__publisher_id", "passage__article__duplicate_of_id")
+        .distinct()
+    )
+    publishers: set[int] = set()
+    anonymous: set[int] = set()
+    for article_id, publisher_id, duplicate_of_id in rows:
+        if publisher_id is not None:
+            publishers.add(publisher_id)
+        elif duplicate_of_id is None:
+            anonymous.add(article_id)
+    return len(publishers) + len(anonymous)
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def mentions_disagree(mentions: Iterable[Mention]) -> bool:
+    """True when two dated mentions give date ranges that do not overlap."""
+    ranges = []
+    for mention in mentions:
+        if mention.date_start is None:
+            continue
+        ranges.append((mention.date_start, mention.date_end or mention.date_start))
+    return any(not _overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
+
+
+def dates_from_mentions(mentions: Iterable[Mention]) -> tuple[dt.date | None, dt.date | None, str]:
+    """The date an event takes from its mentions: the finest precision given, the most frequent range among those."""
+    dated = [m for m in mentions if m.date_start is not None]
+    if not dated:
+        return None, None, Precision.UNKNOWN.value
+    finest = min(PRECISION_ORDER.index(m.precision) if m.precision in PRECISION_ORDER else 99 for m in dated)
+    best = [
+        m for m in dated if (PRECISION_ORDER.index(m.precision) if m.precision in PRECISION_ORDER else 99) == finest
+    ]
+    counts = Counter((m.date_start, m.date_end or m.date_start, m.precision) for m in best)
+    (start, end, precision), _ = max(counts.items(), key=lambda item: (item[1], item[0][0]))
+    return start, end, precision
+
+
+def _refresh_from_mentions(event: Event, *, dates: bool) -> None:
+    """Recompute the figures an event derives from its mentions (never a locked field)."""
+    mentions = list(event.mentions.all())
+    event.publisher_count = event_publisher_count(event=event)
+    event.date_disputed = mentions_disagree(mentions)
+    if dates and not any(event.is_locked(f) for f in ("date_start", "date_end", "precision")):
+        start, end, precision = dates_from_mentions(mentions)
+        if start is not None:
+            event.date_start, event.date_end, event.precision = start, end, precision
+
+
+def events_set_status(*, events: Iterable[Event], status: str, user: AbstractBaseUser | None = None) -> int:
+    """Verify or reject events (a rejected event is kept, hidden from the public). Returns how many changed."""
+    if status not in Event.Status.values:
+        raise CurationError(f"unknown status {status!r}")
+    changed = 0
+    with transaction.atomic():
+        for event in events:
+            if event.status == status:
+                continue
+            event.status = status
+            _save_with_history(event, user=user, reason=f"marked {status}")
+            changed += 1
+    return changed
+
+
+def event_lock_fields(*, event: Event, fields: Iterable[str], user: AbstractBaseUser | None = None) -> list[str]:
+    """Add fields to the event's locks (only lockable ones); returns the locks now in force."""
+    unknown = set(fields) - set(Event.LOCKABLE_FIELDS)
+    if unknown:
+        raise CurationError(f"fields that cannot be locked: {', '.join(sorted(unknown))}")
+    locks = [f for f in Event.LOCKABLE_FIELDS if f in set(event.locked_fields or []) | set(fields)]
+    if locks != list(event.locked_fields or []):
+        event.locked_fields = locks
+        _save_with_history(event, user=user, reason="locked " + ", ".join(sorted(set(fields))))
+    return locks
+
+
+def event_unlock_fields(
+    *, event: Event, fields: Iterable[str] | None = None, user: AbstractBaseUser | None = None
+) -> list[str]:
+    """Remove locks (all of them when fields is None), so extraction may update those fields again."""
+    current = list(event.locked_fields or [])
+    drop = set(current) if fields is None else set(fields)
+    locks = [f for f in current if f not in drop]
+    if locks != current:
+        event.locked_fields = locks
+        _save_with_history(event, user=user, reason="unlocked " + ", ".join(sorted(drop & set(current))))
+    return locks
+
+
+def survivor_default(events: Iterable[Event]) -> Event:
+    """The event a merge keeps unless the curator picks another: the earliest created."""
+    return min(events, key=lambda e: (e.created_at, e.pk))
+
+
+def events_merge(*, events: Iterable[Event], into: Event, user: AbstractBaseUser | None = None) -> Event:
+    """Merge events into one: their mentions move to `into`, actors and places unite.
+
+    The merged-away events are kept as rejected with merged_into pointing at the survivor, so their
+    permalinks can redirect; events merged into them earlier now point at the survivor directly.
+    """
+    others = [e for e in events if e.pk != into.pk]
+    if not others:
+        raise CurationError("a merge needs at least two events")
+    if any(e.merged_into_id is not None for e in [into, *others]):
+        raise CurationError("an event that was already merged away cannot take part in a merge")
+    with transaction.atomic():
+        survivor = Event.objects.select_for_update().get(pk=into.pk)
+        taken = set(Mention.objects.filter(event=survivor).values_list("passage_id", flat=True))
+        actor_ids: set[int] = set()
+        place_ids: set[int] = set()
+        for other in others:
+            for mention in Mention.objects.filter(event=other):
+                if mention.passage_id in taken:
+                    mention.delete()  # the survivor already cites this passage
+                else:
+                    mention.event = survivor
+                    mention.save(update_fields=["event"])
+                    taken.add(mention.passage_id)
+            actor_ids.update(other.actors.values_list("pk", flat=True))
+            place_ids.update(other.places.values_list("pk", flat=True))
+        if not survivor.is_locked("actors"):
+            survivor.actors.add(*actor_ids)
+        if not survivor.is_locked("places"):
+            survivor.places.add(*place_ids)
+        if survivor.date_start is None:
+            _refresh_from_mentions(survivor, dates=True)
+        else:
+            _refresh_from_mentions(survivor, dates=False)
+        if any(o.status == Event.Status.VERIFIED for o in others) and survivor.status == Event.Status.NEW:
+            survivor.status = Event.Status.VERIFIED
+        slugs = ", ".join(o.slug for o in others)
+        _save_with_history(survivor, user=user, reason=f"merged in {slugs}")
+        for other in others:
+            other.merged_into = survivor
+            other.status = Event.Status.REJECTED
+            _save_with_history(other, user=user, reason=f"merged into {survivor.slug}")
+            for earlier in Event.objects.filter(merged_into=other):
+                earlier.merged_into = survivor
+                _save_with_history(earlier, user=user, reason=f"merged into {survivor.slug} (via {other.slug})")
+    return survivor
+
+
+def _title_from_passage(text: str, limit: int = 100) -> str:
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    cut = words[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def unique_event_slug(title: str) -> str:
+    """A slug for a new event, unique among all events (merged-away ones included)."""
+    base = (slugify(title) or "event")[: SLUG_MAX - 8].strip("-") or "event"
+    slug, n = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _actors_named_in(text: str, candidates: Iterable[Actor]) -> list[Actor]:
+    """The candidate actors whose name or one of whose aliases occurs in the text."""
+    found = []
+    folded = text.casefold()
+    for actor in candidates:
+        names = [(actor.name, False)] + [(a.alias, a.case_sensitive) for a in actor.aliases.all()]
+        if any((name in text) if exact else (name.casefold() in folded) for name, exact in names if name):
+            found.append(actor)
+    return found
+
+
+def mention_split(*, mention: Mention, user: AbstractBaseUser | None = None) -> Event:
+    """Move a mention out of its event into a new event of its own; returns the new event.
+
+    The new event takes its type and date from the mention, its title from the passage, and those of
+    the old event's actors and places that the passage names. The old event recomputes what it
+    derives from its remaining mentions.
+    """
+    with transaction.atomic():
+        old = Event.objects.select_for_update().get(pk=mention.event_id)
+        if old.mentions.count() < 2:
+            raise CurationError("this is the event's only mention; there is nothing to split it from")
+        passage_text = mention.passage.text
+        title = _title_from_passage(passage_text)
+        new = Event(
+            slug=unique_event_slug(title),
+            title=title,
+            event_type=mention.event_type,
+            date_start=mention.date_start,
+            date_end=mention.date_end,
+            precision=mention.precision,
+            status=Event.Status.NEW,
+        )
+        _save_with_history(new, user=user, reason=f"split from {old.slug}")
+        mention.event = new
+        mention.save(update_fields=["event"])
+        new.actors.set(_actors_named_in(passage_text, old.actors.prefetch_related("aliases")))
+        new.places.set(_actors_named_in(passage_text, old.places.prefetch_related("aliases")))
+        _refresh_from_mentions(new, dates=False)
+        _save_with_history(new, user=user, reason=f"split from {old.slug}")
+        _refresh_from_mentions(old, dates=True)
+        _save_with_history(old, user=user, reason=f"split off {new.slug}")
+    return new
+
+
+def article_events(*, article: Article) -> list[Event]:
+    """The events an article backs."""
+    return list(Event.objects.filter(mentions__passage__article=article).distinct())
+
+
+def article_set_published(
+    *, article: Article, published: dt.date | None, user: AbstractBaseUser | None = None
+) -> list[Event]:
+    """Correct an article's publication date and re-resolve every relative date that depended on it.
+
+    The date is marked as set by a curator; extraction runs again for the article against the new
+    date (services.article_reextract never writes a locked field). Returns the article's events.
+    """
+    from timeline.ingest import (
+        service as services,
+    )  # the service layer imports the pipeline; keep it out of import time
+
+    with transaction.atomic():
+        article.published = published
+        if article.published_at is not None and (published is None or article.published_at.date() != published):
+            article.published_at = None  # a time on another day would contradict the curator
+        article.published_source = Article.DateSource.CURATOR if published else Article.DateSource.UNKNOWN
+        article.save(update_fields=["published", "published_at", "published_source"])
+        started = timezone.now()
+        services.article_reextract(article)
+        events = article_events(article=article)
+        if user is not None and user.is_authenticated:
+            # Name the curator on the history rows the re-extraction wrote.
+            reason = f"article {article.pk} re-dated to {published}"[:REASON_MAX]
+            Event.history.filter(
+                id__in=[e.pk for e in events], history_date__gte=started, history_user_id__isnull=True
+            ).update(history_user_id=user.pk, history_change_reason=reason)
+    return events
+
+
+def article_set_publisher(*, article: Article, user: AbstractBaseUser | None = None) -> None:
+    """After a curator changes an article's publisher: recount publishers behind its events."""
+    for event in Event.objects.filter(Q(mentions__passage__article=article)).distinct():
+        count = event_publisher_count(event=event)
+        if count != event.publisher_count:
+            event.publisher_count = count
+            _save_with_history(event, user=user, reason=f"publisher of article {article.pk} changed")

@@ -1,0 +1,204 @@
+"""Reads behind the writes: the stored gazetteer, the stored events a happening may be, near-duplicates, dates.
+
+Nothing here writes. services.py asks these questions before it stores: which stored event is this
+happening (same type, compatible date, shared actors, and among those the most distinctive shared words),
+which stored article is this one a copy of, and what date an undated article most likely carries.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from functools import lru_cache
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
+from django.db.models.functions import Length
+
+from timeline.extraction import cluster
+from timeline.extraction.cluster import DateRange, EventProfile
+from timeline.extraction.events.detection import keywords, statement_speaker
+from timeline.extraction.gazetteer import Gazetteer, builtin_aliases, gazetteer_from_rows
+from timeline.extraction.pipeline import ArticleEvent, ArticleExtraction
+from timeline.models import ActorAlias, Article, Event, Mention, Passage
+
+REPORT_WINDOW_DAYS = 14  # how far back an undated report may reach for the happening it reports
+MAX_CANDIDATES = 60  # stored events compared with one happening
+NEAR_DUPLICATE_WINDOW_DAYS = 120  # how far apart in publication date two copies of a story are looked for
+INFER_MIN_SCORE = 1.5  # an undated article takes a date only from a clear match
+INFER_REACH_DAYS = 30  # how far after its best-supported date an undated report's latest happening may lie
+
+
+_GAZ_CACHE: dict[tuple[int, int, int, int], Gazetteer] = {}
+
+
+def gazetteer_current(*, fresh: bool = True) -> Gazetteer:
+    """The gazetteer as stored (Actor + ActorAlias), rebuilt only when the alias table changed.
+
+    With fresh=False the gazetteer last built is reused without asking the database (within one ingest).
+    """
+    if not fresh and _GAZ_CACHE:
+        return next(iter(_GAZ_CACHE.values()))
+    stats = ActorAlias.objects.aggregate(
+        n=Count("id"), latest=Max("id"), chars=Sum(Length("alias")), owners=Sum("actor_id")
+    )
+    key = (stats["n"] or 0, stats["latest"] or 0, stats["chars"] or 0, stats["owners"] or 0)
+    if key not in _GAZ_CACHE:
+        if key[0] == 0:
+            gaz = gazetteer_from_rows([(e.alias, e.actor, e.kind, e.case_sensitive) for e in builtin_aliases()])
+        else:
+            rows = list(ActorAlias.objects.values_list("alias", "actor__name", "actor__kind", "case_sensitive"))
+            gaz = gazetteer_from_rows(rows)
+        _GAZ_CACHE.clear()
+        _GAZ_CACHE[key] = gaz
+    return _GAZ_CACHE[key]
+
+
+def candidates(group: ArticleEvent, exclude_article: int | None = None) -> list[tuple[Event, EventProfile]]:
+    """Stored events of the group's type near its date, each with what clustering compares."""
+    qs = Event.objects.filter(event_type=group.event_type)
+    if group.date is not None and group.date_basis == "publication":
+        # reported without a date of its own: a happening of the days before the report
+        qs = qs.filter(
+            Q(date_start__isnull=True)
+            | Q(date_start__lte=group.date.end, date_start__gte=group.date.start - timedelta(days=REPORT_WINDOW_DAYS))
+        )
+    elif group.date is not None:
+        reach = timedelta(days=cluster.DISPUTE_WINDOW_DAYS)
+        qs = qs.filter(
+            Q(date_start__isnull=True)
+            | Q(date_start__lte=group.date.end + reach, date_end__gte=group.date.start - reach)
+        )
+    if exclude_article is not None:
+        # events only this article backs are its own reading, not evidence about it
+        others = Mention.objects.filter(event=OuterRef("pk")).exclude(passage__article_id=exclude_article)
+        qs = qs.filter(Exists(others))
+    events = list(qs.order_by("-date_start")[:MAX_CANDIDATES])
+    if not events:
+        return []
+    ids = [e.id for e in events]
+    actors: dict[int, set[str]] = {i: set() for i in ids}
+    for event_id, name in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor__name"):
+        actors[event_id].add(name)
+    texts: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
+    mentions = Mention.objects.filter(event_id__in=ids)
+    if exclude_article is not None:
+        mentions = mentions.exclude(passage__article_id=exclude_article)  # compare with the others' words only
+    for event_id, passage_id, text in mentions.values_list("event_id", "passage_id", "passage__text"):
+        texts[event_id].append((passage_id, text))
+    return [(e, _event_profile(e, actors[e.id], texts[e.id])) for e in events]
+
+
+@lru_cache(maxsize=100_000)
+def _passage_keywords(text: str) -> frozenset[str]:
+    """Keywords of a stored passage, kept by text (the same sentence in many events is read once)."""
+    return keywords(text)
+
+
+def _event_profile(event: Event, actors: set[str], texts: list[tuple[int, str]]) -> EventProfile:
+    words: Counter[str] = Counter()
+    for _, text in texts:
+        words.update(_passage_keywords(text))
+    speakers = set()
+    if event.event_type == "statement":
+        for _, text in texts:
+            speaker = statement_speaker(text, gazetteer_current(fresh=False))
+            if speaker:
+                speakers.add(speaker)
+    rng = None
+    if event.date_start is not None:
+        rng = DateRange(event.date_start, event.date_end or event.date_start, event.precision)
+    return EventProfile(event_type=event.event_type, actors=actors, speakers=speakers, keywords=words, date=rng)
+
+
+def group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
+    words: Counter[str] = Counter()
+    for i in group.mentions:
+        words.update(ex.mentions[i].keywords)
+    return EventProfile(
+        event_type=group.event_type,
+        actors=set(group.actors),
+        speakers=set(group.speakers),
+        keywords=words,
+        date=group.date if group.date_basis in ("text", "context") else None,
+    )
+
+
+def best_match(
+    group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
+) -> Event | None:
+    return best_match_scored(group, ex, exclude_article, min_score)[0]
+
+
+def best_match_scored(
+    group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
+) -> tuple[Event | None, float]:
+    """The stored event this happening most likely is, and how strongly it matched.
+
+    Among the events that pass the match rules, the one sharing the most distinctive words wins:
+    words that every candidate shares (the actors' names, "missile") tell the candidates nothing apart.
+    """
+    prof = group_profile(group, ex)
+    found = candidates(group, exclude_article)
+    passing = []
+    for event, profile in found:
+        score = cluster.match_score(profile, prof, same_article=False)
+        if score > min_score:
+            passing.append((event, profile, score))
+    if not passing:
+        return None, 0.0
+    weights = cluster.distinctive_overlap([p for _, p, _ in passing], prof)
+    best, _, best_score = max(zip(passing, weights, strict=True), key=lambda pw: (pw[1], pw[0][2]))[0]
+    if best.merged_into_id:
+        seen = set()
+        while best.merged_into_id and best.id not in seen:
+            seen.add(best.id)
+            best = best.merged_into
+    return best, best_score
+
+
+def near_duplicate_of(article: Article, passages: list[Passage]) -> Article | None:
+    """An earlier stored article with nearly the same text (found through shared sentences), or None."""
+    longest = sorted(passages, key=lambda p: len(p.text), reverse=True)[:5]
+    texts = [p.text for p in longest if len(p.text) >= 60]
+    if not texts:
+        return None
+    shared = Passage.objects.filter(text__in=texts).exclude(article=article).order_by()
+    if article.published is not None:
+        # through the publication-date index: copies appear within weeks of each other (or carry no date)
+        reach = timedelta(days=NEAR_DUPLICATE_WINDOW_DAYS)
+        shared = shared.filter(
+            Q(article__published__isnull=True)
+            | Q(article__published__range=(article.published - reach, article.published + reach))
+        )
+    candidate_ids = set(shared.values_list("article_id", flat=True))
+    mine = cluster.shingles(article.text)
+    for other in Article.objects.filter(id__in=candidate_ids).order_by("id"):
+        if cluster.containment(mine, cluster.shingles(other.text)) >= cluster.NEAR_DUPLICATE:
+            return other.duplicate_of or other
+    return None
+
+
+def infer_published(article: Article, ex: ArticleExtraction) -> date | None:
+    """An undated article's date: that of a dated near-duplicate, else the date its happenings point to."""
+    twins = Article.objects.filter(
+        Q(id=article.duplicate_of_id) | Q(duplicate_of=article) | Q(duplicate_of_id=article.duplicate_of_id),
+        published__isnull=False,
+    ).exclude(id=article.id)
+    if article.duplicate_of_id or article.duplicates.exists():
+        twin = twins.order_by("id").first()
+        if twin is not None:
+            return twin.published
+    votes: dict[date, list[float]] = {}
+    for group in ex.events:
+        event, score = best_match_scored(group, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE)
+        if event is not None and event.status != Event.Status.REJECTED and event.date_start is not None:
+            vote = votes.setdefault(event.date_start, [0, 0.0])
+            vote[0] += 1
+            vote[1] += score
+    if not votes:
+        return None
+    # A report is no older than the latest happening it tells of: from the date most of its happenings
+    # point to, move on to the latest matched date within a few weeks after it (reports also recall
+    # the days before); a match far later than the rest is more likely wrong than the rest.
+    most = max(votes, key=lambda d: (votes[d][0], votes[d][1], d))
+    return max(d for d in votes if most <= d <= most + timedelta(days=INFER_REACH_DAYS))

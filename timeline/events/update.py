@@ -1,0 +1,166 @@
+"""Keeping an event in step with its mentions: date, dispute, publisher count, actors and places.
+
+Every write here respects Event.locked_fields: a field a curator fixed is never recomputed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from django.utils.text import slugify
+
+from timeline.events.matching import gazetteer_current
+from timeline.extraction import cluster
+from timeline.extraction.cluster import DateRange
+from timeline.extraction.events.title_choice import TitleCandidate, best_title
+from timeline.extraction.gazetteer import Gazetteer
+from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE
+from timeline.models import Actor, Event, Mention
+
+WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE)  # dates that count only where no sentence gives one
+
+
+def _actors(names: Counter[str], gaz: Gazetteer, default_kind: str) -> list[Actor]:
+    """The Actor rows for these names, created where the gazetteer knows a name the table lacks."""
+    found = {a.name: a for a in Actor.objects.filter(name__in=list(names))}
+    return [found.get(name) or _actor(name, gaz.kinds.get(name, default_kind)) for name in names]
+
+
+def _actor(name: str, kind: str) -> Actor:
+    actor = Actor.objects.filter(name=name).first()
+    if actor is None:
+        actor = Actor.objects.create(name=name, slug=unique_slug(Actor, slugify(name) or "actor", 200), kind=kind)
+    return actor
+
+
+def unique_slug(model: type, base: str, max_length: int) -> str:
+    base = base.strip("-") or "item"
+    taken = set(model.objects.filter(slug__startswith=base[: max_length - 4]).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug
+
+
+def link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]]) -> None:
+    """Add the actors and places found for each event, in a few queries (never where a curator locked them)."""
+    gaz = gazetteer_current(fresh=False)
+    wanted = {n for e in events for n in names[e.id][0] | names[e.id][1]}
+    if not wanted:
+        return
+    by_name = {a.name: a for a in Actor.objects.filter(name__in=wanted)}
+    for name in wanted - set(by_name):
+        by_name[name] = _actor(name, gaz.kinds.get(name, "country"))
+    actor_rows, place_rows = [], []
+    for e in events:
+        actors, places = names[e.id]
+        if not e.is_locked("actors"):
+            actor_rows += [Event.actors.through(event_id=e.id, actor_id=by_name[n].id) for n in actors]
+        if not e.is_locked("places"):
+            place_rows += [Event.places.through(event_id=e.id, actor_id=by_name[n].id) for n in places]
+    Event.actors.through.objects.bulk_create(actor_rows, ignore_conflicts=True)
+    Event.places.through.objects.bulk_create(place_rows, ignore_conflicts=True)
+
+
+def _publisher_count(mentions: list[Mention]) -> int:
+    """Distinct publishers behind the mentions (as curation.event_publisher_count counts them)."""
+    publishers: set[int] = set()
+    anonymous: set[int] = set()
+    for m in mentions:
+        art = m.passage.article
+        if art.publisher_id is not None:
+            publishers.add(art.publisher_id)
+        elif art.duplicate_of_id is None:
+            anonymous.add(art.id)
+    return len(publishers) + len(anonymous)
+
+
+def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[str] | None = None) -> None:
+    """Recompute an event's date, publisher count, actors and places from its mentions (locked fields stay).
+
+    With `actors`/`places` given (the names a new article found), those are added; without, they are
+    read again from all the event's passages.
+    """
+    mentions = list(event.mentions.select_related("passage__article").order_by("passage__article_id", "passage__index"))
+    if not mentions:
+        return
+    text_votes: list[tuple[DateRange, float]] = []
+    pub_votes: list[tuple[DateRange, float]] = []
+    seen: set[tuple[int, date, date]] = set()
+    for m in mentions:
+        if m.date_start is None:
+            continue
+        art = m.passage.article
+        root = art.duplicate_of_id or art.id
+        key = (root, m.date_start, m.date_end or m.date_start)
+        if key in seen:
+            continue  # a copy of an article is not a second witness
+        seen.add(key)
+        rng = DateRange(m.date_start, m.date_end or m.date_start, m.precision)
+        weak = m.date_rule in WEAK_RULES
+        (pub_votes if weak else text_votes).append((rng, 1.0))
+    best, disputed = cluster.best_date(text_votes or pub_votes)
+    changed: list[str] = []
+    if best is not None:
+        for field, value in (("date_start", best.start), ("date_end", best.end), ("precision", best.precision)):
+            if not event.is_locked(field) and getattr(event, field) != value:
+                setattr(event, field, value)
+                changed.append(field)
+    if event.date_disputed != disputed:
+        event.date_disputed = disputed
+        changed.append("date_disputed")
+    if not event.is_locked("title"):
+        title = _best_title(event, mentions)
+        if title and title != event.title:
+            event.title = title  # the slug stays: permalinks do not follow the wording
+            changed.append("title")
+    count = _publisher_count(mentions)
+    if count != event.publisher_count:
+        event.publisher_count = count
+        changed.append("publisher_count")
+    if changed:
+        event.save(update_fields=[*changed, "updated_at"])
+    if actors is not None and places is not None and not actors and not places:
+        return
+    if actors is None or places is None:
+        gaz = gazetteer_current(fresh=False)
+        hits = [h for m in mentions for h in gaz.find(m.passage.text)]
+        actors = {h.actor for h in hits if h.kind != "place"} if actors is None else actors
+        places = {h.actor for h in hits if h.kind == "place"} if places is None else places
+    _add_actors(event, actors, places)
+
+
+def _best_title(event: Event, mentions: list[Mention]) -> str:
+    """The best headline among the event's passages (title_choice), from those that give the event's own day
+    or none of their own; ties go to the wording most sources share, then to the first to report."""
+    own = [
+        m
+        for m in mentions
+        if m.title
+        and (event.date_start is None or m.date_start in (None, event.date_start) or m.date_rule in WEAK_RULES)
+    ] or [m for m in mentions if m.title]
+    if not own:
+        return ""
+
+    def reported(m: Mention) -> tuple[str, int, int]:
+        art = m.passage.article
+        when = art.published_at.isoformat() if art.published_at else (art.published or date.max).isoformat()
+        return (when, art.id, m.passage.index)
+
+    own.sort(key=reported)
+    candidates = [TitleCandidate(title=m.title, sentence=m.passage.text, order=i) for i, m in enumerate(own)]
+    if event.title and any(not m.title for m in mentions):
+        # passages stored before headlines were kept per passage: the title they gave still competes
+        candidates.append(TitleCandidate(title=event.title, order=-1))
+    return best_title(candidates, event.event_type)[:300]
+
+
+def _add_actors(event: Event, actors: set[str], places: set[str]) -> None:
+    """Add the actors and places named by the event's passages (not where a curator locked them)."""
+    gaz = gazetteer_current(fresh=False)
+    for name, names, kind in (("actors", actors, "country"), ("places", places, "place")):
+        if names and not event.is_locked(name):
+            getattr(event, name).add(*_actors(Counter(names), gaz, kind))

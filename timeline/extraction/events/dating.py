@@ -1,0 +1,135 @@
+"""Which time expression in a sentence dates the happening it reports.
+
+Only a day, week or month can date a happening; not a future date (a report tells of what happened), not a
+time-zone conversion in brackets, not a bound ("since 2022"), and a date inside a quotation only when none
+is outside it. The date of the telling ("said on Friday that ...") gives way to the happening's own day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from timeline.extraction.events.clauses import aside_spans
+from timeline.extraction.segment import Passage
+
+_I = re.IGNORECASE
+_QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
+_GMT = re.compile(r"\([^)]*\b(?:GMT|UTC)\b[^)]*\)")
+_DATE_PRECISIONS = {"day": 0, "week": 1, "month": 2}
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    text: str
+    value: str
+    rule: str
+    anchor: date | None
+    anchor_kind: str
+    start: date
+    end: date
+    precision: str
+    telling: bool = False  # the date of a report ("said on Friday that ..."), not of what it reports
+
+
+def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> bool:
+    if tx.type not in ("DATE", "TIME") or tx.range_start is None or tx.range_end is None:
+        return False
+    if tx.precision not in _DATE_PRECISIONS:
+        return False
+    if dct is not None and tx.range_start > dct:
+        return False  # a happening that is reported cannot lie after the report
+    for m in _GMT.finditer(passage.text):
+        if passage.start + m.start() <= tx.start < passage.start + m.end():
+            return False  # a time-zone conversion in brackets names the same moment
+    before = text[max(passage.start, tx.start - 12) : tx.start].lower()
+    if re.search(r"\b(?:since|until|by|before|through)\s+(?:the\s+)?$", before):
+        return False  # a bound, not the time of the happening
+    return True
+
+
+def _in_quotes(passage: Passage, tx: Any) -> bool:
+    rel = tx.start - passage.start
+    return any(m.start() <= rel < m.end() for m in _QUOTE.finditer(passage.text))
+
+
+RECENT_DAYS = 7  # how far before "said on <day>" a happening told of may lie
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|announced|confirmed|reported|told|stated|added|claimed|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$"
+    # "in a report to member states on Tuesday, the agency said ...": the day of the report
+    r"|\b(?:in|with)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|letter|interview|speech|briefing)"
+    r"\b[\w\s]{0,24}?\s+on\s+$",
+    _I,
+)
+
+
+def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
+    """Whether a time expression dates the telling ("said on Thursday") rather than what is told."""
+    if re.match(r"['’]s\b", text[tx.end : tx.end + 2]):
+        return False  # "said Thursday's launch ...": the day of the launch
+    return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 60) : tx.start]))
+
+
+# "Thursday's general election": a day in the possessive names the day of the happening that follows it
+_NAMED_HAPPENING = re.compile(r"^['’]s((?:\s+[\w-]+){1,3})")
+
+
+def _names(text: str, tx: Any, nouns: frozenset[str]) -> bool:
+    m = _NAMED_HAPPENING.match(text[tx.end : tx.end + 60])
+    return bool(m and any(w.lower() in nouns for w in m.group(1).split()))
+
+
+def pick_date(
+    passage: Passage,
+    text: str,
+    timexes: list[Any],
+    dct: date | None,
+    *,
+    statement: bool = False,
+    nouns: frozenset[str] = frozenset(),
+) -> DateInfo | None:
+    """The time expression that dates the happening a sentence reports.
+
+    For a reported happening ("X said on Thursday that Y had fired ... the previous morning") the date of
+    the telling gives way to another date in the sentence; for a statement it is the one wanted. A day that
+    names a happening of the sentence's kind ("Thursday's election", with `nouns` the nouns of that kind) wins.
+    """
+    inside = [t for t in timexes if passage.start <= t.start and t.end <= passage.end]
+    usable = [t for t in inside if _usable_timex(t, passage, text, dct)]
+    if not usable:
+        return None
+    outside = [t for t in usable if not _in_quotes(passage, t)]
+    pool = outside or usable
+    asides = aside_spans(passage.text)
+    pool = [t for t in pool if not any(a <= t.start - passage.start < b for a, b in asides)] or pool
+    named = [t for t in pool if nouns and _names(text, t, nouns)]
+    # "the winner of Sunday's election early on Monday": a possessive day that names a happening of
+    # another kind gives way to the sentence's own date
+    pool = named or [t for t in pool if not _NAMED_HAPPENING.match(text[t.end : t.end + 60])] or pool
+    if len(pool) > 1:
+        telling = [t for t in pool if _dates_the_report(passage, text, t)]
+        if statement and telling:
+            pool = telling
+        elif not statement and telling and len(telling) < len(pool):
+            # the happening told of, when the sentence gives its day shortly before the telling
+            told = min(t.range_start for t in telling)
+            recent = [
+                t
+                for t in pool
+                if t not in telling and t.precision == "day" and 0 <= (told - t.range_start).days <= RECENT_DAYS
+            ]
+            pool = recent or pool
+    best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))
+    return DateInfo(
+        text=best.text,
+        value=best.value,
+        rule=best.rule,
+        anchor=best.anchor,
+        anchor_kind=best.anchor_kind,
+        start=best.range_start,
+        end=best.range_end,
+        precision=best.precision,
+        telling=not statement and _dates_the_report(passage, text, best),
+    )

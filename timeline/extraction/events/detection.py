@@ -1,0 +1,399 @@
+"""Event detection: which sentences report something that happened, of what kind, who was involved and when.
+
+A sentence is an event mention when it holds a trigger of one of the event types (a missile launch, troops
+moved, a meeting held, a statement that warns, vows, confirms or condemns ...). Its date is the time
+expression in the sentence that can date a past happening (a day, week or month; not a future date, not a
+time-zone conversion in brackets, not a reference inside a quotation when one outside exists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from timeline.extraction.clean.lines import is_headline
+from timeline.extraction.events.clauses import core_clause, definite_referent, main_part, report_frame
+from timeline.extraction.events.dating import DateInfo, pick_date
+from timeline.extraction.events.headlines import write_title
+from timeline.extraction.events.wording import keywords
+from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
+from timeline.extraction.segment import Passage
+
+MISSILE_TEST = "missile test"
+TROOP_DEPLOYMENT = "troop deployment"
+DIPLOMATIC_MEETING = "diplomatic meeting"
+STATEMENT = "statement"
+SANCTIONS = "sanctions"
+ATTACK = "attack"
+AGREEMENT = "agreement"
+ELECTION = "election"
+MILITARY_EXERCISE = "military exercise"
+OTHER = "other"
+
+_I = re.IGNORECASE
+_MISSILE_NOUN = re.compile(
+    r"\b(?:missiles?|ICBMs?|IRBMs?|SLBMs?|rockets?|projectiles?|warheads?|hypersonic|ballistic|satellite launch)\b", _I
+)
+_MISSILE_ACT = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|fir(?:ed|es|ing)|test(?:ed|s|ing)?|test-fir\w*|flew|fly|flies|flying|crash(?:ed|es)|"
+    r"land(?:ed|s)|splash\w*|detect(?:ed)?|track(?:ed)?|trajector\w*|travell?ed)\b",
+    _I,
+)
+_LAUNCH_NOUN = re.compile(
+    r"(?:\b(?:the|this|that|its|first|latest|recent|missile|test)\s+|['’]s\s+)(?:launch(?:es)?|firing|test(?:-firing)?)\b"
+    r"(?!\s+(?:a|an|of\s+a)\s+(?:campaign|bid|probe|investigation|inquiry))",
+    _I,
+)
+_TROOPS = re.compile(
+    r"\b(?:troops?|soldiers?|forces|units?|personnel|servicemen|battalions?|brigades?|divisions?|contingent|"
+    r"warships?|fighter jets|aircraft carriers?)\b",
+    _I,
+)
+_DEPLOY = re.compile(
+    r"\b(?:deploy(?:ed|s|ing|ment)?|redeploy(?:ed|s|ing|ment)?|sent|send(?:s|ing)?|dispatch(?:ed|es)?|arriv(?:ed|es|ing)|"
+    r"mass(?:ed|ing)|station(?:ed|s)|mov(?:ed|es|ing)|withdr(?:ew|awn|awal)|pulled? (?:out|back)|head(?:ed|ing) (?:to|toward)|"
+    r"reinforc(?:ed|ements?)|posted|transferred|provided)\b",
+    _I,
+)
+_MEETING = re.compile(
+    r"\b(?:met|meets|held talks|hold talks|holds talks|holding talks|for talks with|"
+    r"host(?:ed|s)\b(?!\s+(?:\w+\s+){0,3}?(?:troops|forces|bases|soldiers|refugees|migrants))|received (?:a|the) delegation|"
+    r"received (?-i:(?:[A-Z]\w+ )+)(?:president|prime minister|foreign minister|leader)|visited|visits|"
+    r"summit (?:in|with|on)|sent a delegation|delegation (?:of [\w ]{0,40})?to meet)\b",
+    _I,
+)
+_SANCTION = re.compile(
+    r"\bsanctions?\b.{0,60}\b(?:impos|announc|slapp|lift|extend|expand|new)\w*|"
+    r"\b(?:impos|announc|adopt|tighten|toughen|widen|broaden|approv|unveil|slapp|extend|expand)\w*\b.{0,60}\bsanctions\b",
+    _I,
+)
+_ATTACK = re.compile(
+    r"\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
+    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive)\b",
+    _I,
+)
+_AGREEMENT = re.compile(
+    r"\b(?:sign(?:ed|s)|agreed|reached|struck|concluded|ratif(?:ied|ies|ying))\b.{0,60}\b"
+    r"(?:agreement|treaty|deal|accord|pact|ceasefire|truce|membership|accession)\b|"
+    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b[^,;]{0,25}\b(?:was|were|is|has been|had been|have been)\s+"
+    r"(?:formally\s+|finally\s+)?(?:signed|agreed|reached|concluded|ratified)\b|"
+    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,60}\b(?:took|takes|came into|comes into|entered into)\s+"
+    r"(?:effect|force)\b|"
+    # "agreed on Friday on the first section of their border": agreeing on a text, not "agreed that ..."
+    r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?(?:on|upon)\s+(?:the|a|an|their|its|new)\s+(?!need\b|importance\b)",
+    _I,
+)
+# verbs that tell a view rather than report a happening
+_OPINION = frozenset(
+    "note notes noted argue argues argued believe believes believed think thinks thought suggest suggests suggested "
+    "predict predicts predicted".split()
+)
+# "agreed to lay down their weapons", "agreed to release prisoners": an agreement on an act
+_AGREED_TO = re.compile(
+    r"\b(?:agreed|agree|agrees)\s+(?:\w+\s+){0,2}?to\s+(?!be\b|(?:the|a|an|this|that|its|their)\b)\w+", _I
+)
+# happenings of no type of their own that still make news: coups, arrests, resignations, oaths of office
+_OTHER_ACT = re.compile(
+    r"\b(?:detain(?:ed|s)|arrest(?:ed|s)|overthr(?:ew|own)|ous(?:ted|ts)|seiz(?:ed|es) power|staged? a coup|"
+    r"removed (?:\w+ )?from (?:power|office)|resign(?:ed|s)|stepped down|(?:was|were) sworn in|took office|"
+    r"(?:was|were) assassinated|declared (?:a state of emergency|martial law)|clos(?:ed|es) (?:its|the) (?:\w+ )?borders?|"
+    r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|evacuat(?:ed|es)|took to the streets|"
+    r"block(?:ed|aded) (?:\w+ ){0,2}(?:roads?|highways?|border|crossings?|ports?|bridges?)|"
+    r"(?:staged|held) (?:\w+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|strikes?)|became (?:\w+['’]s )?(?:the )?(?:new )?"
+    r"(?:president|prime minister|chancellor|leader))\b",
+    _I,
+)
+# joining an alliance or a union: "Finland became the 31st member of NATO", "Sweden joined the alliance"
+_JOINED = re.compile(
+    r"\b(?:joined|joins|acceded to|became (?:the \w+|a full|a) member of|was admitted to)\s+(?:the\s+)?"
+    r"(?:[A-Z]{2,}|alliance|bloc|union|[A-Z]\w+ (?:Union|Alliance|Organi[sz]ation|Community))",
+)
+# missiles fired at a target, or from aircraft: an attack, not a test
+_STRIKE_CUE = re.compile(
+    r"\b(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?at\s+(?!(?:least|around|about|dawn|night|noon|midnight|\d)\b)|"
+    r"\bfrom\s+(?:\w+\s+){0,3}?(?:jets|warplanes|aircraft|drones)\b|\b(?:killing|killed|destroyed|air ?strikes?)\b",
+    _I,
+)
+_ELECTION = re.compile(
+    r"\b(?:won|wins|elected|re-elected|voted|vote was held|went to the polls)\b.{0,80}|\belection\b.{0,40}\b(?:held|won)\b",
+    _I,
+)
+_RESULT = re.compile(r"\b(?:declared|proclaimed|named|confirmed)\b.{0,60}\bthe winner\b", _I)
+# a speech act coordinated after the act ("met the leaders on Thursday and urged them ..."): the act leads
+_AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+)?$", _I)
+_ELECTION_NOUN = re.compile(r"\b(?:election|presidency|polls|referendum|vote)\b", _I)
+_EXERCISE = re.compile(
+    r"\b(?:exercises?|drills?|war games|manoeuvres|maneuvers)\b.{0,60}\b(?:held|conduct\w*|stag\w*|began|begin|launched|kicked off)\b|"
+    r"\b(?:held|conduct\w*|stag\w*|began|launched|kicked off)\b.{0,60}\b(?:joint )?(?:exercises?|drills?|war games|manoeuvres)\b",
+    _I,
+)
+# Speech acts that make news on their own.
+_STRONG_SPEECH = re.compile(
+    r"\b(?:warn(?:ed|s|ing)?|vow(?:ed|s)?|pledg(?:ed|es)|affirm(?:ed|s)?|confirm(?:ed|s)?|condemn(?:ed|s)?|denounc(?:ed|es)|"
+    r"accus(?:ed|es|ing)|threaten(?:ed|s)?|announc(?:ed|es)|declar(?:ed|es)|demand(?:ed|s)?|urg(?:ed|es)|"
+    r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es)|"
+    r"(?:issued|published|released) (?:a|an) (?:statement|communiqu[ée])|protest(?:ed|s)\s+(?:\w+\s+){0,3}?(?:against|to|over)\b|"
+    r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es))\b",
+    _I,
+)
+_SAID = re.compile(r"\b(?:said|says|told|stated|added|wrote|according to)\b", _I)
+_EVALUATES = re.compile(
+    r"\b(?:call(?:ed|s)|condemn(?:ed|s)|denounc(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|decr(?:ied|ies))\s+"
+    r"(?:the|this|its|[A-Z][\w’']*(?:['’]s)?)\s+(?:\w+\s+)?(?:launch|test|attack|strike|move|deployment|decision|sanctions)",
+)
+_MODAL = re.compile(r"\b(?:could|might|may|would|should|if|whether|plans? to|expected to|likely to)\b", _I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|would|should|must)\s+(?:not\s+)?have\s+(?:been\s+)?\w+|\bit (?:was|is|has been) (?:suggested|claimed|rumou?red)\b",
+    _I,
+)
+_QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
+# the nouns that name a happening of each type ("Thursday's election", "Monday's launch")
+EVENT_NOUNS = {
+    MISSILE_TEST: frozenset("launch launches test tests firing".split()),
+    DIPLOMATIC_MEETING: frozenset("summit talks meeting visit".split()),
+    ATTACK: frozenset("attack attacks strike strikes raid offensive bombing assault".split()),
+    AGREEMENT: frozenset("agreement deal treaty ceasefire truce accord signing".split()),
+    ELECTION: frozenset("election elections vote poll polls referendum runoff ballot".split()),
+    MILITARY_EXERCISE: frozenset("exercise exercises drills drill manoeuvres".split()),
+}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    passage: int
+    event_type: str
+    title: str
+    summary: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    speaker: str
+    date: DateInfo | None  # the date the sentence itself gives, if any
+    keywords: frozenset[str]
+
+
+def _outside_quotes(text: str) -> str:
+    return _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|neither|nor|no|yet to|declined to|refused to|failed to|did\s*n['’]t|has\s*n['’]t|have\s*n['’]t|won['’]t)"
+    r"\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+
+
+def strong_speech(text: str) -> bool:
+    """Whether the text holds a speech act that makes news (warned, vowed, confirmed ...) that is not negated."""
+    for m in _STRONG_SPEECH.finditer(text):
+        if not _NEGATION.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
+def _speech_follows_act(main: str, *, missile_context: bool) -> bool:
+    """Whether every speech act of the main clause is coordinated after an act of a specific kind."""
+    speech = list(_STRONG_SPEECH.finditer(main))
+    if not all(_AND_THEN.search(main[: m.start()]) for m in speech):
+        return False
+    first = main[: speech[0].start()]
+    return _kind_of_act(first, missile_context=missile_context, late=True) not in (None, OTHER)
+
+
+def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | None:
+    """The specific type a clause's happening has: missile tests and exercises first, the rest after speech."""
+    if not late:
+        if (_MISSILE_NOUN.search(clause) and _MISSILE_ACT.search(clause)) or (
+            missile_context and _LAUNCH_NOUN.search(clause)
+        ):
+            return ATTACK if _STRIKE_CUE.search(clause) else MISSILE_TEST
+        if _EXERCISE.search(clause):
+            return MILITARY_EXERCISE
+        if _RESULT.search(clause) and _ELECTION_NOUN.search(clause):
+            return ELECTION  # "declared X the winner of the election": the result, told before any speech act
+        return None
+    if _TROOPS.search(clause) and _DEPLOY.search(clause):
+        return TROOP_DEPLOYMENT
+    if _MEETING.search(clause):
+        return DIPLOMATIC_MEETING
+    if _SANCTION.search(clause):
+        return SANCTIONS
+    if _AGREEMENT.search(clause) or _JOINED.search(clause) or _AGREED_TO.search(clause):
+        return AGREEMENT
+    if _ELECTION.search(clause) and _ELECTION_NOUN.search(clause):
+        return ELECTION
+    if _ATTACK.search(clause):
+        return ATTACK
+    if _OTHER_ACT.search(clause):
+        return OTHER
+    return None
+
+
+def classify(sentence: str, *, missile_context: bool) -> str | None:
+    """The event type a sentence reports, or None when it reports no event.
+
+    The type comes from the clause that carries the happening (the told clause of a report, without relative
+    and trailing clauses), not from any keyword in the sentence: "supplied shells and missiles that Russian
+    forces have fired" is no missile test. A sentence whose trigger lies only outside that clause is a
+    statement when it is told as a report, and "other" when it is not.
+    """
+    outside = _outside_quotes(sentence)
+    if _EVALUATES.search(outside):
+        return STATEMENT
+    whole = _kind_of_act(outside, missile_context=missile_context, late=False) or _kind_of_act(
+        outside, missile_context=missile_context, late=True
+    )
+    strong = strong_speech(sentence)
+    if whole is None and not strong:
+        return None  # no trigger anywhere in the sentence
+    frame = report_frame(sentence)
+    if frame is not None and frame.verb.lower() in _OPINION:
+        return STATEMENT  # "Analysts note that the timing of the launch ...": a view, not a happening
+    core = _outside_quotes(core_clause(sentence))
+    kind = _kind_of_act(core, missile_context=missile_context, late=False)
+    if kind:
+        return kind
+    strong_outside = strong_speech(outside)
+    if strong and not strong_outside and _SAID.search(outside):
+        return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
+    main = _outside_quotes(main_part(sentence))
+    if strong_outside and strong_speech(main) and not _speech_follows_act(main, missile_context=missile_context):
+        return STATEMENT  # not "..., who announced ...": the speech act of a relative clause is not the news
+    kind = _kind_of_act(core, missile_context=missile_context, late=True)
+    if kind:
+        return kind
+    if whole is None:
+        return None
+    return STATEMENT if frame is not None else OTHER
+
+
+_PROPER_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:de|da|del|van|von|al|bin|[A-Z][\w’'.-]+)){1,4}")
+
+
+def _speaker(sentence: str, hits: list[Any]) -> str:
+    """The person or body a statement is attributed to: the actor nearest a speech verb."""
+    verbs = [m.start() for m in _SAID.finditer(sentence)] + [m.start() for m in _STRONG_SPEECH.finditer(sentence)]
+    people = [h for h in hits if h.kind in (PERSON, ORGANISATION)] or [h for h in hits if h.kind == COUNTRY]
+    if verbs and not people:
+        # a speaker the gazetteer does not know, named as the subject of the telling ("Maria Lopez said ...")
+        frame = report_frame(sentence)
+        return frame.speaker if frame is not None and _PROPER_NAME.fullmatch(frame.speaker) else ""
+    if not verbs or not people:
+        return ""
+    best = min(people, key=lambda h: min(abs(h.start - v) for v in verbs))
+    return best.actor
+
+
+def statement_speaker(sentence: str, gazetteer: Gazetteer | None = None) -> str:
+    """Who a statement sentence is attributed to ("" when no known actor is near a speech verb)."""
+    gaz = gazetteer or default_gazetteer()
+    return _speaker(sentence, gaz.find(sentence))
+
+
+def detect(
+    text: str, passages: list[Passage], timexes: list[Any], dct: date | None, gazetteer: Gazetteer
+) -> list[EventMention]:
+    """The event mentions among the passages of one cleaned article."""
+    missile_context = bool(_MISSILE_NOUN.search(text))
+    mentions: list[EventMention] = []
+    antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
+    recent: list[str] = []  # every actor named so far, in order
+    for p in passages:
+        if is_headline(p.text):
+            continue
+        previous = dict(antecedents)
+        hits = gazetteer.find(p.text)
+        referent = ""  # "the agency said ...": the body named before whose name holds "agency"
+        if recent and _DEFINITE_TELLER.search(p.text) and not any(h.kind in (PERSON, ORGANISATION) for h in hits):
+            frame = report_frame(p.text)
+            referent = definite_referent(frame.speaker, recent) if frame is not None else ""
+        recent.extend(h.actor for h in hits)
+        for kind in ("person", "body"):  # the first named in the sentence: most often its subject
+            first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
+            if first is not None:
+                antecedents[kind] = first.actor
+        event_type = classify(p.text, missile_context=missile_context)
+        outside = _outside_quotes(p.text)
+        if _HYPOTHETICAL.search(outside) or (_MODAL.search(outside) and not _has_past_trigger(outside)):
+            continue
+        nouns = EVENT_NOUNS.get(event_type, frozenset())
+        if event_type == ELECTION and _RESULT.search(outside):
+            nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
+        info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT, nouns=nouns)
+        if info is None and _background(p, timexes, dct):
+            continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
+        if info is None and _ONGOING.search(outside):
+            continue  # "have carried out strikes since January": a campaign under way, not a happening of a day
+        if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
+            event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
+        if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
+            event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
+        if event_type is None:
+            continue
+        if event_type == STATEMENT and not (strong_speech(p.text) or _EVALUATES.search(outside)) and info is None:
+            continue
+        if event_type == OTHER and (info is None or info.telling):
+            continue  # an ambiguous sentence is an event only when the article dates it
+        actors = tuple(dict.fromkeys([*(h.actor for h in hits if h.kind != PLACE), *([referent] if referent else [])]))
+        places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
+        mentions.append(
+            EventMention(
+                passage=p.index,
+                event_type=event_type,
+                title=write_title(
+                    p.text,
+                    statement=event_type == STATEMENT,
+                    time_spans=[
+                        (t.start - p.start, t.end - p.start)
+                        for t in timexes
+                        if p.start <= t.start < p.end and t.type in _DATED
+                    ],
+                    antecedent=_antecedent(p.text, previous),
+                ),
+                summary=p.text,
+                actors=actors,
+                places=places,
+                speaker=(_speaker(p.text, hits) or referent) if event_type == STATEMENT else "",
+                date=info,
+                keywords=keywords(p.text),
+            )
+        )
+    return mentions
+
+
+_DATED = ("DATE", "TIME")
+BACKGROUND_DAYS = 180  # a time expression this long before the article tells of background, not of the news
+
+
+def _background(p: Passage, timexes: list[Any], dct: date | None) -> bool:
+    """Whether the sentence's own time expressions all lie long before the article (and none dates it)."""
+    if dct is None:
+        return False
+    own = [t for t in timexes if p.start <= t.start < p.end and t.type in _DATED and t.range_end is not None]
+    return bool(own) and all((dct - t.range_end).days > BACKGROUND_DAYS for t in own)
+
+
+_DEFINITE_TELLER = re.compile(r"(?:^|,\s+)the\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|reported|stated|added)\b", _I)
+_ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?(?-i:[a-z]+(?:ed|en|t))\b.{0,120}\bsince\b", _I)
+_HE_SHE = re.compile(r"^\s*(?:he|she)\b", _I)
+_IT_THEY = re.compile(r"^\s*(?:it|they)\b", _I)
+
+
+def _antecedent(sentence: str, previous: dict[str, str]) -> str:
+    """The actor a sentence's leading pronoun stands for: the person or the body named last before it."""
+    if _HE_SHE.match(sentence):
+        return previous.get("person", "")
+    if _IT_THEY.match(sentence):
+        return previous.get("body", "")
+    return ""
+
+
+_PAST = re.compile(r"\b\w+ed\b|\b(?:sent|met|held|flew|struck|took|said|told|won|began|fired|led|saw|came)\b", _I)
+
+
+def _has_past_trigger(outside: str) -> bool:
+    """A modal sentence still reports a happening when its main verb is in the past ("X said it could ...")."""
+    first_modal = _MODAL.search(outside)
+    head = outside[: first_modal.start()] if first_modal else outside
+    return bool(_PAST.search(head))

@@ -1,0 +1,320 @@
+"""Event titles: a short headline ("North Korea test-fires a Hwasong-18 ICBM") written from the reporting sentence.
+
+The title is the clause that carries the happening. For a reported happening ("X said on Thursday that Y had
+fired ...") that is the told clause; for a statement it is the telling itself ("X warns ..."). Time
+expressions, leading adverbials, asides in brackets or between commas and trailing subordinate clauses go;
+a leading pronoun takes the name of the actor it stands for; the main verb is put in the headline present
+when it is a verb we know; a long title is cut at a clause or phrase boundary, never inside a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extraction.events.clauses import main_clause, report_frame, strip_appositives, strip_lead
+from timeline.extraction.events.verbs import (
+    BASES,
+    IRREGULAR,
+    PARTICIPLE_PAST,
+    PRESENT,
+    past,
+    past_to_base,
+    third_person,
+)
+
+MAX_CHARS = 90
+SLACK = 8  # a phrase may end a few characters past the limit rather than be cut inside
+_I = re.IGNORECASE
+
+_SAYS = {"said", "say", "says", "replied", "answered", "added", "noted", "wrote", "stated", "told", "explained"}
+
+_TIME_WORDS = re.compile(
+    r"\s*,?\s*\b(?:(?:on|in|at|during|since|by|from|of|late|early|earlier|later)\s+)*(?:the\s+)?"
+    r"(?:(?:previous|following|same|next)\s+(?:day|morning|afternoon|evening|night|week)|"
+    r"(?:early|late)\s+hours|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|yesterday|today|tonight|"
+    r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|(?:this|last)\s+(?:week|month|year)|"
+    r"(?:the\s+)?(?:day|night|week|month|year)\s+before|for the first time|"
+    r"(?:on\s+)?(?:last\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’]s)(?:\s+(?:morning|night|evening))?)\b",
+    _I,
+)
+_PREP_BEFORE = re.compile(
+    r"(?:\s*,)?\s+(?:(?:on|in|at|during|since|by|from|of|late|early|earlier|later)\s+)*(?:the\s+)?$", _I
+)
+_AUXILIARY = re.compile(
+    r"^(?P<subject>.{2,80}?)\s+(?P<aux>had been|has been|have been|had|has|have)\s+(?P<verb>[\w-]+)\b", _I
+)
+_PRONOUN = re.compile(r"^(?:he|she|it|they)\b\s*", _I)
+_BOUNDARY = re.compile(
+    r",\s(?![A-Z])|;\s|\s(?=(?:and|but|in|on|at|to|for|with|from|by|near|over|into|off|after|toward|towards|against|"
+    r"across|amid|during|without|under|while|as|who|which|where|aboard|through|via|along|around|between|among|"
+    r"including|outside|inside|beyond|ahead|of)\s)"
+)
+_VERB_FORMS = set(IRREGULAR) | {third_person(b) for b in BASES} | {past(b) for b in BASES} | set(BASES)
+# "part of", "millions of": the words before "of" do not stand alone
+_QUANTITY = set(
+    "part most some many much none tens lots rest half each both all one two three number series group "
+    "millions thousands hundreds dozens billions members".split()
+)
+_STOP_END = set(
+    "a an the and or but of to in on at for with by from as into that this these those its his her their our "
+    "is are was were be been has have had who which where when while after before than about over near "
+    "called named dubbed known including two three four five six seven eight nine ten".split()
+)
+
+
+def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text without the time expressions at `spans` (and a preposition before each one)."""
+    out = text
+    for start, end in sorted(spans, reverse=True):
+        if not (0 <= start < end <= len(out)):
+            continue
+        tail = out[end:]
+        if re.match(r"['’]s\b", tail):
+            continue  # "Thursday's launch": the day names the launch
+        if out[:start].rstrip().endswith(",") and tail.lstrip().startswith(","):
+            tail = tail.lstrip()[1:]  # "The summit, five days ago, set" -> "The summit set"
+            head = out[:start].rstrip()[:-1]
+        else:
+            head = _PREP_BEFORE.sub("", out[:start])
+        joiner = "" if not head or re.match(r"^[,.;:]", tail) or not tail else " "
+        out = head + joiner + tail.lstrip() if tail.strip() else head
+    return re.sub(r"\s{2,}", " ", out)
+
+
+_PREPOSITION = re.compile(r"\s+(?:of|in|at|from|for|on|between|with|near|to)\s+.*$", _I)
+
+
+_ADVERB = re.compile(r"(?:\s+(?:first|also|later|then|now|again|already|reportedly|finally|last|still|today))+$", _I)
+_SINGULAR_S = set(
+    "states nations philippines netherlands maldives seychelles bahamas comoros news series "
+    "headquarters politics brussels paris athens".split()
+)
+
+
+def _is_plural(subject: str) -> bool:
+    subject = _ADVERB.sub("", _PREPOSITION.sub("", subject))  # "Leaders of the Group of Seven": "Leaders"
+    words = subject.split()
+    if not words:
+        return False
+    last = words[-1]
+    if " and " in subject or last.lower() in ("they", "we"):
+        return True
+    if last[:1].isupper() and len(words) > 1:
+        return False  # a name: "The United States", "South Korea"
+    bare = last.lower()
+    return bare.endswith("s") and not bare.endswith(("ss", "us", "is")) and bare not in _SINGULAR_S
+
+
+def headline_verb(clause: str) -> str:
+    """The clause with its main verb in the headline present ("North Korea had fired" -> "North Korea fires")."""
+    table = past_to_base()
+    aux = _AUXILIARY.match(clause)
+    if aux and aux.group("verb").lower() in table and not _has_verb(aux.group("subject"), table):
+        subject, verb = aux.group("subject"), aux.group("verb")
+        if aux.group("aux").lower().endswith("been"):  # passive: headlines drop the auxiliary
+            return f"{subject} {verb}{clause[aux.end() :]}"
+        base = table[verb.lower()]
+        return f"{subject} {base if _is_plural(subject) else third_person(base)}{clause[aux.end() :]}"
+    words = clause.split(" ")
+    for i, w in enumerate(words[:12]):
+        bare = w.strip(",;:").lower()
+        if bare in table and i > 0:
+            subject = " ".join(words[:i])
+            after = words[i + 1].lower() if i + 1 < len(words) else ""
+            if (
+                _has_verb(subject, table)
+                or words[i - 1].lower() in _NOT_A_SUBJECT_END
+                or words[i - 1].endswith(",")  # "The exercises, named ...": an aside
+                or (i > 1 and words[i - 1].lower() in ("it", "they", "he", "she", "we"))  # "the missile it launched"
+                or after == "by"  # a participle: "soldiers captured by Ukraine"
+                or _finite_verb_follows(words[i + 1 :], table)  # "a soldier captured in May died"
+            ):
+                return clause
+            plural = _is_plural(subject)
+            words[i] = (table[bare] if plural else third_person(table[bare])) + w[len(bare) :]
+            for j in range(i + 1, min(len(words) - 1, i + 12)):
+                if words[j] == "and" and words[j + 1].lower() in table:  # "arrived ... and held talks"
+                    base = table[words[j + 1].lower()]
+                    words[j + 1] = base if plural else third_person(base)
+                    break
+                if words[j].endswith((",", ";")):
+                    break
+            return " ".join(words)
+        if bare in ("is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "did", "does"):
+            return clause
+    return clause
+
+
+_NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "never", "neither", "nor", "also", "been"}
+
+
+def told_clause(clause: str) -> str:
+    """A reported clause in headline form: the pluperfect gives way to the past ("had placed" -> "placed")."""
+    participle = r"(?=\w+ed\b|(?:" + "|".join(IRREGULAR) + r")\b)"
+    clause = re.sub(r"\bhad been\s+" + participle, "", clause)
+    clause = re.sub(r"\bhad\s+" + participle, "", clause)
+    return re.sub(r"\b(?:" + "|".join(PARTICIPLE_PAST) + r")\b", lambda m: PARTICIPLE_PAST[m.group(0)], clause)
+
+
+def _finite_verb_follows(rest: list[str], table: dict[str, str]) -> bool:
+    """Whether another past-tense verb follows in the same clause (so the word before was a participle)."""
+    for w in rest[:6]:
+        bare = w.strip(",;:").lower()
+        if bare in ("that", "which", "who", "and", "but", "or", "to", "as", "when", "while", "after", "before"):
+            return False
+        if bare in table or (bare.endswith("ed") and len(bare) >= 4 and w[:1].islower()):
+            return True
+        if w.endswith((",", ";")):
+            return False
+    return False
+
+
+def _has_verb(text: str, table: dict[str, str]) -> bool:
+    return any(w.strip(",;:").lower() in table for w in text.split())
+
+
+def _cut(title: str, max_chars: int) -> str:
+    """The title cut at the last clause boundary (a comma, a semicolon) that keeps at least half of it, else at
+    the last phrase boundary (before a preposition or a conjunction), else between words."""
+    if len(title) <= max_chars:
+        return title
+    clause_end, phrase_end = 0, 0
+    for m in _BOUNDARY.finditer(title):
+        if m.start() > max_chars + SLACK:
+            break
+        head = title[: m.start()].rstrip(" ,;")
+        last = head.split()[-1] if head.split() else ""
+        after = title[m.end() :].split(" ", 2)
+        nxt = after[0] if after else ""
+        if nxt == "of" and last.lower() in _QUANTITY:
+            continue
+        if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
+            continue  # "agrees to suspend", "appeared to be": the verb needs what follows
+        if nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper():
+            continue  # "US and South Korean officials": one phrase
+        if len(head.split()) < 4 or last.lower() in _STOP_END:
+            continue
+        if title[m.start()] in ",;":
+            clause_end = m.start()
+        else:
+            phrase_end = m.start()
+    if clause_end >= max_chars // 2:
+        return title[:clause_end].rstrip(" ,;")
+    best = max(clause_end, phrase_end)
+    if best:
+        return title[:best].rstrip(" ,;")
+    words = title[:max_chars].rsplit(" ", 1)[0].split()
+    while len(words) > 3 and (words[-1].lower().strip(",;:") in _STOP_END or words[-1][:1].isupper()):
+        words.pop()  # no dangling article, and no name cut in two
+    return " ".join(words)
+
+
+_POOR_START = re.compile(r"^(?:the \w+ (?:it|they|came|of)\b|what|it|they|he|she|this|that|there)\b", _I)
+
+
+def title_quality(title: str) -> int:
+    """How well a title reads as a headline: a known verb in the headline present near its start, a subject
+    that is not a pronoun or a dangling "the launch it ...", no cut-off ending, not too long."""
+    words = title.split()
+    score = 2 if any(w.lower() in PRESENT for w in words[1:8]) else 0
+    if _POOR_START.match(title):
+        score -= 2
+    elif re.match(r"^(?:the|a|an)\s+(?:two\s+)?[a-z]", title, _I):
+        score -= 1  # "The two leaders ...", "The exercises ...": the actor goes unnamed
+    elif words and words[0][:1].isupper():
+        score += 1  # a name first: who did it
+    if words and words[-1].lower() in _STOP_END:
+        score -= 2
+    if len(title) > MAX_CHARS:
+        score -= 1
+    return score
+
+
+_SENTENCE_START = frozenset("this that these those we it there the our they he she you a an".split())
+
+
+def _lower_first_word(told: str) -> str:
+    """A quotation's first word in lower case after "X says" ("This is ..." -> "this is ..."), names kept."""
+    first = told.split(" ", 1)[0]
+    return told[:1].lower() + told[1:] if first.lower() in _SENTENCE_START else told
+
+
+def _balance_quotes(title: str) -> str:
+    if title.count('"') % 2:
+        title = title[: title.rfind('"')].rstrip(" ,;:")
+    if title.count("“") > title.count("”"):
+        title = title[: title.rfind("“")].rstrip(" ,;:")
+    return title
+
+
+def write_title(
+    sentence: str,
+    *,
+    statement: bool = False,
+    time_spans: list[tuple[int, int]] | None = None,
+    antecedent: str = "",
+    max_chars: int = MAX_CHARS,
+) -> str:
+    """A headline for the event a sentence reports.
+
+    `time_spans` are the sentence's time expressions (character offsets into it), left out of the title;
+    `antecedent` is the actor a leading pronoun stands for, when the article named one just before.
+    """
+    sentence, time_spans = _dated_background(sentence.strip(), time_spans or [])
+    s = _remove_spans(sentence, time_spans)
+    s = _TIME_WORDS.sub("", s)
+    s = s.strip().strip("\"“”'").strip().lstrip(" ,;:")
+    if s.count("”") > s.count("“"):
+        s = s.replace("”", "", 1)  # a quotation that opened the sentence: '“...,” X said' reads as 'X says ...'
+    s = re.sub(r"\s*\([^)]{0,80}\)", "", s)
+    s = strip_appositives(strip_lead(s))
+    frame = report_frame(s)
+    if frame is not None:
+        told = re.split(r",?\s+and that\s+|,?\s+and said\s+", frame.told, maxsplit=1)[0]
+        told = main_clause(told) if len(main_clause(told).split()) >= 3 else told
+        speaker = frame.speaker
+        if _PRONOUN.match(speaker) and antecedent:
+            speaker = antecedent
+        if statement:
+            verb = frame.verb.lower()
+            table = past_to_base()
+            base = "say" if verb in _SAYS else table.get(verb, verb)
+            if base == verb and verb.endswith("s") and verb not in table:
+                base = verb[:-1]  # already present ("confirms")
+            spoken = base if _is_plural(speaker) else third_person(base)
+            body = f"{speaker} {spoken} {told_clause(_lower_first_word(told))}"
+        else:
+            body = headline_verb(_resolve(told, speaker))
+    else:
+        clause = main_clause(s)
+        body = clause if len(clause.split()) >= 4 else s
+        body = headline_verb(_resolve(body, antecedent))
+    title = _balance_quotes(_cut(body.strip().rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
+    if not title:
+        return _cut(sentence.strip().rstrip("."), max_chars)
+    return title[:1].upper() + title[1:]
+
+
+_CAME_AFTER = re.compile(
+    r"^(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:after|before)\s+(?=\w)",
+    _I,
+)
+
+
+def _dated_background(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """ "The test came hours after a missile was fired on Sunday": where every time expression lies in the
+    clause after "after"/"before", that clause is the happening the sentence dates, and it gives the title."""
+    m = _CAME_AFTER.match(sentence)
+    if m is None or not spans or any(start < m.end() for start, _ in spans):
+        return sentence, spans
+    rest = re.split(r",\s+(?:and|while|but)\s+", sentence[m.end() :], maxsplit=1)[0]
+    return rest, [(a - m.end(), b - m.end()) for a, b in spans if b - m.end() <= len(rest)]
+
+
+def _resolve(clause: str, antecedent: str) -> str:
+    """A leading "he", "she", "it" or "they" replaced by the actor it stands for (when known)."""
+    m = _PRONOUN.match(clause)
+    if m and antecedent:
+        return antecedent + " " + clause[m.end() :]
+    return clause

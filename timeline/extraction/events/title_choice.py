@@ -1,0 +1,179 @@
+"""Choosing an event's title among the headlines written from each of its passages.
+
+Every passage that reports a happening yields a candidate headline (titles.write_title). The one that heads
+the event names who acted (not "he", "the test" or "analysts"), carries the event's own verb (fired, met,
+signed, warned), names what is distinctive about it (the weapon, the treaty), is not a background clause
+("came hours after ...", "was the fifth ..."), and is compact. Among equals the wording most sources share
+wins, then the source that reported first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.extraction.events.headlines import MAX_CHARS, title_quality
+from timeline.extraction.events.verbs import BASES, PRESENT, past_to_base
+
+_I = re.IGNORECASE
+
+# the verbs (headline present, past and participle) that carry each kind of happening
+_EVENT_VERBS: dict[str, tuple[str, ...]] = {
+    "missile test": ("test-fire", "fire", "launch", "test", "lift off", "lifts off"),
+    "diplomatic meeting": ("meet", "met", "hold talks", "holds talks", "held talks", "hold a summit", "visit"),
+    "agreement": ("sign", "ratif", "agree", "conclude", "adopt"),
+    "statement": (
+        "say",
+        "said",
+        "warn",
+        "confirm",
+        "condemn",
+        "accuse",
+        "announce",
+        "deny",
+        "denie",
+        "call",
+        "reject",
+        "vow",
+        "threaten",
+        "claim",
+        "urge",
+    ),
+    "troop deployment": ("send", "sent", "deploy", "dispatch", "station", "move", "arriv"),
+    "attack": ("strike", "struck", "attack", "kill", "shell", "bomb", "hit", "capture", "recapture"),
+    "sanctions": ("sanction", "impose", "freeze", "blacklist", "ban"),
+    "election": ("elect", "win", "won", "vote", "re-elect"),
+    "military exercise": ("hold", "held", "stage", "conduct", "begin", "began", "launch"),
+}
+# what a happening of each kind is about: a title naming it says what happened
+_EVENT_OBJECTS: dict[str, tuple[str, ...]] = {
+    "missile test": ("missile", "icbm", "rocket", "satellite", "warhead", "projectile"),
+    "diplomatic meeting": ("talks", "summit", "meeting", "visit", "counterpart"),
+    "agreement": ("treaty", "agreement", "pact", "deal", "accord", "law", "partnership"),
+    "troop deployment": ("troops", "soldiers", "units", "forces", "brigades", "shells"),
+    "attack": ("strike", "attack", "soldiers", "troops", "forces"),
+    "sanctions": ("sanctions", "assets", "exports", "ban"),
+    "election": ("election", "vote", "presidency", "seats"),
+    "military exercise": ("exercises", "drills", "manoeuvres", "maneuvers"),
+}
+# a subject that does not say who acted
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|we|this|that|these|those|there|what|its|their)\b", _I)
+_GENERIC_START = re.compile(
+    r"^(?:(?:the|a|an|this|that)\s+(?:\w+\s+)?"
+    r"(?:test|missile|launch|rocket|summit|meeting|talks|agency|admission|deal|move|decision|visit|attack|strike|"
+    r"report|statement|leaders?|officials?|ministry|country|government|agreement|treaty|deployment|exercises?)\b|"
+    r"(?:analysts|officials|experts|observers|diplomats|critics|sources|reports|some|many|others)\b)",
+    _I,
+)
+# a clause that sets the happening against another, rather than telling it
+_BACKGROUND = re.compile(
+    r"\b(?:came|comes|come|followed|follows)\s+(?:just\s+|only\s+)?(?:\w+\s+){0,2}"
+    r"(?:after|before|amid|as|days?|hours?|weeks?|in\s+a|at\s+a)\b|"
+    r"\b(?:was|is|were|marks?|marked)\s+(?:the|its|their)\s+(?:\w+\s+)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|rd|th))\b|"
+    r"\bsets?\s+the\s+(?:tone|stage)\b|\bnotes?\s+the\s+timing\b|\bwas\s+(?:in|at)\s+[A-Z]",
+)
+_PASSIVE = re.compile(r"^\S+(?:\s+\S+){0,6}?\s+(?:was|were|is|are|has been|had been|have been)\s+\w+ed\b", _I)
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
+_CODED = re.compile(r"\b[A-Z][A-Za-z]*-\d+\w*\b|\b[A-Z]{3,}s?\b")  # "Hwasong-19", "ICBM": the thing itself
+_WORD = re.compile(r"[\w'’-]+")
+IDEAL_MIN, IDEAL_MAX = 30, 80
+
+
+@dataclass(frozen=True)
+class TitleCandidate:
+    """A headline written from one passage of an event, with where its source stands in reporting order."""
+
+    title: str
+    sentence: str = ""
+    order: int = 0  # lower reports first (publication time, then position in the article)
+
+
+def title_score(title: str, event_type: str, *, distinctive: frozenset[str] = frozenset()) -> float:
+    """How well `title` heads an event of `event_type`; `distinctive` holds the (lower-case) words that mark
+    this event among others of its kind (the weapon's name, the treaty's)."""
+    words = title.split()
+    if not words:
+        return -100.0
+    score = float(title_quality(title))
+    if _PRONOUN_START.match(title):
+        score -= 3
+    elif _GENERIC_START.match(title):
+        score -= 2
+    elif words[0][:1].isupper():
+        score += 1  # a name first
+    phrase = main_verb_phrase(words)
+    verbs = _EVENT_VERBS.get(event_type, ())
+    if phrase and any(re.search(r"\b" + re.escape(v), phrase) for v in verbs):
+        score += 2 if not _PASSIVE.match(title) else 1
+    if _BACKGROUND.search(title):
+        score -= 4
+    lower = {w.lower().strip("'’") for w in _WORD.findall(title)}
+    if lower & set(_EVENT_OBJECTS.get(event_type, ())):
+        score += 1
+    if distinctive & lower:
+        score += 1 + min(1, len(distinctive & lower) - 1) * 0.5
+    length = len(title)
+    if length < IDEAL_MIN:
+        score -= (IDEAL_MIN - length) / 15
+    elif length > IDEAL_MAX:
+        score -= min(2.0, (length - IDEAL_MAX) / (MAX_CHARS - IDEAL_MAX + 1))
+    return score
+
+
+_AUX = frozenset("is are was were has have had will would could can may might be been".split())
+
+
+def main_verb_phrase(words: list[str]) -> str:
+    """The title's main verb with the word after it ("holds talks", "was fired"), in lower case; "" if none
+    is found among the first words."""
+    table = past_to_base()
+    for i, w in enumerate(words[1:9], start=1):
+        bare = w.strip(",;:").lower()
+        if not w[:1].islower():
+            continue
+        if bare in _AUX or bare in PRESENT or bare in table or bare in BASES or re.fullmatch(r"[a-z-]{2,}ed", bare):
+            after = words[i + 1].lower().strip(",;:") if i + 1 < len(words) else ""
+            if bare not in _AUX and (after == "by" or after in table or re.fullmatch(r"[a-z]{2,}ed", after)):
+                continue  # a participle ("soldiers captured by", "a soldier captured died"): the verb comes later
+            return " ".join(x.lower().strip(",;:") for x in words[i : i + 2])
+    return ""
+
+
+def distinctive_words(candidates: Sequence[TitleCandidate]) -> frozenset[str]:
+    """The coded names ("Hwasong-19", "ICBM") and names that at least two of the passages share: what the
+    sources agree the event is about."""
+    coded: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for c in candidates:
+        text = c.sentence or c.title
+        coded.update({m.group(0).lower() for m in _CODED.finditer(text)})
+        named.update({m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0})
+    keep = {w for w in coded}
+    if len(candidates) > 1:
+        keep |= {w for w, n in named.items() if n >= 2}
+    return frozenset(keep)
+
+
+def _norm(title: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(title))
+
+
+def best_title(candidates: Sequence[TitleCandidate], event_type: str) -> str:
+    """The best-scoring candidate title; ties go to the most-supported wording, then the earliest source."""
+    usable = [c for c in candidates if c.title.strip()]
+    if not usable:
+        return ""
+    distinctive = distinctive_words(usable)
+    support = Counter(_norm(c.title) for c in usable)
+    ranked = sorted(
+        usable,
+        key=lambda c: (
+            -round(title_score(c.title, event_type, distinctive=distinctive), 3),
+            -support[_norm(c.title)],
+            c.order,
+        ),
+    )
+    return ranked[0].title

@@ -1,0 +1,282 @@
+"""Grammar rules for durations, sets, clock times and the vague references (now, recently, the future).
+
+Durations and sets get no range: they say how long or how often, not when.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extraction.temporal.grammar import (
+    Context,
+    Reading,
+    Resolver,
+    Rule,
+    compile_rule,
+    constant,
+    extent,
+    preceding_word,
+)
+from timeline.extraction.temporal.lexicon import (
+    NUMBER,
+    UNIT_TRIGGERS,
+    UNITS,
+    WEEKDAY,
+    format_number,
+    number_value,
+    weekday_number,
+)
+
+DURATION_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+MAX_SECONDS = 100  # "7,961 seconds" is a measurement, not a time expression
+
+
+def _unit_key(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") else word
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    if amount is not None and unit in {"decade", "century"}:
+        amount, unit = amount * (10 if unit == "decade" else 100), "year"
+    code, clock = UNITS[unit]
+    if unit == "fortnight":
+        amount = amount * 2 if amount is not None else None
+    number = "X" if amount is None else format_number(amount)
+    return f"PT{number}{code}" if clock else f"P{number}{code}"
+
+
+def _in_a_name(m: re.Match[str], text: str) -> bool:
+    """A capitalised unit in a sentence written in lower case: "the Seven Days War", "the 24 Hours of Le Mans"."""
+    unit = m.group("unit")
+    if not unit[0].isupper():
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _LOWER_WORD.search(line) is not None  # a headline in title case capitalises every unit
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:a|an|the|of|in|on|at|to|for|and|or|by|with|from|as)\b)[a-z]{2,}")
+
+
+def _duration(m: re.Match[str], text: str) -> Resolver | None:
+    unit = _unit_key(m.group("unit"))
+    if _in_a_name(m, text):
+        return None
+    raw = m.group("n")
+    amount: float | None
+    if raw is None or raw.lower().strip() in {"several", "a few", "few", "many", "some", "the last few", "numerous"}:
+        amount = None
+    else:
+        amount = number_value(raw.replace(",", ""))
+        if amount is None:
+            return None
+        if m.group("half"):
+            amount += 0.5
+    if unit == "second" and (
+        amount is None or amount >= MAX_SECONDS or "," in (raw or "") or raw.lower() in {"a", "an"}
+    ):
+        return None
+    if raw is None and not m.group("unit").lower().endswith("s"):
+        return None
+    if raw is not None and re.fullmatch(r"\d+", raw) and int(raw) > 1000:
+        return None
+    after = text[m.end() : m.end() + 12]
+    fraction_word = (raw or "").lower() in {"a", "an", "one", "three"}
+    if unit == "quarter" and fraction_word and re.match(r",?\s+of\b", after) and " " not in m.group("unit"):
+        if re.fullmatch(r"(?:\w+\s+)?(?:a|an|one|three)\s+quarters?", m.group(0).lower()):
+            return None  # "about a quarter of its dealers", "three quarters of the vote": a fraction
+    if raw is not None and raw.lower() in {"a", "an"} and m.start("n") == m.start():
+        before = preceding_word(text, m.start())
+        if before not in MEASURE_CUES and not re.match(
+            r"[\s-]+(?:after|before|later|earlier|long|old|or\s+two)\b", after
+        ):
+            return None  # "not a day anybody could foresee", "marked a day in history": no measure of time
+    return constant(extent("DURATION", duration_value(amount, unit)))
+
+
+def _bare_plural(m: re.Match[str], text: str) -> Resolver | None:
+    unit = _unit_key(m.group("unit"))
+    if unit == "second":
+        return None
+    return constant(extent("DURATION", duration_value(None, unit)))
+
+
+# Words after which "a day", "a year" measure time ("for a day", "took a week").
+MEASURE_CUES = {
+    "for", "in", "within", "over", "than", "under", "after", "lasted", "lasting", "last", "lasts", "took", "take",
+    "takes", "spent", "spend", "spends", "by", "half", "once", "twice", "per", "nearly", "almost", "about",
+    "around", "roughly", "only", "just", "least", "barely",
+}  # fmt: skip
+
+RECURRING_NOUNS = re.compile(
+    r"\s+(?:[A-Z]\w+\s+)*(?:conference|meeting|summit|report|keynote|festival|parade|event|convention|"
+    r"celebration|gathering|session|assembly|congress|review|visit|pilgrimage|exercise|exercises|drills?|talks)\b",
+    re.IGNORECASE,
+)
+
+SET_WORDS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "fortnightly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P1Q",
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "biannual": "P6M",
+    "biennial": "P2Y",
+}
+
+
+def _set_word(m: re.Match[str], text: str) -> Resolver | None:
+    word = m.group("w").lower()
+    if word == "annual" and not RECURRING_NOUNS.match(text, m.end()):
+        return constant(extent("DURATION", "P1Y"))  # "annual loss", "annual sales": an amount over one year
+    return constant(extent("SET", SET_WORDS[word]))
+
+
+def _every(m: re.Match[str], text: str) -> Resolver | None:
+    if m.group("weekday"):
+        return constant(extent("SET", f"XXXX-WXX-{_weekday_index(m.group('weekday'))}"))
+    unit = _unit_key(m.group("unit"))
+    amount = number_value(m.group("n")) if m.group("n") else 1.0
+    if m.group("other"):
+        amount = 2.0
+    return constant(extent("SET", duration_value(amount, unit)))
+
+
+def _weekday_index(word: str) -> int:
+    return weekday_number(word.rstrip("s")) + 1
+
+
+def _per(m: re.Match[str], text: str) -> Resolver | None:
+    unit = _unit_key(m.group("unit"))
+    return constant(extent("SET", duration_value(1.0, unit)))
+
+
+def _ref(value: str, type_: str = "DATE") -> Resolver:
+    """ "now", "recently", "in the future": relative to the dct but no day of their own, so kept off the timeline."""
+
+    def resolve(ctx: Context) -> Reading:
+        return Reading(type_, value, None, None, "unknown", ctx.dct, "dct")
+
+    return resolve
+
+
+PRESENT = r"now|currently|presently|nowadays|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+time\s+being|right\s+now|to\s+date|so\s+far"
+PAST = (
+    r"recently|more\s+recently|lately|(?<=in\s)recent\s+(?:times|history)|the\s+past"
+    r"(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur|quarters?|hours?|minutes?)\b)"
+)
+FUTURE = (
+    r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:soon|shortly)(?!\s+(?:after|before|afterwards)\b)"
+    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:long|short|medium|near)\s+term|(?:short|long)-term"
+)
+
+
+def _present(m: re.Match[str], text: str) -> Resolver | None:
+    word = m.group(0).lower()
+    if m.group(0) == "Now" and re.search(r"\b[A-Z][a-z]+ $", text[max(0, m.start() - 30) : m.start()]):
+        return None  # "Support Now", "Watch Now": a label in title case, not a time
+    if word == "now" and re.match(r"\s*(?:that|on)\b", text[m.end() : m.end() + 8]):
+        return None
+    if word in {"so far", "to date"} and preceding_word(text, m.start()) in {"as", "up"}:
+        return None
+    return _ref("PRESENT_REF")
+
+
+def _bare_plural_checked(m: re.Match[str], text: str) -> Resolver | None:
+    """ "delayed by weeks of unrest" is a span of time; "in the days of the empire" is an era, not one."""
+    if (
+        m.group("t")
+        and re.match(r"the\s", m.group(0)[m.start("t") - m.start() - 4 :])
+        and re.match(r"\s+of\b", text[m.end() : m.end() + 4])
+    ):
+        return None
+    return _bare_plural(_Unit2(m), text)
+
+
+RULES: list[Rule] = [
+    compile_rule(
+        "duration",
+        rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+)?"
+        r"(?:(?:nearly|almost|about|around|over|more\s+than|less\s+than|roughly|approximately|at\s+least|up\s+to|just|only|"
+        r"some|another|a\s+further|an\s+additional)\s+)?"
+        rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER}|an?|several|a\s+few|few|many|the\s+last\s+few|numerous)"
+        r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|trading|working|business|calendar|long|more)[\s-]+)?"
+        rf"{DURATION_UNIT}\b(?![\w-]*\s+(?:ago|later|earlier)\b)",
+        _duration,
+        priority=1,
+    ),
+    compile_rule(
+        "bare-plural-duration",
+        r"(?:\b(?:for|over|within|in|after|by|took|take|takes|lasting|last|spanning|been)\s+(?:just\s+|only\s+|mere\s+|the\s+)?)"
+        r"(?P<t>(?:recent\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b"
+        r"(?!\s+(?:ago|later|earlier|old)\b)|\b(?P<unit2>years|decades|months|weeks|centuries)-long\b",
+        _bare_plural_checked,
+    ),
+    compile_rule(
+        "the-past-unit",
+        r"\b(?:the\s+)?(?:past|last|next|coming|previous|following)\s+(?P<unit>hour|day|week|month|quarter|year|decade|century)\b(?!-)",
+        lambda m, t: constant(extent("DURATION", duration_value(1.0, _unit_key(m.group("unit"))))),
+    ),
+    compile_rule(
+        "set-word",
+        r"\b(?P<w>daily|nightly|weekly|fortnightly|monthly|quarterly|annually|annual|yearly|hourly|biannual|biennial)\b",
+        _set_word,
+    ),
+    compile_rule(
+        "every",
+        rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?:{DURATION_UNIT}|(?P<weekday>{WEEKDAY}))\b",
+        _every,
+        priority=2,
+    ),
+    compile_rule(
+        "per-unit",
+        r"(?:\b(?:once|twice|thrice|\w+\s+times)\s+|(?<=\d)\s*(?:bn|m|billion|million|trillion|k)?\s+)"
+        r"(?P<t>(?:a|an|per|each)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
+        _per,
+        priority=2,
+    ),
+    compile_rule("present-ref", rf"\b(?:{PRESENT})\b(?!-)", _present),
+    compile_rule("past-ref", rf"\b(?:{PAST})\b", lambda m, t: _ref("PAST_REF")),
+    compile_rule("future-ref", rf"\b(?:{FUTURE})\b(?!-)", lambda m, t: _ref("FUTURE_REF")),
+]
+
+
+class _Unit2:
+    def __init__(self, match: re.Match[str]) -> None:
+        self._match = match
+
+    def group(self, name: str) -> str | None:
+        return self._match.group("unit") or self._match.group("unit2")
+
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "duration": UNIT_TRIGGERS,
+    "bare-plural-duration": UNIT_TRIGGERS,
+    "the-past-unit": UNIT_TRIGGERS,
+    "set-word": ("daily", "nightly", "weekly", "monthly", "quarterly", "annual", "yearly", "hourly", "biennial"),
+    "every": ("every", "each"),
+    "per-unit": ("a day", "a week", "a month", "a year", "an hour", "a quarter", "per ", "each "),
+    "present-ref": ("now", "current", "present", "moment", "time being", "to date", "so far"),
+    "past-ref": ("recent", "lately", "past"),
+    "future-ref": ("future", "soon", "shortly", "coming", "term", "later"),
+}
+REACH: dict[str, int] = {
+    "duration": 48,  # "approximately twenty-five consecutive trading days": the longest lead before a unit
+    "bare-plural-duration": 26,
+    "the-past-unit": 20,
+    "set-word": 4,
+    "every": 2,
+    "per-unit": 26,
+    "present-ref": 24,
+    "past-ref": 24,
+    "future-ref": 28,
+}

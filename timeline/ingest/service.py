@@ -1,0 +1,389 @@
+"""Writes: ingest an article, store what extraction found, re-read an article after its date changes.
+
+The pipeline (timeline.extraction) returns plain data; this module turns it into rows. Events are shared
+between articles: each happening an article reports is matched against stored events near its date
+(timeline.events.matching) and joins the best one, or becomes a new event.
+Extraction never writes a field a curator locked, and never attaches anything to a rejected event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from timeline.events.matching import INFER_MIN_SCORE, best_match, gazetteer_current, infer_published, near_duplicate_of
+from timeline.events.update import event_refresh, link_actors, unique_slug
+from timeline.extraction.gazetteer import Gazetteer
+from timeline.extraction.pipeline import (
+    CONTEXT_RULE,
+    PUBLICATION_RULE,
+    ArticleEvent,
+    ArticleExtraction,
+    extract_cleaned,
+)
+from timeline.extraction.pipeline import extract_article as pipeline_extract
+from timeline.ingest.readers import read_file
+from timeline.models import Article, Event, Mention, Passage, Publisher
+
+_WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool
+    passages: int = 0
+    events_new: int = 0
+    events_updated: int = 0
+
+
+@dataclass
+class _StoreCounts:
+    new: int = 0
+    updated: int = 0
+    created: list[Event] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- ingest
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def article_ingest(
+    *,
+    raw_text: str,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    published: date | None = None,
+    published_at: datetime | None = None,
+    source_name: str = "",
+) -> IngestResult:
+    """Clean, read and store one article; the same cleaned text twice is one article."""
+    gaz = gazetteer_current()
+    if published_at is not None and timezone.is_naive(published_at):
+        published_at = timezone.make_aware(published_at, UTC)
+    ex = pipeline_extract(
+        raw_text, published=published, published_at=published_at, title=title, publisher=publisher, gazetteer=gaz
+    )
+    if not ex.text.strip():
+        raise ValueError("no article text left after cleaning")
+    digest = content_hash(ex.text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None and _republished_elsewhere(existing, ex.publisher):
+        # another site's copy of the same text: its own article, linked to the first as a near-duplicate
+        digest = content_hash(f"{ex.publisher.strip().lower()}\n{ex.text}")
+        existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
+    stored_at = ex.published_at
+    if stored_at is not None and timezone.is_naive(stored_at):
+        stored_at = timezone.make_aware(stored_at, UTC)
+    source = {
+        "given": Article.DateSource.METADATA,
+        "header": Article.DateSource.HEADER,
+    }.get(ex.published_source, Article.DateSource.UNKNOWN)
+    article = Article.objects.create(
+        title=ex.title[:500],
+        url=url,
+        publisher=_publisher(ex.publisher),
+        published=ex.published,
+        published_at=stored_at,
+        published_source=source,
+        raw_text=raw_text,
+        text=ex.text,
+        dropped=[{"line": d.line, "reason": d.reason} for d in ex.dropped],
+        content_hash=digest,
+        source_name=source_name[:500],
+    )
+    passages = _store_passages(article, ex)
+    twin = near_duplicate_of(article, passages)
+    if twin is not None:
+        article.duplicate_of = twin
+        article.save(update_fields=["duplicate_of"])
+    if twin is not None and article.published is not None and twin.published_source in _WEAK_DATES:
+        _set_inferred(twin, article.published)  # a dated copy says more than an undated one's guess
+        article_reextract(twin, gazetteer=gaz)
+    if article.published is None:
+        inferred = infer_published(article, ex)
+        if inferred is not None:
+            _set_inferred(article, inferred)
+            ex = extract_cleaned(article.text, published=inferred, title=article.title, gazetteer=gaz)
+    counts = _store_events(article, ex, passages)
+    if article.published is not None:
+        _resolve_undated(gaz, counts.created)
+    return IngestResult(
+        article=article, created=True, passages=len(passages), events_new=counts.new, events_updated=counts.updated
+    )
+
+
+def _republished_elsewhere(existing: Article, publisher: str) -> bool:
+    """The same cleaned text under another publisher's name: a republication, not the same file again."""
+    name = publisher.strip().lower()
+    return bool(name) and existing.publisher is not None and existing.publisher.name.strip().lower() != name
+
+
+def _publisher(name: str) -> Publisher | None:
+    name = name.strip()[:200]
+    if not name:
+        return None
+    return Publisher.objects.get_or_create(name=name)[0]
+
+
+def _store_passages(article: Article, ex: ArticleExtraction) -> list[Passage]:
+    rows = [
+        Passage(article=article, index=p.index, paragraph=p.paragraph, start=p.start, end=p.end, text=p.text)
+        for p in ex.passages
+    ]
+    return Passage.objects.bulk_create(rows)
+
+
+def _set_inferred(article: Article, day: date) -> None:
+    article.published = day
+    article.published_source = Article.DateSource.INFERRED
+    article.save(update_fields=["published", "published_source"])
+
+
+UNDATED_RECHECK = 50  # undated articles looked at again after each dated ingest
+_READINGS: dict[tuple[int, str], ArticleExtraction] = {}
+
+
+def _undated_reading(article: Article, gaz: Gazetteer) -> ArticleExtraction:
+    """The article read without a publication date (kept for the process: it is read after every new event)."""
+    key = (article.id, article.content_hash)
+    if key not in _READINGS:
+        if len(_READINGS) > 256:
+            _READINGS.clear()
+        _READINGS[key] = extract_cleaned(article.text, title=article.title, gazetteer=gaz)
+    return _READINGS[key]
+
+
+def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
+    """Date undated articles from what is stored now, and re-check inferred dates new events may overturn.
+
+    An inferred date is provisional: a new event of the same kind with the same actors may be the
+    happening an undated article really reports, so those articles are inferred again.
+    """
+    if not new_events:
+        return  # nothing new to match against
+    types = {e.event_type for e in new_events}
+    articles = list(Article.objects.filter(published__isnull=True).order_by("-id")[:UNDATED_RECHECK])
+    if Article.objects.filter(published_source=Article.DateSource.INFERRED).exists():
+        actors = set(Event.actors.through.objects.filter(event__in=new_events).values_list("actor_id", flat=True))
+        articles += list(
+            Article.objects.filter(
+                published_source=Article.DateSource.INFERRED,
+                duplicate_of__isnull=True,
+                passages__mentions__event__event_type__in=types,
+                passages__mentions__event__actors__in=actors,
+            )
+            .exclude(duplicates__published_source__in=[Article.DateSource.HEADER, Article.DateSource.METADATA])
+            .distinct()
+            .order_by("-id")[:UNDATED_RECHECK]
+        )
+    for article in articles:
+        ex = _undated_reading(article, gaz)
+        fresh = [g for g in ex.events if g.event_type in types]
+        if not any(
+            best_match(g, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE) in new_events for g in fresh
+        ):
+            continue  # none of its happenings is one of the new events: nothing changed for it
+        inferred = infer_published(article, ex)
+        if inferred is not None and inferred != article.published:
+            _set_inferred(article, inferred)
+            article_reextract(article, gazetteer=gaz)
+
+
+# ---------------------------------------------------------------- events
+
+
+def _store_events(
+    article: Article,
+    ex: ArticleExtraction,
+    passages: list[Passage],
+    previous: dict[int, set[int]] | None = None,
+) -> _StoreCounts:
+    """Attach each of the article's happenings to a stored event, or create one.
+
+    `previous` maps event id -> passage indexes that backed it before a re-extraction: a happening
+    built on the same passages goes back to the same event, so permalinks survive a date correction.
+    """
+    counts = _StoreCounts()
+    by_index = {p.index: p for p in passages}
+    touched: list[Event] = []
+    pending: list[Mention] = []
+    found_names: dict[int, tuple[set[str], set[str]]] = {}
+    created: set[int] = set()
+    for group in ex.events:
+        indexes = {ex.mentions[i].passage for i in group.mentions}
+        event = None
+        own = _previous_event(previous, indexes, article) if previous else None
+        if own is not None and (own.status == Event.Status.VERIFIED or own.locked_fields):
+            event = own  # a curator worked on it: the passages stay with it
+        if event is None:
+            event = best_match(group, ex)
+        if event is None:
+            event = own  # back to the event these passages built before: its permalink holds
+        if event is not None and event.status == Event.Status.REJECTED:
+            continue  # a curator rejected this happening: attach nothing to it
+        if event is None:
+            if group.date is None:
+                continue  # undated and unknown: wait until the article's date is known
+            event = _create_event(group, publishers=1 if (article.publisher_id or not article.duplicate_of_id) else 0)
+            created.add(event.id)
+            counts.created.append(event)
+            counts.new += 1
+        else:
+            counts.updated += 1
+        for i in group.mentions:
+            pending.append(_mention_row(event, by_index[ex.mentions[i].passage], ex, group, i))
+        touched.append(event)
+        names = found_names.setdefault(event.id, (set(), set()))
+        names[0].update(group.actors)
+        names[1].update(group.places)
+    Mention.objects.bulk_create(pending, ignore_conflicts=True)
+    events = list({e.id: e for e in touched}.values())
+    for event in events:
+        if event.id not in created:  # a new event's date and count were set from this article
+            event_refresh(event, actors=set(), places=set())
+    link_actors(events, found_names)
+    return counts
+
+
+def _previous_event(previous: dict[int, set[int]], indexes: set[int], article: Article) -> Event | None:
+    """The event these passages backed before a re-extraction, if no other article backs it."""
+    for eid, idx in previous.items():
+        if idx & indexes and not Mention.objects.filter(event_id=eid).exclude(passage__article=article).exists():
+            return Event.objects.filter(id=eid).first()
+    return None
+
+
+def _create_event(group: ArticleEvent, publishers: int) -> Event:
+    start = group.date.start if group.date else None
+    lead_actor = group.actors[0] if group.actors else (group.places[0] if group.places else "")
+    if group.lead_actor:
+        lead_actor = group.lead_actor
+    base = "-".join(
+        s for s in (start.isoformat() if start else "undated", slugify(lead_actor), slugify(group.event_type)) if s
+    )
+    return Event.objects.create(
+        slug=unique_slug(Event, base[:100], 120),
+        title=group.title[:300],
+        summary=group.summary,
+        event_type=group.event_type,
+        date_start=start,
+        date_end=group.date.end if group.date else None,
+        precision=group.date.precision if group.date else "unknown",
+        date_disputed=group.date_disputed,
+        publisher_count=publishers,
+    )
+
+
+def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> Mention:
+    m = ex.mentions[i]
+    fields: dict[str, object] = {"event_type": m.event_type, "title": m.title[:300]}
+    if m.date is not None:
+        fields.update(
+            date_text=m.date.text[:200],
+            date_value=m.date.value[:40],
+            date_rule=m.date.rule[:80],
+            date_anchor=m.date.anchor,
+            date_start=m.date.start,
+            date_end=m.date.end,
+            precision=m.date.precision,
+        )
+    elif group.date_basis == "context" and group.date is not None:
+        fields.update(
+            date_rule=CONTEXT_RULE,
+            date_anchor=ex.published,
+            date_start=group.date.start,
+            date_end=group.date.end,
+            precision=group.date.precision,
+        )
+    elif group.date_basis == "publication" and ex.published is not None:
+        fields.update(
+            date_rule=PUBLICATION_RULE,
+            date_anchor=ex.published,
+            date_start=ex.published,
+            date_end=ex.published,
+            precision="day",
+        )
+    return Mention(event=event, passage=passage, **fields)
+
+
+# ---------------------------------------------------------------- re-extraction
+
+
+@transaction.atomic
+def article_reextract(article: Article, *, gazetteer: Gazetteer | None = None) -> None:
+    """Read a stored article again against its current publication date, keeping events and curator locks.
+
+    Mentions are rebuilt; a happening backed by the same passages as before stays on the same event
+    (its permalink holds), and the event's date follows the new reading unless a curator locked it.
+    """
+    gaz = gazetteer or gazetteer_current()
+    old = Mention.objects.filter(passage__article=article).values_list("event_id", "passage__index")
+    previous: dict[int, set[int]] = {}
+    for event_id, index in old:
+        previous.setdefault(event_id, set()).add(index)
+    Mention.objects.filter(passage__article=article).delete()
+    ex = extract_cleaned(article.text, published=article.published, title=article.title, gazetteer=gaz)
+    passages = list(article.passages.order_by("index"))
+    if [(p.start, p.end) for p in passages] != [(p.start, p.end) for p in ex.passages]:
+        article.passages.all().delete()
+        passages = _store_passages(article, ex)
+    _store_events(article, ex, passages, previous=previous)
+    now = dict(Mention.objects.filter(passage__article=article).values_list("passage__index", "event_id"))
+    for event in Event.objects.filter(id__in=previous):
+        if event.mentions.exists():
+            event_refresh(event)
+            continue
+        if event.status != Event.Status.NEW or event.locked_fields:
+            continue  # a curator's event stays, even empty
+        moved_to = {now[i] for i in previous[event.id] if i in now}
+        if len(moved_to) == 1:
+            # its passages now back another event: the old permalink redirects there
+            event.merged_into_id = moved_to.pop()
+            event.save(update_fields=["merged_into", "updated_at"])
+        else:
+            event.delete()  # nothing backs it any more and no curator touched it
+
+
+# ---------------------------------------------------------------- files
+
+
+@dataclass
+class FileIngest:
+    results: list[IngestResult]
+    skipped: list[str]  # records of the file left out, each with where and why
+
+
+def file_ingest(*, path: Path, max_bytes: int) -> FileIngest:
+    """Ingest every article of one file, all in one savepoint: a ReadError (or any failure) leaves no trace.
+
+    Bad records of a JSON list or a JSONL file are left out and named in ``skipped``; the others ingest.
+    """
+    read = read_file(path, max_bytes=max_bytes)
+    with transaction.atomic():
+        results = [
+            article_ingest(
+                raw_text=item.raw_text,
+                title=item.title,
+                url=item.url,
+                publisher=item.publisher,
+                published=item.published,
+                published_at=item.published_at,
+                source_name=item.source_name,
+            )
+            for item in read.articles
+        ]
+    return FileIngest(results=results, skipped=read.skipped)
