@@ -55,3 +55,41 @@ def test_it_counts_a_gold_event_split_and_a_wrong_date():
     launch = report.gold[0]
     assert launch.split and not launch.date_ok
     assert "wrong date: launch" in format_report(report, 2)
+
+
+def test_it_counts_clean_false_alarm_wrong_merge_misdated_and_negative_events():
+    events = [
+        ev("clean", date(2024, 3, 12), [("a.txt", "fired two missiles"), ("b.txt", "the launch on Tuesday")]),
+        ev("alarm", date(2024, 3, 12), [("a.txt", "Nothing gold here.")]),
+        ev("merge", date(2024, 3, 12), [("a.txt", "fired two missiles"), ("a.txt", "held drills")]),
+        ev("late", date(2024, 3, 13), [("b.txt", "the launch on Tuesday")]),
+        ev("noisy", date(2024, 3, 12), [("a.txt", "fired two missiles"), ("b.txt", "Subscribe now")]),
+    ]
+    report = score(GOLD, events)
+    verdict = {e.event.key: e for e in report.events}
+    assert [e.event.key for e in report.clean] == ["clean"]
+    assert verdict["alarm"].false_alarm and verdict["merge"].wrong_merge
+    assert verdict["late"].misdated and verdict["noisy"].negatives == ["Subscribe now"]
+    text = format_report(report, len(events))
+    assert "clean events (one gold event, right date, no negative source): 1/5 (20%)" in text
+    assert "false alarms: 1" in text and "wrong merges: 1" in text and "misdated: 1" in text
+    assert "required events split: 1" in text
+    assert "required found with the right date: 1/2 (50%)" in text
+    assert "  merge |  | wrong merge of launch, drill | a.txt" in text
+    assert "  late |  | misdated: 2024-03-13 day, gold 2024-03-12 | b.txt" in text
+
+
+def test_it_takes_a_sentence_holding_background_quotes_as_its_shared_happening():
+    # One sentence names the launch and, as background, an aside: that alone is no wrong merge.
+    gold = {"events": GOLD["events"][:1] + [{"key": "aside", "tier": "optional", "mentions": {"a.txt": ["after"]}}]}
+    events = [
+        ev("e", date(2024, 3, 12), [("a.txt", "It fired two missiles after talks"), ("b.txt", "the launch on Tuesday")])
+    ]
+    (verdict,) = score(gold, events).events
+    assert verdict.gold == ["launch"] and verdict.clean
+
+
+def test_it_matches_a_quote_only_in_its_own_article():
+    events = [ev("e", date(2024, 3, 12), [("b.txt", "It fired two missiles.")])]
+    report = score(GOLD, events)
+    assert not report.gold[0].found and report.events[0].false_alarm
