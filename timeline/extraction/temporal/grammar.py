@@ -44,6 +44,16 @@ Handler = Callable[[re.Match[str], str], "Resolver | None"]
 
 
 @dataclass(frozen=True)
+class Example:
+    """A rule's worked example: in `text` published on `dct`, the rule finds `expression` with `value`."""
+
+    text: str
+    dct: str  # ISO date
+    expression: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Rule:
     name: str
     pattern: re.Pattern[str]
@@ -51,6 +61,7 @@ class Rule:
     priority: int = 0
     triggers: tuple[str, ...] = ()  # lower-case words one of which every match contains; () runs it everywhere
     reach: int = 64  # how far before its trigger word a match may start
+    examples: tuple[Example, ...] = ()
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         if "t" in self.pattern.groupindex and match.start("t") >= 0:

@@ -203,3 +203,20 @@ def number_value(text: str) -> float | None:
 
 def format_number(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+# The word lists the rule files (resources/en/) refer to by name: %{MONTH} in a pattern, %{MONTH_TRIGGERS} in
+# a rule's trigger words.
+PATTERN_WORDS = {
+    "MONTH": MONTH,
+    "MONTH_NAME": MONTH_NAME,
+    "MONTH_ABBR": MONTH_ABBR,
+    "WEEKDAY": WEEKDAY,
+    "NUMBER": NUMBER,
+    "DAY_NUM": DAY_NUM,
+    "YEAR4": YEAR4,
+    "ORDINAL": ORDINAL_WORD,
+    "PART_OF_DAY": alternation(PARTS_OF_DAY),
+    "SEASON": alternation(SEASONS),
+}
+TRIGGER_WORDS = {"MONTH_TRIGGERS": MONTH_TRIGGERS, "UNIT_TRIGGERS": UNIT_TRIGGERS, "PART_TRIGGERS": PART_TRIGGERS}

@@ -4,7 +4,8 @@
 dates the range of days they cover and its precision, resolved against the publication date (dct) or,
 for "two days later" and "on the same day", against the day the article mentioned before.
 
-The grammar is a set of compiled regular expressions (temporal_rules_*.py); where several rules match
+The grammar is data (resources/en/rules/*.toml, read by rulebook.py): each rule a regular expression naming
+the normalisation (a function of the rules/ modules) that turns its match into a value. Where several rules match
 overlapping text, the longest match wins. Each expression records the rule that produced it and the
 date it was resolved against, so a curator can see why, and re-tagging with a corrected dct re-resolves it.
 """
@@ -20,31 +21,13 @@ from itertools import accumulate
 
 from timeline.extraction.temporal.calendar import is_valid_value
 from timeline.extraction.temporal.grammar import Context, Reading, Resolver, Rule
-from timeline.extraction.temporal.rules import anchored as temporal_rules_anchored
-from timeline.extraction.temporal.rules import clock as temporal_rules_clock
-from timeline.extraction.temporal.rules import days as temporal_rules_days
-from timeline.extraction.temporal.rules import extent as temporal_rules_extent
-from timeline.extraction.temporal.rules import holidays as temporal_rules_holidays
-from timeline.extraction.temporal.rules import periods as temporal_rules_periods
-from timeline.extraction.temporal.rules import relative as temporal_rules_relative
+from timeline.extraction.temporal.rulebook import load_rules
 from timeline.extraction.temporal.rules.periods import MOD_BEFORE, MOD_RULES
 from timeline.extraction.temporal.starts import starts_at_words
 
 __all__ = ["Timex", "tag", "is_valid_value", "RULES"]
 
-RULES: list[Rule] = [
-    replace(rule, triggers=module.TRIGGERS.get(rule.name, ()), reach=module.REACH.get(rule.name, 64))
-    for module in (
-        temporal_rules_days,
-        temporal_rules_periods,
-        temporal_rules_relative,
-        temporal_rules_anchored,
-        temporal_rules_holidays,
-        temporal_rules_clock,
-        temporal_rules_extent,
-    )
-    for rule in module.RULES
-]
+RULES: list[Rule] = load_rules("en")  # resources/en/: every rule's pattern, normalisation and examples
 MARGIN = 120  # how far past the last possible start a match is searched for (longer than any expression)
 
 

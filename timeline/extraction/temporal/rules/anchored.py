@@ -13,16 +13,15 @@ from datetime import date
 from timeline.extraction.temporal.calendar import shift_days, week_value
 from timeline.extraction.temporal.grammar import (
     Context,
+    Handler,
     Reading,
     Resolver,
-    Rule,
-    compile_rule,
     date_reading,
     day_reading,
     unresolved,
 )
-from timeline.extraction.temporal.lexicon import NUMBER, PART_TRIGGERS, number_value
-from timeline.extraction.temporal.rules.relative import PART, part_suffix, shift_resolver
+from timeline.extraction.temporal.lexicon import number_value
+from timeline.extraction.temporal.rules.relative import part_suffix, shift_resolver
 
 
 def _later(m: re.Match[str], text: str) -> Resolver | None:
@@ -159,38 +158,9 @@ def _same_period_last_year(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
-RULES: list[Rule] = [
-    compile_rule(
-        "same-period-last-year",
-        r"\bthe\s+same\s+(?P<unit>period|month|quarter|day|time)\s+(?:of\s+|in\s+)?(?:the\s+)?"
-        r"(?:last\s+year|(?:previous|prior|preceding)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)|year\s+before)\b",
-        _same_period_last_year,
-        priority=5,
-    ),
-    compile_rule(
-        "later-earlier",
-        rf"\b(?:(?P<n>{NUMBER}|an?)\s+)?(?P<unit>day|week|fortnight|month|year)(?P<plural>s)?\s+(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?P<alone>(?=\s*(?:[.,;:!?)]|$)))?)",
-        _later,
-        priority=3,
-    ),
-    compile_rule(
-        "same-day-as-previous",
-        rf"\b(?:(?:on|by|during|until|of)\s+)?(?P<t>(?:the|that)\s+(?:(?P<which>same|next|following|previous|preceding|prior)\s+)?"
-        rf"(?:very\s+)?(?:day|(?P<part>{PART}))(?![\w-])(?:\s+(?P<dir>before|after)(?=\s*[.,;:!?)]))?)"
-        r"(?!\s*(?:of|when|that|which|after|before|in\s+which|on\s+which)\b)"
-        rf"|\b(?P<which2>that)\s+same\s+day\b",
-        _anchored_day,
-        priority=1,
-    ),
-]
-
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "same-period-last-year": ("same",),
-    "later-earlier": ("later", "earlier", "after", "before"),
-    "same-day-as-previous": ("day", *PART_TRIGGERS),
-}
-REACH: dict[str, int] = {
-    "same-period-last-year": 6,
-    "later-earlier": 36,
-    "same-day-as-previous": 30,
+# The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
+NORMALISERS: dict[str, Handler] = {
+    "same-period-last-year": _same_period_last_year,
+    "later": _later,
+    "anchored-day": _anchored_day,
 }

@@ -12,15 +12,14 @@ import re
 from timeline.extraction.temporal.calendar import shift_days
 from timeline.extraction.temporal.grammar import (
     Context,
+    Handler,
     Reading,
     Resolver,
-    Rule,
     clause_bounds,
-    compile_rule,
     day_reading,
     unresolved,
 )
-from timeline.extraction.temporal.lexicon import WEEKDAY, weekday_number
+from timeline.extraction.temporal.lexicon import weekday_number
 from timeline.extraction.temporal.rules.relative import resolve_weekday
 
 
@@ -150,36 +149,9 @@ def _noon(m: re.Match[str]) -> Resolver:
     return resolve
 
 
-RULES: list[Rule] = [
-    compile_rule(
-        "local-time-beside-utc",
-        r"\b(?P<lh>[01]?\d|2[0-3])(?::(?P<lmin>[0-5]\d))?\s*(?P<lap>[ap]\.?m\.?)?\s*\(\s*(?:local\s+time\s*[,;]?\s*)?"
-        r"(?P<uh>[01]?\d|2[0-3]):?(?P<umin>[0-5]\d)?\s*(?P<uap>[ap]\.?m\.?)?\s*(?:GMT|UTC|Z)"
-        rf"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?\s*\)",
-        _local_beside_utc,
-        priority=6,
-    ),
-    compile_rule(
-        "clock-time",
-        r"(?<![\w.,:$£€])(?:(?P<compact>(?P<h0>[01]\d|2[0-3])(?P<m0>[0-5]\d))|(?P<h>2[0-4]|[01]?\d)(?:[:.](?P<min>[0-5]\d))?)"
-        r"(?:\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b))?"
-        r"(?:\s*(?:\(\s*)?(?P<zone>GMT|UTC|Z\b|local\s+time|hrs\b|EST|EDT|PST|PDT|CET|BST|KST|JST|ET\b|PT\b)"
-        r"(?P<offset>\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?:\s*\))?)?"
-        rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dayword>today|yesterday|tomorrow)))?",
-        lambda m, t: _clock_checked(m, t),
-        priority=2,
-    ),
-    compile_rule("noon-midnight", r"\b(?:at\s+)?(?P<t>noon|midday|midnight)\b", lambda m, t: _noon(m)),
-]
-
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "clock-time": (":", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "local time", "est", "edt", "pst", "pdt", "cet")
-    + ("bst", "kst", "jst"),
-    "local-time-beside-utc": ("gmt", "utc"),
-    "noon-midnight": ("noon", "midday", "midnight"),
-}
-REACH: dict[str, int] = {
-    "local-time-beside-utc": 36,
-    "clock-time": 12,
-    "noon-midnight": 4,
+# The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
+NORMALISERS: dict[str, Handler] = {
+    "local-beside-utc": _local_beside_utc,
+    "clock-time": lambda m, t: _clock_checked(m, t),
+    "noon-midnight": lambda m, t: _noon(m),
 }

@@ -9,29 +9,17 @@ from datetime import date
 from timeline.extraction.temporal.calendar import safe_date, shift_months
 from timeline.extraction.temporal.grammar import (
     Context,
+    Handler,
     Reading,
     Resolver,
-    Rule,
     clause_bounds,
-    compile_rule,
     day_reading,
     is_capitalised,
     tense_of,
     unresolved,
 )
 from timeline.extraction.temporal.lexicon import (
-    DAY_NUM,
-    MONTH,
-    MONTH_TRIGGERS,
-    WEEKDAY,
-    YEAR4,
     month_number,
-)
-
-B = r"(?:(?<=mid-|end-)|(?<![\w$£€#/.,-]))"  # a left boundary: not inside a word or a number ("mid-2011" is fine)
-E = r"(?![\w/]|[.,]\d|-\d)"  # a right boundary
-TIME_OF_DAY = (
-    r"(?:,?\s+(?:at\s+)?(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?m\.?)?(?:\s*(?P<z>GMT|UTC))?)"
 )
 
 
@@ -218,89 +206,15 @@ def _day_of_month(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
-RULES: list[Rule] = [
-    compile_rule(
-        "iso-date",
-        rf"{B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})"
-        r"(?:(?:T|\s+)(?P<hh>\d{2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\.\d+)?(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
-        _iso,
-        priority=5,
-    ),
-    compile_rule(
-        "day-month-year",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY_NUM})(?:\s+of)?\s+(?P<month>{MONTH}),?\s+(?P<year>{YEAR4}){E}"
-        rf"{TIME_OF_DAY}?",
-        _full_date,
-        priority=4,
-    ),
-    compile_rule(
-        "month-day-year",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUM}),?\s+(?P<year>{YEAR4}){E}{TIME_OF_DAY}?",
-        _full_date,
-        priority=4,
-    ),
-    compile_rule(
-        "month-day",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_NUM})(?![\w:]|[.,]\d|-\d|\s*%){TIME_OF_DAY}?",
-        _month_day,
-        priority=3,
-    ),
-    compile_rule(
-        "day-month",
-        rf"{B}(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAY_NUM})(?:\s+of)?\s+(?P<month>{MONTH})\b(?!\s+\d)",
-        _month_day,
-        priority=3,
-    ),
-    compile_rule(
-        "month-day-range",
-        rf"{B}(?P<month>{MONTH})\s+(?P<day>{DAY_NUM})\s*(?:-|–|to|and|through)\s*(?P<day2>{DAY_NUM})"
-        rf"(?:,?\s+(?P<year>{YEAR4}))?(?![\w:]|[.,]\d|-\d|\s*%)",
-        _day_range,
-        priority=4,
-    ),
-    compile_rule(
-        "day-month-range",
-        rf"{B}(?P<day>{DAY_NUM})\s*(?:-|–|to|and|through)\s*(?P<day2>{DAY_NUM})\s+(?:of\s+)?(?P<month>{MONTH})\b"
-        rf"(?:,?\s+(?P<year>{YEAR4}){E})?",
-        _day_range,
-        priority=4,
-    ),
-    compile_rule(
-        "day-of-month",
-        r"\b(?:on|by|until|till|since|from|before|after|through)\s+(?P<t>the\s+(?P<day>[1-3]?\d(?:st|nd|rd|th)))\b"
-        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|and|or|at|when|in|for|with|as|but|after|before|while|if|that)\b)",
-        _day_of_month,
-        priority=2,
-    ),
-    compile_rule(
-        "numeric-date",
-        rf"{B}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)",
-        _numeric,
-        priority=4,
-    ),
-]
-
-
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "iso-date": ("-0", "-1"),  # the hyphen before the month
-    "day-month-year": MONTH_TRIGGERS,
-    "month-day-year": MONTH_TRIGGERS,
-    "month-day": MONTH_TRIGGERS,
-    "day-month": MONTH_TRIGGERS,
-    "month-day-range": MONTH_TRIGGERS,
-    "day-month-range": MONTH_TRIGGERS,
-    "numeric-date": ("/", ".19", ".20"),
-    "day-of-month": ("1st", "2nd", "3rd", "0th", "1th", "2th", "3th", "4th", "5th", "6th", "7th", "8th", "9th"),
+# The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
+NORMALISERS: dict[str, Handler] = {
+    "iso": _iso,
+    "full-date": _full_date,
+    "month-day": _month_day,
+    "day-range": _day_range,
+    "day-of-month": _day_of_month,
+    "numeric": _numeric,
 }
+
+
 # How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
-REACH: dict[str, int] = {
-    "iso-date": 4,
-    "day-month-year": 28,
-    "month-day-year": 14,
-    "month-day": 14,
-    "day-month": 28,
-    "month-day-range": 2,
-    "day-month-range": 16,
-    "numeric-date": 6,
-    "day-of-month": 24,
-}

@@ -9,25 +9,20 @@ import re
 
 from timeline.extraction.temporal.grammar import (
     Context,
+    Handler,
     Reading,
     Resolver,
-    Rule,
-    compile_rule,
     constant,
     extent,
     preceding_word,
 )
 from timeline.extraction.temporal.lexicon import (
-    NUMBER,
-    UNIT_TRIGGERS,
     UNITS,
-    WEEKDAY,
     format_number,
     number_value,
     weekday_number,
 )
 
-DURATION_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 MAX_SECONDS = 100  # "7,961 seconds" is a measurement, not a time expression
 
 
@@ -169,17 +164,6 @@ def _ref(value: str, type_: str = "DATE") -> Resolver:
     return resolve
 
 
-PRESENT = r"now|currently|presently|nowadays|at\s+present|at\s+the\s+moment|for\s+the\s+time\s+being|the\s+time\s+being|right\s+now|to\s+date|so\s+far"
-PAST = (
-    r"recently|more\s+recently|lately|(?<=in\s)recent\s+(?:times|history)|the\s+past"
-    r"(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur|quarters?|hours?|minutes?)\b)"
-)
-FUTURE = (
-    r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:soon|shortly)(?!\s+(?:after|before|afterwards)\b)"
-    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+(?:long|short|medium|near)\s+term|(?:short|long)-term"
-)
-
-
 def _present(m: re.Match[str], text: str) -> Resolver | None:
     word = m.group(0).lower()
     if m.group(0) == "Now" and re.search(r"\b[A-Z][a-z]+ $", text[max(0, m.start() - 30) : m.start()]):
@@ -202,52 +186,18 @@ def _bare_plural_checked(m: re.Match[str], text: str) -> Resolver | None:
     return _bare_plural(_Unit2(m), text)
 
 
-RULES: list[Rule] = [
-    compile_rule(
-        "duration",
-        rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final)\s+)?"
-        r"(?:(?:nearly|almost|about|around|over|more\s+than|less\s+than|roughly|approximately|at\s+least|up\s+to|just|only|"
-        r"some|another|a\s+further|an\s+additional)\s+)?"
-        rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMBER}|an?|several|a\s+few|few|many|the\s+last\s+few|numerous)"
-        r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|trading|working|business|calendar|long|more)[\s-]+)?"
-        rf"{DURATION_UNIT}\b(?![\w-]*\s+(?:ago|later|earlier)\b)",
-        _duration,
-        priority=1,
-    ),
-    compile_rule(
-        "bare-plural-duration",
-        r"(?:\b(?:for|over|within|in|after|by|took|take|takes|lasting|last|spanning|been)\s+(?:just\s+|only\s+|mere\s+|the\s+)?)"
-        r"(?P<t>(?:recent\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b"
-        r"(?!\s+(?:ago|later|earlier|old)\b)|\b(?P<unit2>years|decades|months|weeks|centuries)-long\b",
-        _bare_plural_checked,
-    ),
-    compile_rule(
-        "the-past-unit",
-        r"\b(?:the\s+)?(?:past|last|next|coming|previous|following)\s+(?P<unit>hour|day|week|month|quarter|year|decade|century)\b(?!-)",
-        lambda m, t: constant(extent("DURATION", duration_value(1.0, _unit_key(m.group("unit"))))),
-    ),
-    compile_rule(
-        "set-word",
-        r"\b(?P<w>daily|nightly|weekly|fortnightly|monthly|quarterly|annually|annual|yearly|hourly|biannual|biennial)\b",
-        _set_word,
-    ),
-    compile_rule(
-        "every",
-        rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?(?:{DURATION_UNIT}|(?P<weekday>{WEEKDAY}))\b",
-        _every,
-        priority=2,
-    ),
-    compile_rule(
-        "per-unit",
-        r"(?:\b(?:once|twice|thrice|\w+\s+times)\s+|(?<=\d)\s*(?:bn|m|billion|million|trillion|k)?\s+)"
-        r"(?P<t>(?:a|an|per|each)\s+(?P<unit>day|week|month|year|hour|quarter))\b",
-        _per,
-        priority=2,
-    ),
-    compile_rule("present-ref", rf"\b(?:{PRESENT})\b(?!-)", _present),
-    compile_rule("past-ref", rf"\b(?:{PAST})\b", lambda m, t: _ref("PAST_REF")),
-    compile_rule("future-ref", rf"\b(?:{FUTURE})\b(?!-)", lambda m, t: _ref("FUTURE_REF")),
-]
+# The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
+NORMALISERS: dict[str, Handler] = {
+    "duration": _duration,
+    "bare-plural-checked": _bare_plural_checked,
+    "the-past-unit": lambda m, t: constant(extent("DURATION", duration_value(1.0, _unit_key(m.group("unit"))))),
+    "set-word": _set_word,
+    "every": _every,
+    "per": _per,
+    "present": _present,
+    "past-ref": lambda m, t: _ref("PAST_REF"),
+    "future-ref": lambda m, t: _ref("FUTURE_REF"),
+}
 
 
 class _Unit2:
@@ -256,27 +206,3 @@ class _Unit2:
 
     def group(self, name: str) -> str | None:
         return self._match.group("unit") or self._match.group("unit2")
-
-
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "duration": UNIT_TRIGGERS,
-    "bare-plural-duration": UNIT_TRIGGERS,
-    "the-past-unit": UNIT_TRIGGERS,
-    "set-word": ("daily", "nightly", "weekly", "monthly", "quarterly", "annual", "yearly", "hourly", "biennial"),
-    "every": ("every", "each"),
-    "per-unit": ("a day", "a week", "a month", "a year", "an hour", "a quarter", "per ", "each "),
-    "present-ref": ("now", "current", "present", "moment", "time being", "to date", "so far"),
-    "past-ref": ("recent", "lately", "past"),
-    "future-ref": ("future", "soon", "shortly", "coming", "term", "later"),
-}
-REACH: dict[str, int] = {
-    "duration": 48,  # "approximately twenty-five consecutive trading days": the longest lead before a unit
-    "bare-plural-duration": 26,
-    "the-past-unit": 20,
-    "set-word": 4,
-    "every": 2,
-    "per-unit": 26,
-    "present-ref": 24,
-    "past-ref": 24,
-    "future-ref": 28,
-}

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from timeline.extraction.temporal.calendar import safe_date, shift_days
-from timeline.extraction.temporal.grammar import Context, Reading, Resolver, Rule, compile_rule, day_reading, unresolved
-from timeline.extraction.temporal.lexicon import YEAR4
+from timeline.extraction.temporal.grammar import Context, Handler, Reading, Resolver, day_reading, unresolved
 from timeline.extraction.temporal.rules.days import nearest_yearly
 
 
@@ -86,6 +85,8 @@ _NAMES = "|".join(
     re.escape(name).replace("'", "['’]").replace(r"\ ", r"\s+") for name in sorted(HOLIDAYS, key=len, reverse=True)
 )
 
+PATTERN_WORDS = {"HOLIDAY": _NAMES}  # %{HOLIDAY} in the rule files
+
 
 def _unknown_year_value(day_in: Callable[[int], date | None]) -> str:
     """ "XXXX-12-25" for a holiday on a fixed date, "XXXX-XX-XX" for one that moves (Easter)."""
@@ -124,11 +125,7 @@ def _holiday(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
-RULES: list[Rule] = [
-    compile_rule("holiday", rf"\b(?P<name>{_NAMES})\b(?:\s+(?P<year>{YEAR4})\b)?", _holiday, priority=2),
-]
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "May Day", "Armistice", "Bastille")
-    + ("Easter", "Good Friday", "Thanksgiving", "Memorial Day", "Labor Day", "Martin Luther King"),
+# The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
+NORMALISERS: dict[str, Handler] = {
+    "holiday": _holiday,
 }
-REACH: dict[str, int] = {"holiday": 2}

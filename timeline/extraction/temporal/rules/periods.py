@@ -7,10 +7,9 @@ import re
 from timeline.extraction.temporal.calendar import quarter_of
 from timeline.extraction.temporal.grammar import (
     Context,
+    Handler,
     Reading,
     Resolver,
-    Rule,
-    compile_rule,
     date_reading,
     is_capitalised,
     preceding_word,
@@ -18,16 +17,10 @@ from timeline.extraction.temporal.grammar import (
     unresolved,
 )
 from timeline.extraction.temporal.lexicon import (
-    MONTH,
-    MONTH_NAME,
-    MONTH_TRIGGERS,
     ORDINALS,
     SEASONS,
-    YEAR4,
-    alternation,
     month_number,
 )
-from timeline.extraction.temporal.rules.days import B, E
 
 # "the start of", "early", "mid-", "late": they narrow a date without changing its TIMEX3 value. Rather than
 # trying them at every position in every rule, the tagger extends a chosen date leftward over one (MOD_BEFORE).
@@ -352,8 +345,6 @@ def _season(m: re.Match[str], text: str) -> Resolver | None:
 
 # Nouns after which "H1", "H2" are halves of a year, not hydrogen or a heading.
 HALF_NOUNS = r"profits?|results|revenues?|earnings|sales|net|loss(?:es)?|figures|deliveries|income|deficit"
-YEAR_WORD = rf"(?:{YEAR4}|(?:this|last|next|the\s+(?:current|previous|past|coming|following))\s+year|the\s+year)"
-
 _HALF_BEFORE = re.compile(r"\b(?:in|for|during|over|first|second)[^\S\n]+$", re.IGNORECASE)
 
 
@@ -366,66 +357,20 @@ def _quarter_code(m: re.Match[str], text: str) -> Resolver | None:
     return _quarter(_QuarterProxy(m), text)
 
 
-RULES: list[Rule] = [
-    compile_rule(
-        "month-year",
-        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4}{E}|(?:this|last|next)\s+year\b)",
-        _month_year,
-        priority=3,
-    ),
-    compile_rule("month", rf"{B}(?:(?P<rel>last|next|this)\s+)?(?P<month>{MONTH_NAME})\b(?!\s*\d)", _month_alone),
-    compile_rule("year", rf"{B}(?:(?:the\s+)?year\s+)?(?P<year>{YEAR4}){E}", _year),
-    compile_rule(
-        "short-year",
-        r"\b(?:in|since|of|from|until|till|by|before|after|to|and|class\s+of)\s+(?P<t>'(?P<yy>\d\d))\b(?!')",
-        _short_year,
-    ),
-    compile_rule(
-        "decade",
-        rf"{B}(?:the\s+)?(?:(?P<full>1[0-9]\d0|20\d0)'?s|'?(?P<short>[1-9]0)'?s)\b",
-        _decade,
-        priority=1,
-    ),
-    compile_rule(
-        "century",
-        r"\bthe\s+(?:early\s+|late\s+|mid-)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+century\b",
-        _century,
-    ),
-    compile_rule(
-        "fiscal-year",
-        rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?(?P<fy>{YEAR4})|FY\s?(?P<fy2>\d{{4}}|\d{{2}}))\b",
-        lambda m, t: _fiscal(_FyProxy(m), t),
-        priority=2,
-    ),
-    compile_rule(
-        "fiscal-year-relative",
-        r"\b(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+next|the)\s+(?:fiscal|financial)\s+year\b"
-        r"(?!\s*(?:\d|of|to)\b)",
-        _fiscal_relative,
-        priority=2,
-    ),
-    compile_rule(
-        "quarter",
-        rf"\b(?:the\s+)?(?P<q>{alternation(ORDINALS)})[\s-]+(?P<unit>quarter|half)(?![\w-])"
-        rf"(?:\s+(?:of\s+)?(?P<yr>{YEAR_WORD}))?",
-        _quarter,
-        priority=2,
-    ),
-    compile_rule(
-        "quarter-code",
-        rf"\b(?P<q>Q[1-4])(?P<unit>)(?:\s+(?P<yr>{YEAR4}))?\b"
-        rf"|\b(?P<h>H[12])(?:\s+(?P<hyr>{YEAR4}))?\b(?!-)",
-        _quarter_code,
-        priority=2,
-        flags=0,
-    ),
-    compile_rule(
-        "season",
-        rf"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+)?(?P<season>{alternation(SEASONS)})\b"
-        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?",
-        _season,
-    ),
-]
+# The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
+NORMALISERS: dict[str, Handler] = {
+    "month-year": _month_year,
+    "month-alone": _month_alone,
+    "year": _year,
+    "short-year": _short_year,
+    "decade": _decade,
+    "century": _century,
+    "fiscal-year": lambda m, t: _fiscal(_FyProxy(m), t),
+    "fiscal-relative": _fiscal_relative,
+    "quarter": _quarter,
+    "quarter-code": _quarter_code,
+    "season": _season,
+}
 
 
 class _FyProxy:
@@ -456,31 +401,3 @@ class _QuarterProxy:
 
     def span(self) -> tuple[int, int]:
         return self._match.span()
-
-
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "month-year": MONTH_TRIGGERS,
-    "month": MONTH_TRIGGERS,
-    "decade": ("0s", "0's"),
-    "century": ("century",),
-    "fiscal-year": ("fiscal", "financial", "fy"),
-    "fiscal-year-relative": ("fiscal", "financial"),
-    "quarter": ("quarter", "half"),
-    "quarter-code": ("Q1", "Q2", "Q3", "Q4", "H1", "H2"),
-    "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "short-year": (" '",),
-    "year": ("16", "17", "18", "19", "20"),
-    # How far before its trigger a match may start ("Wednesday, the 26th of " before "Feb").
-}
-REACH: dict[str, int] = {
-    "month-year": 2,
-    "month": 8,
-    "decade": 12,
-    "century": 26,
-    "fiscal-year": 2,
-    "quarter": 18,
-    "quarter-code": 0,
-    "season": 10,
-    "short-year": 12,
-    "year": 14,
-}

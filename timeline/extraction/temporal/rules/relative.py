@@ -21,10 +21,9 @@ from timeline.extraction.temporal.calendar import (
 )
 from timeline.extraction.temporal.grammar import (
     Context,
+    Handler,
     Reading,
     Resolver,
-    Rule,
-    compile_rule,
     constant,
     date_reading,
     day_reading,
@@ -34,18 +33,13 @@ from timeline.extraction.temporal.grammar import (
     unresolved,
 )
 from timeline.extraction.temporal.lexicon import (
-    NUMBER,
     ORDINALS,
-    PART_TRIGGERS,
     PARTS_OF_DAY,
-    WEEKDAY,
-    alternation,
     month_number,
     number_value,
     weekday_number,
 )
 
-PART = alternation(PARTS_OF_DAY)
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
@@ -144,9 +138,6 @@ def _weekday(m: re.Match[str], text: str) -> Resolver | None:
         return day_reading(day, ctx.dct, "dct", suffix, type_)
 
     return resolve
-
-
-UNIT_WORDS = r"(?P<unit>week(?:end)?|month|year|quarter|decade|century)"
 
 
 def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
@@ -322,66 +313,18 @@ def _overnight(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
-RULES: list[Rule] = [
-    compile_rule(
-        "year-before",
-        r"\bthe\s+year\s+(?P<dir>before|previous|prior|earlier|after|later)\b(?!\s+(?:the|a|an|his|her|its|their|last)\b)",
-        _year_before,
-        priority=2,
-    ),
-    compile_rule(
-        "day-word",
-        rf"\b(?:(?:earlier|later)\s+)?(?:(?P<extra>the\s+day\s+(?:before|after))\s+)?(?P<word>today|yesterday|tomorrow|tonight)\b"
-        rf"(?:\s+(?P<part>{PART}))?",
-        _day_word,
-        priority=2,
-    ),
-    compile_rule(
-        "this-part-of-day",
-        rf"\b(?P<rel>this|last|tomorrow)\s+(?P<part>{PART})\b",
-        _last_night,
-        priority=2,
-    ),
-    compile_rule(
-        "overnight",
-        r"\bovernight\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|on|at|to|as|and|after|before|from|near|across|into|with|while|"
-        r"when|amid|around|along|outside|inside|by|but|the|a|an)\b)",
-        _overnight,
-        priority=1,
-    ),
-    compile_rule(
-        "weekday",
-        rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<day>{WEEKDAY})\b(?:\s+(?P<part>{PART}))?",
-        _weekday,
-        priority=1,
-    ),
-    compile_rule(
-        "relative-unit",
-        rf"\b(?P<rel>last|this\s+past|this|next|the\s+coming|the\s+previous|the\s+following|current)\s+{UNIT_WORDS}\b(?!-)",
-        _relative_unit,
-        priority=1,
-    ),
-    compile_rule(
-        "the-unit",
-        r"\b(?:(?:earlier|later)\s+(?:in\s+)?|(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+)the\s+"
-        r"(?P<unit>week|month|year)\b|\b(?:the|this)\s+(?P<unit2>weekend)\b",
-        lambda m, t: _the_unit(_UnitProxy(m), t),
-    ),
-    compile_rule(
-        "ago",
-        rf"\b(?P<n>{NUMBER}|an?|several|a\s+few|few|many|some)\s+(?P<unit>day|week|fortnight|month|year|decade)s?\s+ago\b",
-        _ago,
-        priority=3,
-    ),
-    compile_rule(
-        "first-week-of-month",
-        r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
-        r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
-        r"(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d))?\b",
-        _first_week_of,
-        priority=4,
-    ),
-]
+# The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
+NORMALISERS: dict[str, Handler] = {
+    "year-before": _year_before,
+    "day-word": _day_word,
+    "last-night": _last_night,
+    "overnight": _overnight,
+    "weekday": _weekday,
+    "relative-unit": _relative_unit,
+    "the-unit": lambda m, t: _the_unit(_UnitProxy(m), t),
+    "ago": _ago,
+    "first-week-of": _first_week_of,
+}
 
 
 class _UnitProxy:
@@ -393,27 +336,3 @@ class _UnitProxy:
 
     def span(self) -> tuple[int, int]:
         return self._match.span()
-
-
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "day-word": ("today", "yesterday", "tomorrow", "tonight"),
-    "this-part-of-day": PART_TRIGGERS,
-    "weekday": ("day",),
-    "overnight": ("overnight",),
-    "relative-unit": ("week", "month", "year", "quarter", "decade", "centur"),
-    "the-unit": ("week", "month", "year"),
-    "ago": ("ago",),
-    "year-before": ("year",),
-    "first-week-of-month": ("week",),
-}
-REACH: dict[str, int] = {
-    "day-word": 26,
-    "this-part-of-day": 10,
-    "weekday": 10,
-    "overnight": 2,
-    "relative-unit": 18,
-    "the-unit": 34,
-    "ago": 40,
-    "year-before": 10,
-    "first-week-of-month": 14,
-}
