@@ -3,6 +3,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.pipeline import extract_article, extract_cleaned
 
 ARTICLE = """Freedonia Daily|Iran fires missiles toward the Red Sea
@@ -89,3 +90,44 @@ def test_it_keeps_a_dated_claim_by_a_speaker_no_gazetteer_knows():
     (event,) = ex.events
     assert event.event_type == "statement" and event.speakers == ("Maria Lopez",)
     assert event.date.start == date(2024, 7, 29)
+
+
+DEEP = (
+    "Azerbaijani troops attacked Armenian border posts on Monday, the defence ministry said.\n\n"
+    "The crossing followed weeks of tension along the river.\n\n"
+    "Officials in the capital gave no figures for the size of the force.\n\n"
+    "Armenia's foreign ministry condemned the attack in a statement.\n\n"
+    "Azerbaijan has previously warned Armenia of retaliation for border raids.\n\n"
+)
+
+
+def test_it_says_why_each_event_has_its_date():
+    ex = extract_cleaned(DEEP, published=date(2024, 5, 8))
+    bases = {e.date_basis for e in ex.events}
+    assert DateBasis.CLAUSE in bases
+    crossing = next(e for e in ex.events if e.date_basis == DateBasis.CLAUSE)
+    assert crossing.date.start == date(2024, 5, 6)
+    assert crossing.mention_bases == (DateBasis.CLAUSE,) * len(crossing.mentions)
+
+
+def test_it_dates_an_undated_happening_in_the_lede_by_the_report():
+    ex = extract_cleaned(
+        "Poland sent 2,000 troops to its eastern border, the ministry said.\n\nThe weather was mild.",
+        published=date(2024, 2, 2),
+    )
+    (event,) = ex.events
+    assert event.date_basis == DateBasis.LEDE and event.date.start == date(2024, 2, 2)
+
+
+def test_it_gives_no_date_to_an_undated_sentence_deep_in_a_report_told_as_background():
+    ex = extract_cleaned(DEEP, published=date(2024, 5, 8))
+    warned = [
+        e for e in ex.events if any("previously warned" in ex.passages[ex.mentions[i].passage].text for i in e.mentions)
+    ]
+    assert all(e.date is None and e.date_basis == DateBasis.NONE for e in warned)
+
+
+def test_it_dates_a_happening_told_deep_in_the_simple_past_by_the_report():
+    ex = extract_cleaned(DEEP, published=date(2024, 5, 8))
+    condemned = [e for e in ex.events if any("condemned" in ex.mentions[i].summary for i in e.mentions)]
+    assert condemned and all(e.date_basis == DateBasis.REPORT and e.date.start == date(2024, 5, 8) for e in condemned)

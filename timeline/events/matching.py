@@ -16,6 +16,7 @@ from django.db.models.functions import Length
 
 from timeline.extraction import cluster
 from timeline.extraction.cluster import DateRange, EventProfile
+from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.events.detection import keywords, statement_speaker
 from timeline.extraction.gazetteer import Gazetteer, builtin_aliases, gazetteer_from_rows
 from timeline.extraction.pipeline import ArticleEvent, ArticleExtraction
@@ -56,7 +57,7 @@ def gazetteer_current(*, fresh: bool = True) -> Gazetteer:
 def candidates(group: ArticleEvent, exclude_article: int | None = None) -> list[tuple[Event, EventProfile]]:
     """Stored events of the group's type near its date, each with what clustering compares."""
     qs = Event.objects.filter(event_type=group.event_type)
-    if group.date is not None and group.date_basis == "publication":
+    if group.date is not None and group.date_basis in (DateBasis.LEDE, DateBasis.REPORT):
         # reported without a date of its own: a happening of the days before the report
         qs = qs.filter(
             Q(date_start__isnull=True)
@@ -119,7 +120,7 @@ def group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
         actors=set(group.actors),
         speakers=set(group.speakers),
         keywords=words,
-        date=group.date if group.date_basis in ("text", "context") else None,
+        date=group.date if group.date_basis in (DateBasis.CLAUSE, DateBasis.ELSEWHERE) else None,
     )
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from timeline.extraction.clean.lines import DroppedLine, HeaderMeta, clean_text
+from timeline.extraction.clean.lines import DroppedLine, HeaderMeta, clean_text, is_headline
 from timeline.extraction.cluster import DateRange, MentionGroup, group_mentions
+from timeline.extraction.events.dating import DateBasis, lede
 from timeline.extraction.events.detection import EventMention, detect
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
@@ -39,11 +40,10 @@ class ArticleEvent:
     places: tuple[str, ...]
     speakers: tuple[str, ...]
     date: DateRange | None
-    # "text" (a date in the sentences), "context" (the date the article gives the same development elsewhere),
-    # "publication" (reported undated: the publication day), "" (no date known)
-    date_basis: str
+    date_basis: DateBasis  # NONE: undated and outside the lede, so it may only join a happening dated elsewhere
     date_disputed: bool
     lead_actor: str = ""  # the actor the mentions name most often
+    mention_bases: tuple[DateBasis, ...] = ()  # for each of `mentions`: its own date, or the event's basis
 
 
 @dataclass
@@ -117,6 +117,8 @@ def extract_cleaned(
     timexes = tag(text, published)
     mentions = detect(text, passages, timexes, published, gaz)
     groups = group_mentions(mentions, published)
+    body = [p for p in passages if not is_headline(p.text)]
+    opening = {body[i].index for i in lede([p.text for p in body])}
     events = []
     for g in groups:
         members = [mentions[i] for i in g.mentions]
@@ -124,13 +126,13 @@ def extract_cleaned(
             continue  # no one and nowhere known, and no day of its own: nothing to place in world news
         lead = next((m for m in members if m.date is not None), members[0])
         titled = _titled(lead, members, g.date)
-        basis = "text" if g.date is not None else ""
-        date_range = g.date
-        if date_range is None and published is not None:
-            date_range = _context_date(g, groups, published)
-            basis = "context"
-            if date_range is None:
-                date_range, basis = DateRange(published, published, "day"), "publication"
+        date_range, basis = _dated(
+            g,
+            groups,
+            published,
+            in_lede=any(m.passage in opening for m in members),
+            simple_past=any(m.simple_past for m in members),
+        )
         events.append(
             ArticleEvent(
                 mentions=tuple(g.mentions),
@@ -145,6 +147,7 @@ def extract_cleaned(
                 date_disputed=g.disputed,
                 lead_actor=(members[0].speaker if lead.event_type == "statement" and lead.speaker else "")
                 or _lead_actor(members),
+                mention_bases=tuple(DateBasis.CLAUSE if m.date is not None else basis for m in members),
             )
         )
     return ArticleExtraction(
@@ -161,6 +164,28 @@ def extract_cleaned(
         mentions=mentions,
         events=events,
     )
+
+
+def _dated(
+    group: MentionGroup, groups: list[MentionGroup], published: date | None, *, in_lede: bool, simple_past: bool
+) -> tuple[DateRange | None, DateBasis]:
+    """A happening's date and why: its own sentences' date; else the same happening dated elsewhere in the
+    article; else, told in the opening sentences, the report's day (the news lede reports the latest news);
+    else, told deeper in the simple past, the report's day too (a report tells in that tense what has just
+    happened). An undated sentence deep in a report told in another tense (the perfect or present of
+    background and states of things) gets no date and no basis."""
+    if group.date is not None:
+        return group.date, DateBasis.CLAUSE
+    if published is None:
+        return None, DateBasis.NONE  # the article's own date is unknown: it waits for one
+    elsewhere = _context_date(group, groups, published)
+    if elsewhere is not None:
+        return elsewhere, DateBasis.ELSEWHERE
+    if in_lede:
+        return DateRange(published, published, "day"), DateBasis.LEDE
+    if simple_past:
+        return DateRange(published, published, "day"), DateBasis.REPORT
+    return None, DateBasis.NONE
 
 
 def _context_date(group: MentionGroup, groups: list[MentionGroup], published: date) -> DateRange | None:

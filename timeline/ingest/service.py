@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from timeline.events.matching import INFER_MIN_SCORE, best_match, gazetteer_current, infer_published, near_duplicate_of
 from timeline.events.update import event_refresh, link_actors, unique_slug
+from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.gazetteer import Gazetteer
 from timeline.extraction.pipeline import (
     CONTEXT_RULE,
@@ -301,7 +302,7 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
             date_end=m.date.end,
             precision=m.date.precision,
         )
-    elif group.date_basis == "context" and group.date is not None:
+    elif group.date_basis == DateBasis.ELSEWHERE and group.date is not None:
         fields.update(
             date_rule=CONTEXT_RULE,
             date_anchor=ex.published,
@@ -309,7 +310,7 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
             date_end=group.date.end,
             precision=group.date.precision,
         )
-    elif group.date_basis == "publication" and ex.published is not None:
+    elif group.date_basis in (DateBasis.LEDE, DateBasis.REPORT) and ex.published is not None:
         fields.update(
             date_rule=PUBLICATION_RULE,
             date_anchor=ex.published,

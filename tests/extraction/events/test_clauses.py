@@ -8,6 +8,7 @@ from timeline.extraction.events.clauses import (
     report_frame,
     strip_appositives,
     strip_lead,
+    told_in_simple_past,
 )
 
 
@@ -100,3 +101,16 @@ def test_it_keeps_a_sentence_opening_with_this_that_is_no_time_phrase():
     s = "This is a good day for both countries, President Ana Ruiz said."
     assert strip_lead(s) == s
     assert strip_lead("This week, the minister met his counterpart.") == "the minister met his counterpart."
+
+
+def test_a_happening_told_in_the_simple_past_is_news():
+    assert told_in_simple_past("Soldiers broke into a military base and killed one serviceman.")
+    assert told_in_simple_past("Shortly afterwards, the army announced that strikes were under way.")
+
+
+def test_the_perfect_the_present_and_modals_tell_background_or_what_may_come():
+    assert not told_in_simple_past("Both governments have denied such arms deals.")
+    assert not told_in_simple_past("The leaders have previously warned of more decisive actions.")
+    assert not told_in_simple_past("Joining the alliance places the country under its mutual defence clause.")
+    assert not told_in_simple_past("The agency will soon send up more satellites.")
+    assert not told_in_simple_past("The country had vowed a third launch would take place in October.")

@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.timex_helpers import timex
-from timeline.extraction.events.dating import pick_date
+from timeline.extraction.events.dating import lede, pick_date
 from timeline.extraction.segment import segment
 
 
@@ -62,3 +62,22 @@ def test_it_takes_the_day_of_a_report_for_the_day_of_its_telling():
     p = segment(text)[0]
     info = pick_date(p, text, [timex(text, "Tuesday", date(2023, 2, 28))], date(2023, 3, 5))
     assert info.telling
+
+
+def test_the_lede_is_the_first_sentences_long_enough_to_report_something():
+    texts = ["Skip to content", "Live updates", "Iran fired drones and missiles at Israel late on Saturday night."]
+    texts += [
+        "The attack was the first from Iranian soil.",
+        "Sirens sounded across the north of the country.",
+        "x y z a b c d",
+    ]
+    assert lede(texts) == {2, 3, 4}
+
+
+def test_a_dateline_opens_the_lede():
+    texts = [
+        "Photo caption: a launch seen from the border town in the early morning light.",
+        "SEOUL, Oct 31 (Reuters) - North Korea fired an intercontinental ballistic missile on Thursday.",
+        "It flew for 86 minutes.  Japan said the missile landed in its waters.",
+    ]
+    assert min(lede(texts)) == 1

@@ -282,3 +282,40 @@ def core_clause(sentence: str) -> str:
     if frame is not None:
         s = frame.told
     return _drop_relatives(_SUBORDINATE_ONLY.sub("", s))
+
+
+# the tense of the telling: what a sentence's first verb group says about when its happening lies
+_MODAL_WORDS = frozenset("will would could can may might should must shall 'll won't wouldn't couldn't".split())
+_PERFECT_AUX = frozenset("has have had 've 'd hasn't haven't hadn't".split())
+_PAST_BE = frozenset("was were".split())
+_ADVERBS = frozenset(
+    "not never also already previously long since just recently repeatedly now still reportedly".split()
+)
+_IRREGULAR_PAST = frozenset(
+    "said told met held sent struck shot won began became took flew led brought fought gave made left spoke sought "
+    "broke hit put shut set cut lost chose rose sank swore overthrew drove fled stood wrote saw came went ran".split()
+)
+_BACKGROUND_WORDS = re.compile(
+    r"\b(?:previously|in recent (?:years|months|weeks|decades)|for (?:years|decades|months)|historically|"
+    r"traditionally|used to|long (?:been|had|sought))\b",
+    _I,
+)
+
+
+def told_in_simple_past(sentence: str) -> bool:
+    """Whether the sentence tells its happening in the simple past ("soldiers broke into a base", "X said ..."),
+    the tense in which a report tells what has just happened. The perfect ("have denied", "had vowed"), the
+    present ("places Finland under ..."), modals and markers of background ("previously", "for years") are the
+    tenses of background, of a state of things or of what may come."""
+    if _BACKGROUND_WORDS.search(sentence):
+        return False
+    words = re.findall(r"[\w’'-]+", mask_quotes(main_part(sentence)).replace("’", "'"))
+    for i, word in enumerate(words):
+        w = word.lower()
+        if w in _MODAL_WORDS or w in _PERFECT_AUX:
+            return False
+        if w in _PAST_BE or w in _IRREGULAR_PAST:
+            return True
+        if i > 0 and w.endswith("ed") and len(w) > 4 and word[:1].islower() and w not in _ADVERBS:
+            return True
+    return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from timeline.extraction.events.clauses import aside_spans
@@ -19,6 +20,39 @@ _I = re.IGNORECASE
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 _GMT = re.compile(r"\([^)]*\b(?:GMT|UTC)\b[^)]*\)")
 _DATE_PRECISIONS = {"day": 0, "week": 1, "month": 2}
+
+
+class DateBasis(StrEnum):
+    """Why a happening has the date it has: every event on the timeline has one of the first three."""
+
+    CLAUSE = "text"  # a time expression in the reporting sentence itself
+    LEDE = "publication"  # the opening sentences report the latest happening: the report's own day
+    ELSEWHERE = "context"  # the same happening, dated elsewhere in the article
+    REPORT = "report"  # told deeper in a report in the simple past ("soldiers broke into a base"): the report's day
+    NONE = ""  # no basis: the sentence may join a dated happening, never stand on the timeline alone
+
+
+LEDE_SENTENCES = 3  # the opening sentences of a report that tell its news
+_DATELINE_WITHIN = 8  # a dateline stands near the top of a page, after its furniture
+_LEDE_MIN_WORDS = 6
+# "SEOUL, Oct 31 (Reuters) -", "MOSCOW —", "LIBREVILLE, Gabon (AP) —", "Kyodo [Japan], May 31 :": a dateline opens the lede
+_DATELINE = re.compile(
+    r"^(?-i:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\[[^\]]{1,30}\])?"
+    r"(?:,\s*[\w .'’-]{1,30}?)?(?:\s*\((?:[A-Za-z. ]{1,20})\))?\s*(?:[-—–:]|\u2014)\s"
+)
+
+
+def lede(texts: list[str]) -> set[int]:
+    """The positions of the report's opening sentences among `texts` (the body's sentences, headlines left out).
+
+    A dateline marks where the report's own telling begins; without one, the first sentences long enough to
+    report something (captions and furniture before them take their place, as a reader skims past them).
+    """
+    for i, t in enumerate(texts[:_DATELINE_WITHIN]):
+        if _DATELINE.match(t) and len(t.split()) >= _LEDE_MIN_WORDS:
+            return set(range(i, min(len(texts), i + LEDE_SENTENCES)))
+    long_enough = [i for i, t in enumerate(texts) if len(t.split()) >= _LEDE_MIN_WORDS]
+    return set(long_enough[:LEDE_SENTENCES])
 
 
 @dataclass(frozen=True)

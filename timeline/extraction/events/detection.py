@@ -14,7 +14,13 @@ from datetime import date
 from typing import Any
 
 from timeline.extraction.clean.lines import is_headline
-from timeline.extraction.events.clauses import core_clause, definite_referent, main_part, report_frame
+from timeline.extraction.events.clauses import (
+    core_clause,
+    definite_referent,
+    main_part,
+    report_frame,
+    told_in_simple_past,
+)
 from timeline.extraction.events.dating import DateInfo, pick_date
 from timeline.extraction.events.headlines import write_title
 from timeline.extraction.events.wording import keywords
@@ -171,6 +177,7 @@ class EventMention:
     speaker: str
     date: DateInfo | None  # the date the sentence itself gives, if any
     keywords: frozenset[str]
+    simple_past: bool = False  # told in the simple past, as a report tells what has just happened
 
 
 def _outside_quotes(text: str) -> str:
@@ -357,6 +364,7 @@ def detect(
                 speaker=(_speaker(p.text, hits) or referent) if event_type == STATEMENT else "",
                 date=info,
                 keywords=keywords(p.text),
+                simple_past=told_in_simple_past(p.text),
             )
         )
     return mentions
