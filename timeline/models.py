@@ -233,6 +233,25 @@ class Mention(models.Model):
         return f"{self.event_id} ← {self.passage}"
 
 
+class DateReference(models.Model):
+    """A day a passage names by a date expression ("on February 1", "since Tuesday's vote"), resolved against
+    its article's publication date: what the key dates count when later reports look back at a day."""
+
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="date_references")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="date_references", help_text="the passage's article"
+    )
+    day = models.DateField()
+    text = models.CharField(max_length=200, help_text="the date expression")
+
+    class Meta:
+        ordering = ["day", "article_id"]
+        indexes = [models.Index(fields=["day", "article"], name="datereference_day_article")]
+
+    def __str__(self) -> str:
+        return f"{self.day} ← {self.passage_id}: {self.text}"
+
+
 class TallyCount(models.Model):
     """What every tally row counts by: the events' review status and whether they were merged away."""
 

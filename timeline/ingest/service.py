@@ -21,6 +21,7 @@ from timeline.events.matching import INFER_MIN_SCORE, best_match, gazetteer_curr
 from timeline.events.update import event_refresh, link_actors, unique_slug
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.gazetteer import Gazetteer
+from timeline.extraction.key_dates.references import day_references
 from timeline.extraction.pipeline import (
     CONTEXT_RULE,
     PUBLICATION_RULE,
@@ -30,7 +31,7 @@ from timeline.extraction.pipeline import (
 )
 from timeline.extraction.pipeline import extract_article as pipeline_extract
 from timeline.ingest.readers import read_file
-from timeline.models import Article, Event, Mention, Passage, Publisher
+from timeline.models import Article, DateReference, Event, Mention, Passage, Publisher
 
 _WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
 
@@ -119,6 +120,7 @@ def article_ingest(
         if inferred is not None:
             _set_inferred(article, inferred)
             ex = extract_cleaned(article.text, published=inferred, title=article.title, gazetteer=gaz)
+    _store_date_references(article, ex, passages)
     counts = _store_events(article, ex, passages)
     if article.published is not None:
         _resolve_undated(gaz, counts.created)
@@ -146,6 +148,17 @@ def _store_passages(article: Article, ex: ArticleExtraction) -> list[Passage]:
         for p in ex.passages
     ]
     return Passage.objects.bulk_create(rows)
+
+
+def _store_date_references(article: Article, ex: ArticleExtraction, passages: list[Passage]) -> None:
+    """The days the article's sentences name, read afresh (a re-read replaces them)."""
+    DateReference.objects.filter(article=article).delete()
+    by_index = {p.index: p for p in passages}
+    DateReference.objects.bulk_create(
+        DateReference(article=article, passage=by_index[r.passage], day=r.day, text=r.text[:200])
+        for r in day_references(ex.passages, ex.timexes)
+        if r.passage in by_index
+    )
 
 
 def _set_inferred(article: Article, day: date) -> None:
@@ -342,6 +355,7 @@ def article_reextract(article: Article, *, gazetteer: Gazetteer | None = None) -
     if [(p.start, p.end) for p in passages] != [(p.start, p.end) for p in ex.passages]:
         article.passages.all().delete()
         passages = _store_passages(article, ex)
+    _store_date_references(article, ex, passages)
     _store_events(article, ex, passages, previous=previous)
     now = dict(Mention.objects.filter(passage__article=article).values_list("passage__index", "event_id"))
     for event in Event.objects.filter(id__in=previous):

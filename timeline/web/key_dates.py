@@ -1,0 +1,172 @@
+"""Reads behind the key dates: the evidence per day for the events a filter selects, in a few aggregate queries.
+
+The scoring itself is plain Python (timeline.extraction.key_dates.scoring); this module counts, per day, the
+happenings dated to it and their publishers, the reports naming it in a sentence (stored as DateReference rows
+at ingest) and the reports published just after it, then fetches the events and sentences of the days picked.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Sum
+
+from timeline.extraction.key_dates.scoring import WEIGHTS, DayEvidence, Weights, pick_days, type_weight
+from timeline.extraction.key_dates.summary import Candidate, best_summary
+from timeline.models import Article, DateReference, Event, Mention, Precision
+from timeline.web.selectors import TimelineFilters, events_for_timeline
+
+DEFAULT_COUNT = 15
+MAX_COUNT = 100
+EVENTS_PER_DAY = 20  # events listed under one key date at most
+FRESH_DAYS = 1  # a report this close after a day tells of it as news, not as a look back
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    day: date
+    summary: str
+    events: list[Event]
+    score: float
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "date": self.day.isoformat(),
+            "summary": self.summary,
+            "events": [e.slug for e in self.events],
+            "score": self.score,
+        }
+
+
+def _narrowed(filters: TimelineFilters) -> bool:
+    """Whether the filters pick some events of the period rather than the whole collection."""
+    return bool(filters.event_type or filters.actor or filters.text.strip() or filters.verified_only)
+
+
+def _in_period(day: date, filters: TimelineFilters) -> bool:
+    return (filters.date_from is None or day >= filters.date_from) and (
+        filters.date_to is None or day <= filters.date_to
+    )
+
+
+def day_evidence(*, filters: TimelineFilters, weights: Weights = WEIGHTS) -> list[DayEvidence]:
+    """The evidence for every day the filtered events fall on, and for days several of their reports name."""
+    events = events_for_timeline(filters=filters).order_by()
+    dated = events.filter(precision=Precision.DAY, date_start__isnull=False)
+    per_day: dict[date, dict[str, float]] = defaultdict(lambda: {"events": 0, "sources": 0, "kind": 0.0})
+    for row in dated.values("date_start", "event_type").annotate(n=Count("id"), p=Sum("publisher_count")):
+        slot = per_day[row["date_start"]]
+        slot["events"] += row["n"]
+        slot["sources"] += row["p"] or 0
+        slot["kind"] = max(slot["kind"], type_weight(row["event_type"]))
+    references = DateReference.objects.order_by()
+    articles = Article.objects.order_by().filter(published__isnull=False)
+    if _narrowed(filters):
+        backing = Mention.objects.filter(event__in=events.values("pk")).order_by().values("passage__article_id")
+        references = references.filter(article_id__in=backing)
+        articles = articles.filter(pk__in=backing)
+    now_refs: dict[date, int] = defaultdict(int)
+    later_refs: dict[date, int] = defaultdict(int)
+    for row in references.values("day", "article__published").annotate(n=Count("article_id", distinct=True)):
+        published, day = row["article__published"], row["day"]
+        if published is not None and (published - day).days >= weights.later_days:
+            later_refs[day] += row["n"]
+        elif published is None or published >= day:
+            now_refs[day] += row["n"]
+    published_on = dict(articles.values_list("published").annotate(n=Count("id")))
+    days = set(per_day) | {
+        d
+        for d in set(now_refs) | set(later_refs)
+        if now_refs[d] + later_refs[d] >= weights.min_reference_articles and _in_period(d, filters)
+    }
+    after = range(weights.after_days + 1)
+    return [
+        DayEvidence(
+            day=d,
+            events=int(per_day[d]["events"]) if d in per_day else 0,
+            sources=int(per_day[d]["sources"]) if d in per_day else 0,
+            references=now_refs.get(d, 0),
+            later_references=later_refs.get(d, 0),
+            published_after=sum(published_on.get(d + timedelta(days=k), 0) for k in after),
+            kind=per_day[d]["kind"] if d in per_day else 0.0,
+        )
+        for d in sorted(days)
+    ]
+
+
+def key_dates(*, filters: TimelineFilters, count: int = DEFAULT_COUNT, weights: Weights = WEIGHTS) -> list[KeyDate]:
+    """The `count` most important days of the filtered events, in date order, each with its sentence."""
+    picked = pick_days(day_evidence(filters=filters, weights=weights), count, weights)
+    if not picked:
+        return []
+    days = [p.day for p in picked]
+    events = events_for_timeline(filters=filters).filter(precision=Precision.DAY, date_start__in=days)
+    by_day: dict[date, list[Event]] = defaultdict(list)
+    for event in events.only("id", "slug", "title", "date_start", "publisher_count", "event_type"):
+        by_day[event.date_start].append(event)
+    for listed in by_day.values():  # the day's main happening first: the weightiest kind, the most publishers
+        listed.sort(key=lambda e: (-type_weight(e.event_type) * (1 + e.publisher_count), e.id))
+        del listed[EVENTS_PER_DAY:]
+    sentences = _candidates(days=days, by_day=by_day, narrowed=_narrowed(filters))
+    return [
+        KeyDate(
+            day=p.day,
+            summary=best_summary(sentences[p.day], by_day[p.day][0].title if by_day[p.day] else ""),
+            events=by_day[p.day],
+            score=p.score,
+        )
+        for p in picked
+    ]
+
+
+def _candidates(*, days: list[date], by_day: dict[date, list[Event]], narrowed: bool) -> dict[date, list[Candidate]]:
+    """The sentences that may speak for each day: its events' passages dated to it, then sentences naming it."""
+    listed = {e.id: (e, rank) for evs in by_day.values() for rank, e in enumerate(evs)}
+    found: dict[date, list[Candidate]] = defaultdict(list)
+    own = (
+        Mention.objects.filter(event_id__in=list(listed))
+        .select_related("passage__article")
+        .only("event_id", "date_start", "date_text", "passage__text", "passage__index", "passage__article__published")
+    )
+    for m in own:
+        event, rank = listed[m.event_id]
+        found[event.date_start].append(
+            Candidate(
+                text=m.passage.text,
+                own_day=m.date_start == event.date_start,
+                fresh=_fresh(m.passage.article.published, event.date_start),
+                dated=bool(m.date_text) and m.date_start == event.date_start,
+                lede=m.passage.index == 0,
+                rank=rank,
+                order=_order(m.passage.article.published, m.passage.index),
+            )
+        )
+    references = DateReference.objects.filter(day__in=days).select_related("passage", "article")
+    if narrowed:
+        references = references.filter(
+            article_id__in=Mention.objects.filter(event_id__in=list(listed)).values("passage__article_id")
+        )
+    for r in references.only("day", "passage__text", "passage__index", "article__published")[: 50 * len(days)]:
+        found[r.day].append(
+            Candidate(
+                text=r.passage.text,
+                own_day=False,
+                fresh=_fresh(r.article.published, r.day),
+                dated=True,
+                lede=r.passage.index == 0,
+                rank=EVENTS_PER_DAY,
+                order=_order(r.article.published, r.passage.index),
+            )
+        )
+    return found
+
+
+def _fresh(published: date | None, day: date) -> bool:
+    return published is not None and 0 <= (published - day).days <= FRESH_DAYS
+
+
+def _order(published: date | None, index: int) -> int:
+    """Earlier reports first, and within a report its earlier sentences."""
+    return (published.toordinal() if published else 10**7) * 1000 + min(index, 999)
