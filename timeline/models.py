@@ -66,7 +66,11 @@ class Article(models.Model):
     raw_text = models.TextField(help_text="the text as it was ingested")
     text = models.TextField(help_text="the cleaned article text; passage offsets point into it")
     dropped = models.JSONField(default=list, blank=True, help_text="lines removed by cleaning, with the reason")
-    content_hash = models.CharField(max_length=64, unique=True, help_text="hash of the cleaned text")
+    content_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="hash of the normalised raw text (with the publisher, for another site's copy of a stored text)",
+    )
     source_name = models.CharField(max_length=500, blank=True, help_text="the file it was ingested from")
     duplicate_of = models.ForeignKey(
         "self",

@@ -7,6 +7,7 @@ ALLOWED_HOSTS  comma-separated host names (default: localhost names)
 STATIC_ROOT    where collectstatic writes (default: staticfiles/ beside manage.py)
 TASKS_BACKEND  background task backend (default: the database queue run by `manage.py db_worker`)
 INGEST_BACKGROUND_MIN_FILES  ingests of this many files or more run in the background (default 50)
+INGEST_MAX_CHARS  longest article text ingest reads, in characters; longer ones are refused (default 200000)
 """
 
 from __future__ import annotations
@@ -129,6 +130,9 @@ INGEST_BACKGROUND_MIN_FILES = int(os.environ.get("INGEST_BACKGROUND_MIN_FILES", 
 
 # Largest article file the ingest command accepts, in bytes.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# Longest article text ingest reads, in characters: a longer one is refused with the reason.
+INGEST_MAX_CHARS = int(os.environ.get("INGEST_MAX_CHARS", "200000"))
 
 LOGGING = {
     "version": 1,

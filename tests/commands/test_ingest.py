@@ -1,11 +1,12 @@
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from timeline.models import Article, Event, Passage
+from timeline.models import Actor, ActorAlias, Article, Event, Passage
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +94,152 @@ def test_it_skips_a_json_line_without_text_and_ingests_the_lines_around_it(tmp_p
     assert "line 2: no 'text'" in err and "line 3: not valid JSON" in err
     assert "2 new articles" in out and "2 rejected" in out
     assert Article.objects.count() == 2
+
+
+def _story(n: int) -> str:
+    return (
+        f"Navy drills number {n}\nPublished: 2024-03-{10 + n}\n\n"
+        f"Officials in Ruritania said on Tuesday that the navy had held exercises number {n} near the coast. "
+        "Neighbouring states called the drills a provocation."
+    )
+
+
+def _record(n: int, **fields: str) -> dict:
+    body = f"Officials in Ruritania said on Tuesday that the navy had held exercises number {n} near the coast."
+    return {"text": body, "published": "2024-03-20", **fields}
+
+
+def _deny(monkeypatch, name: str, error: type[OSError], message: str) -> None:
+    """Reading the file called ``name`` fails as the system would fail it (the tests run as root)."""
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args, **kwargs):
+        if self.name == name:
+            raise error(13 if error is PermissionError else 21, message, str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+
+
+BAD_FILES = {
+    "empty": lambda d, mp: (d / "b.txt").write_bytes(b""),
+    "binary": lambda d, mp: (d / "b.txt").write_bytes(bytes(range(256)) * 4),
+    "not UTF-8": lambda d, mp: (d / "b.txt").write_bytes("caf\u00e9 in Paris on Monday".encode("latin-1")),
+    "permission denied": lambda d, mp: (
+        (d / "b.txt").write_text(_story(5)),
+        _deny(mp, "b.txt", PermissionError, "Permission denied"),
+    ),
+    "replaced by a folder": lambda d, mp: (
+        (d / "b.txt").write_text(_story(5)),
+        _deny(mp, "b.txt", IsADirectoryError, "Is a directory"),
+    ),
+    "a folder named x.json": lambda d, mp: (d / "b.json").mkdir(),
+    "a symlink loop": lambda d, mp: (d / "b.txt").symlink_to(d / "b.txt"),
+    "year 1": lambda d, mp: (d / "b.json").write_text(json.dumps(_record(5, published="0001-01-01"))),
+    "year 9999": lambda d, mp: (d / "b.json").write_text(json.dumps(_record(5, published="9999-12-31T23:59:59Z"))),
+}
+REASONS = {
+    "empty": "empty file",
+    "binary": "binary file",
+    "not UTF-8": "not UTF-8",
+    "permission denied": "Permission denied",
+    "replaced by a folder": "Is a directory",
+    "a folder named x.json": "a folder, not a file",
+    "a symlink loop": "cannot read",
+    "year 1": "outside the years 1900-2100",
+    "year 9999": "outside the years 1900-2100",
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_it_reports_a_bad_file_between_good_ones_and_stores_the_good_ones(tmp_path, monkeypatch, kind):
+    (tmp_path / "a.txt").write_text(_story(1))
+    BAD_FILES[kind](tmp_path, monkeypatch)
+    (tmp_path / "c.txt").write_text(_story(3))
+    code, out, err = run(tmp_path)  # any exception but the exit status would escape here
+    assert code == 1
+    (line,) = [line for line in err.splitlines() if line.startswith("rejected")]
+    assert f"{tmp_path / 'b'}." in line and REASONS[kind] in line
+    assert "files read: 2 new articles" in out and "1 rejected" in out
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Navy drills number 1", "Navy drills number 3"]
+
+
+def test_it_goes_on_after_a_file_replaced_by_a_folder_during_the_run(tmp_path, monkeypatch):
+    from timeline.ingest import service
+
+    for n in (1, 2, 3):
+        (tmp_path / f"{n}.txt").write_text(_story(n))
+    real_read = service.read_file
+
+    def read_and_swap(path, **kwargs):
+        if path.name == "1.txt":  # while the first file is read, the second becomes a folder
+            (tmp_path / "2.txt").unlink()
+            (tmp_path / "2.txt").mkdir()
+        return real_read(path, **kwargs)
+
+    monkeypatch.setattr(service, "read_file", read_and_swap)
+    code, out, err = run(tmp_path)
+    assert code == 1 and "2.txt: a folder, not a file" in err
+    assert "2 new articles" in out and Article.objects.count() == 2
+
+
+def test_it_stores_the_records_around_one_that_cleans_to_nothing(tmp_path):
+    f = tmp_path / "wire.jsonl"
+    records = [_record(1), {"text": "Photo: AP", "published": "2024-03-20"}, _record(3)]
+    f.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    code, out, err = run(f)
+    assert code == 1
+    assert f"rejected {f} line 2: nothing left after cleaning" in err
+    assert "2 new articles" in out and "1 rejected" in out
+    assert Article.objects.count() == 2
+
+
+def test_it_names_the_record_of_a_json_list_that_cleans_to_nothing(tmp_path):
+    f = tmp_path / "list.json"
+    f.write_text(json.dumps([_record(1), {"text": "Photo: AP"}, _record(3)]), encoding="utf-8")
+    code, out, err = run(f)
+    assert code == 1 and "record 2: nothing left after cleaning" in err
+    assert Article.objects.count() == 2
+
+
+def test_it_removes_nul_and_control_characters_from_text_and_title(tmp_path):
+    (tmp_path / "a.txt").write_text(_story(1))
+    late_nul = "x" * 9000 + "\x00"  # past the first 8 KB
+    record = _record(2, title="Drills\x00 at \x07sea")
+    record["text"] += f" The\x00 ministry gave no\x1b details.\n{late_nul}"
+    (tmp_path / "b.json").write_text(json.dumps(record), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(_story(3).replace("Published", "Pub\x00lished"))
+    code, out, err = run(tmp_path)
+    assert code == 0, err
+    assert Article.objects.count() == 3
+    for article in Article.objects.all():
+        for value in (article.title, article.raw_text, article.text, *article.passages.values_list("text", flat=True)):
+            assert not any(ord(ch) < 32 and ch not in "\n\t\r" for ch in value), repr(value)
+    assert Article.objects.filter(title="Drills at sea").exists()
+
+
+def test_it_stores_a_header_date_outside_the_years_as_unknown(tmp_path):
+    f = tmp_path / "far.txt"
+    f.write_text(_story(1).replace("Published: 2024-03-11", "Published: 9999-12-31"))
+    code, out, err = run(f)
+    assert code == 0, err
+    (article,) = Article.objects.all()
+    assert article.published is None and article.published_source == Article.DateSource.UNKNOWN
+
+
+def test_it_stores_the_same_file_once_after_an_actor_is_added(tmp_path):
+    f = tmp_path / "teasers.txt"
+    f.write_text(
+        "Freedonia holds talks\n3 June 2024\n\n"
+        "Freedonia opened talks with its neighbours on Monday, its foreign ministry said.\n"
+        "More stories\n"
+        "Freedonia's parliament approved the budget on Friday after a long debate.\n"
+        "Freedonia's central bank left its rates unchanged on Thursday, officials said.\n",
+        encoding="utf-8",
+    )
+    assert run(f)[0] == 0
+    actor = Actor.objects.create(name="Freedonia", slug="freedonia", kind="country")
+    ActorAlias.objects.create(actor=actor, alias="Freedonia")
+    code, out, _ = run(f)
+    assert code == 0 and "0 new articles, 1 already stored" in out
+    assert Article.objects.count() == 1

@@ -116,8 +116,8 @@ def test_it_reads_the_good_records_of_a_file_and_names_the_bad_ones(tmp_path):
     )
     read = read_file(f)
     assert [i.raw_text for i in read.articles] == ["A."]
-    assert read.skipped[0].startswith("item 2: no 'text'") and read.skipped[1].startswith("item 3:")
-    with pytest.raises(ReadError, match="item 2"):
+    assert read.skipped[0].startswith("record 2: no 'text'") and read.skipped[1].startswith("record 3:")
+    with pytest.raises(ReadError, match="record 2"):
         read_path(f)  # all or nothing
 
 

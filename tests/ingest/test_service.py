@@ -1,10 +1,12 @@
+import json
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.ingest.service import article_ingest, article_reextract, gazetteer_current
+from timeline.ingest.readers import ReadError
+from timeline.ingest.service import article_ingest, article_reextract, file_ingest, gazetteer_current
 from timeline.models import Actor, ActorAlias, Article, Event, Mention
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +198,67 @@ def test_it_keeps_another_sites_copy_of_the_same_text_as_its_own_linked_article(
     assert copy.article.duplicate_of_id == first.article.pk
     assert not again.created and again.article.pk == copy.article.pk
     assert article_ingest(raw_text=LAUNCH_A).article.pk == first.article.pk  # no publisher: the same text again
+
+
+def test_it_refuses_an_article_longer_than_the_limit_before_reading_it(settings):
+    settings.INGEST_MAX_CHARS = 1000
+    with pytest.raises(ValueError, match=r"too long: 1200 characters \(the limit is 1000"):
+        article_ingest(raw_text=("Iran fired a missile on 3 May 2024. " * 40)[:1200])
+    assert not Article.objects.exists()
+
+
+def test_it_refuses_a_publication_date_outside_the_years_it_can_place():
+    for day in (date(1, 1, 1), date(9999, 12, 31)):
+        with pytest.raises(ValueError, match="outside the years 1900-2100"):
+            article_ingest(raw_text=LAUNCH_A, published=day)
+    assert not Article.objects.exists()
+
+
+def test_it_finds_a_stored_text_before_reading_it(monkeypatch):
+    first = article_ingest(raw_text=LAUNCH_A, publisher="Gazette")
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a stored text is not read again")
+
+    monkeypatch.setattr("timeline.ingest.service.pipeline_extract", no_reading)
+    again = article_ingest(raw_text="  " + LAUNCH_A.replace("\n", "\r\n") + "\n", publisher="Gazette")
+    assert not again.created and again.article.pk == first.article.pk
+
+
+def test_it_stores_each_record_of_a_file_in_its_own_savepoint(tmp_path):
+    f = tmp_path / "wire.jsonl"
+    records = [
+        {"text": LAUNCH_A, "publisher": "Gazette"},
+        {"text": "Comments\nListen to this article"},
+        {"text": LAUNCH_B, "publisher": "Courier", "published": "2024-03-13"},
+    ]
+    f.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    done = file_ingest(path=f, max_bytes=10_000)
+    assert [r.created for r in done.results] == [True, True]
+    assert done.skipped == ["line 2: nothing left after cleaning"]
+    assert Article.objects.count() == 2
+
+
+def test_it_names_the_record_whose_storing_failed_and_stores_the_others(tmp_path, monkeypatch):
+    from timeline.ingest import service
+
+    real = service.near_duplicate_of
+
+    def failing(article, passages):
+        if "Pentagon says" in article.title:
+            raise OverflowError("date value out of range")
+        return real(article, passages)
+
+    monkeypatch.setattr(service, "near_duplicate_of", failing)
+    f = tmp_path / "list.json"
+    f.write_text(json.dumps([{"text": LAUNCH_A}, {"text": LAUNCH_B}, {"text": LAUNCH_A, "publisher": "X"}]))
+    done = file_ingest(path=f, max_bytes=10_000)
+    assert done.skipped == ["record 2: could not be stored (OverflowError: date value out of range)"]
+    assert len(done.results) == 2 and not Article.objects.filter(title__contains="Pentagon says").exists()
+
+
+def test_it_refuses_a_one_article_file_with_the_reason(tmp_path):
+    f = tmp_path / "furniture.txt"
+    f.write_text("Comments\nListen to this article\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="nothing left after cleaning"):
+        file_ingest(path=f, max_bytes=10_000)

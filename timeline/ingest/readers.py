@@ -15,8 +15,12 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+from timeline.extraction.clean.characters import strip_control
+from timeline.extraction.clean.lines import PUBLISHED_YEARS, published_in_range
+
 SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+BINARY_SHARE = 0.05  # a file whose first 8 KB are more than this share control characters is binary
 LONG_BLOCK_WORDS = 20  # a block of text this long on a page without <p> or <article> is body text
 
 
@@ -33,6 +37,7 @@ class ArticleInput:
     published: date | None = None
     published_at: datetime | None = None
     source_name: str = ""
+    where: str = ""  # the record's place in its file ("line 3", "record 2"), empty for a one-article file
 
 
 @dataclass
@@ -42,35 +47,55 @@ class FileRead:
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """The files named, and the article files inside the folders named (recursively, sorted)."""
+    """The files named, and the article files inside the folders named (recursively, sorted).
+
+    Whatever has an article file's name is yielded, even when it is not a readable file (a folder named
+    ``x.json``, a broken link or a link loop), and so is a folder that cannot be listed: reading it then
+    says why it cannot be ingested, so that nothing is left out without a word.
+    """
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                    yield child
+            yield from _folder_files(path)
         else:
             yield path
 
 
+def _folder_files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=lambda exc: found.append(Path(exc.filename))):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(folder) / n for n in (*names, *dirs) if _article_name(n))
+    return sorted(set(found))
+
+
+def _article_name(name: str) -> bool:
+    return not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
+
+
 def _read_text(path: Path, max_bytes: int) -> str:
     try:
+        if path.is_dir():
+            os.listdir(path)  # a folder that cannot be listed says so
+            raise ReadError("a folder, not a file")
         size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"too large: {size} bytes (the limit is {max_bytes})")
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
-    if size > max_bytes:
-        raise ReadError(f"too large: {size} bytes (the limit is {max_bytes})")
-    if size == 0:
+    if not data:
         raise ReadError("empty file")
-    with path.open("rb") as fh:
-        data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ReadError(f"too large: more than {max_bytes} bytes")
-    if b"\x00" in data[:8192]:
-        raise ReadError("binary file (NUL bytes), not text")
+    head = data[:8192]
+    if sum(b < 9 or 13 < b < 32 for b in head) > BINARY_SHARE * len(head):
+        raise ReadError("binary file (control bytes), not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReadError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+    text = strip_control(text)
     if not text.strip():
         raise ReadError("empty file (only whitespace)")
     return text
@@ -83,13 +108,19 @@ def parse_published(value: object) -> tuple[date | None, datetime | None]:
     if not isinstance(value, str):
         raise ReadError(f"published: expected an ISO 8601 string, got {type(value).__name__}")
     raw = value.strip()
+    moment: datetime | None = None
     try:
         if len(raw) <= 10:
-            return date.fromisoformat(raw), None
-        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        return moment.date(), moment
+            day = date.fromisoformat(raw)
+        else:
+            moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            day = moment.date()
     except ValueError as exc:
         raise ReadError(f"published: {raw!r} is not a valid ISO 8601 date ({exc})") from exc
+    if not published_in_range(day):
+        low, high = PUBLISHED_YEARS
+        raise ReadError(f"published: {raw!r} is outside the years {low}-{high}")
+    return day, moment
 
 
 def _from_record(record: object, where: str, source: str) -> ArticleInput:
@@ -107,8 +138,15 @@ def _from_record(record: object, where: str, source: str) -> ArticleInput:
         value = record.get(key) or ""
         if not isinstance(value, str):
             raise ReadError(f"{where}: '{key}' must be a string")
-        fields[key] = value.strip()
-    return ArticleInput(raw_text=text, published=published, published_at=published_at, source_name=source, **fields)
+        fields[key] = strip_control(value).strip()
+    return ArticleInput(
+        raw_text=strip_control(text),
+        published=published,
+        published_at=published_at,
+        source_name=source,
+        where=where,
+        **fields,
+    )
 
 
 def _records(records: list[tuple[str, object]], source: str) -> FileRead:
@@ -129,11 +167,13 @@ def read_json(text: str, source: str) -> FileRead:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ReadError(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    except RecursionError as exc:
+        raise ReadError("not usable JSON: nested too deeply") from exc
     if data == []:
         raise ReadError("an empty JSON list")
     if not isinstance(data, list):
         return _records([("the object", data)], source)
-    return _records([(f"item {i + 1}", r) for i, r in enumerate(data)], source)
+    return _records([(f"record {i + 1}", r) for i, r in enumerate(data)], source)
 
 
 def read_jsonl(text: str, source: str) -> FileRead:
@@ -146,6 +186,8 @@ def read_jsonl(text: str, source: str) -> FileRead:
             pairs.append((f"line {n}", json.loads(line)))
         except json.JSONDecodeError as exc:
             broken.append(f"line {n}: not valid JSON ({exc.msg})")
+        except RecursionError:
+            broken.append(f"line {n}: not usable JSON (nested too deeply)")
     if not pairs:
         raise ReadError("; ".join(broken) or "no JSON lines")
     try:

@@ -8,17 +8,20 @@ Extraction never writes a field a curator locked, and never attaches anything to
 
 from __future__ import annotations
 
-import hashlib
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from timeline.events.matching import INFER_MIN_SCORE, best_match, gazetteer_current, infer_published, near_duplicate_of
 from timeline.events.update import event_refresh, link_actors, unique_slug
+from timeline.extraction.clean.characters import strip_control, text_fingerprint
+from timeline.extraction.clean.lines import PUBLISHED_YEARS, published_in_range
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.gazetteer import Gazetteer
 from timeline.extraction.key_dates.references import day_references
@@ -30,8 +33,10 @@ from timeline.extraction.pipeline import (
     extract_cleaned,
 )
 from timeline.extraction.pipeline import extract_article as pipeline_extract
-from timeline.ingest.readers import read_file
+from timeline.ingest.readers import ArticleInput, ReadError, read_file
 from timeline.models import Article, DateReference, Event, Mention, Passage, Publisher
+
+logger = logging.getLogger(__name__)
 
 _WEAK_DATES = (Article.DateSource.UNKNOWN, Article.DateSource.INFERRED)
 
@@ -55,8 +60,33 @@ class _StoreCounts:
 # ---------------------------------------------------------------- ingest
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(raw_text: str, *, publisher: str = "") -> str:
+    """An article's identity: its raw text normalised (with the publisher for another site's copy)."""
+    return text_fingerprint(raw_text, publisher=publisher)
+
+
+def _refusal(raw_text: str, published: date | None) -> str | None:
+    """Why an article is refused before it is read, if it is."""
+    limit = settings.INGEST_MAX_CHARS
+    if len(raw_text) > limit:
+        return f"too long: {len(raw_text)} characters (the limit is {limit}, setting INGEST_MAX_CHARS)"
+    if published is not None and not published_in_range(published):
+        low, high = PUBLISHED_YEARS
+        return f"publication date {published.isoformat()} is outside the years {low}-{high}"
+    if not raw_text.strip():
+        return "no text"
+    return None
+
+
+def _stored_copy(raw_text: str, publisher: str) -> tuple[str, Article | None]:
+    """The hash the article is stored under, and the article already stored under it, if any."""
+    digest = content_hash(raw_text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None and _republished_elsewhere(existing, publisher):
+        # another site's copy of the same text: its own article, linked to the first as a near-duplicate
+        digest = content_hash(raw_text, publisher=publisher)
+        existing = Article.objects.filter(content_hash=digest).first()
+    return digest, existing
 
 
 @transaction.atomic
@@ -70,7 +100,18 @@ def article_ingest(
     published_at: datetime | None = None,
     source_name: str = "",
 ) -> IngestResult:
-    """Clean, read and store one article; the same cleaned text twice is one article."""
+    """Clean, read and store one article; the same raw text twice is one article, found before any reading.
+
+    ValueError, with the reason, for an article that cannot be stored: too long, a publication date outside
+    PUBLISHED_YEARS, or nothing left after cleaning.
+    """
+    raw_text, title, url, publisher = (strip_control(v) for v in (raw_text, title, url, publisher))
+    refusal = _refusal(raw_text, published)
+    if refusal:
+        raise ValueError(refusal)
+    digest, existing = _stored_copy(raw_text, publisher)
+    if existing is not None:
+        return IngestResult(article=existing, created=False)
     gaz = gazetteer_current()
     if published_at is not None and timezone.is_naive(published_at):
         published_at = timezone.make_aware(published_at, UTC)
@@ -78,15 +119,7 @@ def article_ingest(
         raw_text, published=published, published_at=published_at, title=title, publisher=publisher, gazetteer=gaz
     )
     if not ex.text.strip():
-        raise ValueError("no article text left after cleaning")
-    digest = content_hash(ex.text)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None and _republished_elsewhere(existing, ex.publisher):
-        # another site's copy of the same text: its own article, linked to the first as a near-duplicate
-        digest = content_hash(f"{ex.publisher.strip().lower()}\n{ex.text}")
-        existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        return IngestResult(article=existing, created=False)
+        raise ValueError("nothing left after cleaning")
     stored_at = ex.published_at
     if stored_at is not None and timezone.is_naive(stored_at):
         stored_at = timezone.make_aware(stored_at, UTC)
@@ -130,7 +163,7 @@ def article_ingest(
 
 
 def _republished_elsewhere(existing: Article, publisher: str) -> bool:
-    """The same cleaned text under another publisher's name: a republication, not the same file again."""
+    """The same text under another publisher's name: a republication, not the same file again."""
     name = publisher.strip().lower()
     return bool(name) and existing.publisher is not None and existing.publisher.name.strip().lower() != name
 
@@ -383,22 +416,41 @@ class FileIngest:
 
 
 def file_ingest(*, path: Path, max_bytes: int) -> FileIngest:
-    """Ingest every article of one file, all in one savepoint: a ReadError (or any failure) leaves no trace.
+    """Ingest every article of one file, each in its own savepoint: a bad record leaves no trace and the
+    others are stored.
 
-    Bad records of a JSON list or a JSONL file are left out and named in ``skipped``; the others ingest.
+    Bad records of a JSON list or a JSONL file are left out and named in ``skipped`` ("line 4: nothing left
+    after cleaning"). ReadError when the file cannot be read, or when its only article cannot be stored.
     """
-    read = read_file(path, max_bytes=max_bytes)
+    try:
+        read = read_file(path, max_bytes=max_bytes)
+    except ReadError:
+        raise
+    except Exception as exc:  # whatever a file holds, the run goes on to the next one
+        logger.debug("cannot read %s", path, exc_info=True)
+        raise ReadError(f"cannot read: {type(exc).__name__}: {exc}") from exc
+    done = FileIngest(results=[], skipped=list(read.skipped))
+    for item in read.articles:
+        try:
+            done.results.append(_item_ingest(item))
+        except Exception as exc:  # one record's failure, whatever it is, is that record's alone
+            reason = str(exc) if isinstance(exc, ValueError) else f"could not be stored ({type(exc).__name__}: {exc})"
+            if not isinstance(exc, ValueError):
+                logger.debug("cannot store %s %s", path, item.where, exc_info=True)
+            if not item.where:
+                raise ReadError(reason) from exc
+            done.skipped.append(f"{item.where}: {reason}")
+    return done
+
+
+def _item_ingest(item: ArticleInput) -> IngestResult:
     with transaction.atomic():
-        results = [
-            article_ingest(
-                raw_text=item.raw_text,
-                title=item.title,
-                url=item.url,
-                publisher=item.publisher,
-                published=item.published,
-                published_at=item.published_at,
-                source_name=item.source_name,
-            )
-            for item in read.articles
-        ]
-    return FileIngest(results=results, skipped=read.skipped)
+        return article_ingest(
+            raw_text=item.raw_text,
+            title=item.title,
+            url=item.url,
+            publisher=item.publisher,
+            published=item.published,
+            published_at=item.published_at,
+            source_name=item.source_name,
+        )

@@ -15,6 +15,13 @@ from datetime import date, datetime
 from timeline.extraction.clean.furniture import furniture_reason, strip_dateline
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 
+PUBLISHED_YEARS = (1900, 2100)  # a publication date outside these years is not one the timeline can place
+
+
+def published_in_range(day: date) -> bool:
+    """Whether a publication date falls within PUBLISHED_YEARS."""
+    return PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1]
+
 
 @dataclass(frozen=True)
 class DroppedLine:
@@ -213,6 +220,8 @@ def _parse_header_date(line: str) -> tuple[date, datetime | None, str, str] | No
             day = date(int(m["y"]), month, int(m["d"]))
         except (ValueError, KeyError):
             return None
+        if not published_in_range(day):
+            return None  # "9999-12-31" on a header line is no publication date
         at = None
         if m["hh"] is not None:
             try:
