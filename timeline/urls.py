@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline.web import views
+from timeline.web import key_dates_page, views
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("key-dates/", key_dates_page.key_dates_list, name="key_dates"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("articles/<int:article_id>/", views.article_detail, name="article_detail"),
     path("admin/", admin.site.urls),

@@ -8,6 +8,7 @@ from datetime import date
 from django import forms
 
 from timeline.models import Actor, EventType
+from timeline.web.key_dates import DEFAULT_COUNT, MAX_COUNT
 from timeline.web.selectors import TimelineFilters
 
 ROW_CHOICES = [("type", "event type"), ("actor", "actor")]
@@ -26,6 +27,15 @@ class TimelineFilterForm(forms.Form):
     )
     verified = forms.BooleanField(required=False, label="Verified only")
     rows = forms.ChoiceField(required=False, label="One row per", choices=ROW_CHOICES, initial="type")
+    # How many key dates to show above the list (timeline.web.key_dates); 0 hides them.
+    key_dates = forms.IntegerField(
+        required=False,
+        label="Key dates",
+        min_value=0,
+        max_value=MAX_COUNT,
+        initial=DEFAULT_COUNT,
+        widget=forms.NumberInput(attrs={"size": 3}),
+    )
     # The chart's visible range, set by zooming (timeline.js); kept with the filters so a zoom is a link.
     start = forms.DateField(required=False, widget=forms.HiddenInput)
     end = forms.DateField(required=False, widget=forms.HiddenInput)
@@ -62,6 +72,11 @@ class TimelineFilterForm(forms.Form):
         if start and end and start > end:
             start, end = end, start
         return start, end
+
+    def key_date_count(self) -> int:
+        """How many key dates the reader asked for (the default when unset or invalid)."""
+        count = self._valid("key_dates")
+        return DEFAULT_COUNT if count is None else int(count)
 
     def row_mode(self) -> str:
         """Whether the chart has one row per event type or per actor."""

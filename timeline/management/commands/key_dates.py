@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from timeline.web.forms import TimelineFilterForm
-from timeline.web.key_dates import MAX_COUNT, key_dates
+from timeline.web.key_dates import DEFAULT_COUNT, MAX_COUNT, key_dates
 from timeline.web.selectors import actors_in_public_events
 
 # the timeline form's field for each option: the page and the command read filters the same way
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     help = "Print the K most important days of the events the filters select (JSON list, in date order)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--count", type=int, default=15, help=f"how many days (1-{MAX_COUNT})")
+        parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help=f"how many days (1-{MAX_COUNT})")
         parser.add_argument("--text", default="", help="words every event must hold")
         parser.add_argument("--actor", default="", help="an actor's or place's slug")
         parser.add_argument("--type", dest="event_type", default="", help="an event type")
