@@ -27,7 +27,7 @@ def test_it_tags_seed_000_undated_and_re_resolves_it_once_dated(seeds_dir: Path)
     undated = tag(text, None)
     assert table(undated) == [
         ("86 minutes", "DURATION", "PT86M"),
-        ("days after", "DATE", "XXXX-XX-XX"),
+        ("days", "DURATION", "PXD"),  # "came days after Kim ordered": a span before an event
         ("Earlier in the week", "DATE", "XXXX-WXX"),
         ("the last few weeks", "DURATION", "PXW"),
         ("the next several weeks", "DURATION", "PXW"),
@@ -86,6 +86,7 @@ def test_it_tags_seed_002(seeds_dir: Path) -> None:
         ("the coming days", "DATE", "FUTURE_REF"),
         ("Thursday", "DATE", "2024-10-31"),
         ("Thursday", "DATE", "2024-10-31"),
+        ("hours", "DURATION", "PTXH"),  # "confirmed the launch hours after its neighbours detected" it
         ("almost a year", "DURATION", "P1Y"),
         ("next week", "DATE", "2024-W45"),
     ]

@@ -64,8 +64,9 @@ class Rule:
     examples: tuple[Example, ...] = ()
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
-        if "t" in self.pattern.groupindex and match.start("t") >= 0:
-            return match.span("t")
+        for group in ("t", "t2"):  # the part of the match that is the expression, when it is not all of it
+            if group in self.pattern.groupindex and match.start(group) >= 0:
+                return match.span(group)
         return match.span()
 
 

@@ -16,11 +16,11 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import accumulate
 
 from timeline.extraction.temporal.calendar import is_valid_value
-from timeline.extraction.temporal.grammar import Context, Reading, Resolver, Rule
+from timeline.extraction.temporal.grammar import Context, Reading, Resolver, Rule, clause_bounds
 from timeline.extraction.temporal.rulebook import load_rules
 from timeline.extraction.temporal.rules.periods import MOD_BEFORE, MOD_RULES
 from timeline.extraction.temporal.starts import starts_at_words
@@ -269,9 +269,10 @@ def tag(text: str, dct: date | None) -> list[Timex]:
     result: list[Timex] = []
     chosen = _select(_candidates(text))
     _extend_modifiers(text, chosen)
+    story = _Story(dct)
     for cand in chosen:
         try:
-            reading = cand.resolver(ctx)
+            reading = story.resolve(cand, ctx)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError):
             reading = None
         if reading is None or not is_valid_value(reading.value, reading.type):
@@ -279,6 +280,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         start, end = _trim(text, cand.start, cand.end)
         if end <= start:
             continue
+        story.follow(cand, reading, text)
         result.append(_timex(text, start, end, cand.rule.name, reading))
         if reading.type == "DATE" and reading.range_start and reading.precision in {"day", "week", "month", "quarter"}:
             ctx.previous_period = reading.value
@@ -287,7 +289,65 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if reading.type in {"DATE", "TIME"} and reading.precision == "day" and reading.range_start is not None:
             ctx.previous = reading.range_start
             ctx.previous_start = start
-    return _date_clock_times(text, result)
+    return _date_clock_times(text, _date_ordinal_days(text, result))
+
+
+# A report about an earlier period: when the first date an article gives is written out with its year and lies
+# months or years before the publication date ("On Oct. 3, 2023, protesters gathered..."), the bare weekdays,
+# months, days of the month, holidays and "the end of the month" of the sentences after it fall in that story's
+# time, counted on from the last day it mentioned, not from the publication date. A deictic expression
+# ("yesterday", "last week", "two days ago") or a recent date ends the story.
+_STORY_GAP = timedelta(days=180)
+_STORY_PRECISIONS = {"day", "month", "quarter"}
+# Each story rule is resolved as if published this many days after the story's last day: a weekday then falls
+# in the week after it, a month within the year after it, a day of the month nearest to five months after it.
+_STORY_RULES = {"weekday": 6, "month": 330, "month-day": 150, "day-month": 150, "holiday": 150, "season": 330}
+_STORY_RULES |= {"the-unit": 0}
+_STORY_IGNORES = {"clock-time", "noon-midnight", "local-time-beside-utc"}
+
+
+class _Story:
+    def __init__(self, dct: date | None) -> None:
+        self.dct = dct
+        self.start: date | None = None  # the story's first day
+        self.after = 0  # where its sentence ends: the story's time applies from there on
+        self.open = dct is not None  # whether a story may still begin (only with the article's first date)
+
+    def resolve(self, cand: _Candidate, ctx: Context) -> Reading | None:
+        shift = _STORY_RULES.get(cand.rule.name)
+        if self.start is None or shift is None or cand.start < self.after or ctx.dct is None:
+            return cand.resolver(ctx)
+        anchor = ctx.previous if ctx.previous is not None and ctx.previous >= self.start else self.start
+        if cand.rule.name == "the-unit" and "weekend" in ctx.text[cand.start : cand.end].lower():
+            shift = 6
+        published = ctx.dct
+        ctx.dct = anchor + timedelta(days=shift)
+        ctx.notes["story"] = True
+        try:
+            reading = cand.resolver(ctx)
+        finally:
+            ctx.dct = published
+            ctx.notes.pop("story", None)
+        if reading is None or reading.anchor_kind != "dct":
+            return reading
+        return replace(reading, anchor=anchor, anchor_kind="previous")
+
+    def follow(self, cand: _Candidate, reading: Reading, text: str) -> None:
+        """Begin or end the story after an expression."""
+        if reading.type not in {"DATE", "TIME"} or reading.range_end is None or cand.rule.name in _STORY_IGNORES:
+            return
+        assert self.dct is not None or not self.open
+        old = self.dct is not None and reading.range_end < self.dct - _STORY_GAP
+        if self.start is None:
+            if self.open and reading.anchor_kind == "absolute" and old and reading.precision in _STORY_PRECISIONS:
+                self.start = reading.range_start
+                self.after = clause_bounds(text, cand.start, cand.end)[1]
+            if not (reading.anchor_kind == "absolute" and old):
+                self.open = False
+        elif (reading.anchor_kind == "dct" and cand.rule.name not in _STORY_RULES) or (
+            reading.anchor_kind == "absolute" and not old
+        ):
+            self.start, self.open = None, False
 
 
 _CLOCK_RULES = {"clock-time", "noon-midnight"}
@@ -313,6 +373,37 @@ def _date_clock_times(text: str, found: list[Timex]) -> list[Timex]:
             range_end=day,
             anchor=following.anchor,
             anchor_kind=following.anchor_kind,
+        )
+    return found
+
+
+# Between an ordinal day and the day it is: "on Thursday, the third day of", "its 99th day on Tuesday",
+# "Monday was the 15th day", "day 10 of the strike, Wednesday".
+_BESIDE_AFTER = re.compile(
+    r"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+|its[^\S\n]+)?[\w-]+(?:[^\S\n]+[\w-]+)?)?[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?"
+)
+_BESIDE_BEFORE = re.compile(r"[^\S\n]*(?:,|was|is|marked|marks|became|will\s+be)[^\S\n]*(?:its[^\S\n]+)?")
+
+
+def _date_ordinal_days(text: str, found: list[Timex]) -> list[Timex]:
+    """Give an ordinal day ("the third day") the date written right beside it, when there is one."""
+    for i, timex in enumerate(found):
+        if timex.rule != "ordinal-day":
+            continue
+        beside = None
+        if i + 1 < len(found) and _BESIDE_AFTER.fullmatch(text, timex.end, found[i + 1].start):
+            beside = found[i + 1]
+        elif i > 0 and _BESIDE_BEFORE.fullmatch(text, found[i - 1].end, timex.start):
+            beside = found[i - 1]
+        if beside is None or beside.type != "DATE" or beside.precision != "day" or beside.range_start is None:
+            continue
+        found[i] = replace(
+            timex,
+            value=beside.value,
+            range_start=beside.range_start,
+            range_end=beside.range_end,
+            anchor=beside.anchor,
+            anchor_kind=beside.anchor_kind,
         )
     return found
 

@@ -32,6 +32,10 @@ def _later(m: re.Match[str], text: str) -> Resolver | None:
         return None
     if m.group("n") and m.group("dir2") and m.group("alone") is None:
         return None  # "two weeks after the crash": a duration before an event, not a date after the last one
+    if m.group("dir") and re.match(r"\s+than\b", text[m.end() : m.end() + 8]):
+        return None  # "a month earlier than usual": a difference, a duration
+    if m.group("dir2") and m.group("alone") is None and not m.group("n"):
+        return None  # "days before the vote": a vague duration before an event
     if amount is None and not m.group("plural"):
         return None  # "the day after": the anchored-day rule's
     if amount is None:  # "days later", "weeks after": a vague span after the day mentioned before
@@ -158,8 +162,40 @@ def _same_period_last_year(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+_ORDINAL_NUMBER = re.compile(r"(\d+)(?:st|nd|rd|th)?")
+_ORDINAL_WORDS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINAL_WORDS |= {"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _ordinal_day(m: re.Match[str], text: str) -> Resolver | None:
+    """ "the third day of the strike", "its 99th day", "day 10": counted from the day the events began.
+
+    The day mentioned before is the first day; a day written right beside the expression ("on Tuesday",
+    "Monday was the 15th day") is that very day, which the tagger settles afterwards (`dated_beside`).
+    """
+    word = (m.group("ord") or m.group("num")).lower()
+    number = _ORDINAL_WORDS.get(word)
+    if number is None:
+        found = _ORDINAL_NUMBER.fullmatch(word)
+        number = int(found.group(1)) if found else None
+    if not number or number > 5000:
+        return None
+    running = re.search(r"straight|consecutive", m.group(0), re.IGNORECASE) is not None
+
+    def resolve(ctx: Context) -> Reading:
+        if ctx.previous is not None and not running:  # "for a third straight day": today, the latest of a run
+            day = shift_days(ctx.previous, number - 1)
+            return day_reading(day, ctx.previous, "previous") if day else unresolved("day", "previous")
+        if ctx.dct is None:
+            return unresolved("day", "dct")
+        return day_reading(ctx.dct, ctx.dct, "dct")
+
+    return resolve
+
+
 # The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
 NORMALISERS: dict[str, Handler] = {
+    "ordinal-day": _ordinal_day,
     "same-period-last-year": _same_period_last_year,
     "later": _later,
     "anchored-day": _anchored_day,

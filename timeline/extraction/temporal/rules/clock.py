@@ -16,7 +16,9 @@ from timeline.extraction.temporal.grammar import (
     Reading,
     Resolver,
     clause_bounds,
+    constant,
     day_reading,
+    extent,
     unresolved,
 )
 from timeline.extraction.temporal.lexicon import weekday_number
@@ -149,9 +151,21 @@ def _noon(m: re.Match[str]) -> Resolver:
     return resolve
 
 
+def _race_time(m: re.Match[str], text: str) -> Resolver | None:
+    """ "2:24:33", "1:32.4": a time taken (hours, minutes, seconds), not a time of day."""
+    hours, minutes, seconds = (m.group("h") or "0", m.group("mi") or m.group("mi2"), m.group("s") or m.group("s2"))
+    parts = [(int(hours), "H"), (int(minutes), "M")]
+    value = "PT" + "".join(f"{amount}{unit}" for amount, unit in parts if amount)
+    fraction = m.group("frac") or ""
+    if int(seconds) or fraction:
+        value += f"{int(seconds)}{fraction}S"
+    return constant(extent("DURATION", value)) if value != "PT" else None
+
+
 # The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
 NORMALISERS: dict[str, Handler] = {
     "local-beside-utc": _local_beside_utc,
     "clock-time": lambda m, t: _clock_checked(m, t),
+    "race-time": _race_time,
     "noon-midnight": lambda m, t: _noon(m),
 }

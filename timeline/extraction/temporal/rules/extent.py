@@ -17,6 +17,8 @@ from timeline.extraction.temporal.grammar import (
     preceding_word,
 )
 from timeline.extraction.temporal.lexicon import (
+    PARTS_OF_DAY,
+    SEASONS,
     UNITS,
     format_number,
     number_value,
@@ -80,6 +82,8 @@ def _duration(m: re.Match[str], text: str) -> Resolver | None:
     if raw is not None and re.fullmatch(r"\d+", raw) and int(raw) > 1000:
         return None
     after = text[m.end() : m.end() + 12]
+    if _AGE_OR_PACE.match(text, m.end()):
+        return None  # "a 22-year-old man", "aged 30 years old", "a five-minute mile": an age or a pace
     fraction_word = (raw or "").lower() in {"a", "an", "one", "three"}
     if unit == "quarter" and fraction_word and re.match(r",?\s+of\b", after) and " " not in m.group("unit"):
         if re.fullmatch(r"(?:\w+\s+)?(?:a|an|one|three)\s+quarters?", m.group(0).lower()):
@@ -91,6 +95,15 @@ def _duration(m: re.Match[str], text: str) -> Resolver | None:
         ):
             return None  # "not a day anybody could foresee", "marked a day in history": no measure of time
     return constant(extent("DURATION", duration_value(amount, unit)))
+
+
+# After a duration: an age ("22-year-old", "30 years old"), a pace ("a five-minute mile") or a round-the-clock
+# service ("a 24-hour hotline") measure something else than a time.
+_AGE_OR_PACE = re.compile(
+    r"(?:-|[^\S\n]+)old\b|-(?:olds?|plus)\b|[\s-]+(?:mile|miler|kilometre|kilometer|km|marathon|lap)s?\b"
+    r"|(?<=24-hour)[^\S\n]+(?:hotlines?|helplines?|lines?|services?|news|coverage|access|operations?|support|care)\b",
+    re.IGNORECASE,
+)
 
 
 def _bare_plural(m: re.Match[str], text: str) -> Resolver | None:
@@ -137,6 +150,13 @@ def _set_word(m: re.Match[str], text: str) -> Resolver | None:
 
 
 def _every(m: re.Match[str], text: str) -> Resolver | None:
+    """ "every week" P1W, "every other year" P2Y, "every Monday", "every morning", "each spring", "each season"."""
+    if m.group("part"):
+        return constant(extent("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m.group('part').lower()]}"))
+    if m.group("season"):
+        return constant(extent("SET", f"XXXX-{SEASONS[m.group('season').lower()]}"))
+    if m.group("sport"):
+        return constant(extent("SET", "P1Y"))  # a sports season comes once a year
     if m.group("weekday"):
         return constant(extent("SET", f"XXXX-WXX-{_weekday_index(m.group('weekday'))}"))
     unit = _unit_key(m.group("unit"))
@@ -151,8 +171,25 @@ def _weekday_index(word: str) -> int:
 
 
 def _per(m: re.Match[str], text: str) -> Resolver | None:
-    unit = _unit_key(m.group("unit"))
+    """ "twice a week", "four days a week", "$5m a year": the period is the set's value."""
+    unit = _unit_key(m.group("unit") or m.group("unit2"))
     return constant(extent("SET", duration_value(1.0, unit)))
+
+
+def _weekdays(m: re.Match[str], text: str) -> Resolver | None:
+    """ "closed on Sundays", "on Mondays and Thursdays": every such weekday."""
+    if not m.group("day")[0].isupper():
+        return None
+    return constant(extent("SET", f"XXXX-WXX-{_weekday_index(m.group('day'))}"))
+
+
+def _compound_duration(m: re.Match[str], text: str) -> Resolver | None:
+    """ "4 hours, 12 minutes and 8 seconds", "2 minutes 5 seconds": one duration."""
+    hours, minutes, seconds = m.group("h"), m.group("mi") or m.group("mi2"), m.group("s") or m.group("s2")
+    value = "PT" + "".join(
+        f"{amount}{unit}" for amount, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if amount
+    )
+    return constant(extent("DURATION", value))
 
 
 def _ref(value: str, type_: str = "DATE") -> Resolver:
@@ -193,6 +230,8 @@ NORMALISERS: dict[str, Handler] = {
     "the-past-unit": lambda m, t: constant(extent("DURATION", duration_value(1.0, _unit_key(m.group("unit"))))),
     "set-word": _set_word,
     "every": _every,
+    "weekdays": _weekdays,
+    "compound-duration": _compound_duration,
     "per": _per,
     "present": _present,
     "past-ref": lambda m, t: _ref("PAST_REF"),
@@ -205,4 +244,4 @@ class _Unit2:
         self._match = match
 
     def group(self, name: str) -> str | None:
-        return self._match.group("unit") or self._match.group("unit2")
+        return self._match.group("unit") or self._match.group("unit2") or self._match.group("unit3")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from timeline.extraction.temporal.calendar import quarter_of
 from timeline.extraction.temporal.grammar import (
@@ -10,6 +11,7 @@ from timeline.extraction.temporal.grammar import (
     Handler,
     Reading,
     Resolver,
+    constant,
     date_reading,
     is_capitalised,
     preceding_word,
@@ -357,6 +359,16 @@ def _quarter_code(m: re.Match[str], text: str) -> Resolver | None:
     return _quarter(_QuarterProxy(m), text)
 
 
+def _year_range(m: re.Match[str], text: str) -> Resolver | None:
+    """ "2009-2010", "1957-58", "2019/20": the years from the first to the last, a duration placed on the calendar."""
+    first = int(m.group("y1"))
+    last = int(m.group("y2")) if len(m.group("y2")) == 4 else first // 100 * 100 + int(m.group("y2"))
+    if not first < last <= first + (20 if len(m.group("y2")) == 2 else 100):
+        return None  # "2024-05" is a month; "2019/1985" no range
+    start, end = date(first, 1, 1), date(last, 12, 31)
+    return constant(Reading("DURATION", f"P{last - first + 1}Y", start, end, "year", None, "absolute"))
+
+
 # The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
 NORMALISERS: dict[str, Handler] = {
     "month-year": _month_year,
@@ -370,6 +382,7 @@ NORMALISERS: dict[str, Handler] = {
     "quarter": _quarter,
     "quarter-code": _quarter_code,
     "season": _season,
+    "year-range": _year_range,
 }
 
 

@@ -95,6 +95,8 @@ def resolve_weekday(weekday: int, rel: str, ctx: Context, start: int, end: int) 
     if rel == "this":
         monday = week_start(dct)
         return shift_days(monday, weekday) if monday else None
+    if ctx.notes.get("story"):
+        return weekday_before(dct, weekday)  # within a story told in the past: the one after its last day
     if present_schedule_before(ctx.text, start, end) or tense_of(ctx.text, start, end) == "future":
         return weekday_after(dct, weekday)
     return weekday_before(dct, weekday)
@@ -217,7 +219,8 @@ def _the_unit(m: re.Match[str], text: str) -> Resolver | None:
     def resolve(ctx: Context) -> Reading:
         if ctx.dct is None:
             return unresolved("week" if "week" in unit else unit, "dct", _unknown_value(unit))
-        if unit == "weekend" and ctx.dct.weekday() < 5 and tense_of(ctx.text, start, end) == "past":
+        past = ctx.notes.get("story") or tense_of(ctx.text, start, end) == "past"
+        if unit == "weekend" and ctx.dct.weekday() < 5 and past:
             return unit_reading(unit, -1, ctx.dct, "dct")
         return unit_reading(unit, 0, ctx.dct, "dct")
 
