@@ -147,8 +147,10 @@ def _relative_unit(m: re.Match[str], text: str) -> Resolver | None:
     unit = m.group("unit").lower()
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel.split()[-1], 0)
 
-    anchored = unit == "year" and rel.startswith("the ") and step != 0
-    follows_previous_day = unit in {"week", "month"} and rel in {"the following", "the previous"}
+    if rel == "the next" and preceding_word(text, m.start()) in {"in", "within", "over", "during", "for", "throughout"}:
+        return None  # "in the next month": a span ahead, the duration rule's
+    anchored = unit == "year" and ((rel.startswith("the ") and step != 0) or rel == "that")
+    follows_previous_day = unit in {"week", "month"} and rel in {"the following", "the previous", "the next", "that"}
 
     def resolve(ctx: Context) -> Reading:
         if follows_previous_day and ctx.previous is not None:  # "the following week": after the day just mentioned
