@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from timeline.extraction.events.dating import DateBasis
+
 
 class Precision(models.TextChoices):
     DAY = "day", "day"
@@ -213,8 +215,22 @@ class Event(models.Model):
         return field in (self.locked_fields or [])
 
 
+# Where a mention's date comes from: extraction's DateBasis, with what each means to a curator.
+DATE_BASIS_CHOICES = [
+    (DateBasis.CLAUSE.value, "a time expression in the sentence itself"),
+    (DateBasis.LEDE.value, "the opening of the report: its latest happening, the report's day"),
+    (DateBasis.ELSEWHERE.value, "the same happening, dated elsewhere in the article"),
+    (DateBasis.REPORT.value, "told in the simple past deeper in the report: the report's day"),
+    (DateBasis.NONE.value, "no date"),
+]
+
+
 class Mention(models.Model):
-    """One passage reporting an event, with the date expression the passage gives for it."""
+    """One passage reporting an event, with the date expression the passage gives for it.
+
+    What matching compares is stored here as extraction found it (speaker, actors, places, distinctive
+    words, date basis): matching and event refresh read these facts, never the passage text again.
+    """
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="mentions")
@@ -227,6 +243,11 @@ class Mention(models.Model):
     precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.UNKNOWN)
     event_type = models.CharField(max_length=40, choices=EventType.choices, default=EventType.OTHER)
     title = models.CharField(max_length=300, blank=True, help_text="the headline written from this passage")
+    date_basis = models.CharField(max_length=12, choices=DATE_BASIS_CHOICES, blank=True, default="")
+    speaker = models.CharField(max_length=200, blank=True, default="", help_text="who a statement is attributed to")
+    actors = models.JSONField(default=list, blank=True, help_text="actors the passage names (gazetteer names)")
+    places = models.JSONField(default=list, blank=True, help_text="places the passage names")
+    keywords = models.JSONField(default=list, blank=True, help_text="the passage's content words, stemmed")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,12 +4,17 @@ from datetime import date
 from timeline.extraction.cluster import (
     DateRange,
     EventProfile,
+    absorb,
     best_date,
     containment,
+    dates_compatible,
     group_mentions,
     match_score,
     near_duplicate,
+    ordinal_conflict,
+    ordinal_marks,
     shingles,
+    spread_ok,
 )
 from timeline.extraction.events.detection import DateInfo, EventMention, keywords
 
@@ -143,3 +148,81 @@ def test_it_lets_a_mention_dated_only_by_its_telling_join_the_happening_it_tells
     ]  # fmt: skip
     (group,) = group_mentions(ms)
     assert group.mentions == [0, 1] and group.date.start == date(2024, 5, 9) and not group.disputed
+
+
+def _stored(*profiles: EventProfile) -> EventProfile:
+    """An event as stored: each profile one article's report of it."""
+    event = EventProfile(event_type=profiles[0].event_type, date=profiles[0].date, sources=0)
+    event.keywords = Counter()
+    for p in profiles:
+        absorb(event, p)
+    counts = Counter(a for p in profiles for a in p.actors)
+    event.actors = {a for a, c in counts.items() if c * 2 >= len(profiles)}
+    return event
+
+
+def _dated(etype, text, actors, day):
+    p = profile(etype, text, actors, day)
+    p.days = (day,)
+    return p
+
+
+def test_it_keeps_two_launches_a_week_apart_as_two_events():
+    first = _dated("missile test", "North Korea fired a ballistic missile into the sea off its east coast.",
+                   ["North Korea"], D1)  # fmt: skip
+    week_later = _dated("missile test", "North Korea fired a ballistic missile into the sea off its east coast.",
+                        ["North Korea"], date(2024, 5, 14))  # fmt: skip
+    assert match_score(first, week_later, same_article=False) == 0.0
+    assert match_score(first, _dated("missile test", "North Korea fired a ballistic missile into the sea.",
+                                     ["North Korea"], D1), same_article=False) > 0  # fmt: skip
+
+
+def test_it_forms_no_snowball_chain_through_one_loose_link():
+    a = _dated("attack", "Rebels shelled the port of Hodeidah and set fuel tanks on fire.", ["Yemen"], D1)
+    b = _dated("attack", "Rebels shelled the port of Hodeidah; drones later hit the airport runway and hangars.",
+               ["Yemen"], D1)  # fmt: skip
+    c = _dated("attack", "Drones hit the airport runway near the capital.", ["Yemen"], D1)
+    assert match_score(a, b, same_article=False) > 0 and match_score(b, c, same_article=False) > 0
+    assert match_score(a, c, same_article=False) == 0.0
+    # the event A+B as a whole shares too little with C: C does not join through B alone
+    assert match_score(_stored(a, b), c, same_article=False) == 0.0
+
+
+def test_it_limits_how_far_apart_the_days_of_one_event_lie():
+    text = "Iran fired a ballistic missile from a launch site near Tabriz into the desert."
+    event = _stored(
+        _dated("missile test", text, ["Iran"], D1), _dated("missile test", text, ["Iran"], date(2024, 5, 9))
+    )
+    event.date = DateRange(date(2024, 5, 8), date(2024, 5, 8), "day")  # the best-supported day, between them
+    assert match_score(event, _dated("missile test", text, ["Iran"], date(2024, 5, 8)), same_article=False) > 0
+    # two days from the best day, but the sources would then span four days: not the same happening
+    assert match_score(event, _dated("missile test", text, ["Iran"], date(2024, 5, 10)), same_article=False) == 0.0
+    assert spread_ok(event, _dated("missile test", text, ["Iran"], date(2024, 5, 8)))
+
+
+def test_it_keeps_the_first_attempt_apart_from_the_second():
+    second = profile("missile test", "North Korea said its second attempt to launch a spy satellite failed.",
+                     ["North Korea"])  # fmt: skip
+    second.keywords.update(ordinal_marks("its second attempt"))
+    first = profile("missile test", "The first launch attempt of the spy satellite also failed.", ["North Korea"])
+    first.keywords.update(ordinal_marks("The first launch attempt"))
+    assert ordinal_conflict(second, first) and match_score(second, first, same_article=True) == 0.0
+    assert ordinal_marks("the third stage of the rocket") == frozenset()
+    assert ordinal_marks("Sweden became the 32nd member of NATO") == frozenset({"#32nd"})
+
+
+def test_it_joins_an_undated_report_only_when_it_clearly_tells_the_same_happening():
+    stored = _dated("attack", "Gunmen stormed the parliament building in Mogadishu and took hostages.", ["Somalia"], D1)
+    vague = profile("attack", "Gunmen attacked a hotel in the capital.", ["Somalia"])
+    clear = profile(
+        "attack", "Gunmen who stormed the parliament building in Mogadishu still hold hostages.", ["Somalia"]
+    )
+    assert match_score(stored, vague, same_article=False) == 0.0
+    assert match_score(stored, clear, same_article=False) > 0
+
+
+def test_it_reads_dates_nested_not_merely_overlapping():
+    week = DateRange(date(2024, 4, 29), date(2024, 5, 5), "week")
+    may = DateRange(date(2024, 5, 1), date(2024, 5, 31), "month")
+    assert dates_compatible(may, DateRange(D1, D1, "day"))
+    assert not dates_compatible(may, week)

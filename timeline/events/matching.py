@@ -8,8 +8,8 @@ which stored article is this one a copy of, and what date an undated article mos
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
 from django.db.models.functions import Length
@@ -17,7 +17,6 @@ from django.db.models.functions import Length
 from timeline.extraction import cluster
 from timeline.extraction.cluster import DateRange, EventProfile
 from timeline.extraction.events.dating import DateBasis
-from timeline.extraction.events.detection import keywords, statement_speaker
 from timeline.extraction.gazetteer import Gazetteer, builtin_aliases, gazetteer_from_rows
 from timeline.extraction.pipeline import ArticleEvent, ArticleExtraction
 from timeline.models import ActorAlias, Article, Event, Mention, Passage
@@ -77,50 +76,82 @@ def candidates(group: ArticleEvent, exclude_article: int | None = None) -> list[
     if not events:
         return []
     ids = [e.id for e in events]
-    actors: dict[int, set[str]] = {i: set() for i in ids}
-    for event_id, name in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor__name"):
-        actors[event_id].add(name)
-    texts: dict[int, list[tuple[int, str]]] = {i: [] for i in ids}
+    facts: dict[int, list[MentionFacts]] = {i: [] for i in ids}
     mentions = Mention.objects.filter(event_id__in=ids)
     if exclude_article is not None:
         mentions = mentions.exclude(passage__article_id=exclude_article)  # compare with the others' words only
-    for event_id, passage_id, text in mentions.values_list("event_id", "passage_id", "passage__text"):
-        texts[event_id].append((passage_id, text))
-    return [(e, _event_profile(e, actors[e.id], texts[e.id])) for e in events]
+    rows = mentions.values_list(
+        "event_id",
+        "passage__article_id",
+        "keywords",
+        "actors",
+        "speaker",
+        "date_basis",
+        "date_start",
+        "date_end",
+        "precision",
+    )
+    for event_id, article_id, words, actors, speaker, basis, start, end, precision in rows:
+        own = start if basis in DATED_BASES and precision == "day" and start == (end or start) else None
+        facts[event_id].append(MentionFacts(article_id, frozenset(words), tuple(actors), speaker, own))
+    return [(e, event_profile(e, facts[e.id])) for e in events]
 
 
-@lru_cache(maxsize=100_000)
-def _passage_keywords(text: str) -> frozenset[str]:
-    """Keywords of a stored passage, kept by text (the same sentence in many events is read once)."""
-    return keywords(text)
+DATED_BASES = (DateBasis.CLAUSE, DateBasis.ELSEWHERE)  # a date the report gives the happening, not its own day
 
 
-def _event_profile(event: Event, actors: set[str], texts: list[tuple[int, str]]) -> EventProfile:
-    words: Counter[str] = Counter()
-    for _, text in texts:
-        words.update(_passage_keywords(text))
-    speakers = set()
-    if event.event_type == "statement":
-        for _, text in texts:
-            speaker = statement_speaker(text, gazetteer_current(fresh=False))
-            if speaker:
-                speakers.add(speaker)
+@dataclass(frozen=True)
+class MentionFacts:
+    """What a stored mention tells matching (Mention.keywords, actors, speaker, and its own day if any)."""
+
+    article: int
+    keywords: frozenset[str]
+    actors: tuple[str, ...]
+    speaker: str
+    day: date | None = None
+
+
+def event_profile(event: Event, facts: list[MentionFacts]) -> EventProfile:
+    """The event as a whole, each article that reports it one source: words counted by how many of its
+    articles use them, the actors most of its articles name, the days its articles give of their own."""
+    words: dict[int, set[str]] = {}
+    named: dict[int, set[str]] = {}
+    for f in facts:
+        words.setdefault(f.article, set()).update(f.keywords)
+        named.setdefault(f.article, set()).update(f.actors)
+    counts: Counter[str] = Counter(w for ws in words.values() for w in ws)
+    actor_counts: Counter[str] = Counter(a for names in named.values() for a in names)
+    naming = sum(1 for names in named.values() if names)
     rng = None
     if event.date_start is not None:
         rng = DateRange(event.date_start, event.date_end or event.date_start, event.precision)
-    return EventProfile(event_type=event.event_type, actors=actors, speakers=speakers, keywords=words, date=rng)
+    return EventProfile(
+        event_type=event.event_type,
+        actors={a for a, c in actor_counts.items() if c * 2 >= naming},
+        speakers={f.speaker for f in facts if f.speaker},
+        keywords=counts,
+        date=rng,
+        sources=max(1, len(words)),
+        days=tuple(f.day for f in facts if f.day is not None),
+    )
 
 
 def group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
-    words: Counter[str] = Counter()
+    words: set[str] = set()
+    days = []
     for i in group.mentions:
-        words.update(ex.mentions[i].keywords)
+        m = ex.mentions[i]
+        words.update(cluster.mention_words(m))
+        if m.date is not None and not m.date.telling and m.date.precision == "day" and m.date.start == m.date.end:
+            days.append(m.date.start)
     return EventProfile(
         event_type=group.event_type,
         actors=set(group.actors),
         speakers=set(group.speakers),
-        keywords=words,
-        date=group.date if group.date_basis in (DateBasis.CLAUSE, DateBasis.ELSEWHERE) else None,
+        keywords=Counter(words),
+        date=group.date if group.date_basis in DATED_BASES else None,
+        sources=1,
+        days=tuple(days),
     )
 
 
@@ -198,8 +229,14 @@ def infer_published(article: Article, ex: ArticleExtraction) -> date | None:
             vote[1] += score
     if not votes:
         return None
+
     # A report is no older than the latest happening it tells of: from the date most of its happenings
     # point to, move on to the latest matched date within a few weeks after it (reports also recall
     # the days before); a match far later than the rest is more likely wrong than the rest.
-    most = max(votes, key=lambda d: (votes[d][0], votes[d][1], d))
+    # Happenings within a few weeks of each other support one another's date: the best-supported stretch wins.
+    def support(day: date) -> tuple[int, float, date]:
+        near = [v for d, v in votes.items() if abs((d - day).days) <= INFER_REACH_DAYS]
+        return (sum(v[0] for v in near), sum(v[1] for v in near), day)
+
+    most = max(votes, key=support)
     return max(d for d in votes if most <= d <= most + timedelta(days=INFER_REACH_DAYS))

@@ -82,7 +82,7 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     """Recompute an event's date, publisher count, actors and places from its mentions (locked fields stay).
 
     With `actors`/`places` given (the names a new article found), those are added; without, they are
-    read again from all the event's passages.
+    gathered from the facts stored with all the event's mentions.
     """
     mentions = list(event.mentions.select_related("passage__article").order_by("passage__article_id", "passage__index"))
     if not mentions:
@@ -126,10 +126,9 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     if actors is not None and places is not None and not actors and not places:
         return
     if actors is None or places is None:
-        gaz = gazetteer_current(fresh=False)
-        hits = [h for m in mentions for h in gaz.find(m.passage.text)]
-        actors = {h.actor for h in hits if h.kind != "place"} if actors is None else actors
-        places = {h.actor for h in hits if h.kind == "place"} if places is None else places
+        # what extraction found in each passage, as stored with the mention (the text is not read again)
+        actors = {a for m in mentions for a in m.actors} if actors is None else actors
+        places = {p for m in mentions for p in m.places} if places is None else places
     _add_actors(event, actors, places)
 
 

@@ -30,16 +30,43 @@ class DateRange:
 
 @dataclass
 class EventProfile:
-    """What clustering compares: an event as known so far (from one article, or stored)."""
+    """What clustering compares: an event as known so far (from one article, or stored), as a whole.
+
+    `keywords` counts, for each word, how many of the event's `sources` (passages) hold it, so the event is
+    compared by the words most of its sources share, not by any one member's words: a report that shares
+    words with one loose member only does not join (no chaining). `actors` are the actors most sources
+    name; `days` the days its sources give of their own (day precision), whose spread stays small.
+    """
 
     event_type: str
     actors: set[str] = field(default_factory=set)
     speakers: set[str] = field(default_factory=set)
     keywords: Counter[str] = field(default_factory=Counter)
     date: DateRange | None = None
+    sources: int = 1
+    days: tuple[date, ...] = ()
 
 
-DISPUTE_WINDOW_DAYS = 2
+DISPUTE_WINDOW_DAYS = 2  # sources a day or two apart may still tell of one happening (time zones, late night)
+MAX_DAY_SPREAD = 2  # the days an event's day-precision sources give lie within this many days of each other
+# "the second attempt", "its third launch", "the 32nd member": a happening numbered among others of its kind
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial|maiden|\d+(?:st|nd|rd|th))\s+"
+    r"(?:[\w-]+\s+)?(?:attempts?|launch(?:es)?|tests?|tr(?:y|ies)|rounds?|members?|bids?)\b",
+    re.IGNORECASE,
+)
+_SAME_AS = {"initial": "first", "maiden": "first"}
+MARK = "#"  # the prefix that sets an ordinal mark apart from the words of a sentence
+
+
+def ordinal_marks(text: str) -> frozenset[str]:
+    """The ordinals that number the happening a sentence tells of ("#second" for "the second attempt")."""
+    return frozenset(MARK + _SAME_AS.get(w, w) for w in (m.group(1).lower() for m in _ORDINAL.finditer(text)))
+
+
+def mention_words(mention: EventMention) -> frozenset[str]:
+    """What a mention offers for comparison: its content words and the ordinals that number its happening."""
+    return mention.keywords | ordinal_marks(mention.summary)
 
 
 def _days_apart(a: DateRange | None, b: DateRange | None, days: int) -> bool:
@@ -50,7 +77,12 @@ def _days_apart(a: DateRange | None, b: DateRange | None, days: int) -> bool:
 
 
 def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
-    return a is None or b is None or a.overlaps(b)
+    """Same day for day precision; otherwise one range nested in the other (an undated side fits any date)."""
+    if a is None or b is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return a.overlaps(b)
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
 def _speakers_compatible(a: EventProfile, b: EventProfile, *, same_article: bool) -> bool:
@@ -79,39 +111,116 @@ def _weapon_classes(words: Counter[str]) -> set[str]:
     return {cls for word, cls in _WEAPON_CLASSES.items() if word in words}
 
 
+def _shares(profile: EventProfile) -> dict[str, float]:
+    n = max(1, profile.sources)
+    return {w: min(1.0, c / n) for w, c in profile.keywords.items()}
+
+
+def _core(profile: EventProfile, words: set[str]) -> set[str]:
+    """Those of `words` that at least half of the profile's sources hold."""
+    n = max(1, profile.sources)
+    return {w for w in words if profile.keywords.get(w, 0) * 2 >= n}
+
+
+def _ordinals(words: set[str]) -> set[str]:
+    return {w for w in words if w.startswith(MARK)}
+
+
+def ordinal_conflict(a: EventProfile, b: EventProfile) -> bool:
+    """The first attempt is not the second: both sides number the happening, and differently."""
+    mine, theirs = _core(a, _ordinals(set(a.keywords))), _core(b, _ordinals(set(b.keywords)))
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def word_agreement(a: EventProfile, b: EventProfile) -> tuple[float, float]:
+    """How many words two profiles share, each weighted by the share of sources holding it on both sides,
+    and that weight over the mean size of the smaller side's sources."""
+    sa, sb = _shares(a), _shares(b)
+    shared = sum(min(sa[w], sb[w]) for w in sa.keys() & sb.keys())
+    size = min(sum(sa.values()), sum(sb.values()))
+    return shared, shared / max(1.0, size)
+
+
+def spread_ok(event: EventProfile, other: EventProfile) -> bool:
+    """Whether the days the two give of their own lie within MAX_DAY_SPREAD of each other."""
+    days = [*event.days, *other.days]
+    return not days or (max(days) - min(days)).days <= MAX_DAY_SPREAD
+
+
 def match_score(event: EventProfile, other: EventProfile, *, same_article: bool) -> float:
-    """How strongly `other` looks like the same happening as `event`; 0 when it cannot be."""
+    """How strongly `other` looks like the same happening as `event` (as a whole); 0 when it cannot be.
+
+    The kind, the date (same day for day precision, nested ranges otherwise), the participants and the
+    words most sources share must all agree; an undated side joins only on clear agreement.
+    """
     if event.event_type != other.event_type:
-        return 0.0
+        return _facet_score(event, other)
     near_miss = False
     if not dates_compatible(event.date, other.date):
         if same_article or not _days_apart(event.date, other.date, DISPUTE_WINDOW_DAYS):
             return 0.0
         near_miss = True  # sources a day or two apart may still tell of one happening
+    if not same_article and not spread_ok(event, other):
+        return 0.0
     if event.event_type == STATEMENT and not _speakers_compatible(event, other, same_article=same_article):
         return 0.0
     classes, other_classes = _weapon_classes(event.keywords), _weapon_classes(other.keywords)
     if classes and other_classes and not classes & other_classes:
         return 0.0  # a cruise missile test is not a ballistic missile launch
+    if ordinal_conflict(event, other):
+        return 0.0
     shared_actors = len(event.actors & other.actors)
+    both_dated = event.date is not None and other.date is not None
     if event.actors and other.actors and not shared_actors and not (same_article and event.event_type != STATEMENT):
         return 0.0
-    shared = set(event.keywords) & set(other.keywords)
-    smaller = max(1, min(len(event.keywords), len(other.keywords)))
-    overlap = len(shared) / smaller
-    both_dated = event.date is not None and other.date is not None
+    if same_article:
+        # one article's sentences tell one story: any member's words count
+        common = set(event.keywords) & set(other.keywords)
+        shared, overlap = len(common), len(common) / max(1, min(len(event.keywords), len(other.keywords)))
+    else:
+        shared, overlap = word_agreement(event, other)
     if same_article:
         # In one article, one launch or one deployment on one date is one happening; otherwise ask for words in common.
         if both_dated and event.event_type != STATEMENT:
             return 1.0 + overlap + shared_actors
-        if len(shared) >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT):
+        if shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT):
             return 0.5 + overlap + shared_actors
         return 0.0
     if near_miss:
-        return overlap if len(shared) >= 5 and overlap >= 0.4 and shared_actors else 0.0
-    if len(shared) >= 3 and overlap >= 0.12:
+        return overlap if shared >= 5 and overlap >= 0.4 and shared_actors else 0.0
+    if not both_dated:
+        # undated: only a clear report of the same happening (its participants and most of its words)
+        clear = shared >= UNDATED_MIN_SHARED and overlap >= UNDATED_MIN_OVERLAP
+        return overlap + 0.5 * shared_actors if clear and (shared_actors or not event.actors) else 0.0
+    if shared >= CROSS_MIN_SHARED and overlap >= CROSS_MIN_OVERLAP:
         return overlap + 0.5 * shared_actors
     return 0.0
+
+
+# Kinds the detector may give one happening: rockets fired at a country are a launch in one report and an
+# attack in the next; a coup is "seized power" (other) or an attack.
+FACET_KINDS = frozenset({"missile test", "attack", "other"})
+FACET_MIN_SHARED = 4.0
+FACET_MIN_OVERLAP = 0.25
+
+
+def _facet_score(event: EventProfile, other: EventProfile) -> float:
+    """Two kinds the detector confuses, told of on the same day by the same actors in mostly the same words."""
+    kinds = {event.event_type, other.event_type}
+    if not kinds <= FACET_KINDS or event.date is None or other.date is None:
+        return 0.0
+    if event.date.precision != "day" or other.date.precision != "day" or not event.date.overlaps(other.date):
+        return 0.0
+    if not event.actors & other.actors or ordinal_conflict(event, other) or not spread_ok(event, other):
+        return 0.0
+    shared, overlap = word_agreement(event, other)
+    return 0.5 * overlap if shared >= FACET_MIN_SHARED and overlap >= FACET_MIN_OVERLAP else 0.0
+
+
+CROSS_MIN_SHARED = 3.0  # weighted words a dated report shares with a stored event of its day
+CROSS_MIN_OVERLAP = 0.12
+UNDATED_MIN_SHARED = 3.0  # an undated report joins only when it clearly tells of the same happening
+UNDATED_MIN_OVERLAP = 0.2
 
 
 def distinctive_overlap(candidates: list[EventProfile], other: EventProfile) -> list[float]:
@@ -129,8 +238,9 @@ def profile_of(mention: EventMention) -> EventProfile:
         event_type=mention.event_type,
         actors=set(mention.actors),
         speakers={mention.speaker} if mention.speaker else set(),
-        keywords=Counter(mention.keywords),
+        keywords=Counter(mention_words(mention)),
         date=DateRange(d.start, d.end, d.precision) if d else None,
+        days=(d.start,) if d is not None and d.precision == "day" else (),
     )
 
 
@@ -138,6 +248,8 @@ def absorb(profile: EventProfile, other: EventProfile) -> None:
     profile.actors |= other.actors
     profile.speakers |= other.speakers
     profile.keywords.update(other.keywords)
+    profile.sources += other.sources
+    profile.days = (*profile.days, *other.days)
     if profile.date is None:
         profile.date = other.date
 

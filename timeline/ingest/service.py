@@ -22,6 +22,7 @@ from timeline.events.matching import INFER_MIN_SCORE, best_match, gazetteer_curr
 from timeline.events.update import event_refresh, link_actors, unique_slug
 from timeline.extraction.clean.characters import strip_control, text_fingerprint
 from timeline.extraction.clean.lines import PUBLISHED_YEARS, published_in_range
+from timeline.extraction.cluster import mention_words
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.gazetteer import Gazetteer
 from timeline.extraction.key_dates.references import day_references
@@ -270,22 +271,15 @@ def _store_events(
     pending: list[Mention] = []
     found_names: dict[int, tuple[set[str], set[str]]] = {}
     created: set[int] = set()
+    publishers = 1 if (article.publisher_id or not article.duplicate_of_id) else 0
     for group in ex.events:
-        indexes = {ex.mentions[i].passage for i in group.mentions}
-        event = None
-        own = _previous_event(previous, indexes, article) if previous else None
-        if own is not None and (own.status == Event.Status.VERIFIED or own.locked_fields):
-            event = own  # a curator worked on it: the passages stay with it
+        own = None
+        if previous:
+            own = _previous_event(previous, {ex.mentions[i].passage for i in group.mentions}, article)
+        event, new = event_match_or_create(group=group, ex=ex, previous=own, publishers=publishers)
         if event is None:
-            event = best_match(group, ex)
-        if event is None:
-            event = own  # back to the event these passages built before: its permalink holds
-        if event is not None and event.status == Event.Status.REJECTED:
-            continue  # a curator rejected this happening: attach nothing to it
-        if event is None:
-            if group.date is None:
-                continue  # undated and unknown: wait until the article's date is known
-            event = _create_event(group, publishers=1 if (article.publisher_id or not article.duplicate_of_id) else 0)
+            continue
+        if new:
             created.add(event.id)
             counts.created.append(event)
             counts.new += 1
@@ -304,6 +298,30 @@ def _store_events(
             event_refresh(event, actors=set(), places=set())
     link_actors(events, found_names)
     return counts
+
+
+def event_match_or_create(
+    *, group: ArticleEvent, ex: ArticleExtraction, previous: Event | None = None, publishers: int = 1
+) -> tuple[Event | None, bool]:
+    """The stored event one happening of an article is, or a new one: (event, created).
+
+    The one place where a happening is matched and an event created, so that concurrent ingests can hold
+    one lock around it and never make two events of one happening. `previous` is the event the same
+    passages backed before a re-extraction (its permalink holds). None when the happening is to be left
+    out: a curator rejected the event it is, or it is undated and matches nothing stored.
+    """
+    event = None
+    if previous is not None and (previous.status == Event.Status.VERIFIED or previous.locked_fields):
+        event = previous  # a curator worked on it: the passages stay with it
+    if event is None:
+        event = best_match(group, ex)
+    if event is None:
+        event = previous  # back to the event these passages built before: its permalink holds
+    if event is not None:
+        return (None, False) if event.status == Event.Status.REJECTED else (event, False)
+    if group.date is None:
+        return None, False  # undated and unknown: wait until the article's date is known
+    return _create_event(group, publishers=publishers), True
 
 
 def _previous_event(previous: dict[int, set[int]], indexes: set[int], article: Article) -> Event | None:
@@ -337,9 +355,17 @@ def _create_event(group: ArticleEvent, publishers: int) -> Event:
 
 def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> Mention:
     m = ex.mentions[i]
-    fields: dict[str, object] = {"event_type": m.event_type, "title": m.title[:300]}
+    fields: dict[str, object] = {
+        "event_type": m.event_type,
+        "title": m.title[:300],
+        "speaker": m.speaker[:200],
+        "actors": list(m.actors),
+        "places": list(m.places),
+        "keywords": sorted(mention_words(m)),
+    }
     if m.date is not None:
         fields.update(
+            date_basis=DateBasis.CLAUSE,
             date_text=m.date.text[:200],
             date_value=m.date.value[:40],
             date_rule=m.date.rule[:80],
@@ -350,6 +376,7 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
         )
     elif group.date_basis == DateBasis.ELSEWHERE and group.date is not None:
         fields.update(
+            date_basis=DateBasis.ELSEWHERE,
             date_rule=CONTEXT_RULE,
             date_anchor=ex.published,
             date_start=group.date.start,
@@ -358,6 +385,7 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
         )
     elif group.date_basis in (DateBasis.LEDE, DateBasis.REPORT) and ex.published is not None:
         fields.update(
+            date_basis=group.date_basis,
             date_rule=PUBLICATION_RULE,
             date_anchor=ex.published,
             date_start=ex.published,
