@@ -183,3 +183,23 @@ def test_it_makes_no_event_of_a_campaign_under_way_since_a_date():
     passages = segment(text)
     tx = [timex(text, "January", date(2024, 1, 1), "month", date(2024, 1, 31))]
     assert detect(text, passages, tx, date(2024, 6, 13), default_gazetteer()) == []
+
+
+def _kinds(text: str) -> list[str]:
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract_cleaned
+
+    return [m.event_type for m in extract_cleaned(text, published=date(2024, 5, 8)).mentions]
+
+
+def test_an_opinion_a_plan_a_conditional_and_a_question_make_no_mention():
+    assert _kinds("Analysts argue that the missile test was a message to Washington.") in ([], ["statement"])
+    assert _kinds("Iran will launch more missiles at Israel next week.") == []
+    assert _kinds("Iran would attack Israel if the strikes continued.") == []
+    assert _kinds("Did Iran attack Israel on Monday?") == []
+
+
+def test_background_from_years_before_makes_no_mention():
+    assert _kinds("Russia invaded Ukraine in February 2014, long before the current talks.") == []
+    assert _kinds("In recent years, Israel has been preparing for a direct attack by Iran.") == []

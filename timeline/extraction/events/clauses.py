@@ -295,7 +295,7 @@ _IRREGULAR_PAST = frozenset(
     "said told met held sent struck shot won began became took flew led brought fought gave made left spoke sought "
     "broke hit put shut set cut lost chose rose sank swore overthrew drove fled stood wrote saw came went ran".split()
 )
-_BACKGROUND_WORDS = re.compile(
+BACKGROUND_WORDS = re.compile(
     r"\b(?:previously|in recent (?:years|months|weeks|decades)|for (?:years|decades|months)|historically|"
     r"traditionally|used to|long (?:been|had|sought))\b",
     _I,
@@ -307,7 +307,7 @@ def told_in_simple_past(sentence: str) -> bool:
     the tense in which a report tells what has just happened. The perfect ("have denied", "had vowed"), the
     present ("places Finland under ..."), modals and markers of background ("previously", "for years") are the
     tenses of background, of a state of things or of what may come."""
-    if _BACKGROUND_WORDS.search(sentence):
+    if BACKGROUND_WORDS.search(sentence):
         return False
     words = re.findall(r"[\w’'-]+", mask_quotes(main_part(sentence)).replace("’", "'"))
     for i, word in enumerate(words):

@@ -23,6 +23,7 @@ from timeline.extraction.events.clauses import (
 )
 from timeline.extraction.events.dating import DateInfo, pick_date
 from timeline.extraction.events.headlines import write_title
+from timeline.extraction.events.modality import background, tells_no_happening
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage
@@ -149,11 +150,6 @@ _EVALUATES = re.compile(
     r"\b(?:call(?:ed|s)|condemn(?:ed|s)|denounc(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|decr(?:ied|ies))\s+"
     r"(?:the|this|its|[A-Z][\w’']*(?:['’]s)?)\s+(?:\w+\s+)?(?:launch|test|attack|strike|move|deployment|decision|sanctions)",
 )
-_MODAL = re.compile(r"\b(?:could|might|may|would|should|if|whether|plans? to|expected to|likely to)\b", _I)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|would|should|must)\s+(?:not\s+)?have\s+(?:been\s+)?\w+|\bit (?:was|is|has been) (?:suggested|claimed|rumou?red)\b",
-    _I,
-)
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 # the nouns that name a happening of each type ("Thursday's election", "Monday's launch")
 EVENT_NOUNS = {
@@ -177,7 +173,8 @@ class EventMention:
     speaker: str
     date: DateInfo | None  # the date the sentence itself gives, if any
     keywords: frozenset[str]
-    simple_past: bool = False  # told in the simple past, as a report tells what has just happened
+    # told in the simple past with no time expression of its own, as a report tells what has just happened
+    simple_past: bool = False
 
 
 def _outside_quotes(text: str) -> str:
@@ -322,13 +319,16 @@ def detect(
                 antecedents[kind] = first.actor
         event_type = classify(p.text, missile_context=missile_context)
         outside = _outside_quotes(p.text)
-        if _HYPOTHETICAL.search(outside) or (_MODAL.search(outside) and not _has_past_trigger(outside)):
-            continue
+        if tells_no_happening(p.text):
+            continue  # a view, a plan, a guess, a question or what may come
         nouns = EVENT_NOUNS.get(event_type, frozenset())
         if event_type == ELECTION and _RESULT.search(outside):
             nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
         info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT, nouns=nouns)
-        if info is None and _background(p, timexes, dct):
+        own_times = [t for t in timexes if p.start <= t.start < p.end]
+        if info is not None and dct is not None and (dct - info.end).days > BACKGROUND_YEARS_DAYS:
+            continue  # "Russia invaded Ukraine in February 2022", told in 2024: background, not the news
+        if info is None and (background(p.text) or _background(p, timexes, dct)):
             continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
         if info is None and _ONGOING.search(outside):
             continue  # "have carried out strikes since January": a campaign under way, not a happening of a day
@@ -364,13 +364,22 @@ def detect(
                 speaker=(_speaker(p.text, hits) or referent) if event_type == STATEMENT else "",
                 date=info,
                 keywords=keywords(p.text),
-                simple_past=told_in_simple_past(p.text),
+                simple_past=told_in_simple_past(p.text) and not any(_spans_days(t) for t in own_times),
             )
         )
     return mentions
 
 
 _DATED = ("DATE", "TIME")
+
+
+def _spans_days(t: Any) -> bool:
+    """Whether a time expression places its sentence on days other than the report's ("in the last few weeks");
+    a span of hours ("in the hours before the truce") does not."""
+    return t.type in _DATED or (t.type == "DURATION" and not str(t.value).startswith("PT"))
+
+
+BACKGROUND_YEARS_DAYS = 365  # a happening dated this long before its report is told as background
 BACKGROUND_DAYS = 180  # a time expression this long before the article tells of background, not of the news
 
 
@@ -395,13 +404,3 @@ def _antecedent(sentence: str, previous: dict[str, str]) -> str:
     if _IT_THEY.match(sentence):
         return previous.get("body", "")
     return ""
-
-
-_PAST = re.compile(r"\b\w+ed\b|\b(?:sent|met|held|flew|struck|took|said|told|won|began|fired|led|saw|came)\b", _I)
-
-
-def _has_past_trigger(outside: str) -> bool:
-    """A modal sentence still reports a happening when its main verb is in the past ("X said it could ...")."""
-    first_modal = _MODAL.search(outside)
-    head = outside[: first_modal.start()] if first_modal else outside
-    return bool(_PAST.search(head))

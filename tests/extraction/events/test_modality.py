@@ -1,0 +1,38 @@
+"""Views, plans, guesses, questions and background: sentences that tell no happening."""
+
+from timeline.extraction.events.modality import background, is_question, tells_no_happening
+
+
+def test_a_plan_or_schedule_is_no_happening():
+    assert tells_no_happening("The two leaders will meet in Geneva next week.")
+    assert tells_no_happening("The ministry plans to send more troops to the border.")
+    assert tells_no_happening("The agency said it will try again in October.")
+
+
+def test_a_conditional_or_a_modal_is_no_happening():
+    assert tells_no_happening("The strike would trigger a wider war if it went ahead.")
+    assert tells_no_happening("The cabinet is expected to approve the deal on Sunday.")
+    assert tells_no_happening("The launch was certain to invite strong condemnation.")
+
+
+def test_an_opinion_or_a_guess_told_as_held_is_no_happening():
+    assert tells_no_happening("Officials have said the delay was likely caused by foreign help.")
+    assert tells_no_happening("Analysts said the missile was probably a solid-fuel weapon.")
+
+
+def test_a_question_is_no_happening():
+    assert is_question("What do we know about the attack?")
+    assert tells_no_happening("Who fired the rockets?")
+    assert not is_question('He asked "why now?" and left the room.')
+
+
+def test_a_past_act_before_a_modal_is_still_reported():
+    assert not tells_no_happening("The army fired a missile that could reach the mainland.")
+    assert not tells_no_happening("The minister warned that the country would retaliate.")
+    assert not tells_no_happening("The rebels seized the airport in May.")
+
+
+def test_background_marks_itself():
+    assert background("In recent years, the army has been preparing for a direct attack.")
+    assert background("The leaders have previously warned of more decisive actions.")
+    assert not background("The army fired two missiles on Monday.")
