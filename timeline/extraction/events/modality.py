@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extraction.events.clauses import BACKGROUND_WORDS, mask_quotes
+from timeline.extraction.events.clauses import BACKGROUND_WORDS, main_part, mask_quotes
 
 _I = re.IGNORECASE
 MODAL = re.compile(
@@ -31,6 +31,7 @@ _PAST = re.compile(r"\b\w+ed\b|\b(?:sent|met|held|flew|struck|took|won|began|fir
 _PLAIN_TELLING = re.compile(
     r"\b(?:said|says|told|stated|added|noted|explained|believed|thought|according to|reported|cited|citing)\b", _I
 )
+_SUBORDINATE = re.compile(r"\s(?:when|where|which|who|whom|whose|while|because|although|though)\s", _I)
 _PERFECT_TELLING = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:said|told|stated|added|noted|claimed)\b", _I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", _I)
 
@@ -47,8 +48,11 @@ def is_question(sentence: str) -> bool:
 
 def tells_no_happening(sentence: str) -> bool:
     """Whether the sentence tells a view, a plan, a guess, a question or what may come, not a happening."""
-    outside = mask_quotes(sentence)
-    if is_question(sentence) or HYPOTHETICAL.search(outside):
+    if is_question(sentence):
+        return True
+    outside = mask_quotes(main_part(sentence))
+    outside = _SUBORDINATE.split(outside, maxsplit=1)[0]  # "... when the minister would only say ...": an aside
+    if HYPOTHETICAL.search(outside):
         return True
     first = MODAL.search(outside)
     if first is None:
