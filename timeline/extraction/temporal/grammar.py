@@ -125,6 +125,32 @@ _PAST_WORDS = (
     r"fell|rose|hit|struck|spoke|wrote|ran|shot|led|paid|sold|bought|brought|caught|fought|flew|knew|"
     r"became|ago|earlier|last|since|[a-z]{3,}ed"
 )
+# Past clue words that are never participles: "will be held", "is sold" take their tense from the auxiliary,
+# but nothing comes before "was" or "ago" to change theirs.
+_FINITE_ONLY = {
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "earlier",
+    "last",
+    "since",
+    "came",
+    "went",
+    "saw",
+    "began",
+    "ran",
+    "flew",
+    "knew",
+    "became",
+    "rose",
+    "fell",
+    "took",
+    "gave",
+    "spoke",
+    "wrote",
+}
 _NOT_PAST = {"need", "speed", "proceed", "indeed", "exceed", "succeed", "embed", "shed", "feed", "bred"}
 _CLUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b", re.IGNORECASE)
 # The same clues, case-sensitive, for the lower-cased text: the regex engine then rules out most alternatives
@@ -200,7 +226,8 @@ def tense_of(text: str, start: int, end: int) -> str | None:
             kind = "past"  # "On Friday, leaders agreed to act": the day is the agreeing's, not the acting's
         if kind == "past" and (word in _NOT_PAST or _FUTURE_ONLY.fullmatch(word)):
             continue
-        if kind == "past" and word.endswith("ed") and _AUXILIARY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        participle = word.endswith("ed") or word not in _FINITE_ONLY
+        if kind == "past" and participle and _AUXILIARY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "should be completed", "is expected": the auxiliary carries the tense, not the participle
         if m.end() <= start:
             distance = start - m.end()

@@ -11,6 +11,7 @@ from timeline.extraction.temporal.grammar import (
     Handler,
     Reading,
     Resolver,
+    clause_bounds,
     constant,
     date_reading,
     is_capitalised,
@@ -100,6 +101,9 @@ def _month_year(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+_EVERY_YEAR = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year|once\s+a\s+year)\b", re.IGNORECASE)
+
+
 def _month_alone(m: re.Match[str], text: str) -> Resolver | None:
     word = m.group("month")
     if not is_capitalised(word):
@@ -126,6 +130,9 @@ def _month_alone(m: re.Match[str], text: str) -> Resolver | None:
         elif rel == "this":
             year = dct.year
         else:
+            lo, hi = clause_bounds(ctx.text, start, end)
+            if _EVERY_YEAR.search(ctx.text, lo, hi):
+                return unresolved("month", "dct", f"XXXX-{month:02d}")  # "rebalanced annually in June": any June
             year = dct.year + nearest_offset(month - dct.month, 12, tense_of(ctx.text, start, end), penalty=12)
         return date_reading(f"{year:04d}-{month:02d}", dct, "dct")
 
@@ -256,8 +263,8 @@ def _fiscal_relative(m: re.Match[str], text: str) -> Resolver | None:
 def _year_ref(word: str, ctx: Context) -> int | None:
     """The year a word such as "2009", "this year", "last year" points to."""
     word = re.sub(r"\s+", " ", word.lower().strip())
-    if re.fullmatch(r"\d{4}", word):
-        return int(word)
+    if re.fullmatch(r"(?:(?:fiscal|financial)\s+(?:year\s+)?)?\d{4}", word):
+        return int(word[-4:])
     if ctx.dct is None:
         return None
     if word in {"this year", "the year", "the current year"}:
@@ -338,8 +345,11 @@ def _season(m: re.Match[str], text: str) -> Resolver | None:
                 year -= 1
             return date_reading(f"{year:04d}-{code}", ctx.dct, "previous")
         year = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
-        if not rel and _SEASON_START[code] > ctx.dct.month and (since or tense_of(ctx.text, start, end) == "past"):
+        tense = tense_of(ctx.text, start, end)
+        if not rel and _SEASON_START[code] > ctx.dct.month and (since or tense == "past"):
             year -= 1  # "since the summer", "the harvest failed in the autumn": the last one, not this year's
+        elif not rel and _SEASON_START[code] + 3 <= ctx.dct.month and tense == "future":
+            year += 1  # "a vote is planned for the spring" in August: next spring
         return date_reading(f"{year:04d}-{code}", ctx.dct, "dct")
 
     return resolve
@@ -369,6 +379,24 @@ def _year_range(m: re.Match[str], text: str) -> Resolver | None:
     return constant(Reading("DURATION", f"P{last - first + 1}Y", start, end, "year", None, "absolute"))
 
 
+def _that_day_in_month(m: re.Match[str], text: str) -> Resolver | None:
+    """ "that January day in 2011", "since that day in March": a day the text does not give, in a known month."""
+    month = month_number(m.group("month") or m.group("month2"))
+    year_text = m.group("year") or m.group("year2")
+    start, end = m.span()
+
+    def resolve(ctx: Context) -> Reading:
+        if year_text:
+            return date_reading(f"{year_text}-{month:02d}", None, "absolute")
+        if ctx.dct is None:
+            return unresolved("month", "dct", f"XXXX-{month:02d}")
+        tense = tense_of(ctx.text, start, end) or "past"  # "that day" looks back unless the sentence looks ahead
+        year = ctx.dct.year + nearest_offset(month - ctx.dct.month, 12, tense, penalty=12)
+        return date_reading(f"{year:04d}-{month:02d}", ctx.dct, "dct")
+
+    return resolve
+
+
 # The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
 NORMALISERS: dict[str, Handler] = {
     "month-year": _month_year,
@@ -383,6 +411,7 @@ NORMALISERS: dict[str, Handler] = {
     "quarter-code": _quarter_code,
     "season": _season,
     "year-range": _year_range,
+    "that-day-in-month": _that_day_in_month,
 }
 
 
