@@ -417,6 +417,8 @@ class IngestJob(models.Model):
     rejected = models.PositiveIntegerField(default=0, help_text="files refused, with the reason in errors")
     errors = models.JSONField(default=list, blank=True, help_text="[{'file': ..., 'reason': ...}]")
     task_id = models.CharField(max_length=64, blank=True, help_text="the background task running this job")
+    worker = models.CharField(max_length=300, blank=True, help_text="host:pid of the worker running it")
+    heartbeat = models.DateTimeField(null=True, blank=True, help_text="when the worker last finished a file")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -56,9 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "simple_history",
+    "timeline",  # before django_tasks_db: its db_worker command is timeline's (requeues jobs of dead workers)
     "django_tasks",
     "django_tasks_db",
-    "timeline",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +97,10 @@ try:
     DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _default_db, conn_max_age=60)}
 except ValueError as exc:  # an unknown scheme or a malformed URL
     raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL: {exc}") from exc
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # One writer at a time: a second one waits for the lock (up to 30 s) instead of failing at once, and a
+    # transaction takes the write lock when it begins, so it never fails halfway when upgrading a read.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 30, "transaction_mode": "IMMEDIATE"})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -127,6 +131,8 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # An ingest of at least this many files runs in the background; fewer run at once.
 INGEST_BACKGROUND_MIN_FILES = int(os.environ.get("INGEST_BACKGROUND_MIN_FILES", "50"))
+# A running ingest job whose worker has not finished a file for this long is taken for dead and queued again.
+INGEST_STALE_SECONDS = int(os.environ.get("INGEST_STALE_SECONDS", "600"))
 
 # Largest article file the ingest command accepts, in bytes.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -34,6 +34,7 @@ from timeline.extraction.pipeline import (
     extract_cleaned,
 )
 from timeline.extraction.pipeline import extract_article as pipeline_extract
+from timeline.ingest.locking import CONFLICT_RETRIES, lost_to_another_writer, store_lock
 from timeline.ingest.readers import ArticleInput, ReadError, read_file
 from timeline.models import Article, DateReference, Event, Mention, Passage, Publisher
 
@@ -90,7 +91,6 @@ def _stored_copy(raw_text: str, publisher: str) -> tuple[str, Article | None]:
     return digest, existing
 
 
-@transaction.atomic
 def article_ingest(
     *,
     raw_text: str,
@@ -121,6 +121,18 @@ def article_ingest(
     )
     if not ex.text.strip():
         raise ValueError("nothing left after cleaning")
+    with transaction.atomic():  # read in parallel above, matched and stored one worker at a time below
+        store_lock()
+        digest, existing = _stored_copy(raw_text, publisher)  # again: another worker may have stored it meanwhile
+        if existing is not None:
+            return IngestResult(article=existing, created=False)
+        return _article_store(ex, raw_text=raw_text, url=url, digest=digest, source_name=source_name, gaz=gaz)
+
+
+def _article_store(
+    ex: ArticleExtraction, *, raw_text: str, url: str, digest: str, source_name: str, gaz: Gazetteer
+) -> IngestResult:
+    """Store a read article: its row and passages, its near-duplicate link, and its happenings as events."""
     stored_at = ex.published_at
     if stored_at is not None and timezone.is_naive(stored_at):
         stored_at = timezone.make_aware(stored_at, UTC)
@@ -405,6 +417,7 @@ def article_reextract(article: Article, *, gazetteer: Gazetteer | None = None) -
     Mentions are rebuilt; a happening backed by the same passages as before stays on the same event
     (its permalink holds), and the event's date follows the new reading unless a curator locked it.
     """
+    store_lock()
     gaz = gazetteer or gazetteer_current()
     old = Mention.objects.filter(passage__article=article).values_list("event_id", "passage__index")
     previous: dict[int, set[int]] = {}
@@ -472,13 +485,20 @@ def file_ingest(*, path: Path, max_bytes: int) -> FileIngest:
 
 
 def _item_ingest(item: ArticleInput) -> IngestResult:
-    with transaction.atomic():
-        return article_ingest(
-            raw_text=item.raw_text,
-            title=item.title,
-            url=item.url,
-            publisher=item.publisher,
-            published=item.published,
-            published_at=item.published_at,
-            source_name=item.source_name,
-        )
+    """One record, in its own transaction; tried again when it lost a deadlock or a serialization conflict."""
+    for attempt in range(1, CONFLICT_RETRIES + 1):
+        try:
+            return article_ingest(
+                raw_text=item.raw_text,
+                title=item.title,
+                url=item.url,
+                publisher=item.publisher,
+                published=item.published,
+                published_at=item.published_at,
+                source_name=item.source_name,
+            )
+        except OperationalError as exc:
+            if attempt == CONFLICT_RETRIES or not lost_to_another_writer(exc) or connection.in_atomic_block:
+                raise
+            logger.info("%s: conflict with another writer, trying again (%s)", item.source_name, exc)
+    raise AssertionError("unreachable")

@@ -7,15 +7,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
 from tqdm import tqdm
 
 from timeline.ingest.jobs import ingest_start
-from timeline.ingest.readers import ReadError, iter_files
-from timeline.ingest.service import file_ingest
-from timeline.models import Event
-
-BATCH = 50  # files per commit
+from timeline.ingest.readers import iter_files
+from timeline.ingest.run import FileOutcome, files_ingest
 
 
 class Command(BaseCommand):
@@ -40,38 +36,21 @@ class Command(BaseCommand):
                 "the admin's ingest jobs page shows its progress."
             )
             return
-        tally = {"files": 0, "new": 0, "stored": 0, "passages": 0, "events_updated": 0}
-        rejected = len(missing)
-        events_before = Event.objects.count()
         bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
-        for start in range(0, len(files), BATCH):
-            # One commit per batch of files; each file is its own savepoint (file_ingest): a bad file leaves no trace.
-            with transaction.atomic():
-                for path in files[start : start + BATCH]:
-                    tally["files"] += 1
-                    bar.update(1)
-                    try:
-                        done = file_ingest(path=path, max_bytes=settings.INGEST_MAX_BYTES)
-                    except (ReadError, ValueError) as exc:
-                        rejected += 1
-                        bar.clear()
-                        self.stderr.write(f"rejected {path}: {exc}")
-                        continue
-                    for reason in done.skipped:
-                        rejected += 1
-                        bar.clear()
-                        self.stderr.write(f"rejected {path} {reason}")
-                    for result in done.results:
-                        tally["new" if result.created else "stored"] += 1
-                        tally["passages"] += result.passages
-                        tally["events_updated"] += result.events_updated
+
+        def progress(outcome: FileOutcome) -> None:
+            bar.update(1)
+            for reason in outcome.rejected:
+                bar.clear()
+                self.stderr.write(f"rejected {outcome.path}: {reason}")
+
+        tally = files_ingest(files, progress=progress)
         bar.close()
-        # counted in the table: re-reading an undated article once its date is inferred also makes events
-        events_new = Event.objects.count() - events_before
+        rejected = tally.rejected + len(missing)
         self.stdout.write(
-            f"{tally['files']} files read: {tally['new']} new articles, {tally['stored']} already stored, "
-            f"{tally['passages']} passages, {events_new} new events, {tally['events_updated']} events updated, "
-            f"{rejected} rejected"
+            f"{tally.files} files read: {tally.created} new articles, {tally.stored} already stored, "
+            f"{tally.passages} passages, {tally.events_new} new events, "
+            f"{tally.events_updated} events updated, {rejected} rejected"
         )
         if rejected:
             raise CommandError(f"{rejected} file(s) or record(s) rejected", returncode=1)

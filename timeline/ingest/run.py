@@ -1,0 +1,81 @@
+"""The ingest loop: read a list of files one after the other, each file its own unit of work.
+
+``manage.py ingest`` and the background job (timeline.ingest.jobs) both go through ``files_ingest``: every
+file is ingested by ``timeline.ingest.service.file_ingest`` outside any enclosing transaction (each article
+commits on its own, so several workers can run at once), and whatever goes wrong with one file is caught here,
+in the same way for both, reported with the file's name and skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from timeline.ingest.readers import ReadError
+from timeline.ingest.service import IngestResult, file_ingest
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class FileOutcome:
+    """What became of one file: the articles it gave, and what was rejected (the whole file, or records of it)."""
+
+    path: Path
+    results: list[IngestResult] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # "reason" for the file, or "line 4: reason" for a record
+
+    @property
+    def created(self) -> int:
+        return sum(r.created for r in self.results)
+
+
+@dataclass
+class IngestTally:
+    files: int = 0
+    created: int = 0
+    stored: int = 0  # articles whose text was already stored
+    passages: int = 0
+    events_new: int = 0
+    events_updated: int = 0
+    rejected: int = 0
+
+    def add(self, outcome: FileOutcome) -> None:
+        self.files += 1
+        self.created += outcome.created
+        self.stored += len(outcome.results) - outcome.created
+        self.passages += sum(r.passages for r in outcome.results)
+        self.events_new += sum(r.events_new for r in outcome.results)
+        self.events_updated += sum(r.events_updated for r in outcome.results)
+        self.rejected += len(outcome.rejected)
+
+
+def file_outcome(path: Path) -> FileOutcome:
+    """Ingest one file; any failure is the file's own, reported with its reason, never raised."""
+    outcome = FileOutcome(path=path)
+    try:
+        done = file_ingest(path=path, max_bytes=settings.INGEST_MAX_BYTES)
+    except (ReadError, ValueError) as exc:
+        outcome.rejected.append(str(exc))
+    except Exception as exc:  # whatever one file does, the run goes on to the next
+        logger.debug("cannot ingest %s", path, exc_info=True)
+        outcome.rejected.append(f"could not be read or stored ({type(exc).__name__}: {exc})")
+    else:
+        outcome.results = done.results
+        outcome.rejected = list(done.skipped)
+    return outcome
+
+
+def files_ingest(files: Iterable[Path], *, progress: Callable[[FileOutcome], None] | None = None) -> IngestTally:
+    """Ingest ``files`` in order; ``progress`` hears of each file as soon as it is done."""
+    tally = IngestTally()
+    for path in files:
+        outcome = file_outcome(path)
+        tally.add(outcome)
+        if progress is not None:
+            progress(outcome)
+    return tally
