@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from bench.reports import reports_write
-from tests.paths import ROOT
+from tests.ingest.processes import WAIT, manage, manage_start, shared_database
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 FILES = 8
-WAIT = 300  # seconds: the bound on each wait for the worker, never a timing assumption
-
-
-def _database(tmp_path: Path) -> str:
-    """The database the processes share: the test database on PostgreSQL, a migrated file on SQLite."""
-    if connection.vendor == "postgresql":
-        db = connection.settings_dict
-        auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-        return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    url = f"sqlite:///{tmp_path / 'jobs.sqlite3'}"
-    _manage(url, "migrate", "-v0").check_returncode()
-    return url
-
-
-def _manage(url: str, *args: str, wait: bool = True) -> subprocess.Popen | subprocess.CompletedProcess:
-    command = [sys.executable, str(ROOT / "manage.py"), *args]
-    env = {**os.environ, "DATABASE_URL": url}
-    if wait:
-        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=WAIT)
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def _job(url: str) -> tuple[str, int, int, int]:
@@ -64,11 +40,11 @@ def _until(condition, what: str) -> None:
 
 
 def test_it_resumes_the_job_of_a_worker_killed_mid_job(tmp_path) -> None:
-    url = _database(tmp_path)
+    url = shared_database(tmp_path)
     reports_write(tmp_path / "in", count=FILES, desk="Harbour Wire")
-    queued = _manage(url, "ingest", "--background", str(tmp_path / "in"))
+    queued = manage(url, "ingest", "--background", str(tmp_path / "in"))
     assert queued.returncode == 0, queued.stderr.decode()
-    worker = _manage(url, "db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.1", wait=False)
+    worker = manage_start(url, "db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.1")
     try:
         _until(lambda: _job(url)[1] >= 2, "the worker to finish two files")
     finally:
@@ -76,7 +52,7 @@ def test_it_resumes_the_job_of_a_worker_killed_mid_job(tmp_path) -> None:
         worker.wait(timeout=WAIT)
     status, processed, total, _ = _job(url)
     assert status == "running" and processed < total  # the job was cut off mid-way
-    again = _manage(url, "db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    again = manage(url, "db_worker", "--batch", "--no-startup-delay", "--no-reload")
     assert again.returncode == 0, again.stderr.decode()[-2000:]
     assert "queued again" in again.stderr.decode()
     assert _job(url) == ("done", total, total, FILES)

@@ -44,13 +44,13 @@ def ingest_job_create(*, paths: list[Path]) -> IngestJob:
 
 def _job_count(job_id: int, outcome: FileOutcome) -> None:
     """Count one file's outcome on the job, in one statement (the heartbeat moves with it)."""
-    errors = [{"file": str(outcome.path), "reason": reason} for reason in outcome.rejected]
+    errors = [{"file": str(outcome.path), "reason": reason} for reason in outcome.reasons]
     if errors:
         job = IngestJob.objects.only("errors").get(pk=job_id)
         IngestJob.objects.filter(pk=job_id).update(errors=[*job.errors, *errors])
     IngestJob.objects.filter(pk=job_id).update(
         processed=F("processed") + 1,
-        rejected=F("rejected") + len(outcome.rejected),
+        rejected=F("rejected") + len(errors),
         created=F("created") + outcome.created,
         duplicates=F("duplicates") + len(outcome.results) - outcome.created,
         heartbeat=timezone.now(),

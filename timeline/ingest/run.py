@@ -27,7 +27,12 @@ class FileOutcome:
 
     path: Path
     results: list[IngestResult] = field(default_factory=list)
-    rejected: list[str] = field(default_factory=list)  # "reason" for the file, or "line 4: reason" for a record
+    error: str = ""  # why the whole file was rejected
+    skipped: list[str] = field(default_factory=list)  # records rejected, each "line 4: reason"
+
+    @property
+    def reasons(self) -> list[str]:
+        return [self.error] if self.error else self.skipped
 
     @property
     def created(self) -> int:
@@ -51,7 +56,7 @@ class IngestTally:
         self.passages += sum(r.passages for r in outcome.results)
         self.events_new += sum(r.events_new for r in outcome.results)
         self.events_updated += sum(r.events_updated for r in outcome.results)
-        self.rejected += len(outcome.rejected)
+        self.rejected += len(outcome.reasons)
 
 
 def file_outcome(path: Path) -> FileOutcome:
@@ -60,13 +65,13 @@ def file_outcome(path: Path) -> FileOutcome:
     try:
         done = file_ingest(path=path, max_bytes=settings.INGEST_MAX_BYTES)
     except (ReadError, ValueError) as exc:
-        outcome.rejected.append(str(exc))
+        outcome.error = str(exc)
     except Exception as exc:  # whatever one file does, the run goes on to the next
         logger.debug("cannot ingest %s", path, exc_info=True)
-        outcome.rejected.append(f"could not be read or stored ({type(exc).__name__}: {exc})")
+        outcome.error = f"could not be read or stored ({type(exc).__name__}: {exc})"
     else:
         outcome.results = done.results
-        outcome.rejected = list(done.skipped)
+        outcome.skipped = list(done.skipped)
     return outcome
 
 

@@ -40,9 +40,9 @@ class Command(BaseCommand):
 
         def progress(outcome: FileOutcome) -> None:
             bar.update(1)
-            for reason in outcome.rejected:
+            for line in [f": {outcome.error}"] if outcome.error else [f" {where}" for where in outcome.skipped]:
                 bar.clear()
-                self.stderr.write(f"rejected {outcome.path}: {reason}")
+                self.stderr.write(f"rejected {outcome.path}{line}")
 
         tally = files_ingest(files, progress=progress)
         bar.close()
