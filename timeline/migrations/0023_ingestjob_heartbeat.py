@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("timeline", "0021_content_hash_raw_text"),
+        ("timeline", "0022_mention_match_facts"),
     ]
 
     operations = [
