@@ -131,3 +131,12 @@ def test_it_dates_a_happening_told_deep_in_the_simple_past_by_the_report():
     ex = extract_cleaned(DEEP, published=date(2024, 5, 8))
     condemned = [e for e in ex.events if any("condemned" in ex.mentions[i].summary for i in e.mentions)]
     assert condemned and all(e.date_basis == DateBasis.REPORT and e.date.start == date(2024, 5, 8) for e in condemned)
+
+
+def test_a_lede_sentence_with_a_time_of_its_own_is_not_dated_by_the_report():
+    ex = extract_cleaned(
+        "Finland submitted an application to join NATO last year after Russia invaded Ukraine.\n\n"
+        "The weather in Helsinki was mild.",
+        published=date(2023, 4, 3),
+    )
+    assert all(e.date is None or e.date.start != date(2023, 4, 3) for e in ex.events)

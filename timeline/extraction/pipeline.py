@@ -130,8 +130,8 @@ def extract_cleaned(
             g,
             groups,
             published,
-            in_lede=any(m.passage in opening for m in members),
-            simple_past=any(m.simple_past for m in members),
+            in_lede=any(m.passage in opening and not m.other_time for m in members),
+            simple_past=any(m.simple_past and not m.other_time for m in members),
         )
         events.append(
             ArticleEvent(

@@ -173,8 +173,10 @@ class EventMention:
     speaker: str
     date: DateInfo | None  # the date the sentence itself gives, if any
     keywords: frozenset[str]
-    # told in the simple past with no time expression of its own, as a report tells what has just happened
-    simple_past: bool = False
+    simple_past: bool = False  # told in the simple past, as a report tells what has just happened
+    # a time expression of its own that does not date it to a day ("last year", "in recent weeks"): it tells of
+    # another time than the report's, so neither the lede nor the report's day can date it
+    other_time: bool = False
 
 
 def _outside_quotes(text: str) -> str:
@@ -364,7 +366,8 @@ def detect(
                 speaker=(_speaker(p.text, hits) or referent) if event_type == STATEMENT else "",
                 date=info,
                 keywords=keywords(p.text),
-                simple_past=told_in_simple_past(p.text) and not any(_spans_days(t) for t in own_times),
+                simple_past=told_in_simple_past(p.text),
+                other_time=info is None and any(_spans_days(t) for t in own_times),
             )
         )
     return mentions
