@@ -21,7 +21,7 @@ from timeline.extraction.events.clauses import (
     report_frame,
     told_in_simple_past,
 )
-from timeline.extraction.events.dating import DateInfo, pick_date
+from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, pick_date
 from timeline.extraction.events.headlines import write_title
 from timeline.extraction.events.modality import background, tells_no_happening
 from timeline.extraction.events.wording import keywords
@@ -367,7 +367,7 @@ def detect(
                 date=info,
                 keywords=keywords(p.text),
                 simple_past=told_in_simple_past(p.text),
-                other_time=info is None and any(_spans_days(t) for t in own_times),
+                other_time=info is None and any(_another_time(t, dct) for t in own_times),
             )
         )
     return mentions
@@ -376,10 +376,16 @@ def detect(
 _DATED = ("DATE", "TIME")
 
 
-def _spans_days(t: Any) -> bool:
-    """Whether a time expression places its sentence on days other than the report's ("in the last few weeks");
-    a span of hours ("in the hours before the truce") does not."""
-    return t.type in _DATED or (t.type == "DURATION" and not str(t.value).startswith("PT"))
+def _another_time(t: Any, dct: date | None) -> bool:
+    """Whether a time expression places its sentence at another time than the report's days ("last year", "in
+    the last few weeks"); "by Friday morning" in a report of that Friday, or "in the hours before", does not."""
+    if t.type == "DURATION":
+        return not str(t.value).startswith("PT")
+    if t.type not in _DATED:
+        return False
+    if t.range_start is None or t.range_end is None or dct is None:
+        return True
+    return not (0 <= (dct - t.range_end).days <= RECENT_DAYS and t.range_start <= dct)
 
 
 BACKGROUND_YEARS_DAYS = 365  # a happening dated this long before its report is told as background
