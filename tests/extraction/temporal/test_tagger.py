@@ -30,7 +30,7 @@ def find(text: str, needle: str, dct: date | None = FRIDAY) -> Timex:
         ("Filed on 2025-02-26 in Seoul.", "2025-02-26", "2025-02-26"),
         ("It happened on 26 February 2025.", "26 February 2025", "2025-02-26"),
         ("It happened on February 26, 2025.", "February 26, 2025", "2025-02-26"),
-        ("It happened on Feb. 26, 2025, at dawn.", "Feb. 26, 2025", "2025-02-26"),
+        ("It happened on Feb. 26, 2025, in Seoul.", "Feb. 26, 2025", "2025-02-26"),
         ("It happened on the 26th of February 2025.", "the 26th of February 2025", "2025-02-26"),
         ("Talks resume on Wednesday, February 26, 2025.", "Wednesday, February 26, 2025", "2025-02-26"),
         ("The order was dated 26/02/2025.", "26/02/2025", "2025-02-26"),
@@ -42,6 +42,14 @@ def test_it_reads_explicit_dates(text: str, expression: str, value: str) -> None
     assert (timex.text, timex.type, timex.value) == (expression, "DATE", value)
     assert timex.range_start == timex.range_end == date.fromisoformat(value)
     assert (timex.precision, timex.anchor_kind) == ("day", "absolute")
+
+
+def test_it_puts_a_bare_part_of_the_day_on_the_day_just_mentioned() -> None:
+    found = tag("It happened on Feb. 26, 2025, at dawn.", FRIDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Feb. 26, 2025", "DATE", "2025-02-26"),
+        ("dawn", "TIME", "2025-02-26TMO"),
+    ]
 
 
 def test_it_gives_a_date_with_a_clock_time_the_time_type() -> None:

@@ -193,8 +193,26 @@ def _ordinal_day(m: re.Match[str], text: str) -> Resolver | None:
     return resolve
 
 
+_PART_WORDS = {"morning": "MO", "dawn": "MO", "daybreak": "MO", "sunrise": "MO", "afternoon": "AF", "evening": "EV"}
+_PART_WORDS |= {"dusk": "EV", "sunset": "EV", "nightfall": "EV", "night": "NI"}
+
+
+def _part_of_day_alone(m: re.Match[str], text: str) -> Resolver | None:
+    """ "by evening", "at dawn", "until nightfall": that part of the day mentioned before (or of the dct)."""
+    suffix = "T" + _PART_WORDS[m.group("part").lower()]
+
+    def resolve(ctx: Context) -> Reading:
+        anchor, kind = (ctx.previous, "previous") if ctx.previous else (ctx.dct, "dct")
+        if anchor is None:
+            return unresolved("day", "dct", "XXXX-XX-XX" + suffix, "TIME")
+        return day_reading(anchor, anchor, kind, suffix, "TIME")
+
+    return resolve
+
+
 # The normalisations the rule files (resources/<language>/rules/*.toml) name, by name.
 NORMALISERS: dict[str, Handler] = {
+    "part-of-day-alone": _part_of_day_alone,
     "ordinal-day": _ordinal_day,
     "same-period-last-year": _same_period_last_year,
     "later": _later,
