@@ -277,6 +277,29 @@ class DateReference(models.Model):
         return f"{self.day} ← {self.passage_id}: {self.text}"
 
 
+class PendingHappening(models.Model):
+    """A happening an article without a publication date reports, kept as matching needs it.
+
+    When new events arrive, these facts (not the article's text) are compared with them to date the article;
+    the article is read again only when its inferred date changes.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pending_happenings")
+    event_type = models.CharField(max_length=40, choices=EventType.choices, default=EventType.OTHER)
+    actors = models.JSONField(default=list, blank=True)
+    speakers = models.JSONField(default=list, blank=True)
+    keywords = models.JSONField(default=list, blank=True, help_text="its passages' content words, stemmed")
+    date_start = models.DateField(null=True, blank=True, help_text="a date its own sentences give, if any")
+    date_end = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=10, choices=Precision.choices, default=Precision.UNKNOWN)
+
+    class Meta:
+        ordering = ["article_id", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.event_type}"
+
+
 class TallyCount(models.Model):
     """What every tally row counts by: the events' review status and whether they were merged away."""
 

@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from timeline.events.matching import best_match, gazetteer_current, infer_published, near_duplicate_of
+from timeline.events.matching import (
+    best_match,
+    gazetteer_current,
+    infer_published,
+    near_duplicate_of,
+    pending_profiles,
+)
 from timeline.extraction.pipeline import extract_article
 from timeline.ingest.service import article_ingest
 from timeline.models import Actor, ActorAlias, Event
@@ -43,8 +49,22 @@ def test_it_infers_a_date_from_the_events_an_undated_article_shares():
         raw_text="Iran launched two ballistic missiles toward the Red Sea from a launch site near Tabriz, the Pentagon said."
         "\nOfficials said the missiles fell into the sea."
     ).article
-    ex = extract_article(undated.text)
-    assert infer_published(undated, ex) == date(2024, 3, 12)
+    assert undated.published == date(2024, 3, 12) and undated.published_source == "inferred"
+    # what it reports was kept at ingest: the date is inferred again from those facts, not from its text
+    (happening,) = pending_profiles(undated)
+    assert happening.event_type == "missile test" and "tabriz" in happening.keywords
+    assert infer_published(undated, [happening]) == date(2024, 3, 12)
+    assert infer_published(undated, []) is None
+
+
+def test_it_dates_an_undated_article_stored_first_when_its_event_arrives():
+    undated = article_ingest(
+        raw_text="Iran launched two ballistic missiles toward the Red Sea from a launch site near Tabriz, the Pentagon said."
+    ).article
+    assert undated.published is None and undated.pending_happenings.count() == 1
+    article_ingest(raw_text=LAUNCH)
+    undated.refresh_from_db()
+    assert undated.published == date(2024, 3, 12)
 
 
 def test_it_rebuilds_the_gazetteer_when_aliases_change():

@@ -53,20 +53,29 @@ def gazetteer_current(*, fresh: bool = True) -> Gazetteer:
     return _GAZ_CACHE[key]
 
 
-def candidates(group: ArticleEvent, exclude_article: int | None = None) -> list[tuple[Event, EventProfile]]:
-    """Stored events of the group's type near its date, each with what clustering compares."""
-    qs = Event.objects.filter(event_type=group.event_type)
-    if group.date is not None and group.date_basis in (DateBasis.LEDE, DateBasis.REPORT):
+def candidates(
+    group: ArticleEvent | EventProfile, exclude_article: int | None = None, *, basis: str = ""
+) -> list[tuple[Event, EventProfile]]:
+    """Stored events of the happening's kind near its date, each with what clustering compares as a whole.
+
+    `group` is an article's happening (its date and date basis are read from it) or a bare profile (a
+    pending happening of an undated article: its date, if any, is its own, with `basis`).
+    """
+    when = group.date
+    if isinstance(group, ArticleEvent):
+        basis = group.date_basis
+    kinds = cluster.FACET_KINDS if group.event_type in cluster.FACET_KINDS else {group.event_type}
+    qs = Event.objects.filter(event_type__in=kinds)
+    if when is not None and basis in (DateBasis.LEDE, DateBasis.REPORT):
         # reported without a date of its own: a happening of the days before the report
         qs = qs.filter(
             Q(date_start__isnull=True)
-            | Q(date_start__lte=group.date.end, date_start__gte=group.date.start - timedelta(days=REPORT_WINDOW_DAYS))
+            | Q(date_start__lte=when.end, date_start__gte=when.start - timedelta(days=REPORT_WINDOW_DAYS))
         )
-    elif group.date is not None:
+    elif when is not None:
         reach = timedelta(days=cluster.DISPUTE_WINDOW_DAYS)
         qs = qs.filter(
-            Q(date_start__isnull=True)
-            | Q(date_start__lte=group.date.end + reach, date_end__gte=group.date.start - reach)
+            Q(date_start__isnull=True) | Q(date_start__lte=when.end + reach, date_end__gte=when.start - reach)
         )
     if exclude_article is not None:
         # events only this article backs are its own reading, not evidence about it
@@ -164,13 +173,15 @@ def best_match(
 def best_match_scored(
     group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
 ) -> tuple[Event | None, float]:
-    """The stored event this happening most likely is, and how strongly it matched.
+    """The stored event this happening most likely is, and how strongly it matched."""
+    return _best_of(group_profile(group, ex), candidates(group, exclude_article), min_score)
 
-    Among the events that pass the match rules, the one sharing the most distinctive words wins:
-    words that every candidate shares (the actors' names, "missile") tell the candidates nothing apart.
-    """
-    prof = group_profile(group, ex)
-    found = candidates(group, exclude_article)
+
+def _best_of(
+    prof: EventProfile, found: list[tuple[Event, EventProfile]], min_score: float
+) -> tuple[Event | None, float]:
+    """Among the events that pass the match rules, the one sharing the most distinctive words wins:
+    words that every candidate shares (the actors' names, "missile") tell the candidates nothing apart."""
     passing = []
     for event, profile in found:
         score = cluster.match_score(profile, prof, same_article=False)
@@ -186,6 +197,28 @@ def best_match_scored(
             seen.add(best.id)
             best = best.merged_into
     return best, best_score
+
+
+def pending_profiles(article: Article) -> list[EventProfile]:
+    """The happenings an article reported when it was stored without a date, as matching compares them."""
+    return [
+        EventProfile(
+            event_type=p.event_type,
+            actors=set(p.actors),
+            speakers=set(p.speakers),
+            keywords=Counter(p.keywords),
+            date=DateRange(p.date_start, p.date_end or p.date_start, p.precision) if p.date_start else None,
+        )
+        for p in article.pending_happenings.all()
+    ]
+
+
+def pending_match(
+    profile: EventProfile, article: Article, min_score: float = INFER_MIN_SCORE
+) -> tuple[Event | None, float]:
+    """The stored event (backed by other articles) a pending happening of `article` most likely is."""
+    basis = DateBasis.CLAUSE if profile.date is not None else DateBasis.NONE
+    return _best_of(profile, candidates(profile, article.id, basis=basis), min_score)
 
 
 def near_duplicate_of(article: Article, passages: list[Passage]) -> Article | None:
@@ -210,8 +243,9 @@ def near_duplicate_of(article: Article, passages: list[Passage]) -> Article | No
     return None
 
 
-def infer_published(article: Article, ex: ArticleExtraction) -> date | None:
-    """An undated article's date: that of a dated near-duplicate, else the date its happenings point to."""
+def infer_published(article: Article, happenings: list[EventProfile]) -> date | None:
+    """An undated article's date: that of a dated near-duplicate, else the date its happenings (as read without
+    a date: pending_profiles) point to."""
     twins = Article.objects.filter(
         Q(id=article.duplicate_of_id) | Q(duplicate_of=article) | Q(duplicate_of_id=article.duplicate_of_id),
         published__isnull=False,
@@ -221,8 +255,8 @@ def infer_published(article: Article, ex: ArticleExtraction) -> date | None:
         if twin is not None:
             return twin.published
     votes: dict[date, list[float]] = {}
-    for group in ex.events:
-        event, score = best_match_scored(group, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE)
+    for happening in happenings:
+        event, score = pending_match(happening, article)
         if event is not None and event.status != Event.Status.REJECTED and event.date_start is not None:
             vote = votes.setdefault(event.date_start, [0, 0.0])
             vote[0] += 1

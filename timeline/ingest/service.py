@@ -18,7 +18,14 @@ from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from timeline.events.matching import INFER_MIN_SCORE, best_match, gazetteer_current, infer_published, near_duplicate_of
+from timeline.events.matching import (
+    best_match,
+    gazetteer_current,
+    infer_published,
+    near_duplicate_of,
+    pending_match,
+    pending_profiles,
+)
 from timeline.events.update import event_refresh, link_actors, unique_slug
 from timeline.extraction.clean.characters import strip_control, text_fingerprint
 from timeline.extraction.clean.lines import PUBLISHED_YEARS, published_in_range
@@ -36,7 +43,7 @@ from timeline.extraction.pipeline import (
 from timeline.extraction.pipeline import extract_article as pipeline_extract
 from timeline.ingest.locking import CONFLICT_RETRIES, lost_to_another_writer, store_lock
 from timeline.ingest.readers import ArticleInput, ReadError, read_file
-from timeline.models import Article, DateReference, Event, Mention, Passage, Publisher
+from timeline.models import Article, DateReference, Event, Mention, Passage, PendingHappening, Publisher
 
 logger = logging.getLogger(__name__)
 
@@ -162,7 +169,8 @@ def _article_store(
         _set_inferred(twin, article.published)  # a dated copy says more than an undated one's guess
         article_reextract(twin, gazetteer=gaz)
     if article.published is None:
-        inferred = infer_published(article, ex)
+        _store_pending(article, ex)
+        inferred = infer_published(article, pending_profiles(article))
         if inferred is not None:
             _set_inferred(article, inferred)
             ex = extract_cleaned(article.text, published=inferred, title=article.title, gazetteer=gaz)
@@ -214,17 +222,27 @@ def _set_inferred(article: Article, day: date) -> None:
 
 
 UNDATED_RECHECK = 50  # undated articles looked at again after each dated ingest
-_READINGS: dict[tuple[int, str], ArticleExtraction] = {}
 
 
-def _undated_reading(article: Article, gaz: Gazetteer) -> ArticleExtraction:
-    """The article read without a publication date (kept for the process: it is read after every new event)."""
-    key = (article.id, article.content_hash)
-    if key not in _READINGS:
-        if len(_READINGS) > 256:
-            _READINGS.clear()
-        _READINGS[key] = extract_cleaned(article.text, title=article.title, gazetteer=gaz)
-    return _READINGS[key]
+def _store_pending(article: Article, ex: ArticleExtraction) -> None:
+    """Keep what matching needs of each happening an undated article reports (read once, at ingest)."""
+    rows = []
+    for group in ex.events:
+        words = {w for i in group.mentions for w in mention_words(ex.mentions[i])}
+        own = group.date if group.date_basis == DateBasis.CLAUSE else None
+        rows.append(
+            PendingHappening(
+                article=article,
+                event_type=group.event_type,
+                actors=list(group.actors),
+                speakers=list(group.speakers),
+                keywords=sorted(words),
+                date_start=own.start if own else None,
+                date_end=own.end if own else None,
+                precision=own.precision if own else "unknown",
+            )
+        )
+    PendingHappening.objects.bulk_create(rows)
 
 
 def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
@@ -251,13 +269,10 @@ def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
             .order_by("-id")[:UNDATED_RECHECK]
         )
     for article in articles:
-        ex = _undated_reading(article, gaz)
-        fresh = [g for g in ex.events if g.event_type in types]
-        if not any(
-            best_match(g, ex, exclude_article=article.id, min_score=INFER_MIN_SCORE) in new_events for g in fresh
-        ):
+        happenings = pending_profiles(article)  # stored at its ingest: the text is not read again to check
+        if not any(pending_match(h, article)[0] in new_events for h in happenings if h.event_type in types):
             continue  # none of its happenings is one of the new events: nothing changed for it
-        inferred = infer_published(article, ex)
+        inferred = infer_published(article, happenings)
         if inferred is not None and inferred != article.published:
             _set_inferred(article, inferred)
             article_reextract(article, gazetteer=gaz)
