@@ -172,7 +172,7 @@ def _weekday_index(word: str) -> int:
 
 def _per(m: re.Match[str], text: str) -> Resolver | None:
     """ "twice a week", "four days a week", "$5m a year": the period is the set's value."""
-    unit = _unit_key(m.group("unit") or m.group("unit2"))
+    unit = _unit_key(m.group("unit"))
     return constant(extent("SET", duration_value(1.0, unit)))
 
 
