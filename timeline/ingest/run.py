@@ -38,6 +38,12 @@ class FileOutcome:
     def created(self) -> int:
         return sum(r.created for r in self.results)
 
+    def rejection_lines(self) -> list[str]:
+        """One line per rejection: "rejected PATH: reason" for a file, "rejected PATH line 4: reason" for a record."""
+        if self.error:
+            return [f"rejected {self.path}: {self.error}"]
+        return [f"rejected {self.path} {where}" for where in self.skipped]
+
 
 @dataclass
 class IngestTally:
@@ -58,6 +64,13 @@ class IngestTally:
         self.events_updated += sum(r.events_updated for r in outcome.results)
         self.rejected += len(outcome.reasons)
 
+    def summary(self) -> str:
+        return (
+            f"{self.files} files read: {self.created} new articles, {self.stored} already stored, "
+            f"{self.passages} passages, {self.events_new} new events, {self.events_updated} events updated, "
+            f"{self.rejected} rejected"
+        )
+
 
 def file_outcome(path: Path) -> FileOutcome:
     """Ingest one file; any failure is the file's own, reported with its reason, never raised."""
@@ -75,9 +88,11 @@ def file_outcome(path: Path) -> FileOutcome:
     return outcome
 
 
-def files_ingest(files: Iterable[Path], *, progress: Callable[[FileOutcome], None] | None = None) -> IngestTally:
-    """Ingest ``files`` in order; ``progress`` hears of each file as soon as it is done."""
-    tally = IngestTally()
+def files_ingest(
+    files: Iterable[Path], *, progress: Callable[[FileOutcome], None] | None = None, tally: IngestTally | None = None
+) -> IngestTally:
+    """Ingest ``files`` in order, counting on ``tally``; ``progress`` hears of each file as soon as it is done."""
+    tally = tally or IngestTally()
     for path in files:
         outcome = file_outcome(path)
         tally.add(outcome)

@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from timeline.ingest.jobs import ingest_start
 from timeline.ingest.readers import iter_files
-from timeline.ingest.run import FileOutcome, files_ingest
+from timeline.ingest.run import FileOutcome, IngestTally, files_ingest
 
 
 class Command(BaseCommand):
@@ -23,34 +23,26 @@ class Command(BaseCommand):
         when.add_argument("--background", action="store_true", help="queue the ingest for `manage.py db_worker`")
         when.add_argument("--foreground", action="store_true", help="ingest now, however many files")
 
-    def handle(self, *args: object, paths: list[Path], **options: object) -> None:
-        missing = [p for p in paths if not p.exists()]
-        for p in missing:
-            self.stderr.write(f"rejected {p}: no such file or folder")
+    def handle(self, *args: object, paths: list[Path], background: bool, foreground: bool, **options: object) -> None:
         files = list(iter_files([p for p in paths if p.exists()]))
-        many = len(files) >= settings.INGEST_BACKGROUND_MIN_FILES
-        if options.get("background") or (many and not options.get("foreground")):
+        if background or (len(files) >= settings.INGEST_BACKGROUND_MIN_FILES and not foreground):
             job = ingest_start(paths=paths, background=True)
-            self.stdout.write(
-                f"{job.total} files queued as ingest job #{job.pk}; `python manage.py db_worker` runs it, "
-                "the admin's ingest jobs page shows its progress."
-            )
+            self.stdout.write(f"{job.total} files queued as ingest job #{job.pk}; `python manage.py db_worker` runs it")
             return
+        tally = IngestTally(rejected=sum(not p.exists() for p in paths))
+        self.stderr.write(
+            "".join(f"rejected {p}: no such file or folder\n" for p in paths if not p.exists()), ending=""
+        )
         bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
 
         def progress(outcome: FileOutcome) -> None:
             bar.update(1)
-            for line in [f": {outcome.error}"] if outcome.error else [f" {where}" for where in outcome.skipped]:
+            if lines := outcome.rejection_lines():
                 bar.clear()
-                self.stderr.write(f"rejected {outcome.path}{line}")
+                self.stderr.write("\n".join(lines))
 
-        tally = files_ingest(files, progress=progress)
+        tally = files_ingest(files, progress=progress, tally=tally)
         bar.close()
-        rejected = tally.rejected + len(missing)
-        self.stdout.write(
-            f"{tally.files} files read: {tally.created} new articles, {tally.stored} already stored, "
-            f"{tally.passages} passages, {tally.events_new} new events, "
-            f"{tally.events_updated} events updated, {rejected} rejected"
-        )
-        if rejected:
-            raise CommandError(f"{rejected} file(s) or record(s) rejected", returncode=1)
+        self.stdout.write(tally.summary())
+        if tally.rejected:
+            raise CommandError(f"{tally.rejected} file(s) or record(s) rejected", returncode=1)
