@@ -1,0 +1,15 @@
+"""The triggers of migrations 0003-0018, now read from timeline/sql/<database>.sql (the same definitions)."""
+
+from django.db import migrations
+
+from timeline.triggers import triggers_install
+
+
+def install(apps, schema_editor) -> None:
+    triggers_install(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("timeline", "0023_ingestjob_heartbeat")]
+
+    operations = [migrations.RunPython(install, migrations.RunPython.noop)]
