@@ -10,6 +10,6 @@ def install(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("timeline", "0023_ingestjob_heartbeat")]
+    dependencies = [("timeline", "0024_pending_happening")]
 
     operations = [migrations.RunPython(install, migrations.RunPython.noop)]
