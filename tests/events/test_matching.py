@@ -74,3 +74,19 @@ def test_it_rebuilds_the_gazetteer_when_aliases_change():
     after = gazetteer_current()
     assert after is not before
     assert [h.actor for h in after.find("Freedonian navy")] == ["Freedonia"]
+
+
+def test_it_keeps_two_launches_of_one_kind_a_week_apart_as_two_events():
+    for day, when in (("12 March 2024", "on Tuesday"), ("19 March 2024", "on Tuesday")):
+        article_ingest(
+            raw_text=f"North Korea fires missile\n{day}\n\nNorth Korea fired a ballistic missile into the sea off its "
+            f"east coast {when}, South Korea's military said. The missile flew about 600 km before it fell."
+        )
+    events = Event.objects.filter(event_type="missile test").order_by("date_start")
+    assert [str(e.date_start) for e in events] == ["2024-03-12", "2024-03-19"]
+
+
+def test_it_stores_what_matching_needs_with_each_mention():
+    article_ingest(raw_text=LAUNCH)
+    mention = Event.objects.get().mentions.first()
+    assert mention.date_basis and "Iran" in mention.actors and "tabriz" in mention.keywords
