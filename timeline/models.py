@@ -234,6 +234,14 @@ class Mention(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="mentions")
+    merged_from = models.ForeignKey(
+        Event,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions_merged_away",
+        help_text="the event this mention belonged to before a merge moved it (an unmerge moves it back)",
+    )
     date_text = models.CharField(max_length=200, blank=True, help_text="the expression the date came from")
     date_value = models.CharField(max_length=40, blank=True, help_text="TIMEX3 value")
     date_rule = models.CharField(max_length=80, blank=True, help_text="the rule that resolved the expression")

@@ -8,6 +8,10 @@ STATIC_ROOT    where collectstatic writes (default: staticfiles/ beside manage.p
 TASKS_BACKEND  background task backend (default: the database queue run by `manage.py db_worker`)
 INGEST_BACKGROUND_MIN_FILES  ingests of this many files or more run in the background (default 50)
 INGEST_MAX_CHARS  longest article text ingest reads, in characters; longer ones are refused (default 200000)
+SECURE_SSL_REDIRECT  "1" to redirect plain HTTP to HTTPS (default: on when DEBUG is off)
+SECURE_HSTS_SECONDS  HSTS max-age in seconds (default: one year when DEBUG is off, 0 otherwise)
+SECURE_COOKIES       "1" to send session and CSRF cookies over HTTPS only (default: on when DEBUG is off)
+SECURE_PROXY_SSL_HEADER  "1" when a proxy in front sets X-Forwarded-Proto (default off)
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "timeline.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,7 +120,6 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    "timeline.web.staticfinders.PlotlyJsFinder",  # plotly.min.js straight from the installed wheel
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -125,6 +129,36 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Security. Behind HTTPS in production (DEBUG off) every switch is on; each can be turned off from the
+# environment, e.g. SECURE_SSL_REDIRECT=0 when a proxy already redirects.
+SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (0 if DEBUG else 31_536_000))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", SECURE_HSTS_SECONDS > 0)
+SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES", not DEBUG)
+if _env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Every page passes this policy: scripts from the app only (the figure is JSON data, not code); plotly.js
+# sets inline styles on the SVG it draws, so styles allow them.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+# The admin's login form: after this many failed attempts from one address, it waits for the lock to pass.
+LOGIN_FAILURES_ALLOWED = int(os.environ.get("LOGIN_FAILURES_ALLOWED", "5"))
+LOGIN_LOCK_SECONDS = int(os.environ.get("LOGIN_LOCK_SECONDS", "900"))
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Curators read and type dates as ISO 8601 (2025-02-26) everywhere.
+FORMAT_MODULE_PATH = ["timeline.formats"]
+DATE_INPUT_FORMATS = ["%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
 
 # Background tasks (large ingests): the django-tasks backport, queued in the database and run by
 # `python manage.py db_worker`. TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them inline.

@@ -1,5 +1,7 @@
 // The timeline page: draw the server's figure JSON into the one persistent graph div, redraw it after
-// every htmx swap of the results, and open an event's panel when one of its marks is clicked.
+// every htmx swap of the results, open an event's panel when a mark or a listed title is clicked, and keep
+// the whole state (filters, range, open event) in the address so a reload or a shared link restores it.
+// plotly.js loads asynchronously: the list is readable and clickable before the chart script arrives.
 (function () {
   "use strict";
 
@@ -7,7 +9,9 @@
   var FIGURE_ID = "timeline-figure";
   var PANEL_ID = "event-panel";
   var FORM_ID = "filters";
+  var SITE_TITLE = "Geopolitical timeline";
   var ZOOM_DELAY_MS = 250;
+  var DAY_MS = 86400000;
   var clickBound = false;
   var zoomTimer = null;
 
@@ -25,26 +29,58 @@
     }
   }
 
-  function openEvent(slug) {
-    var url = "/events/" + encodeURIComponent(slug) + "/";
-    // The server answers with the panel fragment and an HX-Push-Url header naming the permalink.
-    htmx.ajax("GET", url, { target: "#" + PANEL_ID, swap: "innerHTML" });
+  function openSlug() {
+    var shown = document.querySelector("#" + PANEL_ID + " [data-slug]");
+    return shown ? shown.getAttribute("data-slug") : "";
   }
 
-  // Zooming asks the server for the new range: counts per period while the range holds many events,
-  // single events once it holds few. The range travels in the filter form's hidden start/end fields,
-  // so it stays with the filters and in the pushed URL.
+  // The address of the timeline as it is now: the filters of `base` (a URL) with the open event, if any.
+  function addressWithEvent(base, slug) {
+    var url = new URL(base, window.location.href);
+    url.searchParams.delete("event");
+    if (slug) url.searchParams.set("event", slug);
+    return url.pathname + url.search + url.hash;
+  }
+
+  function followTitle() {
+    var shown = document.querySelector("#" + PANEL_ID + " [data-title]");
+    document.title = shown ? shown.getAttribute("data-title") + " · " + SITE_TITLE : SITE_TITLE;
+  }
+
+  function openEvent(slug) {
+    // The server answers with the panel fragment; the address keeps the timeline and names the event.
+    htmx.ajax("GET", "/events/" + encodeURIComponent(slug) + "/", { target: "#" + PANEL_ID, swap: "innerHTML" })
+      .then(function () {
+        var next = addressWithEvent(window.location.href, openSlug());
+        if (next !== window.location.pathname + window.location.search + window.location.hash) {
+          history.pushState({ htmx: true }, "", next);
+        }
+        followTitle();
+      });
+  }
+
+  // Plotly's range end as the last day shown: an end at midnight belongs to the day before.
+  function lastDay(value) {
+    var text = String(value).replace(" ", "T");
+    var time = Date.parse(text.length <= 10 ? text + "T00:00:00Z" : text + "Z");
+    if (isNaN(time)) return "";
+    var day = new Date(time);
+    var midnight = day.getUTCHours() === 0 && day.getUTCMinutes() === 0 && day.getUTCSeconds() === 0;
+    return new Date(midnight ? time - DAY_MS : time).toISOString().slice(0, 10);
+  }
+
+  function firstDay(value) {
+    var time = Date.parse(String(value).replace(" ", "T").slice(0, 10) + "T00:00:00Z");
+    return isNaN(time) ? "" : new Date(time).toISOString().slice(0, 10);
+  }
+
+  // Zooming is the same range as the From and To fields: it writes them, and the form asks the server.
   function zoomTo(start, end) {
     var form = document.getElementById(FORM_ID);
-    if (!form || !form.elements.start || !form.elements.end) return;
-    form.elements.start.value = start ? String(start).slice(0, 10) : "";
-    form.elements.end.value = end ? String(end).slice(0, 10) : "";
-    var params = new URLSearchParams();
-    new FormData(form).forEach(function (value, name) {
-      if (value !== "" && name !== "page") params.append(name, value);
-    });
-    var url = form.getAttribute("action") + (params.toString() ? "?" + params.toString() : "");
-    htmx.ajax("GET", url, { target: "#results", swap: "innerHTML" });
+    if (!form || !form.elements.date_from || !form.elements.date_to) return;
+    form.elements.date_from.value = start ? firstDay(start) : "";
+    form.elements.date_to.value = end ? lastDay(end) : "";
+    htmx.trigger(form, "submit");
   }
 
   function onRelayout(update) {
@@ -71,7 +107,7 @@
     var point = data && data.points && data.points[0];
     if (!point || !point.customdata) return;
     if (point.data && point.data.meta === "bins") {
-      zoomTo(point.customdata[0], point.customdata[1]); // a count: open its period
+      zoomTo(point.customdata[0], point.customdata[1] + "T12:00:00"); // a count: open its period
       return;
     }
     if (point.customdata[0]) openEvent(point.customdata[0]);
@@ -83,7 +119,11 @@
     if (!div || !figure || typeof Plotly === "undefined") return;
     var empty = !figure.data || figure.data.length === 0;
     div.classList.toggle("chart-empty", empty);
-    Plotly.react(div, figure.data || [], figure.layout || {}, figure.config || {});
+    var layout = figure.layout || {};
+    layout.shapes = selectionShapes(document.querySelector("#" + PANEL_ID + " [data-slug]"));
+    Plotly.react(div, figure.data || [], layout, figure.config || {}).then(function () {
+      div.setAttribute("data-drawn", "true");
+    });
     if (!clickBound && typeof div.on === "function") {
       div.on("plotly_click", onClick);
       div.on("plotly_relayout", onRelayout);
@@ -91,8 +131,7 @@
     }
   }
 
-  // Mark the list item of the event shown in the panel.
-  // ... and its dates on the chart: a dotted line for one day, a shaded band for a longer range.
+  // The open event's dates on the chart: a dotted line for one day, a shaded band for a longer range.
   function selectionShapes(shown) {
     var start = shown && shown.getAttribute("data-start");
     if (!start) return [];
@@ -102,21 +141,49 @@
       return [{ type: "line", xref: "x", yref: "paper", x0: start, x1: start, y0: 0, y1: 1, layer: "below",
                 line: { color: colour, width: 1.5, dash: "dot" } }];
     }
-    var after = new Date(Date.parse(end + "T00:00:00Z") + 86400000).toISOString().slice(0, 10);
+    var after = new Date(Date.parse(end + "T00:00:00Z") + DAY_MS).toISOString().slice(0, 10);
     return [{ type: "rect", xref: "x", yref: "paper", x0: start, x1: after, y0: 0, y1: 1, layer: "below",
               fillcolor: "rgba(194, 106, 46, 0.10)", line: { color: colour, width: 1, dash: "dot" } }];
   }
 
   function markSelected() {
-    var shown = document.querySelector("#" + PANEL_ID + " [data-slug]");
-    var slug = shown ? shown.getAttribute("data-slug") : null;
+    var slug = openSlug();
     document.querySelectorAll(".event-item[data-slug]").forEach(function (item) {
       item.classList.toggle("is-selected", item.getAttribute("data-slug") === slug);
     });
     var div = chartDiv();
     if (div && div.layout && typeof Plotly !== "undefined") {
-      Plotly.relayout(div, { shapes: selectionShapes(shown) });
+      Plotly.relayout(div, { shapes: selectionShapes(document.querySelector("#" + PANEL_ID + " [data-slug]")) });
     }
+  }
+
+  function copyLink(button) {
+    var text = button.getAttribute("data-copy");
+    var status = button.closest(".share") && button.closest(".share").querySelector(".copy-status");
+    function done(message) {
+      if (status) status.textContent = message;
+      button.textContent = "Link copied";
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done("The link is on your clipboard."); },
+        function () { done("Select the link above and copy it."); });
+    } else {
+      var field = button.closest(".share").querySelector(".permalink-field");
+      if (field) field.select();
+      done(document.execCommand && document.execCommand("copy") ? "The link is on your clipboard." : "Select the link above and copy it.");
+    }
+  }
+
+  function onDocumentClick(evt) {
+    var copy = evt.target.closest && evt.target.closest(".copy-link");
+    if (copy) {
+      copyLink(copy);
+      return;
+    }
+    var title = evt.target.closest && evt.target.closest("a.event-title[data-slug]");
+    if (!title || evt.button !== 0 || evt.metaKey || evt.ctrlKey || evt.shiftKey || evt.altKey) return;
+    evt.preventDefault(); // a new tab still opens the permalink
+    openEvent(title.getAttribute("data-slug"));
   }
 
   function onSwap(evt) {
@@ -132,17 +199,39 @@
     }
   }
 
+  // The server pushes the filters' address after a new view: keep the open event in it.
+  function onPushed() {
+    var slug = openSlug();
+    if (slug) history.replaceState({ htmx: true }, "", addressWithEvent(window.location.href, slug));
+  }
+
   function onCleanup(evt) {
-    // Free plotly's listeners and WebGL/SVG state before htmx removes the graph div.
+    // Free plotly's listeners and SVG state before htmx removes the graph div.
     var div = chartDiv();
-    if (div && evt.target && (evt.target === div || evt.target.contains(div))) {
+    if (div && evt.target && (evt.target === div || evt.target.contains(div)) && typeof Plotly !== "undefined") {
       Plotly.purge(div);
       clickBound = false;
     }
   }
 
-  document.addEventListener("DOMContentLoaded", render);
+  function start() {
+    followTitle();
+    if (typeof Plotly !== "undefined") {
+      render();
+    } else {
+      var script = document.getElementById("plotly-script");
+      if (script) script.addEventListener("load", render);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+  document.addEventListener("click", onDocumentClick);
   document.addEventListener("htmx:afterSwap", onSwap);
   document.addEventListener("htmx:afterSettle", onSettle);
+  document.addEventListener("htmx:pushedIntoHistory", onPushed);
   document.addEventListener("htmx:beforeCleanupElement", onCleanup);
 })();

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from tests.admin_forms import change_form_data
@@ -313,3 +314,46 @@ def test_it_adds_an_alias_to_an_actor_inline(curator_client, story):
     response = curator_client.post(url, data)
     assert response.status_code == 302
     assert sorted(actor.aliases.values_list("alias", flat=True)) == ["Fredonia", "Freedonian Republic"]
+
+
+def test_it_warns_before_merging_events_far_apart_and_needs_a_tick_to_go_on(curator_client, story):
+    first, second = story["first"], story["second"]
+    Event.objects.filter(pk=second.pk).update(date_start=WED + dt.timedelta(days=400), event_type="statement")
+    confirm = _action(curator_client, "merge_events", [first, second])
+    page = confirm.content.decode()
+    assert "Check before merging" in page and "400 days apart" in page and "different types" in page
+    refused = _action(curator_client, "merge_events", [first, second], post="yes", survivor=str(first.pk))
+    assert refused.status_code == 200 and Event.objects.filter(merged_into__isnull=False).count() == 0
+    done = _action(
+        curator_client, "merge_events", [first, second], post="yes", survivor=str(first.pk), confirm_warnings="yes"
+    )
+    assert done.status_code == 302 and Event.objects.get(pk=second.pk).merged_into_id == first.pk
+
+
+def test_it_unmerges_from_the_list_of_merged_away_events(curator_client, story):
+    first, second = story["first"], story["second"]
+    curation.events_merge(events=[first, second], into=first)
+    url = reverse("admin:timeline_event_changelist")
+    assert [e.pk for e in curator_client.get(url).context["cl"].queryset] == [first.pk]  # merged-away hidden
+    data = {"action": "unmerge_events", "_selected_action": [str(second.pk)]}
+    assert curator_client.post(url + "?merged=yes", data).status_code == 302
+    second.refresh_from_db()
+    assert second.merged_into_id is None and second.mentions.count() == 1
+    assert curator_client.get(f"/events/{second.slug}/").status_code == 200
+
+
+def test_it_shows_and_reads_dates_as_iso_in_the_admin(curator_client, story):
+    page = curator_client.get(_change(Event, story["first"].pk)).content.decode()
+    assert 'value="2025-02-26"' in page
+
+
+def test_it_locks_the_login_after_repeated_failures(client, settings):
+    cache.clear()
+    settings.LOGIN_FAILURES_ALLOWED = 3
+    make_curator("locked-out", password="right-password-123")
+    url = reverse("admin:login")
+    for _ in range(3):
+        assert client.post(url, {"username": "locked-out", "password": "wrong"}).status_code == 200
+    refused = client.post(url, {"username": "locked-out", "password": "right-password-123"})
+    assert refused.status_code == 429 and "Too many failed sign-ins" in refused.content.decode()
+    cache.clear()

@@ -104,3 +104,40 @@ def test_it_merges_two_events_in_the_admin_and_redirects_the_old_permalink(live_
     assert response.request.redirected_from.url.endswith(f"/events/{merged.slug}/")
     assert "North Korea fires a ballistic missile into the sea" in page.inner_text("body")
     page.screenshot(path=str(artifacts / "permalink-after-merge.png"), full_page=True)
+
+
+def test_it_warns_before_a_merge_far_apart_and_unmerges_it(live_server, page, two_reports, artifacts):
+    first, second = two_reports
+    second.date_start = second.date_end = dt.date(2024, 6, 1)
+    second.event_type = "statement"
+    second.save()
+    make_curator("cora", password=PASSWORD)
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/timeline/event/")
+    page.fill("#id_username", "cora")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/timeline/event/")
+
+    for event in (first, second):
+        page.check(f'input[name="_selected_action"][value="{event.pk}"]')
+    page.select_option('select[name="action"]', "merge_events")
+    page.click('button[name="index"]')
+    page.wait_for_selector(".merge-warnings")
+    warning = page.inner_text(".merge-warnings")
+    assert "days apart" in warning and "different types" in warning
+    page.screenshot(path=str(artifacts / "admin-merge-warning.png"), full_page=True)
+    page.check('input[name="confirm_warnings"]')
+    page.click('input[type=submit][value="Merge into the chosen event"]')
+    page.wait_for_url(f"**/admin/timeline/event/{first.pk}/change/")
+
+    page.goto(f"{live_server.url}/admin/timeline/event/?merged=yes")
+    page.check(f'input[name="_selected_action"][value="{second.pk}"]')
+    page.select_option('select[name="action"]', "unmerge_events")
+    page.click('button[name="index"]')
+    page.wait_for_selector(".messagelist")
+    assert "Unmerged 1 event" in page.inner_text(".messagelist")
+    page.screenshot(path=str(artifacts / "admin-unmerged.png"), full_page=True)
+
+    response = page.goto(f"{live_server.url}/events/{second.slug}/")
+    assert response is not None and response.status == 200 and page.url.endswith(f"/events/{second.slug}/")
+    assert "Missile launched into the sea" in page.inner_text("h1")

@@ -250,3 +250,52 @@ def test_it_redates_an_article_and_reextracts_it(monkeypatch, two_reports):
     assert article.published == dt.date(2023, 9, 13)
     assert article.published_source == Article.DateSource.CURATOR
     assert events == [first]
+
+
+def test_it_warns_before_merging_events_far_apart_or_of_different_types(two_reports):
+    first, second = two_reports
+    assert curation.merge_warnings([first, second]) == []
+    second.date_start = second.date_end = WED + dt.timedelta(days=30)
+    second.event_type = "statement"
+    warnings = curation.merge_warnings([first, second])
+    assert len(warnings) == 2 and "30 days apart" in warnings[0] and "different types" in warnings[1]
+
+
+def test_it_unmerges_an_event_with_its_mentions_status_and_permalink(two_reports, client):
+    first, second = two_reports
+    curation.events_set_status(events=[second], status=Event.Status.VERIFIED)
+    before = set(second.mentions.values_list("pk", flat=True))
+    curation.events_merge(events=[first, second], into=first)
+    curation.event_unmerge(event=Event.objects.get(pk=second.pk))
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert second.merged_into_id is None and second.status == Event.Status.VERIFIED
+    assert set(second.mentions.values_list("pk", flat=True)) == before
+    assert first.mentions.count() == 2 and first.publisher_count == 1
+    assert client.get(second.get_absolute_url()).status_code == 200
+
+
+def test_it_keeps_a_shared_passage_with_the_merged_away_event_for_an_unmerge(two_reports):
+    first, second = two_reports
+    shared = first.mentions.first().passage
+    Mention.objects.create(event=second, passage=shared, date_start=WED, date_end=WED, precision="day")
+    curation.events_merge(events=[first, second], into=first)
+    assert Mention.objects.filter(event=second, passage=shared).exists()
+    curation.event_unmerge(event=Event.objects.get(pk=second.pk))
+    assert Event.objects.get(pk=second.pk).mentions.count() == 3
+
+
+def test_it_refuses_to_unmerge_an_event_that_was_not_merged(two_reports):
+    with pytest.raises(curation.CurationError):
+        curation.event_unmerge(event=two_reports[0])
+
+
+def test_it_keeps_the_most_precise_date_on_merge(two_reports):
+    first, second = two_reports
+    Event.objects.filter(pk=first.pk).update(
+        date_start=dt.date(2025, 2, 24), date_end=dt.date(2025, 3, 2), precision="week"
+    )
+    first.mentions.update(date_start=dt.date(2025, 2, 24), date_end=dt.date(2025, 3, 2), precision="week")
+    second.mentions.update(date_start=WED, date_end=WED, precision="day")
+    survivor = curation.events_merge(events=[Event.objects.get(pk=first.pk), second], into=first)
+    assert (survivor.date_start, survivor.date_end, survivor.precision) == (WED, WED, "day")

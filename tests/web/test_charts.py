@@ -45,22 +45,43 @@ def test_it_marks_new_and_verified_events_differently():
 def test_it_puts_the_slug_title_and_date_in_customdata():
     event = make_event(title="Talks <b>resume</b>", start=date(2025, 2, 1), end=date(2025, 2, 7), precision="week")
     (trace,) = _figure()["data"]
-    assert trace["customdata"] == [[event.slug, "Talks &lt;b&gt;resume&lt;/b&gt;", "week of 1 Feb 2025"]]
+    assert trace["customdata"] == [[event.slug, "Talks &lt;b&gt;resume&lt;/b&gt;", "week of 1 Feb 2025", "statement"]]
     assert "customdata[1]" in trace["hovertemplate"]
 
 
 def test_it_has_one_row_per_type_or_per_actor():
     make_sample_timeline()
     make_event(title="Nobody in particular", start=date(2025, 1, 5))
-    by_type = _figure()["layout"]["yaxis"]["categoryarray"]
+    by_type = _figure()["layout"]["yaxis"]["ticktext"]
     assert sorted(by_type) == sorted(
         ["agreement", "diplomatic meeting", "military exercise", "missile test", "sanctions", "statement"]
     )
     by_actor = _figure("actor", Event.objects.prefetch_related("actors"))
-    rows = by_actor["layout"]["yaxis"]["categoryarray"]
+    rows = by_actor["layout"]["yaxis"]["ticktext"]
     assert set(rows) == {"Japan", "North Korea", "South Korea", "United States", NO_ACTOR}
-    japan_marks = sum(trace["y"].count("Japan") for trace in by_actor["data"])
+    japan_marks = sum([c[3] for c in trace["customdata"]].count("Japan") for trace in by_actor["data"])
     assert japan_marks == 4
+
+
+def test_it_sets_marks_of_one_row_and_day_side_by_side():
+    for n in range(3):
+        make_event(title=f"Statement {n}", start=date(2025, 3, 20))
+    (trace,) = _figure()["data"]
+    assert len(set(trace["y"])) == 3 and max(trace["y"]) - min(trace["y"]) < 0.6
+
+
+def test_it_opens_the_axis_on_the_stretch_that_holds_most_events():
+    make_event(title="Background of long ago", start=date(2018, 5, 1))
+    for day in range(1, 20):
+        make_event(title=f"Recent {day}", start=date(2025, 3, day))
+    low, high = _figure()["layout"]["xaxis"]["range"]
+    assert "2025-02" <= low < "2025-03-01" and "2025-03-19" < high < "2025-04"
+
+
+def test_it_gives_the_hover_label_dark_text_on_white():
+    make_event(title="Anything", start=date(2025, 3, 1))
+    label = _figure()["layout"]["hoverlabel"]
+    assert label["bgcolor"] == "#ffffff" and label["font"]["color"] == "#1f1d1a"
 
 
 def test_it_skips_undated_events_and_says_when_nothing_can_be_drawn():

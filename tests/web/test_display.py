@@ -92,6 +92,10 @@ class Record:
     title: str = "Launch"
     status: str = "new"
     date_start: date | None = date(2025, 2, 26)
+    date_end: date | None = date(2025, 2, 26)
+    precision: str = "day"
+    date_disputed: bool = False
+    event_type: str = "missile test"
     publisher_count: int = 1
     summary: str = ""
 
@@ -106,6 +110,6 @@ def test_it_describes_changes_without_naming_anyone():
     ]
     changes = change_log(records)
     assert [c.when for c in changes] == [t[3], t[2], t[0]]
-    assert changes[0].what == "title revised; publishers: 1 → 2"
-    assert changes[1].what == "status: new → verified"
+    assert changes[0].what == "Headline revised; reported by 1 more publisher"
+    assert changes[1].what == "Checked by a curator"
     assert changes[2].what == "first recorded"

@@ -82,7 +82,7 @@ def test_it_keeps_every_zoom_level_small_and_the_queries_few(client, many, djang
 
 def test_it_keeps_the_zoom_in_the_pushed_url(client, many) -> None:
     response = client.get("/", {"type": "statement", "start": "2000-01-01", "end": "2000-03-01"}, **HTMX)
-    assert response["HX-Push-Url"] == "/?type=statement&start=2000-01-01&end=2000-03-01"
+    assert response["HX-Push-Url"] == "/?type=statement&date_from=2000-01-01&date_to=2000-03-01"
 
 
 def test_it_counts_a_one_word_search_over_the_whole_timeline_as_it_lists(many) -> None:

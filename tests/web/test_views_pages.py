@@ -1,4 +1,5 @@
-"""Checks over every public page: nothing loaded from or linked to another host, CSRF header for htmx."""
+"""Checks over every public page: nothing loaded from another host (links out only to the original reports, in a
+new tab), no CSRF cookie on a public GET, a Content-Security-Policy, HEAD answered, styled error pages."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class UrlCollector(HTMLParser):
         self.urls: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and "noopener" in (dict(attrs).get("rel") or ""):
+            return  # a link out to an original report, opened in a new tab: nothing is loaded from there
         for name, value in attrs:
             if name in URL_ATTRIBUTES and value:
                 self.urls.extend(part.split()[0] for part in value.split(",") if part.strip())
@@ -56,6 +59,47 @@ def test_it_detects_a_foreign_reference():
     assert _foreign('<a href="/events/x/">x</a><link rel="canonical" href="http://testserver/events/x/">') == []
 
 
-def test_it_sends_the_csrf_token_with_every_htmx_request(pages):
+def test_it_sets_no_csrf_cookie_on_public_pages(pages):
+    for url, response in pages.items():
+        assert "csrftoken" not in response.cookies, url
+        assert "X-CSRFToken" not in response.text, url
+
+
+def test_it_sends_a_content_security_policy_without_inline_scripts(pages):
+    for url, response in pages.items():
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self';" in policy and "unsafe-eval" not in policy, url
+
+
+def test_it_links_out_to_original_reports_in_a_new_tab(pages):
     html = pages["/"].text
-    assert '<body hx-headers=\'{"X-CSRFToken": "' in html
+    assert 'href="https://elsewhere.example.com/a" target="_blank" rel="noopener"' in html
+
+
+@pytest.mark.parametrize("url", ["/", "/?type=sanctions", "/api/events/"])
+def test_it_answers_head_on_public_pages(client, url):
+    make_sample_timeline()
+    response = client.head(url)
+    assert response.status_code == 200 and response.content == b""
+
+
+def test_it_answers_head_on_an_event_and_an_article(client):
+    sample = make_sample_timeline()
+    assert client.head(sample["events"]["launch"].get_absolute_url()).status_code == 200
+    assert client.head(sample["articles"][0].get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/no/such/page/", "/events/no-such-event/", "/articles/999999/"])
+def test_it_shows_a_styled_not_found_page_with_a_way_back(client, settings, path):
+    settings.DEBUG = False
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "We could not find that page" in response.text and 'href="/"' in response.text
+    assert "timeline.css" in response.text
+
+
+def test_it_has_a_styled_server_error_page_with_a_way_back():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html and 'href="/"' in html

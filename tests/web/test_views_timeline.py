@@ -35,15 +35,22 @@ def test_it_renders_the_whole_page_with_chart_filters_panel_and_list(client, sam
     assert response.status_code == 200
     html = response.text
     assert 'id="timeline-chart"' in html and 'id="event-panel"' in html and 'id="filters"' in html
-    assert "vendor/plotly/plotly.min.js" in html and "django_htmx/htmx-2.min.js" in html
+    assert "vendor/plotly/plotly-basic.min.js" in html and "django_htmx/htmx-2.min.js" in html
     assert len(_listed(response)) == 8
     assert "26 Feb 2025" in html and "week of 1 Feb 2025" in html and "April 2025" in html and ">2024<" in html
-    assert "2 publishers · 2 sources" in html
 
 
-def test_it_loads_plotly_without_defer_and_has_no_inline_script(client, sample):
+def test_it_lists_events_under_month_and_year_headings_with_summary_and_sources(client, sample):
     html = client.get("/").text
-    assert re.search(r'<script src="[^"]*plotly\.min\.js"></script>', html)
+    headings = re.findall(r'<li class="list-heading" role="presentation"><h2>([^<]+)</h2>', html)
+    assert headings == ["2024", "February 2025", "March 2025", "April 2025"]
+    assert "A ballistic missile launched from near Pyongyang came down in the Sea of Japan." in html
+    assert re.search(r"Sources:\s*<a [^>]*>\[1\] Daily Ledger</a> <a [^>]*>\[2\] Wire Service</a>", html)
+
+
+def test_it_loads_plotly_asynchronously_and_has_no_inline_script(client, sample):
+    html = client.get("/").text
+    assert re.search(r'<script id="plotly-script" src="[^"]*plotly-basic\.min\.js" async></script>', html)
     for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S):
         assert "src=" in attrs or 'type="application/json"' in attrs, f"inline script: {body[:80]}"
 
@@ -74,7 +81,7 @@ def test_it_renders_the_full_page_for_an_htmx_history_restore(client, sample):
 
 def test_it_shows_rows_per_actor_when_asked(client, sample):
     figure = _figure(client.get("/", {"rows": "actor"}))
-    assert "Japan" in figure["layout"]["yaxis"]["categoryarray"]
+    assert "Japan" in figure["layout"]["yaxis"]["ticktext"]
 
 
 def test_it_shows_an_empty_state(client, sample):
@@ -102,11 +109,24 @@ def test_it_paginates_the_list_and_keeps_the_filters_in_page_links(client):
     assert len(_figure(second)["data"][0]["x"]) == PAGE_SIZE + 5  # the chart shows every match, not one page
 
 
-def test_it_links_each_event_with_href_and_hx_get(client, sample):
+def test_it_links_each_event_to_its_permalink_for_the_script_to_open_in_the_panel(client, sample):
     event = sample["events"]["launch"]
     html = client.get("/").text
-    url = event.get_absolute_url()
-    assert f'href="{url}" hx-get="{url}"' in html
+    assert f'class="event-title" href="{event.get_absolute_url()}" data-slug="{event.slug}"' in html
+
+
+def test_it_opens_the_event_named_in_the_address_in_the_panel(client, sample):
+    event = sample["events"]["launch"]
+    html = client.get("/", {"type": "missile test", "event": event.slug}).text
+    panel = html.split('id="event-panel"', 1)[1].split("</aside>", 1)[0]
+    assert f'data-slug="{event.slug}"' in panel and "Copy link" in panel
+    assert f"<title>{event.title} · Geopolitical timeline</title>" in html
+    assert f'property="og:url" content="http://testserver{event.get_absolute_url()}"' in html
+
+
+def test_it_ignores_an_unknown_event_in_the_address(client, sample):
+    response = client.get("/", {"event": "no-such-event"})
+    assert response.status_code == 200 and "Pick an event" in response.text
 
 
 def test_it_never_shows_rejected_or_merged_events(client, sample):
@@ -123,9 +143,9 @@ def test_it_reads_a_bounded_number_of_queries_whatever_the_number_of_events(clie
     make_sample_timeline()
     for day in range(1, 29):
         make_event(title=f"Extra {day}", start=date(2025, 5, day))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):  # one of them fetches the listed events' sources
         client.get("/", {"rows": "actor"})
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get("/", {"q": "launch", "actor": "japan"}, **HTMX)
 
 

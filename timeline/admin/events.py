@@ -127,7 +127,7 @@ class EventAdmin(SimpleHistoryAdmin):
         ("Curation", {"fields": ["locked_fields", "merged_into", "publisher_count", "created_at", "updated_at"]}),
     ]
     inlines = [MentionInline]
-    actions = ["verify", "reject", "merge_events", "unlock_all"]
+    actions = ["verify", "reject", "merge_events", "unmerge_events", "unlock_all"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(n_mentions=count_of(Mention, "event"))
@@ -195,10 +195,13 @@ class EventAdmin(SimpleHistoryAdmin):
         if len(events) < 2:
             self.message_user(request, "Select at least two events that were not merged away.", messages.WARNING)
             return None
+        warnings = curation.merge_warnings(events)
         if request.POST.get("post") == "yes":
             survivor = next((e for e in events if str(e.pk) == request.POST.get("survivor")), None)
             if survivor is None:
                 self.message_user(request, "Choose the event to keep.", messages.ERROR)
+            elif warnings and request.POST.get("confirm_warnings") != "yes":
+                self.message_user(request, "Tick the box to confirm the merge despite the warnings.", messages.ERROR)
             else:
                 curation.events_merge(events=events, into=survivor, user=request.user)
                 self.message_user(request, f"Merged {len(events)} events into “{survivor}”.", messages.SUCCESS)
@@ -211,10 +214,22 @@ class EventAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "events": events,
             "default_survivor": curation.survivor_default(events),
+            "warnings": warnings,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/timeline/event/merge_confirmation.html", context)
+
+    @admin.action(description="Unmerge selected events (bring a merged-away event back)", permissions=["change"])
+    def unmerge_events(self, request: HttpRequest, queryset: QuerySet) -> None:
+        merged = list(queryset.filter(merged_into__isnull=False))
+        for event in merged:
+            curation.event_unmerge(event=event, user=request.user)
+        if merged:
+            names = ", ".join(f"“{e.title}”" for e in merged)
+            self.message_user(request, f"Unmerged {len(merged)} event(s): {names}.", messages.SUCCESS)
+        else:
+            self.message_user(request, "None of the selected events was merged into another.", messages.WARNING)
 
 
 @admin.register(Mention)

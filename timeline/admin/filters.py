@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
@@ -56,11 +59,24 @@ class LockedFilter(admin.SimpleListFilter):
 
 
 class MergedFilter(admin.SimpleListFilter):
+    """Merged-away events are hidden unless asked for: by default the list shows the events that stand."""
+
     title = "merged"
     parameter_name = "merged"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
-        return [("no", "not merged away"), ("yes", "merged into another event")]
+        return [("no", "not merged away"), ("yes", "merged into another event"), ("all", "all")]
+
+    def value(self) -> str:
+        return super().value() or "no"
+
+    def choices(self, changelist: Any) -> Iterator[dict[str, Any]]:
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value() == "yes":

@@ -140,6 +140,25 @@ def event_unlock_fields(
     return locks
 
 
+MERGE_SPREAD_DAYS = 3  # a merge of events whose dates lie further apart than this asks the curator to confirm
+
+
+def merge_warnings(events: Iterable[Event]) -> list[str]:
+    """What a curator should check before merging ``events``: dates far apart, different types."""
+    events = list(events)
+    warnings = []
+    starts = sorted(e.date_start for e in events if e.date_start is not None)
+    if starts and (starts[-1] - starts[0]).days > MERGE_SPREAD_DAYS:
+        warnings.append(
+            f"Their dates lie {(starts[-1] - starts[0]).days} days apart ({starts[0].isoformat()} to "
+            f"{starts[-1].isoformat()}): one happening is usually reported within {MERGE_SPREAD_DAYS} days."
+        )
+    types = sorted({e.get_event_type_display() for e in events})
+    if len(types) > 1:
+        warnings.append(f"They are of different types: {', '.join(types)}.")
+    return warnings
+
+
 def survivor_default(events: Iterable[Event]) -> Event:
     """The event a merge keeps unless the curator picks another: the earliest created."""
     return min(events, key=lambda e: (e.created_at, e.pk))
@@ -149,7 +168,10 @@ def events_merge(*, events: Iterable[Event], into: Event, user: AbstractBaseUser
     """Merge events into one: their mentions move to `into`, actors and places unite.
 
     The merged-away events are kept as rejected with merged_into pointing at the survivor, so their
-    permalinks can redirect; events merged into them earlier now point at the survivor directly.
+    permalinks can redirect; events merged into them earlier now point at the survivor directly. Each moved
+    mention remembers the event it came from (``merged_from``), and a mention of a passage the survivor
+    already cites stays with its event, so ``event_unmerge`` can restore every merged-away event whole.
+    The survivor's date is chosen again from all its mentions: the best-supported, most precise one.
     """
     others = [e for e in events if e.pk != into.pk]
     if not others:
@@ -164,21 +186,18 @@ def events_merge(*, events: Iterable[Event], into: Event, user: AbstractBaseUser
         for other in others:
             for mention in Mention.objects.filter(event=other):
                 if mention.passage_id in taken:
-                    mention.delete()  # the survivor already cites this passage
-                else:
-                    mention.event = survivor
-                    mention.save(update_fields=["event"])
-                    taken.add(mention.passage_id)
+                    continue  # the survivor already cites this passage: the mention stays, hidden, with its event
+                mention.event = survivor
+                mention.merged_from = other
+                mention.save(update_fields=["event", "merged_from"])
+                taken.add(mention.passage_id)
             actor_ids.update(other.actors.values_list("pk", flat=True))
             place_ids.update(other.places.values_list("pk", flat=True))
         if not survivor.is_locked("actors"):
             survivor.actors.add(*actor_ids)
         if not survivor.is_locked("places"):
             survivor.places.add(*place_ids)
-        if survivor.date_start is None:
-            _refresh_from_mentions(survivor, dates=True)
-        else:
-            _refresh_from_mentions(survivor, dates=False)
+        _refresh_from_mentions(survivor, dates=True)
         if any(o.status == Event.Status.VERIFIED for o in others) and survivor.status == Event.Status.NEW:
             survivor.status = Event.Status.VERIFIED
         slugs = ", ".join(o.slug for o in others)
@@ -190,6 +209,36 @@ def events_merge(*, events: Iterable[Event], into: Event, user: AbstractBaseUser
             for earlier in Event.objects.filter(merged_into=other):
                 earlier.merged_into = survivor
                 _save_with_history(earlier, user=user, reason=f"merged into {survivor.slug} (via {other.slug})")
+    return survivor
+
+
+def _status_before_merge(event: Event) -> str:
+    """The review state an event had before it was merged away (new when its history does not say)."""
+    for record in event.history.order_by("-history_date", "-history_id"):
+        if record.merged_into_id is None and record.status != Event.Status.REJECTED:
+            return record.status
+    return Event.Status.NEW
+
+
+def event_unmerge(*, event: Event, user: AbstractBaseUser | None = None) -> Event:
+    """Undo the merge that took ``event`` away: its mentions come back from the event that absorbed them, it
+    takes its review state from before the merge and its permalink shows it again. Returns the event that had
+    absorbed it, its dates and counts recomputed from the mentions it keeps.
+    """
+    if event.merged_into_id is None:
+        raise CurationError("this event was not merged into another one")
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        survivor = Event.objects.select_for_update().get(pk=event.merged_into_id)
+        moved = Mention.objects.filter(merged_from=event)
+        returned = moved.count()
+        moved.update(event=event, merged_from=None)
+        event.merged_into = None
+        event.status = _status_before_merge(event)
+        _refresh_from_mentions(event, dates=True)
+        _save_with_history(event, user=user, reason=f"unmerged from {survivor.slug} ({returned} mentions back)")
+        _refresh_from_mentions(survivor, dates=True)
+        _save_with_history(survivor, user=user, reason=f"unmerged {event.slug}")
     return survivor
 
 

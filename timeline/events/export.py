@@ -136,21 +136,24 @@ def _records(page: list[Event], url_of: str) -> Iterator[dict[str, Any]]:
         }
 
 
-def _url_template() -> str:
-    return reverse("event_detail", args=["__slug__"])
+def _url_template(base_url: str = "") -> str:
+    """An event's link with ``__slug__`` for its slug; absolute under ``base_url`` (e.g. https://example.org)."""
+    return base_url.rstrip("/") + reverse("event_detail", args=["__slug__"])
 
 
-def event_records(events: QuerySet[Event] | None = None, *, chunk: int = CHUNK) -> Iterator[dict[str, Any]]:
+def event_records(
+    events: QuerySet[Event] | None = None, *, chunk: int = CHUNK, base_url: str = ""
+) -> Iterator[dict[str, Any]]:
     """Each event of ``events`` (default: ``public_events()``) as the contract's dict, ``chunk`` at a time."""
-    url_of = _url_template()
+    url_of = _url_template(base_url)
     base = public_events() if events is None else events
     for page in _event_pages(base.defer("search_text", "search_vector", "locked_fields"), chunk):
         yield from _records(page, url_of)
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: Event, *, base_url: str = "") -> dict[str, Any]:
     """One event as the contract's dict (the shape of an element of the export's ``events``)."""
-    return next(_records([event], _url_template()))
+    return next(_records([event], _url_template(base_url)))
 
 
 # ---------------------------------------------------------------- formats
@@ -167,21 +170,21 @@ def _json_list(items: Iterable[Any], depth: int) -> Iterator[str]:
     yield "[]" if first else "\n" + "  " * depth + "]"
 
 
-def json_chunks(events: QuerySet[Event] | None = None) -> Iterator[str]:
+def json_chunks(events: QuerySet[Event] | None = None, base_url: str = "") -> Iterator[str]:
     """``{"articles": [...], "events": [...]}`` as ``json.dumps(..., indent=2)`` writes it, plus a newline."""
     yield '{\n  "articles": '
     yield from _json_list(article_records(), 1)
     yield ',\n  "events": '
-    yield from _json_list(event_records(events), 1)
+    yield from _json_list(event_records(events, base_url=base_url), 1)
     yield "\n}\n"
 
 
-def csv_chunks(events: QuerySet[Event] | None = None) -> Iterator[str]:
+def csv_chunks(events: QuerySet[Event] | None = None, base_url: str = "") -> Iterator[str]:
     """One row per event: actors and places joined by "; ", sources as their number."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for e in event_records(events):
+    for e in event_records(events, base_url=base_url):
         row = dict(e)
         row["actors"] = "; ".join(e["actors"])
         row["places"] = "; ".join(e["places"])
@@ -199,14 +202,15 @@ def _tl_date(iso: str) -> dict[str, int]:
     return {"year": int(y), "month": int(m), "day": int(d)}
 
 
-def _slides(events: QuerySet[Event] | None) -> Iterator[dict[str, Any]]:
-    for e in event_records(events):
+def _slides(events: QuerySet[Event] | None, base_url: str = "") -> Iterator[dict[str, Any]]:
+    for e in event_records(events, base_url=base_url):
         if not e["date_start"]:
             continue
         slide: dict[str, Any] = {
             "unique_id": e["slug"],
             "start_date": _tl_date(e["date_start"]),
             "text": {"headline": e["title"], "text": e["summary"]},
+            "background": {"url": e["url"]},
             "group": e["type"],
         }
         if e["date_end"] and e["date_end"] != e["date_start"]:
@@ -214,10 +218,10 @@ def _slides(events: QuerySet[Event] | None) -> Iterator[dict[str, Any]]:
         yield slide
 
 
-def timelinejs_chunks(events: QuerySet[Event] | None = None) -> Iterator[str]:
+def timelinejs_chunks(events: QuerySet[Event] | None = None, base_url: str = "") -> Iterator[str]:
     """The JSON that TimelineJS reads: one slide per dated event."""
     yield '{\n  "title": {\n    "text": {\n      "headline": "Timeline"\n    }\n  },\n  "events": '
-    yield from _json_list(_slides(events), 1)
+    yield from _json_list(_slides(events, base_url), 1)
     yield "\n}"
 
 
@@ -240,14 +244,15 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def ics_chunks(events: QuerySet[Event] | None = None) -> Iterator[str]:
+def ics_chunks(events: QuerySet[Event] | None = None, base_url: str = "") -> Iterator[str]:
     """An iCalendar file: each dated event an all-day entry (DTEND is exclusive)."""
     yield "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//geopolitical timeline//export_events//EN\r\n"
-    for e in event_records(events):
+    for e in event_records(events, base_url=base_url):
         if not e["date_start"]:
             continue
         start = date.fromisoformat(e["date_start"])
-        end = date.fromisoformat(e["date_end"] or e["date_start"]) + timedelta(days=1)
+        last = date.fromisoformat(e["date_end"] or e["date_start"])
+        end = last + timedelta(days=1) if last < date.max else last
         lines = [
             "BEGIN:VEVENT",
             f"UID:{e['slug']}@timeline",
@@ -267,14 +272,15 @@ def ics_chunks(events: QuerySet[Event] | None = None) -> Iterator[str]:
 _WRITERS = {"json": json_chunks, "csv": csv_chunks, "timelinejs": timelinejs_chunks, "ics": ics_chunks}
 
 
-def export_chunks(*, fmt: str = "json", events: QuerySet[Event] | None = None) -> Iterator[str]:
-    """The export in format ``fmt`` as a stream of text pieces (JSON of the whole export, or one of the others)."""
+def export_chunks(*, fmt: str = "json", events: QuerySet[Event] | None = None, base_url: str = "") -> Iterator[str]:
+    """The export in format ``fmt`` as a stream of text pieces (JSON of the whole export, or one of the others);
+    event links absolute under ``base_url`` when given."""
     if fmt not in _WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
-    return _WRITERS[fmt](events)
+    return _WRITERS[fmt](events, base_url)
 
 
-def export_write(out: IO[str], *, fmt: str = "json", events: QuerySet[Event] | None = None) -> None:
+def export_write(out: IO[str], *, fmt: str = "json", events: QuerySet[Event] | None = None, base_url: str = "") -> None:
     """Write the export in format ``fmt`` to ``out`` as it is read."""
-    for piece in export_chunks(fmt=fmt, events=events):
+    for piece in export_chunks(fmt=fmt, events=events, base_url=base_url):
         out.write(piece)

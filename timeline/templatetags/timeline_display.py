@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from timeline.web.display import date_label, range_label
+from timeline.web.display import date_label, list_heading, one_sentence, range_label
 
 register = template.Library()
 
@@ -21,3 +21,14 @@ def event_date(obj: Any) -> str:
 def event_days(obj: Any) -> str:
     """The exact days an event's date covers."""
     return range_label(obj.date_start, obj.date_end)
+
+
+@register.filter
+def heading(obj: Any) -> str:
+    """The month (or year) heading an event is listed under."""
+    return list_heading(obj.date_start, obj.precision)
+
+
+@register.filter
+def first_sentence(text: str) -> str:
+    return one_sentence(text or "")

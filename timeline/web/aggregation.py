@@ -23,14 +23,17 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 from timeline.models import Actor, ActorMonthTally, ActorYearTally, Event, EventTally, EventType, TermMonthTally
-from timeline.web.charts import CONFIG, timeline_layout
+from timeline.web.charts import CONFIG, HOVER_LABEL, timeline_layout
 
 # About 200 bytes of figure JSON per event drawn: 1,000 keeps the figure near 200 KB at most.
 MAX_MARKS = 1000
 # A unit is chosen when the range spans more than this many days (checked in order).
-UNITS = (("year", 6 * 366), ("month", 270), ("week", 45), ("day", 0))
+UNITS = (("year", 6 * 366), ("month", 270), ("week", 45), ("day", -1))
 TRUNC = {"year": TruncYear, "month": TruncMonth, "week": TruncWeek, "day": TruncDay}
 TYPE_LABELS = dict(EventType.choices)
+# A range is drawn and counted within these days, so that every period's end and the day after it exist.
+FIRST_DRAWABLE = date(1, 2, 1)
+LAST_DRAWABLE = date(9999, 11, 30)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class Binned:
 
 
 def bin_unit(start: date, end: date) -> str:
-    """The period to count by for a range in view: years over decades, down to days over a few weeks."""
+    """The period to count by for a range in view: years over decades, down to days over a few weeks (or one day)."""
     span = (end - start).days
     return next(unit for unit, longer_than in UNITS if span > longer_than)
 
@@ -331,6 +334,7 @@ def binned_figure(*, binned: Binned, start: date, end: date, max_rows: int = MAX
         sizes.append(round(6 + 26 * (b.count / largest) ** 0.5, 1))
         customdata.append([b.start.isoformat(), b.end.isoformat(), b.count, b.start.strftime(UNIT_LABEL[binned.unit])])
     layout = timeline_layout(row_names=row_names).to_plotly_json()
+    layout["hoverlabel"] = HOVER_LABEL
     layout.pop("template", None)
     layout["xaxis"]["range"] = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
     layout["showlegend"] = True

@@ -107,19 +107,9 @@ def article_paragraphs(text: str, passages: Sequence[Any]) -> list[Paragraph]:
     return [paragraph for paragraph in paragraphs if paragraph.pieces]
 
 
-# What the public change log reports, and how it names each field.
-LOGGED_FIELDS = {
-    "title": "title",
-    "summary": "summary",
-    "event_type": "type",
-    "date_start": "start date",
-    "date_end": "end date",
-    "precision": "date precision",
-    "date_disputed": "sources disagree on the date",
-    "status": "status",
-    "publisher_count": "publishers",
-}
-REWORDED_FIELDS = {"title", "summary"}
+# What the public change log reports, each change said as a reader would (never field names or counters).
+REWORDED = {"title": "headline revised", "summary": "summary revised", "event_type": "type corrected"}
+STATUS_WORDS = {"verified": "checked by a curator", "new": "marked as not yet checked", "rejected": "withdrawn"}
 
 
 @dataclass(frozen=True)
@@ -128,14 +118,27 @@ class Change:
     what: str
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, date):
-        return day_label(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if value in (None, ""):
-        return "none"
-    return str(value)
+def _date_change(previous: Any, record: Any) -> str:
+    old = date_label(previous.date_start, previous.date_end, previous.precision)
+    new = date_label(record.date_start, record.date_end, record.precision)
+    return f"date corrected from {old} to {new}" if old != new else ""
+
+
+def _change_words(previous: Any, record: Any) -> list[str]:
+    parts = [words for name, words in REWORDED.items() if getattr(previous, name, None) != getattr(record, name, None)]
+    dated = _date_change(previous, record)
+    if dated:
+        parts.append(dated)
+    if previous.date_disputed != record.date_disputed:
+        parts.append("sources now disagree on the date" if record.date_disputed else "sources now agree on the date")
+    if previous.status != record.status:
+        parts.append(STATUS_WORDS.get(record.status, "status changed"))
+    old_n, new_n = previous.publisher_count or 0, record.publisher_count or 0
+    if new_n > old_n:
+        parts.append(f"reported by {new_n - old_n} more publisher{'s' if new_n - old_n > 1 else ''}")
+    elif new_n < old_n:
+        parts.append("a source was set apart")
+    return parts
 
 
 def change_log(records: Iterable[Any]) -> list[Change]:
@@ -147,17 +150,31 @@ def change_log(records: Iterable[Any]) -> list[Change]:
         if record.history_type == "+" or previous is None:
             changes.append(Change(record.history_date, "first recorded"))
         else:
-            parts = []
-            for name, label in LOGGED_FIELDS.items():
-                old, new = getattr(previous, name, None), getattr(record, name, None)
-                if old == new:
-                    continue
-                if name in REWORDED_FIELDS:
-                    parts.append(f"{label} revised")
-                else:
-                    parts.append(f"{label}: {_show(old)} → {_show(new)}")
+            parts = _change_words(previous, record)
             if parts:
-                changes.append(Change(record.history_date, "; ".join(parts)))
+                changes.append(Change(record.history_date, "; ".join(parts).capitalize()))
         previous = record
     changes.reverse()
     return changes
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"])")
+SENTENCE_MAX = 220
+
+
+def one_sentence(text: str) -> str:
+    """The first sentence of ``text``, cut at a word near ``SENTENCE_MAX`` characters."""
+    text = " ".join(text.split())
+    first = SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    if len(first) <= SENTENCE_MAX:
+        return first
+    return first[:SENTENCE_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def list_heading(start: date | None, precision: str) -> str:
+    """The heading an event is listed under: its month, or its year when known only to the year or coarser."""
+    if start is None:
+        return "Date unknown"
+    if precision in ("year", "decade"):
+        return str(start.year)
+    return f"{MONTHS[start.month - 1]} {start.year}"

@@ -7,7 +7,7 @@ are never shown. Filters are a small frozen dataclass so the timeline's state ca
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -16,6 +16,9 @@ from timeline.models import Actor, ActorTally, Article, Event, Mention, Passage
 from timeline.web.search import events_search
 
 MAX_MERGE_HOPS = 50
+# The longest an event lasts (a decade-precision date, with room): an event overlapping a range starts at most
+# this long before it, which keeps the overlap lookup a bounded scan of the date index.
+LONGEST_EVENT = timedelta(days=11 * 366)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ def events_in_period(*, events: QuerySet[Event], date_from: date | None, date_to
     """Events whose date range overlaps [date_from, date_to] (either end may be open)."""
     if date_from is not None:
         events = events.filter(Q(date_end__gte=date_from) | Q(date_end__isnull=True, date_start__gte=date_from))
+        if date_from - date.min > LONGEST_EVENT:
+            events = events.filter(date_start__gte=date_from - LONGEST_EVENT)
     if date_to is not None:
         events = events.filter(date_start__lte=date_to)
     return events
@@ -72,10 +77,54 @@ def events_for_list(*, events: QuerySet[Event]) -> QuerySet[Event]:
     of_event = Mention.objects.filter(event=OuterRef("pk")).order_by().values("event")
     n_publishers = of_event.annotate(n=Count("passage__article__publisher", distinct=True)).values("n")
     n_sources = of_event.annotate(n=Count("id")).values("n")
-    return events.only("slug", "title", "event_type", "date_start", "date_end", "precision", "status").annotate(
+    fields = ("slug", "title", "summary", "event_type", "date_start", "date_end", "precision", "status")
+    return events.only(*fields).annotate(
         n_publishers=Coalesce(Subquery(n_publishers), 0),
         n_sources=Coalesce(Subquery(n_sources), 0),
     )
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A report behind a listed event: its original address (or its page here when none), named by its publisher."""
+
+    label: str
+    href: str
+    external: bool
+
+
+def events_with_citations(*, events: list[Event]) -> list[Event]:
+    """The listed events, each given ``citations`` (one per article, in publication order) and ``lead``: the
+    text its one-sentence summary comes from (its summary, else its first passage)."""
+    mentions = (
+        Mention.objects.filter(event__in=[e.pk for e in events])
+        .select_related("passage__article__publisher")
+        .only(
+            "event_id",
+            "passage__text",
+            "passage__article__url",
+            "passage__article__title",
+            "passage__article__published",
+            "passage__article__publisher__name",
+        )  # fmt: skip
+        .order_by(F("passage__article__published").asc(nulls_last=True), "passage__article_id", "passage__index")
+    )
+    by_event: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_event.setdefault(mention.event_id, []).append(mention)
+    for event in events:
+        found = by_event.get(event.pk, [])
+        articles = list({m.passage.article.pk: m.passage.article for m in found}.values())
+        event.citations = [
+            Citation(
+                label=(a.publisher.name if a.publisher else a.title) or "report",
+                href=a.url or a.get_absolute_url(),
+                external=bool(a.url),
+            )
+            for a in articles
+        ]
+        event.lead = event.summary or (found[0].passage.text if found else "")
+    return events
 
 
 def events_for_chart(*, events: QuerySet[Event], rows: str = "type") -> QuerySet[Event]:

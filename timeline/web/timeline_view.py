@@ -17,7 +17,15 @@ from django.db.models import QuerySet
 
 from timeline.models import Event
 from timeline.web import selectors
-from timeline.web.aggregation import MAX_MARKS, binned_figure, events_binned, tallies_cover, tally_bounds
+from timeline.web.aggregation import (
+    FIRST_DRAWABLE,
+    LAST_DRAWABLE,
+    MAX_MARKS,
+    binned_figure,
+    events_binned,
+    tallies_cover,
+    tally_bounds,
+)
 from timeline.web.charts import timeline_figure
 from timeline.web.search import single_term
 from timeline.web.selectors import TimelineFilters
@@ -54,6 +62,8 @@ def timeline_view(
     first, last = tally_bounds()
     start = start or filters.date_from or first
     end = end or filters.date_to or last
+    if start is not None and end is not None:  # the calendar's very edges are never drawn: no period overflows
+        start, end = max(start, FIRST_DRAWABLE), min(end, LAST_DRAWABLE)
     if start is None or end is None or start > end:  # nothing dated to draw
         figure = timeline_figure(events=selectors.events_for_chart(events=events.none(), rows=rows), rows=rows)
         return TimelineView(figure=figure, listed=events, total=None)
@@ -78,9 +88,12 @@ def timeline_view(
         whole=whole,
     )
     if binned is None:
-        # Zoomed, the chart draws the events starting in view, as the counts do: reading every longer
-        # event that began earlier and still overlaps would scan all the years before the range.
-        in_view = events.filter(date_start__gte=start, date_start__lte=end).order_by(*DATED) if zoomed else events
+        # Zoomed, the chart draws the events overlapping the view (a bounded scan, see selectors.LONGEST_EVENT).
+        in_view = (
+            selectors.events_in_period(events=events, date_from=start, date_to=end).order_by(*DATED)
+            if zoomed
+            else events
+        )
         chart_events = selectors.events_for_chart(events=in_view, rows=rows)[:max_marks]
         figure = timeline_figure(events=chart_events, rows=rows)
         if zoomed:

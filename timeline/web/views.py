@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from timeline.models import Article, Event
 from timeline.web import selectors
 from timeline.web.display import article_paragraphs, change_log, date_label
+from timeline.web.downloads import export_links
 from timeline.web.forms import TimelineFilterForm
 from timeline.web.timeline_view import timeline_view
 
@@ -38,33 +40,71 @@ def _wants_fragment(request: HtmxHttpRequest) -> bool:
 
 def _filter_query(request: HtmxHttpRequest, form: TimelineFilterForm) -> str:
     """The query string of the filters actually set, in form order, for a clean shareable URL."""
+    data = form.data  # the query with older names (start/end) read as today's
     pairs = [
-        (name, request.GET[name])
+        (name, data[name])
         for name, field in form.fields.items()
-        if request.GET.get(name, "").strip() and request.GET[name] != (field.initial or "")
+        if data.get(name, "").strip() and data[name] != (field.initial or "")
     ]
     return urlencode(pairs)
 
 
-@require_GET
+def _page(paginator: Paginator, asked: str | None) -> tuple[object, str]:
+    """The page asked for and, when it does not exist, what is shown instead, said plainly."""
+    try:
+        return paginator.page(asked or 1), ""
+    except PageNotAnInteger:
+        return paginator.page(1), f"“{asked[:20]}” is not a page number; showing the first page."
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+        return page, f"There is no page {asked[:20]}; showing the last page, {page.number}."
+
+
+def _open_event(slug: str) -> Event | None:
+    """The public event a timeline link opens in its panel (``event=<slug>``), if it exists."""
+    if not slug:
+        return None
+    try:
+        event = selectors.event_by_slug(slug=slug[:200])
+    except Event.DoesNotExist:
+        return None
+    if event.merged_into_id is not None:
+        event = selectors.event_surviving_merge(event=event)
+    if event.status == Event.Status.REJECTED or event.merged_into_id is not None:
+        return None
+    return event
+
+
+@require_safe
 def timeline(request: HtmxHttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET or None, actors=selectors.actors_in_public_events())
     rows = form.row_mode()
     filters = form.filters()
-    start, end = form.zoom()
     events = selectors.events_for_timeline(filters=filters)
-    shown = timeline_view(events=events, filters=filters, rows=rows, start=start, end=end)
+    shown = timeline_view(events=events, filters=filters, rows=rows, start=filters.date_from, end=filters.date_to)
     paginator = Paginator(selectors.events_for_list(events=shown.listed), PAGE_SIZE)
     if shown.total is not None:
         paginator.count = shown.total  # known from the counts per period: no COUNT over a million rows
-    page = paginator.get_page(request.GET.get("page"))
-    figure = shown.figure
+    page, page_problem = _page(paginator, request.GET.get("page"))
+    page.object_list = selectors.events_with_citations(events=list(page.object_list))
     query = _filter_query(request, form)
-    context = {"form": form, "page": page, "figure": figure, "query": query, "unit": shown.unit}
+    opened = _open_event(request.GET.get("event", "").strip())
+    context = {
+        "form": form,
+        "page": page,
+        "figure": shown.figure,
+        "query": query,
+        "unit": shown.unit,
+        "problems": form.problems() + ([page_problem] if page_problem else []),
+        "downloads": export_links(request, query),
+        "card_url": request.build_absolute_uri(static("img/card.png")),
+    }
     if _wants_fragment(request):
         response = render(request, "timeline/_results.html", context)
         pushed = "&".join(part for part in (query, f"page={page.number}" if page.number > 1 else "") if part)
         return push_url(response, f"{request.path}?{pushed}" if pushed else request.path)
+    if opened is not None:
+        context.update(_event_context(request, opened), in_panel=True)
     return render(request, "timeline/timeline.html", context)
 
 
@@ -81,7 +121,26 @@ def _disputed_dates(sources: list) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
-@require_GET
+def _event_context(request: HttpRequest, event: Event) -> dict:
+    """What an event's panel and permalink page show."""
+    sources = selectors.event_sources(event=event)
+    actors, places = selectors.event_people_and_places(event=event)
+    publishers = {m.passage.article.publisher_id for m in sources if m.passage.article.publisher_id}
+    return {
+        "event": event,
+        "sources": sources,
+        "actors": actors,
+        "places": places,
+        "n_publishers": len(publishers),
+        "disputed_dates": _disputed_dates(sources) if event.date_disputed else [],
+        "changes": change_log(selectors.event_history(event=event)),
+        "canonical_url": request.build_absolute_uri(event.get_absolute_url()),
+        "card_url": request.build_absolute_uri(static("img/card.png")),
+        "description": _description(event, sources),
+    }
+
+
+@require_safe
 def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     try:
         event = selectors.event_by_slug(slug=slug)
@@ -94,27 +153,14 @@ def event_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(survivor.get_absolute_url())
     if event.status == Event.Status.REJECTED:
         raise Http404("This event was rejected")
-    sources = selectors.event_sources(event=event)
-    actors, places = selectors.event_people_and_places(event=event)
-    publishers = {m.passage.article.publisher_id for m in sources if m.passage.article.publisher_id}
-    context = {
-        "event": event,
-        "sources": sources,
-        "actors": actors,
-        "places": places,
-        "n_publishers": len(publishers),
-        "disputed_dates": _disputed_dates(sources) if event.date_disputed else [],
-        "changes": change_log(selectors.event_history(event=event)),
-        "canonical_url": request.build_absolute_uri(event.get_absolute_url()),
-        "description": _description(event, sources),
-    }
+    context = _event_context(request, event)
     if _wants_fragment(request):
-        response = render(request, "timeline/_event_panel.html", {**context, "in_panel": True})
-        return push_url(response, event.get_absolute_url())
+        # The panel opens over the timeline: the address keeps the timeline's state with the event in it.
+        return render(request, "timeline/_event_panel.html", {**context, "in_panel": True})
     return render(request, "timeline/event_detail.html", context)
 
 
-@require_GET
+@require_safe
 def article_detail(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     try:
         article = selectors.article_for_page(article_id=article_id)
