@@ -12,6 +12,7 @@
   var SITE_TITLE = "Geopolitical timeline";
   var ZOOM_DELAY_MS = 250;
   var DAY_MS = 86400000;
+  var NARROW = "(max-width: 40em)";
   var clickBound = false;
   var zoomTimer = null;
 
@@ -120,8 +121,17 @@
     var empty = !figure.data || figure.data.length === 0;
     div.classList.toggle("chart-empty", empty);
     var layout = figure.layout || {};
+    var config = figure.config || {};
     layout.shapes = selectionShapes(document.querySelector("#" + PANEL_ID + " [data-slug]"));
-    Plotly.react(div, figure.data || [], layout, figure.config || {}).then(function () {
+    if (window.matchMedia(NARROW).matches) {
+      // A phone: no toolbar over the legend (drag, pinch and double-tap zoom), fewer dates under the axis.
+      config.displayModeBar = false;
+      if (layout.xaxis) {
+        layout.xaxis.nticks = 4;
+        layout.xaxis.tickangle = 0;
+      }
+    }
+    Plotly.react(div, figure.data || [], layout, config).then(function () {
       div.setAttribute("data-drawn", "true");
     });
     if (!clickBound && typeof div.on === "function") {

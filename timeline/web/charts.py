@@ -29,7 +29,7 @@ HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{customdata[3]}</ext
 SAME_DAY_BAND = 0.56
 SAME_DAY_STEP = 0.14
 # Without a range asked for, the axis opens on the shortest stretch holding this share of the drawn events.
-MOST_EVENTS = 0.9
+MOST_EVENTS = 0.95
 HOVER_LABEL = {"bgcolor": "#ffffff", "bordercolor": "#8a8377", "font": {"family": FONT, "size": 13, "color": "#1f1d1a"}}
 NOTHING_TO_DRAW = {
     "text": "No dated events to draw",
@@ -176,7 +176,7 @@ def timeline_layout(*, row_names: list[str], numeric_rows: bool = False) -> go.L
         yaxis = {"type": "category", "categoryorder": "array", "categoryarray": list(reversed(row_names))}
     return go.Layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 28, "b": 40},
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
         font={"family": FONT, "size": 13, "color": "#2b2b2b"},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="#fbfaf7",
@@ -185,8 +185,8 @@ def timeline_layout(*, row_names: list[str], numeric_rows: bool = False) -> go.L
         barmode="overlay",
         dragmode="zoom",
         showlegend=True,
-        # Under the chart: the toolbar sits at the top right and must not cover it on a narrow screen.
-        legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top", "bgcolor": "rgba(0,0,0,0)"},
+        # Above the chart, at the left; on a narrow screen timeline.js hides the toolbar, which would cover it.
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "bgcolor": "rgba(0,0,0,0)"},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#e6e1d8", "zeroline": False, "automargin": True},
         yaxis={
             **yaxis,

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("timeline", "0024_pending_happening"),
+        ("timeline", "0025_triggers_from_one_file"),
     ]
 
     operations = [
