@@ -129,6 +129,7 @@
       if (layout.xaxis) {
         layout.xaxis.nticks = 4;
         layout.xaxis.tickangle = 0;
+        layout.xaxis.tickformat = "%b<br>%Y";
       }
     }
     Plotly.react(div, figure.data || [], layout, config).then(function () {

@@ -122,6 +122,11 @@ def busiest_range(days: list[date], share: float = MOST_EVENTS) -> tuple[date, d
     keep = max(1, -(-len(days) * share // 1))
     keep = int(min(keep, len(days)))
     start, end = min(((days[i], days[i + keep - 1]) for i in range(len(days) - keep + 1)), key=lambda r: r[1] - r[0])
+    near = (end - start) / 4  # events left out but close to the stretch are drawn whole rather than cut at the edge
+    if start - days[0] <= near:
+        start = days[0]
+    if days[-1] - end <= near:
+        end = days[-1]
     return start, end
 
 

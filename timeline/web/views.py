@@ -77,7 +77,10 @@ def _open_event(slug: str) -> Event | None:
 
 @require_safe
 def timeline(request: HtmxHttpRequest) -> HttpResponse:
-    form = TimelineFilterForm(request.GET or None, actors=selectors.actors_in_public_events())
+    filters_asked = request.GET.copy()
+    for name in ("event", "page"):  # the open event and the page are not filters: alone, the view is the default one
+        filters_asked.pop(name, None)
+    form = TimelineFilterForm(filters_asked or None, actors=selectors.actors_in_public_events())
     rows = form.row_mode()
     filters = form.filters()
     events = selectors.events_for_timeline(filters=filters)
