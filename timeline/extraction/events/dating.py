@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from timeline.extraction.events.clauses import aside_spans
+from timeline.extraction.events.headline_check import DATELINE
 from timeline.extraction.segment import Passage
 
 _I = re.IGNORECASE
@@ -35,11 +36,6 @@ class DateBasis(StrEnum):
 LEDE_SENTENCES = 3  # the opening sentences of a report that tell its news
 _DATELINE_WITHIN = 8  # a dateline stands near the top of a page, after its furniture
 _LEDE_MIN_WORDS = 6
-# "SEOUL, Oct 31 (Reuters) -", "MOSCOW —", "LIBREVILLE, Gabon (AP) —", "Kyodo [Japan], May 31 :": a dateline opens the lede
-_DATELINE = re.compile(
-    r"^(?-i:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\[[^\]]{1,30}\])?"
-    r"(?:,\s*[\w .'’-]{1,30}?)?(?:\s*\((?:[A-Za-z. ]{1,20})\))?\s*(?:[-—–:]|\u2014)\s"
-)
 
 
 def lede(texts: list[str]) -> set[int]:
@@ -49,7 +45,7 @@ def lede(texts: list[str]) -> set[int]:
     report something (captions and furniture before them take their place, as a reader skims past them).
     """
     for i, t in enumerate(texts[:_DATELINE_WITHIN]):
-        if _DATELINE.match(t) and len(t.split()) >= _LEDE_MIN_WORDS:
+        if DATELINE.match(t) and len(t.split()) >= _LEDE_MIN_WORDS:
             return set(range(i, min(len(texts), i + LEDE_SENTENCES)))
     long_enough = [i for i, t in enumerate(texts) if len(t.split()) >= _LEDE_MIN_WORDS]
     return set(long_enough[:LEDE_SENTENCES])

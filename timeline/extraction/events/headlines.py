@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from timeline.extraction.events.clauses import main_clause, report_frame, strip_appositives, strip_lead
+from timeline.extraction.events.headline_check import fault_weight, leading_cut, trimmed_sentence, unquote_short
 from timeline.extraction.events.verbs import (
     BASES,
     IRREGULAR,
@@ -33,12 +34,14 @@ _TIME_WORDS = re.compile(
     r"(?:(?:previous|following|same|next)\s+(?:day|morning|afternoon|evening|night|week)|"
     r"(?:early|late)\s+hours|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|yesterday|today|tonight|"
     r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|(?:this|last)\s+(?:week|month|year)|"
-    r"(?:the\s+)?(?:day|night|week|month|year)\s+before|for the first time|"
+    r"(?:the\s+)?(?:day|night|week|month|year)\s+before|for the first time|(?-i:[A-Z][a-z]+|local)\s+time|"
     r"(?:on\s+)?(?:last\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’]s)(?:\s+(?:morning|night|evening))?)\b",
     _I,
 )
 _PREP_BEFORE = re.compile(
-    r"(?:\s*,)?\s+(?:(?:on|in|at|during|since|by|from|of|late|early|earlier|later)\s+)*(?:the\s+)?$", _I
+    r"(?:\s*,)?\s+(?:(?:on|in|at|during|since|by|from|of|late|early|earlier|later|approximately|about|around|"
+    r"roughly|nearly|just|shortly)\s+)*(?:the\s+)?$",
+    _I,
 )
 _AUXILIARY = re.compile(
     r"^(?P<subject>.{2,80}?)\s+(?P<aux>had been|has been|have been|had|has|have)\s+(?P<verb>[\w-]+)\b", _I
@@ -227,7 +230,7 @@ def title_quality(title: str) -> int:
         score -= 2
     if len(title) > MAX_CHARS:
         score -= 1
-    return score
+    return score - fault_weight(title)
 
 
 _SENTENCE_START = frozenset("this that these those we it there the our they he she you a an".split())
@@ -260,9 +263,13 @@ def write_title(
     `time_spans` are the sentence's time expressions (character offsets into it), left out of the title;
     `antecedent` is the actor a leading pronoun stands for, when the article named one just before.
     """
-    sentence, time_spans = _dated_background(sentence.strip(), time_spans or [])
+    sentence = sentence.strip()
+    cut = leading_cut(sentence)  # "SEOUL, Oct 31 (Reuters) - ...", "The big picture: ...": no part of a headline
+    sentence, time_spans = sentence[cut:], [(a - cut, b - cut) for a, b in (time_spans or []) if a >= cut]
+    sentence, time_spans = _dated_background(sentence, time_spans)
     s = _remove_spans(sentence, time_spans)
     s = _TIME_WORDS.sub("", s)
+    undated = s
     s = s.strip().strip("\"“”'").strip().lstrip(" ,;:")
     if s.count("”") > s.count("“"):
         s = s.replace("”", "", 1)  # a quotation that opened the sentence: '“...,” X said' reads as 'X says ...'
@@ -289,10 +296,26 @@ def write_title(
         clause = main_clause(s)
         body = clause if len(clause.split()) >= 4 else s
         body = headline_verb(_resolve(body, antecedent))
-    title = _balance_quotes(_cut(body.strip().rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
-    if not title:
-        return _cut(sentence.strip().rstrip("."), max_chars)
-    return title[:1].upper() + title[1:]
+    title = _balance_quotes(unquote_short(_cut(body.strip().rstrip(" .,:;—–"), max_chars))).rstrip(" .,:;—–")
+    title = title[:1].upper() + title[1:]
+    if title and fault_weight(title):
+        return _better_title(title, undated.strip(), antecedent)
+    return title or _cut(sentence.strip().rstrip("."), max_chars)
+
+
+_INNER_CLAUSE = re.compile(r"\s(?:that|after|as|when)\s+(?=\w)")
+
+
+def _better_title(title: str, sentence: str, antecedent: str) -> str:
+    """When the compressed title does not read as a headline: the sentence itself trimmed, or the clause it
+    reports ("The admission confirms ... that Pyongyang sent soldiers ...": "Pyongyang sends soldiers ..."),
+    whichever fails least; the compression where none does better."""
+    candidates = [title, headline_verb(_resolve(trimmed_sentence(sentence), antecedent))]
+    for m in _INNER_CLAUSE.finditer(sentence):
+        inner = trimmed_sentence(told_clause(sentence[m.end() :]))
+        if len(inner.split()) >= 4:
+            candidates.append(headline_verb(inner))
+    return min(candidates, key=fault_weight)
 
 
 _CAME_AFTER = re.compile(

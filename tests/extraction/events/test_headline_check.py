@@ -1,0 +1,56 @@
+"""Titles that do not read as headlines, and what stands in for them."""
+
+from timeline.extraction.events.headline_check import headline_faults, strip_dateline, trimmed_sentence
+from timeline.extraction.events.headlines import write_title
+
+
+def test_a_complete_clause_with_a_named_subject_reads_as_a_headline():
+    assert headline_faults("North Korea fires an ICBM into the sea") == []
+
+
+def test_each_kind_of_failure_is_named():
+    assert "no named subject" in headline_faults("The admission confirms an assessment it holds")
+    assert "no named subject" in headline_faults("It came moments after the vote")
+    assert "cut off" in headline_faults("Officials in Seoul say the missile was probably a weapon similar")
+    assert "cut off" in headline_faults("The test originated from the county at approximately")
+    assert "cut off" in headline_faults("U.S. President Joe Biden meets")
+    assert "dateline or label" in headline_faults("MOSCOW — President Vladimir Putin signs a treaty")
+    assert "dateline or label" in headline_faults("The big picture: Iran attacks Israel")
+    assert "opens with a phrase, not a subject" in headline_faults("Appearing on state-run TV")
+    assert "quotation" in headline_faults('"We will respond," the minister says')
+    assert "starts inside a word or a sentence" in headline_faults("E declare the end of an era")
+
+
+def test_a_dateline_never_heads_a_title():
+    assert strip_dateline("SEOUL, Oct 31 (Reuters) - North Korea fired a missile.") == "North Korea fired a missile."
+    title = write_title("SEOUL, Oct 31 (Reuters) - North Korea fired an intercontinental ballistic missile.")
+    assert title == "North Korea fires an intercontinental ballistic missile"
+
+
+def test_a_pronoun_or_an_unnamed_subject_gives_way_to_the_clause_reported():
+    title = write_title(
+        "The admission confirms an assessment it holds that Pyongyang sent soldiers to fight for Moscow."
+    )
+    assert title == "Pyongyang sends soldiers to fight for Moscow"
+    title = write_title("It came hours after the ministry announced new sanctions on three Iranian firms.")
+    assert title == "The ministry announces new sanctions on three Iranian firms"
+
+
+def test_a_participle_opening_gives_way_to_the_sentence_trimmed():
+    title = write_title(
+        "Appearing on state-run TV hours after the result, the officers said they were cancelling the result, "
+        "suspending the government and closing the borders."
+    )
+    assert not title.startswith("Appearing") and "cancelling the result" in title
+
+
+def test_the_sentence_trimmed_loses_its_attribution_and_is_cut_only_between_clauses():
+    assert trimmed_sentence("Rebels seized the airport, the army said.") == "Rebels seized the airport"
+    long = "Rebels seized the airport and the port, while the army withdrew south to regroup near the old capital."
+    assert trimmed_sentence(long, max_chars=60) == "Rebels seized the airport and the port"
+
+
+def test_a_short_quotation_loses_its_marks():
+    assert write_title("The Russian president accused Prigozhin of “treason” after the mutiny.") == (
+        "The Russian president accuses Prigozhin of treason"
+    )

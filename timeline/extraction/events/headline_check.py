@@ -1,0 +1,142 @@
+"""What keeps a title from reading as a headline, and the plain fallback: the sentence itself, trimmed.
+
+A headline is a complete clause: a named subject, a finite verb, what it acted on. It does not open with a
+pronoun, a participle ("Appearing on state TV"), a bare preposition or a label ("The big picture:"); it
+carries no dateline ("SEOUL, Oct 31 (Reuters) -") and no quotation; it does not stop inside a phrase
+("... a solid-fuel weapon similar"). When the compressed title fails, the sentence trimmed of its dateline,
+its attribution and its asides stands in, cut only at a clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extraction.events.clauses import strip_lead
+from timeline.extraction.events.verbs import PRESENT, past_to_base
+
+_I = re.IGNORECASE
+GENEROUS_CHARS = 160
+# "SEOUL, Oct 31 (Reuters) -", "MOSCOW —", "LIBREVILLE, Gabon (AP) —", "Kyodo [Japan], May 31 :"
+DATELINE = re.compile(
+    r"^(?-i:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\[[^\]]{1,30}\])?"
+    r"(?:,\s*[\w .'’-]{1,30}?)?(?:\s*\((?:[A-Za-z. ]{1,20})\))?\s*[-—–:]\s"
+)
+_LABEL = re.compile(r"^(?:[•·▪*>]+|[-–—]\s)\s*|^(?:[A-Z][a-z]+(?:\s[a-z]+){0,3}):\s+(?=[A-Z])")
+_APPROXIMATE = re.compile(
+    r"^(?:about|around|over|some|nearly|almost|at least|more than)\s+(?:\d|[a-z]+ty\b|a dozen|dozens|hundreds|thousands)",
+    _I,
+)
+_PARTICIPLE_LEAD = re.compile(r"^[A-Z][a-z]+ing\b[^,;]{0,160},\s+(?=\w)")
+_PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|this|that|these|those|its|their|his|her|there)\b", _I)
+_UNNAMED = re.compile(
+    r"^the\s+(?:admission|move|decision|development|announcement|remarks|comments|statement|incident|report|news|"
+    r"claim|step|latest|assessment|confirmation)\b",
+    _I,
+)
+_PREPOSITION = frozenset(
+    "in on at after before amid among during with without for from by as since following despite under over "
+    "into about according against while when where".split()
+)
+_DANGLING = frozenset(
+    "a an the and or but of to in on at for with by from as into that this these those its his her their our is are "
+    "was were be been has have had who which where when while after before than about over near approximately "
+    "nearly around almost some most similar such including saying during called named dubbed known".split()
+)
+# verbs that end a headline well ("China protests", "the minister resigns")
+_STANDS_ALONE = frozenset(
+    "protests protest resigns resign dies die collapses collapse crashes crash sinks sink retreats retreat "
+    "surrenders surrender falls fall ends end begins begin".split()
+)
+_QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘](?=\w)|(?<=\w)['’](?!\w)")
+_SHORT_QUOTE = re.compile(r"[\"“‘']([^\"“”‘’']{1,40}?)[\"”’'](?!\w)")
+_BE = frozenset("is are was were has have had".split())
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s+(?:said|says|told\s+\w+|reported|added|stated)(?:\s+on\s+\w+)?\s*\.?$|"
+    r",\s+according\s+to\s+[^,]{2,80}\.?$|,\s+(?:said|says)\s+[^,]{2,60}\.?$",
+    _I,
+)
+
+
+_CLAUSE_BOUNDARY = re.compile(
+    r",\s|;\s|\s[—–-]\s|\s(?=(?:after|before|as|when|while|because|although|though|amid|despite|following)\s)", _I
+)
+
+
+def leading_cut(text: str) -> int:
+    """How many characters of dateline and label open the text."""
+    s, cut = text, 0
+    for _ in range(2):
+        m = DATELINE.match(s) or _LABEL.match(s)
+        if m is None or m.end() == 0:
+            break
+        s, cut = s[m.end() :], cut + m.end()
+    return cut
+
+
+def _finite_verb(words: list[str]) -> bool:
+    table = past_to_base()
+    return any(
+        (w := word.lower().strip(",;:")) in PRESENT or w in table or w in _BE or (w.endswith("ed") and i > 0)
+        for i, word in enumerate(words[1:], start=1)
+    )
+
+
+def headline_faults(title: str) -> list[str]:
+    """Why a title does not read as a headline (empty when it does)."""
+    faults = []
+    words = title.split()
+    if not words:
+        return ["empty"]
+    first = words[0].strip("\"“'‘").lower()
+    if DATELINE.match(title) or _LABEL.match(title):
+        faults.append("dateline or label")
+    if _PRONOUN.match(title) or _UNNAMED.match(title):
+        faults.append("no named subject")
+    if (first.endswith("ing") or first in _PREPOSITION) and not _APPROXIMATE.match(title):
+        faults.append("opens with a phrase, not a subject")
+    if not title[:1].isupper() or (len(words[0]) == 1 and words[0] not in ("A", "I")):
+        faults.append("starts inside a word or a sentence")
+    if len(words) < 3 or not _finite_verb(words):
+        faults.append("no verb")
+    last = words[-1].lower().strip(",;:")
+    bare_verb = last in PRESENT and last not in _STANDS_ALONE and len(words) > 1 and words[-2][:1].isupper()
+    if last in _DANGLING or title.rstrip()[-1:] in ",;:" or bare_verb or last in ("says", "say", "said"):
+        faults.append("cut off")  # "... at approximately", "Joe Biden meets": what it acted on is missing
+    if _QUOTES.search(title):
+        faults.append("quotation")  # the mildest fault: counted once, the others twice
+    if re.search(r"(?<!\b[A-Z])[.!?]\s+\S", title):
+        faults.append("two sentences")
+    return faults
+
+
+def fault_weight(title: str) -> int:
+    """How badly a title fails as a headline: a quotation weighs least, a missing subject or verb most."""
+    return sum(1 if f == "quotation" else 2 for f in headline_faults(title))
+
+
+def unquote_short(title: str) -> str:
+    """Quotation marks around a word or two go ("accuses Prigozhin of “treason”" -> "... of treason")."""
+    return _SHORT_QUOTE.sub(lambda m: m.group(1) if len(m.group(1).split()) <= 4 else m.group(0), title)
+
+
+def strip_dateline(text: str) -> str:
+    s = text.strip()
+    for _ in range(2):
+        s = _LABEL.sub("", DATELINE.sub("", s, count=1), count=1).strip()
+    return s
+
+
+def trimmed_sentence(sentence: str, max_chars: int = GENEROUS_CHARS) -> str:
+    """The sentence as a title: no dateline, label, attribution, brackets or leading adverbial; cut only at a
+    clause boundary (a comma, a semicolon, a dash) when longer than `max_chars`."""
+    s = strip_dateline(sentence).rstrip(" .")
+    s = re.sub(r"\s*[(\[][^)\]]{0,80}[)\]]", "", s)
+    s = _ATTRIBUTION.sub("", s).rstrip(" .,")
+    s = strip_lead(_PARTICIPLE_LEAD.sub("", s, count=1))  # "Citing the agency, KCNA said ...": KCNA said ...
+    s = unquote_short(s)
+    if len(s) > max_chars:
+        cuts = [m.start() for m in _CLAUSE_BOUNDARY.finditer(s) if 20 <= m.start() <= max_chars]
+        if cuts:
+            s = s[: cuts[-1]]
+    s = s.rstrip(" ,;:—–-")
+    return s[:1].upper() + s[1:]
