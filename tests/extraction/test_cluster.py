@@ -226,3 +226,15 @@ def test_it_reads_dates_nested_not_merely_overlapping():
     may = DateRange(date(2024, 5, 1), date(2024, 5, 31), "month")
     assert dates_compatible(may, DateRange(D1, D1, "day"))
     assert not dates_compatible(may, week)
+
+
+def test_it_lets_an_undated_sentence_join_one_of_several_happenings_of_its_kind_only_on_shared_words():
+    tram = "A gunman opened fire at a tram station in Jaffa on Tuesday, killing seven people."
+    ms = [
+        mention(0, "attack", tram, ["Israel"], D1),
+        mention(1, "attack", "Iran fired missiles at Tel Aviv on Monday night.", ["Iran", "Israel"], date(2024, 5, 6)),
+        mention(2, "attack", "Israeli strikes have killed hundreds of people in Lebanon.", ["Israel", "Lebanon"]),
+        mention(3, "attack", "Police said the gunman at the tram station in Jaffa was shot dead.", ["Israel"]),
+    ]
+    groups = {tuple(g.mentions) for g in group_mentions(ms)}
+    assert (0, 3) in groups and (2,) in groups

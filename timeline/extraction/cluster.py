@@ -147,7 +147,7 @@ def spread_ok(event: EventProfile, other: EventProfile) -> bool:
     return not days or (max(days) - min(days)).days <= MAX_DAY_SPREAD
 
 
-def match_score(event: EventProfile, other: EventProfile, *, same_article: bool) -> float:
+def match_score(event: EventProfile, other: EventProfile, *, same_article: bool, sole: bool = True) -> float:
     """How strongly `other` looks like the same happening as `event` (as a whole); 0 when it cannot be.
 
     The kind, the date (same day for day precision, nested ranges otherwise), the participants and the
@@ -183,7 +183,11 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool)
         # In one article, one launch or one deployment on one date is one happening; otherwise ask for words in common.
         if both_dated and event.event_type != STATEMENT:
             return 1.0 + overlap + shared_actors
-        if shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT):
+        # an undated sentence of the article's only happening of its kind is that happening; where the article
+        # tells of several, it joins one only on words in common
+        if sole and (shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT)):
+            return 0.5 + overlap + shared_actors
+        if not sole and shared >= 3 and overlap >= 0.25 and (shared_actors or not (event.actors and other.actors)):
             return 0.5 + overlap + shared_actors
         return 0.0
     if near_miss:
@@ -304,7 +308,8 @@ def group_mentions(mentions: list[EventMention], published: date | None = None) 
     for i in order:
         prof = profile_of(mentions[i])
         pool = [g for g in groups if prof.date is not None or not _is_background(g, published)]
-        scored = [(match_score(g.profile, prof, same_article=True), g) for g in pool]
+        sole = sum(g.profile.event_type == prof.event_type for g in pool) == 1
+        scored = [(match_score(g.profile, prof, same_article=True, sole=sole), g) for g in pool]
         scored = [(s, g) for s, g in scored if s > 0]
         if scored:
             _, g = max(scored, key=lambda sg: sg[0])
