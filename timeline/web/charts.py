@@ -216,7 +216,11 @@ def timeline_figure(*, events: Iterable[Event], rows: str = "type") -> dict:
         if key[1]:
             trace["base"] = column.base
     days = [date.fromisoformat(x) for key in keys if not key[1] for x in marks[key].x]
-    days += [date.fromisoformat(b) for key in keys if key[1] for b in marks[key].base]
+    for key in keys:
+        if key[1]:  # a bar: its first and last day
+            for base, width in zip(marks[key].base, marks[key].x, strict=True):
+                first = date.fromisoformat(base)
+                days += [first, first + timedelta(days=width // DAY_MS - 1)]
     busiest = busiest_range(days)
     if busiest is not None:
         figure["layout"]["xaxis"]["range"] = padded(*busiest)
