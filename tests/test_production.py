@@ -109,6 +109,7 @@ def test_it_serves_the_timeline_and_static_files_under_gunicorn(collected) -> No
 def test_it_passes_the_deployment_checks_with_the_production_settings(tmp_path) -> None:
     env = _production_env(tmp_path)
     env.pop("SECURE_SSL_REDIRECT")  # on by default with DEBUG off
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
