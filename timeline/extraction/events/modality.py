@@ -50,6 +50,9 @@ def tells_no_happening(sentence: str) -> bool:
     """Whether the sentence tells a view, a plan, a guess, a question or what may come, not a happening."""
     if is_question(sentence):
         return True
+    masked = mask_quotes(sentence)
+    if not (MODAL.search(masked) or HYPOTHETICAL.search(masked)):
+        return False  # the common case, settled without parsing the clauses
     outside = mask_quotes(main_part(sentence))
     outside = _SUBORDINATE.split(outside, maxsplit=1)[0]  # "... when the minister would only say ...": an aside
     if HYPOTHETICAL.search(outside):
