@@ -36,3 +36,7 @@ def test_background_marks_itself():
     assert background("In recent years, the army has been preparing for a direct attack.")
     assert background("The leaders have previously warned of more decisive actions.")
     assert not background("The army fired two missiles on Monday.")
+
+
+def test_an_effort_under_way_is_no_happening():
+    assert tells_no_happening("The agency said it was trying to determine how many troops had been sent.")

@@ -17,7 +17,7 @@ from timeline.extraction.events.clauses import BACKGROUND_WORDS, main_part, mask
 _I = re.IGNORECASE
 MODAL = re.compile(
     r"\b(?:could|might|(?-i:may)|would|should|will|shall|if|whether|plans?\s+to|planned\s+to|intends?\s+to|"
-    r"aims?\s+to|hopes?\s+to|expected\s+to|unlikely|likely|probably|possibly|perhaps|"
+    r"aims?\s+to|hopes?\s+to|(?:trying|seeking|working|looking)\s+to|expected\s+to|unlikely|likely|probably|possibly|perhaps|"
     r"(?:is|are|was|were)\s+(?:certain|bound|set|poised|due|scheduled|slated|going|about)\s+to|"
     r"(?:is|are)\s+to\s+(?!be\s+(?:found|seen)\b)\w+|soon(?!\s+after))\b|['’]ll\b",
     _I,
