@@ -81,3 +81,13 @@ def test_a_dateline_opens_the_lede():
         "It flew for 86 minutes.  Japan said the missile landed in its waters.",
     ]
     assert min(lede(texts)) == 1
+
+
+def test_it_knows_which_quotation_an_expression_stands_in():
+    from timeline.extraction.events.dating import _in_quotes
+
+    text = 'He said "we met on Monday" and later "on Friday we leave", but on Sunday he left.'
+    (passage,) = segment(text)
+    at = {w: timex(text, w, date(2024, 3, 4)) for w in ("Monday", "Friday", "Sunday")}
+    assert _in_quotes(passage, at["Monday"]) and _in_quotes(passage, at["Friday"])
+    assert not _in_quotes(passage, at["Sunday"])

@@ -125,3 +125,14 @@ def test_it_keeps_a_background_sentence_whole_when_its_date_is_its_own():
     sentence = "The drill on Monday came hours after a cruise missile was fired."
     start = sentence.index("on Monday")
     assert write_title(sentence, time_spans=[(start, start + len("on Monday"))]).startswith("The drill came")
+
+
+def test_it_removes_every_time_expression_with_its_preposition_in_one_pass():
+    from timeline.extraction.events.headlines import _remove_spans
+
+    text = "The summit, five days ago, set the agenda on Monday and Thursday's launch went ahead in early March."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("five days ago", "Monday", "Thursday", "March")]
+    assert _remove_spans(text, spans) == "The summit set the agenda and Thursday's launch went ahead."
+    assert _remove_spans("Officials said on on the Monday", [(25, 31), (20, 31)]) == "Officials said"  # overlapping
+    long_run = "Troops moved" + " on" * 40 + " Monday"
+    assert _remove_spans(long_run, [(len(long_run) - 6, len(long_run))]) == "Troops moved"

@@ -8,9 +8,11 @@ is outside it. The date of the telling ("said on Friday that ...") gives way to 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from timeline.extraction.events.clauses import aside_spans
@@ -71,9 +73,8 @@ def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> boo
         return False
     if dct is not None and tx.range_start > dct:
         return False  # a happening that is reported cannot lie after the report
-    for m in _GMT.finditer(passage.text):
-        if passage.start + m.start() <= tx.start < passage.start + m.end():
-            return False  # a time-zone conversion in brackets names the same moment
+    if any(a <= tx.start - passage.start < b for a, b in _gmt_spans(passage.text)):
+        return False  # a time-zone conversion in brackets names the same moment
     before = text[max(passage.start, tx.start - 12) : tx.start].lower()
     if re.search(r"\b(?:since|until|by|before|through)\s+(?:the\s+)?$", before):
         return False  # a bound, not the time of the happening
@@ -82,7 +83,22 @@ def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> boo
 
 def _in_quotes(passage: Passage, tx: Any) -> bool:
     rel = tx.start - passage.start
-    return any(m.start() <= rel < m.end() for m in _QUOTE.finditer(passage.text))
+    starts, ends = _quote_spans(passage.text)
+    i = bisect_right(starts, rel) - 1  # the last quotation opening at or before the expression
+    return i >= 0 and rel < ends[i]
+
+
+@lru_cache(maxsize=8)
+def _gmt_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The time-zone conversions in brackets of a passage (found once per passage)."""
+    return tuple((m.start(), m.end()) for m in _GMT.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _quote_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the quotations of a passage start and end (found once per passage, not once per expression)."""
+    found = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
 
 
 RECENT_DAYS = 7  # how far before "said on <day>" a happening told of may lie
@@ -145,10 +161,11 @@ def pick_date(
         elif not statement and telling and len(telling) < len(pool):
             # the happening told of, when the sentence gives its day shortly before the telling
             told = min(t.range_start for t in telling)
+            tellings = set(telling)  # looked up once per expression: a set, not a list
             recent = [
                 t
                 for t in pool
-                if t not in telling and t.precision == "day" and 0 <= (told - t.range_start).days <= RECENT_DAYS
+                if t not in tellings and t.precision == "day" and 0 <= (told - t.range_start).days <= RECENT_DAYS
             ]
             pool = recent or pool
     best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))

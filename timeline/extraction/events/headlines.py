@@ -10,6 +10,7 @@ when it is a verb we know; a long title is cut at a clause or phrase boundary, n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from timeline.extraction.events.clauses import main_clause, report_frame, strip_appositives, strip_lead
 from timeline.extraction.events.headline_check import fault_weight, leading_cut, trimmed_sentence, unquote_short
@@ -66,22 +67,109 @@ _STOP_END = set(
 
 
 def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text without the time expressions at `spans` (and a preposition before each one)."""
-    out = text
+    """The text without the time expressions at `spans` (and a preposition before each one).
+
+    Edited from the right in one pass: the text before `cut` is as given, the edited text after it is kept
+    as pieces (in reverse order), so each span costs its own neighbourhood, not the length of the text.
+    """
+    cut, after = len(text), []  # the text is text[:cut] + "".join(reversed(after))
     for start, end in sorted(spans, reverse=True):
-        if not (0 <= start < end <= len(out)):
+        if end > cut:  # a span reaching into text already edited: go on from the edited text as it stands
+            text, after = text[:cut] + "".join(reversed(after)), []
+            cut = len(text)
+        if not (0 <= start < end <= cut):
             continue
-        tail = out[end:]
-        if re.match(r"['’]s\b", tail):
-            continue  # "Thursday's launch": the day names the launch
-        if out[:start].rstrip().endswith(",") and tail.lstrip().startswith(","):
-            tail = tail.lstrip()[1:]  # "The summit, five days ago, set" -> "The summit set"
-            head = out[:start].rstrip()[:-1]
+        tail = _Tail(text[end:cut], after)
+        if re.match(r"['’]s\b", tail.lead(3)):
+            after.append(text[start:cut])  # "Thursday's launch": the day names the launch
+            cut = start
+            continue
+        before = _last_non_space(text, start)
+        if before > 0 and text[before - 1] == "," and tail.first_non_space() == ",":
+            tail.drop_comma()  # "The summit, five days ago, set" -> "The summit set"
+            head_end, kept = before - 1, ""
         else:
-            head = _PREP_BEFORE.sub("", out[:start])
-        joiner = "" if not head or re.match(r"^[,.;:]", tail) or not tail else " "
-        out = head + joiner + tail.lstrip() if tail.strip() else head
-    return re.sub(r"\s{2,}", " ", out)
+            head_end, kept = _preposition_before(text, start)
+        joiner = "" if not (head_end or kept) or re.match(r"^[,.;:]", tail.lead(1)) or tail.empty() else " "
+        if tail.blank():
+            after.clear()
+        else:
+            tail.lstrip()
+            after.append(joiner)
+        after.append(kept)
+        cut = head_end
+    return re.sub(r"\s{2,}", " ", text[:cut] + "".join(reversed(after)))
+
+
+class _Tail:
+    """What follows a span while `_remove_spans` edits: `rest` (text not yet edited), then the edited pieces."""
+
+    def __init__(self, rest: str, after: list[str]) -> None:
+        self.rest, self.after = rest, after
+
+    def _pieces(self) -> Iterator[str]:
+        yield self.rest
+        yield from reversed(self.after)
+
+    def lead(self, k: int) -> str:
+        out = ""
+        for piece in self._pieces():
+            out += piece[: k - len(out)]
+            if len(out) >= k:
+                break
+        return out
+
+    def first_non_space(self) -> str:
+        for piece in self._pieces():
+            m = _NON_SPACE.search(piece)
+            if m:
+                return m.group()
+        return ""
+
+    def empty(self) -> bool:
+        return not self.lead(1)
+
+    def blank(self) -> bool:
+        return not self.first_non_space()
+
+    def lstrip(self) -> None:
+        """Drop the spacing the tail starts with, then keep `rest` as the first edited piece."""
+        while not self.rest.strip() and self.after:
+            self.rest = self.after.pop()
+        self.after.append(self.rest.lstrip())
+
+    def drop_comma(self) -> None:
+        """The tail without its spacing and the comma it starts with (its spacing is dropped later)."""
+        self.lstrip()
+        self.rest = self.after.pop()[1:]
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _last_non_space(text: str, end: int) -> int:
+    """The end of text[:end] with trailing spacing removed."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _preposition_before(text: str, start: int) -> tuple[int, str]:
+    """Where text[:start] ends once a preposition before a time expression is removed (_PREP_BEFORE),
+    and what is left after the removed words (a final newline the pattern's "$" stops before).
+
+    The pattern is searched in a window before `start`, widened while its match could reach further back.
+    """
+    width = 64
+    while True:
+        low = max(0, start - width)
+        m = _PREP_BEFORE.search(text, low, start)
+        if m is None:
+            return start, ""
+        if low == 0 or m.start() - low > 16:  # its words are short: a longer run would reach the window's edge
+            return m.start(), text[m.end() : start]
+        width *= 4
 
 
 _PREPOSITION = re.compile(r"\s+(?:of|in|at|from|for|on|between|with|near|to)\s+.*$", _I)

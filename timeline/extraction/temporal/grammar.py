@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from timeline.extraction.temporal.calendar import value_range
 
@@ -164,10 +165,17 @@ _FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 def _clues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """The clue words in text[lo:hi] (matched in the lower-cased text when that gives the same matches)."""
-    lower = text.lower()
-    if lower_case_alike(text, lower):
+    lower, alike = _lowered(text)
+    if alike:
         return _CLUE_LOWER.finditer(lower, lo, hi)
     return _CLUE.finditer(text, lo, hi)
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> tuple[str, bool]:
+    """The text lower-cased, and whether it is lower_case_alike: once per text, not once per expression."""
+    lower = text.lower()
+    return lower, lower_case_alike(text, lower)
 
 
 def lower_case_alike(text: str, lower: str) -> bool:
