@@ -11,7 +11,6 @@ Exit status 1 when the growth passes MAX_GROWTH or the pipeline takes more than 
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from datetime import date
@@ -31,16 +30,19 @@ SHORT = 50_000
 MAX_GROWTH = 1.6  # per-character cost at LENGTH over that at SHORT
 TARGET_RATIO = 40.0  # pipeline time over clean + segment of the same text
 PUBLISHED = date(2024, 6, 20)
+UNPUNCTUATED = (
+    "officials in Kyiv said on Monday that Russian troops had attacked the port of Odesa on 3 March 2024 and the "
+    "ministry in Moscow denied it last week while NATO ministers met in Brussels two days ago "
+)
 
 
 def long_texts() -> dict[str, str]:
     """The demo reports joined to LENGTH characters, and their words as one line without punctuation."""
     joined = "\n\n".join(dict.fromkeys(text for text, _ in corpus()))
     reports = (joined * (LENGTH // len(joined) + 1))[:LENGTH]
-    words = re.sub(r"[^\w\s]", " ", reports).split()
-    # a time expression every dozen words, as in a dense wire report: every rule about dates has work to do
-    days = ["on Monday", "last week", "on 3 March 2024", "two days ago", "in April", "on Friday"]
-    line = " ".join(w if i % 12 else f"{days[i // 12 % len(days)]} {w}" for i, w in enumerate(words))
+    # one sentence of a wire report, its punctuation gone, said over and over: a time expression every dozen
+    # words and an event in the one sentence, so every rule about dates and headlines has work to do
+    line = (UNPUNCTUATED * (LENGTH // len(UNPUNCTUATED) + 1))[:LENGTH]
     return {"reports": reports, "one line": line[:LENGTH]}
 
 
