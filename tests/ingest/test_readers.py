@@ -157,6 +157,7 @@ def test_it_reads_the_date_headline_and_publisher_from_json_ld(tmp_path):
     assert item.publisher == "Harbour Gazette"
     assert item.published == date(2024, 7, 9)
     assert "NewsArticle" not in item.raw_text and "intercepted two drones" in item.raw_text
+    assert item.published_at == datetime.fromisoformat("2024-07-09T08:00:00+00:00")
 
 
 def test_it_leaves_out_containers_named_for_furniture_inside_the_article(tmp_path):
@@ -220,3 +221,22 @@ def test_it_reads_the_longest_article_element_of_a_page_with_teaser_cards(tmp_pa
     (item,) = read_path(f)
     assert item.raw_text.count("intercepted two drones") == 3
     assert "Floods" not in item.raw_text and "Markets" not in item.raw_text
+
+
+def test_it_reads_a_pages_date_from_its_markup_when_no_field_gives_it(tmp_path):
+    sentence = "The navy of Freedonia said its ships intercepted two drones over the harbour on Tuesday. "
+    page = (
+        "<html><head><title>Drones intercepted over the harbour</title></head><body><article>"
+        f'<p><time datetime="2024-07-09">9 July 2024</time></p><p>{sentence * 3}</p></article></body></html>'
+    )
+    f = tmp_path / "a.html"
+    f.write_text(page, encoding="utf-8")
+    (item,) = read_path(f)
+    assert item.published == date(2024, 7, 9) and item.published_at is None
+
+
+def test_it_removes_control_characters_from_a_page(tmp_path):
+    f = tmp_path / "a.html"
+    f.write_text(HTML.replace("intercepted two drones", "intercepted\x07 two\x00 drones"), encoding="utf-8")
+    (item,) = read_path(f)
+    assert "intercepted two drones" in item.raw_text

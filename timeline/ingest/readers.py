@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 
 from timeline.extraction.clean.characters import strip_control
-from timeline.extraction.clean.lines import PUBLISHED_YEARS, published_in_range
+from timeline.extraction.clean.published import PUBLISHED_YEARS, published_in_range
+from timeline.ingest.html_pages import PageError, read_page
 
 SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BINARY_SHARE = 0.05  # a file whose first 8 KB are more than this share control characters is binary
-LONG_BLOCK_WORDS = 20  # a block of text this long on a page without <p> or <article> is body text
 
 
 class ReadError(Exception):
@@ -198,209 +196,19 @@ def read_jsonl(text: str, source: str) -> FileRead:
     return read
 
 
-_SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript", "svg", "figure", "button", "iframe"}
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article", "main", "br", "tr"}
-# the page's own publication-date fields, most specific first
-_META_PUBLISHED = (
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "datepublished",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "pubdate",
-    "publishdate",
-    "dc.date",
-    "date",
-)
-_META_SITE = ("og:site_name", "publisher", "application-name")
-_META_TITLE = ("og:title", "twitter:title")
-# containers that sites name for what they hold: consent banners, share bars, teasers, promotions, ad slots
-_FURNITURE_CONTAINERS = {"div", "section", "ul", "ol", "table"}
-_FURNITURE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletter|related|share|sharing|social|advert|advertisement|ads?|ad-slot|"
-    r"promo|subscribe|subscription|comments?|outbrain|taboola|recirc|most-read|mostread|trending|paywall|"
-    r"more-stories|read-next|recommended)(?:$|[\s_-])",
-    re.I,
-)
-
-
-class _ArticleHTML(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self._in_title = False
-        self._skip = 0
-        self._article_depth = 0
-        self.articles: list[list[str]] = []  # the text of each top-level <article> element
-        self.paragraph_parts: list[str] = []
-        self.block_parts: list[str] = []
-        self._in_p = 0
-        self._buffer: list[str] = []
-        self._in_ld = False
-        self.ld_parts: list[str] = []
-        self._furniture: tuple[str, int] | None = None  # the named furniture container being skipped, its depth
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and a.get("content"):
-                self.meta.setdefault(key, a["content"].strip())
-            return
-        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
-            self._in_ld = True
-        if tag == "time" and a.get("datetime") and "time" not in self.meta:
-            self.meta["time"] = a["datetime"]
-        if self._furniture is not None:
-            name, depth = self._furniture
-            self._furniture = (name, depth + (tag == name))
-            return
-        if tag in _FURNITURE_CONTAINERS and _FURNITURE_NAME.search(f"{a.get('class', '')} {a.get('id', '')}"):
-            self._flush()
-            self._furniture = (tag, 1)
-            return
-        if tag in _SKIP:
-            self._skip += 1
-            return
-        if tag == "title":
-            self._in_title = True
-        if tag == "article":
-            self._flush()
-            if not self._article_depth:
-                self.articles.append([])
-            self._article_depth += 1
-        if tag == "p":
-            self._in_p += 1
-        if tag in _BLOCKS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_ld = False
-        if self._furniture is not None:
-            name, depth = self._furniture
-            depth -= tag == name
-            self._furniture = (name, depth) if depth > 0 else None
-            return
-        if tag in _SKIP:
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag == "title":
-            self._in_title = False
-        if tag in _BLOCKS:
-            self._flush()
-        if tag == "p":
-            self._in_p = max(0, self._in_p - 1)
-        if tag == "article":
-            self._article_depth = max(0, self._article_depth - 1)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_ld:
-            self.ld_parts.append(data)
-            return
-        if self._in_title:
-            self.title += data
-            return
-        if self._skip or self._furniture is not None:
-            return
-        self._buffer.append(data)
-
-    def article_parts(self) -> list[str]:
-        """The longest <article> element's text: teaser cards are <article> elements too."""
-        return max(self.articles, key=lambda parts: sum(len(p.split()) for p in parts), default=[])
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._buffer).split())
-        self._buffer = []
-        if not text:
-            return
-        if self._article_depth:
-            self.articles[-1].append(text)
-        if self._in_p:
-            self.paragraph_parts.append(text)
-        self.block_parts.append(text)
-
-
-def _json_ld_fields(blocks: list[str]) -> dict[str, str]:
-    """datePublished, headline and publisher name from the page's schema.org JSON-LD (an article object,
-    a list of objects or an @graph), as meta keys; a broken block is ignored."""
-    found: dict[str, str] = {}
-    stack: list[object] = []
-    for block in blocks:
-        try:
-            stack.append(json.loads(block))
-        except json.JSONDecodeError:
-            continue
-    while stack:
-        item = stack.pop(0)
-        if isinstance(item, list):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            stack.extend(v for k, v in item.items() if k == "@graph")
-            for key, meta_key in (("datePublished", "datepublished"), ("headline", "og:title")):
-                if isinstance(item.get(key), str) and item[key].strip():
-                    found.setdefault(meta_key, item[key].strip())
-            org = item.get("publisher")
-            if isinstance(org, dict) and isinstance(org.get("name"), str) and org["name"].strip():
-                found.setdefault("publisher", org["name"].strip())
-    return found
-
-
-# "Headline | Site", "Headline - Site", "Site: Headline" in a page's <title>
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-
-
-def _split_page_title(page_title: str) -> tuple[str, str]:
-    """The headline and the site name of a <title>: the site is a short side of at most four words."""
-    parts = _TITLE_SEPARATOR.split(page_title)
-    if len(parts) < 2:
-        return page_title, ""
-    first, last = parts[0], parts[-1]
-    # the headline side has at least four words and more than the site side
-    if len(last.split()) <= 4 and len(" ".join(parts[:-1]).split()) >= max(4, len(last.split()) + 1):
-        return page_title[: page_title.rfind(last)].rstrip(" |–—-:"), last
-    if len(first.split()) <= 4 and len(" ".join(parts[1:]).split()) >= max(4, len(first.split()) + 1):
-        return page_title[len(first) :].lstrip(" |–—-:"), first
-    return page_title, ""
-
-
 def read_html(text: str, source: str) -> ArticleInput:
-    parser = _ArticleHTML()
-    parser.feed(text)
-    parser.close()
-    parser._flush()
-    # the <article> element, else the page's paragraphs, else its long blocks of text
-    parts = (
-        parser.article_parts()
-        or parser.paragraph_parts
-        or [b for b in parser.block_parts if len(b.split()) >= LONG_BLOCK_WORDS]
-    )
-    body = "\n\n".join(parts)
-    if len(body.split()) < 25:
-        raise ReadError("no article text found in the HTML page")
-    meta = {**_json_ld_fields(parser.ld_parts), **parser.meta}
-    published_raw = next((meta[k] for k in _META_PUBLISHED if k in meta), meta.get("time", ""))
+    """A saved web page's article (timeline.ingest.html_pages): main text, title, site, address and date."""
     try:
-        published, published_at = parse_published(published_raw[:32]) if published_raw else (None, None)
-    except ReadError:
-        published, published_at = None, None  # a page's odd date format: fall back to the text's header
-    title = next((meta[k] for k in _META_TITLE if k in meta), "")
-    publisher = next((meta[k] for k in _META_SITE if k in meta), "")
-    if not title:
-        title, site = _split_page_title(" ".join(parser.title.split()))
-        publisher = publisher or site
-    url = meta.get("og:url", "")
+        page = read_page(text)
+    except PageError as exc:
+        raise ReadError(str(exc)) from exc
     return ArticleInput(
-        raw_text=body,
-        title=title,
-        url=url,
-        publisher=publisher,
-        published=published,
-        published_at=published_at,
+        raw_text=page.text,
+        title=page.title,
+        url=page.url,
+        publisher=page.publisher,
+        published=page.published,
+        published_at=page.published_at,
         source_name=source,
     )
 
@@ -416,12 +224,14 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileRead:
     text = _read_text(path, max_bytes)
     source = os.fspath(path)
     if suffix == ".json":
-        return read_json(text, source)
-    if suffix == ".jsonl":
-        return read_jsonl(text, source)
-    if suffix in (".html", ".htm"):
-        return FileRead(articles=[read_html(text, source)], skipped=[])
-    return FileRead(articles=[ArticleInput(raw_text=text, source_name=source)], skipped=[])
+        read = read_json(text, source)
+    elif suffix == ".jsonl":
+        read = read_jsonl(text, source)
+    elif suffix in (".html", ".htm"):
+        read = FileRead(articles=[read_html(text, source)], skipped=[])
+    else:
+        read = FileRead(articles=[ArticleInput(raw_text=text, source_name=source)], skipped=[])
+    return read
 
 
 def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleInput]:

@@ -28,7 +28,7 @@ from timeline.events.matching import (
 )
 from timeline.events.update import event_refresh, link_actors, unique_slug
 from timeline.extraction.clean.characters import strip_control, text_fingerprint
-from timeline.extraction.clean.lines import PUBLISHED_YEARS, published_in_range
+from timeline.extraction.clean.published import PUBLISHED_YEARS, published_in_range
 from timeline.extraction.cluster import mention_words
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.gazetteer import Gazetteer

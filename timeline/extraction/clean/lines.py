@@ -13,14 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from timeline.extraction.clean.furniture import furniture_reason, strip_dateline
+from timeline.extraction.clean.published import free_form_date, published_in_range
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
-
-PUBLISHED_YEARS = (1900, 2100)  # a publication date outside these years is not one the timeline can place
-
-
-def published_in_range(day: date) -> bool:
-    """Whether a publication date falls within PUBLISHED_YEARS."""
-    return PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1]
 
 
 @dataclass(frozen=True)
@@ -197,11 +191,12 @@ def is_headline(line: str) -> bool:
     return 2 <= n <= 30 and not _TERMINAL.search(stripped)
 
 
-def _parse_header_date(line: str) -> tuple[date, datetime | None, str, str] | None:
+def _parse_header_date(line: str, reference: datetime | None = None) -> tuple[date, datetime | None, str, str] | None:
+    """The publication date a header line gives: the fixed forms first, then a free-form date (dateparser)."""
     stripped = line.strip()
     first = _TIME_FIRST.match(stripped)
     if first:
-        parsed = _parse_header_date(stripped[first.end() :])
+        parsed = _parse_header_date(stripped[first.end() :], reference)
         if parsed is None or parsed[1] is not None:
             return None
         day, _, text, how = parsed
@@ -231,14 +226,16 @@ def _parse_header_date(line: str) -> tuple[date, datetime | None, str, str] | No
             except ValueError:
                 at = None
         return day, at, m.group(0).strip(), how
-    return None
+    return free_form_date(stripped, reference)
 
 
 _FIELD_SPLIT = re.compile(r"\s+[|•·/]\s+")
 _CLOCK = re.compile(rf"^\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?{_ZONE}$", re.I)
 
 
-def _meta_strip(line: str) -> tuple[date, datetime | None, str, str] | tuple[()] | None:
+def _meta_strip(
+    line: str, reference: datetime | None = None
+) -> tuple[date, datetime | None, str, str] | tuple[()] | None:
     """A header line of short fields ("By Ann Lee | March 12, 2024 2:05 PM", "Ann Lee • 3 min read"): the
     date one field gives (an empty tuple when none does), or None when the line is not such a strip."""
     fields = [f.strip() for f in _FIELD_SPLIT.split(line.strip())]
@@ -247,7 +244,7 @@ def _meta_strip(line: str) -> tuple[date, datetime | None, str, str] | tuple[()]
     found: tuple[date, datetime | None, str, str] | tuple[()] = ()
     telling = False  # a field only a header holds: a byline, a date, a time, a reading time
     for f in fields:
-        parsed = _parse_header_date(f)
+        parsed = _parse_header_date(f, reference)
         if parsed and parsed[2] == f:
             found = found or parsed
             telling = True
@@ -299,8 +296,13 @@ def _strip_glued_credit(line: str) -> str:
     return re.sub(r"^(?:AP|AFP|Reuters|Getty Images|EPA|PA)(?=[A-Z][a-z])", "", line)
 
 
-def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = None) -> CleanResult:
-    """Clean one scraped article: the kept paragraphs joined by blank lines, the dropped lines with reasons."""
+def clean_text(
+    raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = None, reference: datetime | None = None
+) -> CleanResult:
+    """Clean one scraped article: the kept paragraphs joined by blank lines, the dropped lines with reasons.
+
+    `reference` is the time relative header dates ("Updated 3 hours ago") count from: when the file was
+    saved, or now."""
     gaz = gazetteer or default_gazetteer()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
     lines = text.split("\n")
@@ -317,7 +319,7 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
         if not line:
             continue
         # a date line is read in the header, and just below a standfirst sentence when it is nothing else
-        parsed = _parse_header_date(line) if header_zone or len(kept) <= 2 else None
+        parsed = _parse_header_date(line, reference) if header_zone or len(kept) <= 2 else None
         if parsed and not header_zone and line != parsed[2]:
             parsed = None
         if parsed:
@@ -340,7 +342,7 @@ def clean_text(raw: str, *, publisher: str = "", gazetteer: Gazetteer | None = N
             if _BREADCRUMB.match(line):
                 dropped.append(DroppedLine(line, "header: section"))
                 continue
-            strip = _meta_strip(line)
+            strip = _meta_strip(line, reference)
             if strip is not None:
                 if strip and published is None:
                     published, published_at, date_text, date_how = strip
