@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 
-from timeline.models import Actor, Article, Event, EventType, Mention, Passage, Precision, Publisher
+from timeline.models import Actor, Article, DateReference, Event, EventType, Mention, Passage, Precision, Publisher
 
 SOURCE_PREFIX = "synthetic:"
 YEARS = 30
@@ -242,6 +242,11 @@ class _Batch:
                 passage_of.append((pos, p))
                 offset += len(sentence) + 1
         Passage.objects.bulk_create(passages)
+        # Each sentence names its event's day ("... on 04 March 2021"), as the key dates read it.
+        DateReference.objects.bulk_create(
+            DateReference(passage=p, article=p.article, day=specs[pos][6], text=f"{specs[pos][6]:%d %B %Y}")
+            for pos, p in passage_of
+        )
 
         publisher_sets: dict[int, set[int]] = {}
         for pos, passage in passage_of:

@@ -46,6 +46,7 @@ def test_the_evidence_counts_look_backs_apart_from_the_news_of_the_day(story):
     coup = next(e for e in day_evidence(filters=TimelineFilters()) if e.day == date(2024, 3, 4))
     assert coup.later_references == 3 and coup.references == 2
     assert coup.published_after == 3 and coup.sources >= 2
+    assert coup.published_later == 4  # the reports of 6, 12, 20 and 27 March, two days on or more, could look back
 
 
 def test_days_come_in_date_order_and_never_more_than_asked(story):

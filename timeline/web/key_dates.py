@@ -7,11 +7,13 @@ at ingest) and the reports published just after it, then fetches the events and 
 
 from __future__ import annotations
 
-from collections import defaultdict
+import bisect
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 
 from timeline.extraction.key_dates.scoring import WEIGHTS, DayEvidence, Weights, pick_days, type_weight
 from timeline.extraction.key_dates.summary import Candidate, best_summary
@@ -51,48 +53,84 @@ def _in_period(day: date, filters: TimelineFilters) -> bool:
     )
 
 
-def day_evidence(*, filters: TimelineFilters, weights: Weights = WEIGHTS) -> list[DayEvidence]:
-    """The evidence for every day the filtered events fall on, and for days several of their reports name."""
-    events = events_for_timeline(filters=filters).order_by()
-    dated = events.filter(precision=Precision.DAY, date_start__isnull=False)
+class _Publications:
+    """Reports published per day, answering "how many on these days" and "how many from this day on"."""
+
+    def __init__(self, per_day: dict[date, int]) -> None:
+        self.per_day = per_day
+        self.days = sorted(per_day)
+        self.before = list(accumulate((per_day[d] for d in self.days), initial=0))  # before self.days[i]
+
+    def within(self, day: date, days: int) -> int:
+        return sum(self.per_day.get(day + timedelta(days=k), 0) for k in range(days + 1))
+
+    def from_day(self, day: date) -> int:
+        return self.before[-1] - self.before[bisect.bisect_left(self.days, day)]
+
+    def span(self, margin_days: int) -> tuple[date, date]:
+        """The collection's period: from `margin_days` before its first report to its last report."""
+        if not self.days:
+            return date.max, date.min
+        return self.days[0] - timedelta(days=margin_days), self.days[-1]
+
+
+def _events_per_day(events: QuerySet[Event]) -> dict[date, dict[str, float]]:
+    """Per day: how many day-precision events, their publishers summed, the weightiest kind among them."""
     per_day: dict[date, dict[str, float]] = defaultdict(lambda: {"events": 0, "sources": 0, "kind": 0.0})
+    dated = events.filter(precision=Precision.DAY, date_start__isnull=False)
     for row in dated.values("date_start", "event_type").annotate(n=Count("id"), p=Sum("publisher_count")):
         slot = per_day[row["date_start"]]
         slot["events"] += row["n"]
         slot["sources"] += row["p"] or 0
         slot["kind"] = max(slot["kind"], type_weight(row["event_type"]))
+    return per_day
+
+
+def _references_per_day(references: QuerySet[DateReference], later_days: int) -> tuple[Counter, Counter]:
+    """Reports naming each day: published on it or soon after (news), and `later_days` or more after (look-backs).
+    Reports published before the day (plans, schedules) are not counted."""
+    news: Counter = Counter()
+    looking_back: Counter = Counter()
+    for row in references.values("day", "article__published").annotate(n=Count("article_id", distinct=True)):
+        published, day = row["article__published"], row["day"]
+        if published is not None and (published - day).days >= later_days:
+            looking_back[day] += row["n"]
+        elif published is None or published >= day:
+            news[day] += row["n"]
+    return news, looking_back
+
+
+def day_evidence(*, filters: TimelineFilters, weights: Weights = WEIGHTS) -> list[DayEvidence]:
+    """The evidence for every day the filtered events fall on, and for days several of their reports name."""
+    events = events_for_timeline(filters=filters).order_by()
+    per_day = _events_per_day(events)
     references = DateReference.objects.order_by()
     articles = Article.objects.order_by().filter(published__isnull=False)
     if _narrowed(filters):
         backing = Mention.objects.filter(event__in=events.values("pk")).order_by().values("passage__article_id")
         references = references.filter(article_id__in=backing)
         articles = articles.filter(pk__in=backing)
-    now_refs: dict[date, int] = defaultdict(int)
-    later_refs: dict[date, int] = defaultdict(int)
-    for row in references.values("day", "article__published").annotate(n=Count("article_id", distinct=True)):
-        published, day = row["article__published"], row["day"]
-        if published is not None and (published - day).days >= weights.later_days:
-            later_refs[day] += row["n"]
-        elif published is None or published >= day:
-            now_refs[day] += row["n"]
-    published_on = dict(articles.values_list("published").annotate(n=Count("id")))
-    days = set(per_day) | {
+    news, looking_back = _references_per_day(references, weights.later_days)
+    published = _Publications(dict(articles.values_list("published").annotate(n=Count("id"))))
+    first, last = published.span(weights.span_margin_days)
+    named = {
         d
-        for d in set(now_refs) | set(later_refs)
-        if now_refs[d] + later_refs[d] >= weights.min_reference_articles and _in_period(d, filters)
+        for d in set(news) | set(looking_back)
+        if news[d] + looking_back[d] >= weights.min_reference_articles and first <= d <= last and _in_period(d, filters)
     }
-    after = range(weights.after_days + 1)
+    empty = {"events": 0, "sources": 0, "kind": 0.0}
     return [
         DayEvidence(
             day=d,
-            events=int(per_day[d]["events"]) if d in per_day else 0,
-            sources=int(per_day[d]["sources"]) if d in per_day else 0,
-            references=now_refs.get(d, 0),
-            later_references=later_refs.get(d, 0),
-            published_after=sum(published_on.get(d + timedelta(days=k), 0) for k in after),
-            kind=per_day[d]["kind"] if d in per_day else 0.0,
+            events=int(per_day.get(d, empty)["events"]),
+            sources=int(per_day.get(d, empty)["sources"]),
+            references=news[d],
+            later_references=looking_back[d],
+            published_after=published.within(d, weights.after_days),
+            published_later=published.from_day(d + timedelta(days=weights.later_days)),
+            kind=per_day.get(d, empty)["kind"],
         )
-        for d in sorted(days)
+        for d in sorted(set(per_day) | named)
     ]
 
 

@@ -43,3 +43,17 @@ def test_asking_for_more_days_than_there_are_gives_them_all_and_none_for_zero():
 
 def test_the_weights_live_in_one_place():
     assert weights_with(sources=2.0).sources == 2.0 and weights_with().later_days == WEIGHTS.later_days
+
+
+def test_look_backs_count_against_the_reports_that_came_later():
+    # Two look-backs among the three reports published after a late day say more than two among sixty.
+    late = DayEvidence(day=d(28), events=1, sources=1, later_references=2, published_later=3, kind=0.6)
+    early = DayEvidence(day=d(2), events=1, sources=1, later_references=2, published_later=60, kind=0.6)
+    assert [p.day for p in pick_days([late, early], 1)] == [d(28)]
+    raw = weights_with(later_prior=0)
+    assert day_scores([late, early], raw)[d(28)] == day_scores([late, early], raw)[d(2)]
+
+
+def test_a_day_only_named_in_sentences_is_not_taken_for_the_least_weighty_kind():
+    named = DayEvidence(day=d(5), references=3, later_references=2, published_later=10)
+    assert day_scores([named])[d(5)] > day_scores([named], weights_with(unknown_kind=0))[d(5)]

@@ -40,7 +40,11 @@ class Weights:
     later_days: int  # how long after a day a report counts as looking back
     spread_days: int  # days this close to a picked day are worth less
     spread_penalty: float  # what they keep of their score, per picked day that close
-    min_reference_articles: int  # a day no event is dated to needs this many reports naming it
+    min_reference_articles: int  # a day no event is dated to needs this many reports naming it...
+    span_margin_days: int  # ...and must lie within the collection's period (from this long before its first report)
+    unknown_kind: float  # the kind weight of a day only named in sentences (no event dated to it: kind unknown)
+    later_prior: float  # 0: look-backs counted as they are; above 0: as a share of the reports published later,
+    # smoothed by this many reports (a day near the end of a collection has had little time to be looked back at)
 
 
 WEIGHTS = Weights(
@@ -54,6 +58,9 @@ WEIGHTS = Weights(
     spread_days=1,
     spread_penalty=0.5,
     min_reference_articles=2,
+    span_margin_days=7,
+    unknown_kind=0.6,
+    later_prior=5.0,
 )
 
 
@@ -65,6 +72,7 @@ class DayEvidence:
     references: int = 0  # reports naming the day, published on it or before `later_days` passed
     later_references: int = 0  # reports naming the day, published `later_days` or more after it
     published_after: int = 0  # reports published on the day or within `after_days` after it
+    published_later: int = 0  # reports published `later_days` or more after the day (that could look back)
     kind: float = 0.0  # TYPE_WEIGHTS of the weightiest kind of happening that day
 
 
@@ -83,16 +91,25 @@ def type_weight(event_type: str) -> float:
 
 def day_scores(evidence: list[DayEvidence], weights: Weights = WEIGHTS) -> dict[date, float]:
     """Each day's score: the weighted sum of its counts, each on a log scale against the largest of its kind."""
-    tops = {name: max((getattr(e, name) for e in evidence), default=0) for name in _COUNTS}
+    values = {e.day: _counts(e, weights) for e in evidence}
+    tops = {name: max((v[name] for v in values.values()), default=0) for name in _COUNTS}
     scores = {}
     for e in evidence:
-        total = weights.kind * e.kind
+        total = weights.kind * (e.kind if e.events else weights.unknown_kind)
         for name in _COUNTS:
             top = tops[name]
             if top:
-                total += getattr(weights, name) * math.log1p(getattr(e, name)) / math.log1p(top)
+                total += getattr(weights, name) * math.log1p(values[e.day][name]) / math.log1p(top)
         scores[e.day] = total
     return scores
+
+
+def _counts(e: DayEvidence, weights: Weights) -> dict[str, float]:
+    counts = {name: float(getattr(e, name)) for name in _COUNTS}
+    if weights.later_prior > 0:
+        # as a share of the reports that could look back, in the units of a count (per hundred reports)
+        counts["later_references"] = 100 * e.later_references / (e.published_later + weights.later_prior)
+    return counts
 
 
 def pick_days(evidence: list[DayEvidence], count: int, weights: Weights = WEIGHTS) -> list[ScoredDay]:
