@@ -243,10 +243,18 @@ class _Batch:
                 offset += len(sentence) + 1
         Passage.objects.bulk_create(passages)
         # Each sentence names its event's day ("... on 04 March 2021"), as the key dates read it.
-        DateReference.objects.bulk_create(
-            DateReference(passage=p, article=p.article, day=specs[pos][6], text=f"{specs[pos][6]:%d %B %Y}")
-            for pos, p in passage_of
-        )
+        first_naming: dict[tuple[int, dt.date], DateReference] = {}
+        for pos, p in passage_of:
+            day = specs[pos][6]
+            ref = first_naming.get((p.article.pk, day))
+            if ref is not None:
+                ref.sentences += 1
+                continue
+            lag = (p.article.published - day).days
+            first_naming[(p.article.pk, day)] = DateReference(
+                passage=p, article=p.article, day=day, text=f"{day:%d %B %Y}", lag=lag
+            )
+        DateReference.objects.bulk_create(first_naming.values())
 
         publisher_sets: dict[int, set[int]] = {}
         for pos, passage in passage_of:

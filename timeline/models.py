@@ -202,6 +202,13 @@ class Event(models.Model):
                 name="event_public_date",
             ),
             models.Index(fields=["event_type", "date_start"], name="event_type_date"),
+            # The key dates count public events per day, kind and publishers from this index alone (status and
+            # merged_into are in it so that the database need not read the rows).
+            models.Index(
+                fields=["precision", "date_start", "event_type", "publisher_count", "status", "merged_into"],
+                condition=models.Q(merged_into__isnull=True) & ~models.Q(status="rejected"),
+                name="event_public_day_kind",
+            ),
             models.Index(fields=["status", "date_start"], name="event_status_date"),
         ]
 
@@ -267,8 +274,9 @@ class Mention(models.Model):
 
 
 class DateReference(models.Model):
-    """A day a passage names by a date expression ("on February 1", "since Tuesday's vote"), resolved against
-    its article's publication date: what the key dates count when later reports look back at a day."""
+    """A day an article names by a date expression ("on February 1", "since Tuesday's vote"), resolved against
+    its publication date: what the key dates count when later reports look back at a day. One row per article
+    and day, pointing at the first sentence that names it."""
 
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="date_references")
     article = models.ForeignKey(
@@ -276,10 +284,16 @@ class DateReference(models.Model):
     )
     day = models.DateField()
     text = models.CharField(max_length=200, help_text="the date expression")
+    sentences = models.PositiveIntegerField(default=1, help_text="sentences of the article that name the day")
+    lag = models.IntegerField(
+        null=True, blank=True, help_text="days from the day to the article's publication (null: undated article)"
+    )
 
     class Meta:
         ordering = ["day", "article_id"]
-        indexes = [models.Index(fields=["day", "article"], name="datereference_day_article")]
+        constraints = [models.UniqueConstraint(fields=["article", "day"], name="datereference_unique_day")]
+        # per-day counts of news and look-backs read this index alone
+        indexes = [models.Index(fields=["day", "lag"], name="datereference_day_lag")]
 
     def __str__(self) -> str:
         return f"{self.day} ← {self.passage_id}: {self.text}"

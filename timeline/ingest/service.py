@@ -209,7 +209,14 @@ def _store_date_references(article: Article, ex: ArticleExtraction, passages: li
     DateReference.objects.filter(article=article).delete()
     by_index = {p.index: p for p in passages}
     DateReference.objects.bulk_create(
-        DateReference(article=article, passage=by_index[r.passage], day=r.day, text=r.text[:200])
+        DateReference(
+            article=article,
+            passage=by_index[r.passage],
+            day=r.day,
+            text=r.text[:200],
+            sentences=r.sentences,
+            lag=(ex.published - r.day).days if ex.published else None,
+        )
         for r in day_references(ex.passages, ex.timexes)
         if r.passage in by_index
     )

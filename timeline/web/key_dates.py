@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Case, Count, FloatField, Max, Q, QuerySet, Sum, Value, When
 
-from timeline.extraction.key_dates.scoring import WEIGHTS, DayEvidence, Weights, pick_days, type_weight
+from timeline.extraction.key_dates.scoring import TYPE_WEIGHTS, WEIGHTS, DayEvidence, Weights, pick_days, type_weight
 from timeline.extraction.key_dates.summary import Candidate, best_summary
 from timeline.models import Article, DateReference, Event, Mention, Precision
 from timeline.web.selectors import TimelineFilters, events_for_timeline
@@ -62,9 +62,11 @@ class _Publications:
         self.before = list(accumulate((per_day[d] for d in self.days), initial=0))  # before self.days[i]
 
     def within(self, day: date, days: int) -> int:
-        return sum(self.per_day.get(day + timedelta(days=k), 0) for k in range(days + 1))
+        """Reports published on the day or in the `days` days after it."""
+        return self.from_day(day) - self.from_day(day + timedelta(days=days + 1))
 
     def from_day(self, day: date) -> int:
+        """Reports published on the day or later."""
         return self.before[-1] - self.before[bisect.bisect_left(self.days, day)]
 
     def span(self, margin_days: int) -> tuple[date, date]:
@@ -74,30 +76,34 @@ class _Publications:
         return self.days[0] - timedelta(days=margin_days), self.days[-1]
 
 
-def _events_per_day(events: QuerySet[Event]) -> dict[date, dict[str, float]]:
-    """Per day: how many day-precision events, their publishers summed, the weightiest kind among them."""
-    per_day: dict[date, dict[str, float]] = defaultdict(lambda: {"events": 0, "sources": 0, "kind": 0.0})
-    dated = events.filter(precision=Precision.DAY, date_start__isnull=False)
-    for row in dated.values("date_start", "event_type").annotate(n=Count("id"), p=Sum("publisher_count")):
-        slot = per_day[row["date_start"]]
-        slot["events"] += row["n"]
-        slot["sources"] += row["p"] or 0
-        slot["kind"] = max(slot["kind"], type_weight(row["event_type"]))
-    return per_day
+def _events_per_day(events: QuerySet[Event]) -> dict[date, tuple[int, int, float]]:
+    """Per day: how many day-precision events, their publishers summed, the weightiest kind among them
+    (one GROUP BY over the index event_public_day_kind)."""
+    kind = Max(
+        Case(
+            *(When(event_type=name, then=Value(weight)) for name, weight in TYPE_WEIGHTS.items()),
+            default=Value(type_weight("")),
+            output_field=FloatField(),
+        )
+    )
+    rows = (
+        events.filter(precision=Precision.DAY, date_start__isnull=False)
+        .values("date_start")
+        .annotate(n=Count("id"), p=Sum("publisher_count"), kind=kind)
+        .values_list("date_start", "n", "p", "kind")
+    )
+    return {day: (n, p or 0, kind) for day, n, p, kind in rows}
 
 
 def _references_per_day(references: QuerySet[DateReference], later_days: int) -> tuple[Counter, Counter]:
     """Reports naming each day: published on it or soon after (news), and `later_days` or more after (look-backs).
     Reports published before the day (plans, schedules) are not counted."""
-    news: Counter = Counter()
-    looking_back: Counter = Counter()
-    for row in references.values("day", "article__published").annotate(n=Count("article_id", distinct=True)):
-        published, day = row["article__published"], row["day"]
-        if published is not None and (published - day).days >= later_days:
-            looking_back[day] += row["n"]
-        elif published is None or published >= day:
-            news[day] += row["n"]
-    return news, looking_back
+    news = Q(lag__isnull=True) | Q(lag__gte=0, lag__lt=later_days)
+    rows = references.values("day").annotate(
+        news=Count("id", filter=news), back=Count("id", filter=Q(lag__gte=later_days))
+    )
+    found = [(row["day"], row["news"], row["back"]) for row in rows]
+    return Counter({d: n for d, n, _ in found if n}), Counter({d: b for d, _, b in found if b})
 
 
 def day_evidence(*, filters: TimelineFilters, weights: Weights = WEIGHTS) -> list[DayEvidence]:
@@ -118,17 +124,17 @@ def day_evidence(*, filters: TimelineFilters, weights: Weights = WEIGHTS) -> lis
         for d in set(news) | set(looking_back)
         if news[d] + looking_back[d] >= weights.min_reference_articles and first <= d <= last and _in_period(d, filters)
     }
-    empty = {"events": 0, "sources": 0, "kind": 0.0}
+    empty = (0, 0, 0.0)
     return [
         DayEvidence(
             day=d,
-            events=int(per_day.get(d, empty)["events"]),
-            sources=int(per_day.get(d, empty)["sources"]),
+            events=per_day.get(d, empty)[0],
+            sources=per_day.get(d, empty)[1],
             references=news[d],
             later_references=looking_back[d],
             published_after=published.within(d, weights.after_days),
             published_later=published.from_day(d + timedelta(days=weights.later_days)),
-            kind=per_day.get(d, empty)["kind"],
+            kind=per_day.get(d, empty)[2],
         )
         for d in sorted(set(per_day) | named)
     ]

@@ -16,9 +16,9 @@ def references(text: str, dct: date):
 
 
 def test_it_names_each_day_a_sentence_points_to_resolved_against_the_publication_date():
-    found = {(r.passage, r.day) for r in references(TEXT, date(2021, 4, 20))}
-    assert (0, date(2021, 4, 18)) in found  # "on Sunday" before a Tuesday report
-    assert (1, date(2021, 2, 1)) in found  # a later report looking back
+    found = {(r.passage, r.day, r.sentences) for r in references(TEXT, date(2021, 4, 20))}
+    assert (0, date(2021, 4, 18), 1) in found  # "on Sunday" before a Tuesday report
+    assert (1, date(2021, 2, 1), 1) in found  # a later report looking back
 
 
 def test_it_leaves_out_months_years_and_durations():
@@ -26,10 +26,10 @@ def test_it_leaves_out_months_years_and_durations():
     assert all(r.passage != 2 for r in found)
 
 
-def test_a_passage_naming_one_day_twice_counts_once():
-    text = "The vote was held on 9 August, and on August 9 police broke up the protests."
+def test_an_article_naming_a_day_in_several_sentences_names_it_once_with_their_count():
+    text = "The vote was held on 9 August, and on August 9 police broke up the protests. Since August 9 no one slept."
     found = references(text, date(2020, 8, 12))
-    assert [(r.passage, r.day) for r in found] == [(0, date(2020, 8, 9))]
+    assert [(r.passage, r.day, r.sentences) for r in found] == [(0, date(2020, 8, 9), 2)]
 
 
 def test_no_passages_no_references():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.extraction.segment import Passage
@@ -13,14 +13,15 @@ _DAY_TYPES = ("DATE", "TIME")
 
 @dataclass(frozen=True)
 class DayReference:
-    passage: int  # the passage's index in its article
+    passage: int  # the index of the first passage naming the day
     day: date
-    text: str  # the date expression
+    text: str  # the date expression there
+    sentences: int = 1  # how many of the article's passages name the day
 
 
 def day_references(passages: list[Passage], timexes: list[Timex]) -> list[DayReference]:
-    """Every expression that names one day ("on February 1", "Tuesday's vote", "yesterday"), with its passage;
-    a passage naming the same day twice counts once."""
+    """The days an article names by expressions of one day ("on February 1", "Tuesday's vote", "yesterday"):
+    one per day, with the first passage naming it and how many passages do."""
     found: dict[tuple[int, date], DayReference] = {}
     ordered = sorted(passages, key=lambda p: p.start)
     i = 0
@@ -35,4 +36,8 @@ def day_references(passages: list[Passage], timexes: list[Timex]) -> list[DayRef
             continue  # between passages (a header line the segmenter left out)
         key = (ordered[i].index, t.range_start)
         found.setdefault(key, DayReference(passage=ordered[i].index, day=t.range_start, text=t.text))
-    return list(found.values())
+    by_day: dict[date, DayReference] = {}
+    for (_, day), ref in sorted(found.items(), key=lambda item: (item[0][1], item[0][0])):
+        first = by_day.get(day)
+        by_day[day] = ref if first is None else replace(first, sentences=first.sentences + 1)
+    return list(by_day.values())
