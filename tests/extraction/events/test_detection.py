@@ -203,3 +203,15 @@ def test_an_opinion_a_plan_a_conditional_and_a_question_make_no_mention():
 def test_background_from_years_before_makes_no_mention():
     assert _kinds("Russia invaded Ukraine in February 2014, long before the current talks.") == []
     assert _kinds("In recent years, Israel has been preparing for a direct attack by Iran.") == []
+
+
+def test_it_types_a_telling_by_the_happening_it_reports_but_keeps_a_vow_a_statement():
+    assert (
+        classify("The officers announced on television that they had seized power.", missile_context=False) == "attack"
+    )
+    assert classify("Rebels announced they had captured the capital.", missile_context=False) == "attack"
+    assert classify("The rebels said they had taken control of the city.", missile_context=False) == "attack"
+    assert classify("The army confirmed that it had arrested the minister.", missile_context=False) == "other"
+    assert classify("The president vowed to retaliate for the attack.", missile_context=False) == "statement"
+    assert classify("The ministry condemned the strikes on the city.", missile_context=False) == "statement"
+    assert classify("The ministry announced a new aid package.", missile_context=False) == "statement"

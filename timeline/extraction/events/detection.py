@@ -78,7 +78,8 @@ _SANCTION = re.compile(
 )
 _ATTACK = re.compile(
     r"\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
-    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive)\b",
+    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|"
+    r"(?:took|taken|seized|gained) (?:full )?control of|offensive)\b",
     _I,
 )
 _AGREEMENT = re.compile(
@@ -236,6 +237,24 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | Non
     return None
 
 
+# Speech verbs that only pass on what happened: the news is what they tell, when it is a happening.
+_TELLING = re.compile(r"(?:announc(?:ed|es)|confirm(?:ed|s)|claim(?:ed|s))", _I)
+
+
+def _reported_happening(main: str, outside: str) -> str | None:
+    """The kind of an attack or other happening that the main clause's speech acts merely pass on.
+
+    "The officers announced they had seized power" tells of the seizure; "the president vowed to retaliate
+    for the attack" stays a statement (a vow is news of its own, and so are a warning or a condemnation).
+    """
+    speech = list(_STRONG_SPEECH.finditer(main))
+    if not speech or not all(_TELLING.fullmatch(m.group(0)) for m in speech):
+        return None
+    told = outside[outside.find(speech[-1].group(0)) + len(speech[-1].group(0)) :]
+    kind = _kind_of_act(told, missile_context=False, late=True)
+    return kind if kind in (ATTACK, OTHER) else None
+
+
 def classify(sentence: str, *, missile_context: bool) -> str | None:
     """The event type a sentence reports, or None when it reports no event.
 
@@ -264,6 +283,9 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     if strong and not strong_outside and _SAID.search(outside):
         return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
     main = _outside_quotes(main_part(sentence))
+    reported = _reported_happening(main, outside)
+    if reported:
+        return reported  # "rebels announced they had captured the city": the telling reports the happening
     if strong_outside and strong_speech(main) and not _speech_follows_act(main, missile_context=missile_context):
         return STATEMENT  # not "..., who announced ...": the speech act of a relative clause is not the news
     kind = _kind_of_act(core, missile_context=missile_context, late=True)
