@@ -238,3 +238,28 @@ def test_it_lets_an_undated_sentence_join_one_of_several_happenings_of_its_kind_
     ]
     groups = {tuple(g.mentions) for g in group_mentions(ms)}
     assert (0, 3) in groups and (2,) in groups
+
+
+def test_one_report_joins_rockets_fired_and_an_attack_of_one_day_by_the_same_actors():
+    ms = [
+        mention(
+            0,
+            "missile test",
+            "Hamas fired rockets from Gaza into southern Israel on Saturday.",
+            ["Hamas", "Israel"],
+            D1,
+        ),
+        mention(1, "attack", "Hamas fighters attacked towns in southern Israel on Saturday.", ["Hamas", "Israel"], D1),
+    ]
+    assert [g.mentions for g in group_mentions(ms)] == [[0, 1]]
+    other_day = [ms[0], mention(1, "attack", "Hamas fighters attacked towns in southern Israel.", ["Hamas", "Israel"],
+                                date(2024, 5, 9))]  # fmt: skip
+    assert len(group_mentions(other_day)) == 2
+    no_actor_shared = [ms[0], mention(1, "attack", "Militants attacked towns in southern Lebanon on Saturday.",
+                                      ["Hezbollah"], D1)]  # fmt: skip
+    assert len(group_mentions(no_actor_shared)) == 2
+    undated = [ms[0], mention(1, "attack", "Hamas fighters fired rockets from Gaza and attacked towns.", ["Hamas"])]
+    assert len(group_mentions(undated)) == 1
+    two_launches = [ms[0], mention(1, "missile test", "Hamas fired rockets from Gaza on Monday.", ["Hamas"],
+                                   date(2024, 5, 6))]  # fmt: skip
+    assert len(group_mentions(two_launches)) == 2

@@ -154,7 +154,7 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
     words most sources share must all agree; an undated side joins only on clear agreement.
     """
     if event.event_type != other.event_type:
-        return _facet_score(event, other)
+        return _facet_score(event, other, same_article=same_article)
     near_miss = False
     if not dates_compatible(event.date, other.date):
         if same_article or not _days_apart(event.date, other.date, DISPUTE_WINDOW_DAYS):
@@ -206,12 +206,20 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
 FACET_KINDS = frozenset({"missile test", "attack", "other"})
 FACET_MIN_SHARED = 4.0
 FACET_MIN_OVERLAP = 0.25
+# one report telling of rockets fired and of an attack on one day, by the same actors, tells of one happening
+FACET_ARTICLE_MIN_SHARED = 2.0
+FACET_ARTICLE_MIN_OVERLAP = 0.15
 
 
-def _facet_score(event: EventProfile, other: EventProfile) -> float:
-    """Two kinds the detector confuses, told of on the same day by the same actors in mostly the same words."""
+def _facet_score(event: EventProfile, other: EventProfile, *, same_article: bool = False) -> float:
+    """Two kinds the detector confuses, told of on the same day by the same actors in mostly the same words
+    (within one report, in some words: its sentences tell one story)."""
     kinds = {event.event_type, other.event_type}
-    if not kinds <= FACET_KINDS or event.date is None or other.date is None:
+    if not kinds <= FACET_KINDS:
+        return 0.0
+    if same_article:
+        return _facet_in_article(event, other)
+    if event.date is None or other.date is None:
         return 0.0
     if event.date.precision != "day" or other.date.precision != "day" or not event.date.overlaps(other.date):
         return 0.0
@@ -219,6 +227,20 @@ def _facet_score(event: EventProfile, other: EventProfile) -> float:
         return 0.0
     shared, overlap = word_agreement(event, other)
     return 0.5 * overlap if shared >= FACET_MIN_SHARED and overlap >= FACET_MIN_OVERLAP else 0.0
+
+
+def _facet_in_article(event: EventProfile, other: EventProfile) -> float:
+    """Within one report: compatible dates (an undated sentence fits the report's day), an actor in common and
+    some words in common; more words when a side is undated."""
+    if not dates_compatible(event.date, other.date) or not event.actors & other.actors:
+        return 0.0
+    if ordinal_conflict(event, other):
+        return 0.0
+    common = set(event.keywords) & set(other.keywords)
+    overlap = len(common) / max(1, min(len(event.keywords), len(other.keywords)))
+    dated = event.date is not None and other.date is not None
+    need = (FACET_ARTICLE_MIN_SHARED, FACET_ARTICLE_MIN_OVERLAP) if dated else (3, 0.25)
+    return 0.5 * overlap if len(common) >= need[0] and overlap >= need[1] else 0.0
 
 
 CROSS_MIN_SHARED = 3.0  # weighted words a dated report shares with a stored event of its day

@@ -210,8 +210,12 @@ def test_it_types_a_telling_by_the_happening_it_reports_but_keeps_a_vow_a_statem
         classify("The officers announced on television that they had seized power.", missile_context=False) == "attack"
     )
     assert classify("Rebels announced they had captured the capital.", missile_context=False) == "attack"
-    assert classify("The rebels said they had taken control of the city.", missile_context=False) == "attack"
+    assert classify("The rebels claimed they had captured the city.", missile_context=False) == "attack"
     assert classify("The army confirmed that it had arrested the minister.", missile_context=False) == "other"
     assert classify("The president vowed to retaliate for the attack.", missile_context=False) == "statement"
     assert classify("The ministry condemned the strikes on the city.", missile_context=False) == "statement"
     assert classify("The ministry announced a new aid package.", missile_context=False) == "statement"
+    assert (
+        classify("An official confirmed the figure, stressing the scale of the attack.", missile_context=False)
+        == "statement"
+    )

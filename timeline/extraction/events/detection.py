@@ -78,8 +78,7 @@ _SANCTION = re.compile(
 )
 _ATTACK = re.compile(
     r"\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
-    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|"
-    r"(?:took|taken|seized|gained) (?:full )?control of|offensive)\b",
+    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive)\b",
     _I,
 )
 _AGREEMENT = re.compile(
@@ -239,6 +238,8 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | Non
 
 # Speech verbs that only pass on what happened: the news is what they tell, when it is a happening.
 _TELLING = re.compile(r"(?:announc(?:ed|es)|confirm(?:ed|s)|claim(?:ed|s))", _I)
+# what follows the telling is a clause of its own ("... that they had", "... they have"), not a noun it tells of
+_TOLD_CLAUSE = re.compile(r"^[^,.;]{0,40}?\bthat\b|^\s*(?:they|it|he|she|we)\s+(?:had|has|have|were|was)\b", _I)
 
 
 def _reported_happening(main: str, outside: str) -> str | None:
@@ -251,6 +252,8 @@ def _reported_happening(main: str, outside: str) -> str | None:
     if not speech or not all(_TELLING.fullmatch(m.group(0)) for m in speech):
         return None
     told = outside[outside.find(speech[-1].group(0)) + len(speech[-1].group(0)) :]
+    if not _TOLD_CLAUSE.search(told):
+        return None
     kind = _kind_of_act(told, missile_context=False, late=True)
     return kind if kind in (ATTACK, OTHER) else None
 
