@@ -13,6 +13,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from timeline.extraction.events.dating import DateBasis
+from timeline.extraction.lexicon import event_types
 
 
 class Precision(models.TextChoices):
@@ -25,17 +26,8 @@ class Precision(models.TextChoices):
     UNKNOWN = "unknown", "unknown"
 
 
-class EventType(models.TextChoices):
-    MISSILE_TEST = "missile test", "missile test"
-    TROOP_DEPLOYMENT = "troop deployment", "troop deployment"
-    DIPLOMATIC_MEETING = "diplomatic meeting", "diplomatic meeting"
-    STATEMENT = "statement", "statement"
-    SANCTIONS = "sanctions", "sanctions"
-    ATTACK = "attack", "attack"
-    AGREEMENT = "agreement", "agreement"
-    ELECTION = "election", "election"
-    MILITARY_EXERCISE = "military exercise", "military exercise"
-    OTHER = "other", "other"
+# The kinds of happening (lexicon.event_types), each its own label: EventType.MISSILE_TEST == "missile test".
+EventType = models.TextChoices("EventType", [(t.upper().replace(" ", "_"), (t, t)) for t in event_types.EVENT_TYPES])
 
 
 class Publisher(models.Model):

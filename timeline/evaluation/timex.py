@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from timeline.extraction.lexicon.calendar_words import MONTHS
+
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 _NO_SPACE_BEFORE = {
     ",",
@@ -176,7 +178,7 @@ def load_document(path: Path) -> Document:
     return Document(path.stem, text, dct or dateline, gold, annotated_end)
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = list(MONTHS)
 
 
 def _dateline_day(line: str) -> date | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.extraction.lexicon.calendar_words import MONTH_ABBREVIATIONS
+
 # Words that end with a full stop without ending the sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen", "gov", "pres", "st",
     "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "vol", "rev", "hon",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "wyo", "calif", "mass",
-    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+    "wyo", "calif", "mass", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", *MONTH_ABBREVIATIONS,
 }  # fmt: skip
 
 # A sentence ends at . ! ? (or an ellipsis), possibly followed by closing quotes/brackets, then space

@@ -10,20 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from timeline.extraction.lexicon.calendar_words import MONTH_TITLES
+
+MONTHS = MONTH_TITLES
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from timeline.extraction.clean.furniture import furniture_reason, strip_dateline
 from timeline.extraction.clean.published import free_form_date, published_in_range
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
+from timeline.extraction.lexicon.calendar_words import MONTH_WORDS
 
 
 @dataclass(frozen=True)
@@ -40,26 +41,7 @@ class CleanResult:
     meta: HeaderMeta = field(default_factory=HeaderMeta)
 
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
+_MONTHS = MONTH_WORDS
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # a time zone by name or offset ("EDT", "GMT+2", "UTC-05:00")
 _ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"

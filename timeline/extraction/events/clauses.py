@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.extraction.lexicon import speech
+
 _I = re.IGNORECASE
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 
@@ -30,17 +32,8 @@ _LEAD_TIME = re.compile(
     _I,
 )
 
-SPEECH_PAST = (
-    "said|told|announced|confirmed|reported|claimed|warned|stated|added|insisted|admitted|revealed|disclosed|"
-    "acknowledged|believed|estimated|replied|answered|noted|wrote|argued|alleged|declared|denied|vowed|pledged|"
-    "promised|threatened|predicted|explained|suggested|assessed"
-)
-SPEECH_PRESENT = (
-    "says|say|tells|announces|confirms|reports|claims|warns|states|adds|insists|admits|reveals|discloses|"
-    "acknowledges|believes|believe|estimates|replies|notes|writes|argues|alleges|declares|denies|vows|pledges|"
-    "promises|threatens|predicts|explains|suggests|assesses|tell|announce|confirm|report|claim|warn|state|add|insist|"
-    "admit|reveal|acknowledge|estimate|note|write|argue|allege|declare|deny|vow|pledge|promise|threaten|predict"
-)
+SPEECH_PAST = "|".join(speech.REPORT_PAST)
+SPEECH_PRESENT = "|".join(speech.REPORT_PRESENT)
 # Verbs that may take a clause without "that" ("Officials said the missile was ...").
 _BARE_CLAUSE = re.compile(r"^(?:said|says|say|told|tells|added|adds|believes?|believed|thinks?|thought|insisted)$", _I)
 _SPEECH = re.compile(

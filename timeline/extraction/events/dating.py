@@ -17,6 +17,7 @@ from typing import Any
 
 from timeline.extraction.events.clauses import aside_spans
 from timeline.extraction.events.headline_check import DATELINE
+from timeline.extraction.lexicon import speech
 from timeline.extraction.segment import Passage
 
 _I = re.IGNORECASE
@@ -103,7 +104,7 @@ def _quote_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 RECENT_DAYS = 7  # how far before "said on <day>" a happening told of may lie
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|announced|confirmed|reported|told|stated|added|claimed|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$"
+    rf"\b(?:{'|'.join(speech.DATED_SAYING)})\s+(?:on\s+|late\s+|early\s+)?$"
     # "in a report to member states on Tuesday, the agency said ...": the day of the report
     r"|\b(?:in|with)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|letter|interview|speech|briefing)"
     r"\b[\w\s]{0,24}?\s+on\s+$",

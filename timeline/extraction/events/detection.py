@@ -26,18 +26,20 @@ from timeline.extraction.events.headlines import write_title
 from timeline.extraction.events.modality import background, tells_no_happening
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
+from timeline.extraction.lexicon import speech
+from timeline.extraction.lexicon.event_types import (
+    AGREEMENT,
+    ATTACK,
+    DIPLOMATIC_MEETING,
+    ELECTION,
+    MILITARY_EXERCISE,
+    MISSILE_TEST,
+    OTHER,
+    SANCTIONS,
+    STATEMENT,
+    TROOP_DEPLOYMENT,
+)
 from timeline.extraction.segment import Passage
-
-MISSILE_TEST = "missile test"
-TROOP_DEPLOYMENT = "troop deployment"
-DIPLOMATIC_MEETING = "diplomatic meeting"
-STATEMENT = "statement"
-SANCTIONS = "sanctions"
-ATTACK = "attack"
-AGREEMENT = "agreement"
-ELECTION = "election"
-MILITARY_EXERCISE = "military exercise"
-OTHER = "other"
 
 _I = re.IGNORECASE
 _MISSILE_NOUN = re.compile(
@@ -145,7 +147,7 @@ _STRONG_SPEECH = re.compile(
     r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es))\b",
     _I,
 )
-_SAID = re.compile(r"\b(?:said|says|told|stated|added|wrote|according to)\b", _I)
+_SAID = re.compile(rf"\b(?:{'|'.join(speech.ATTRIBUTION)}|wrote|according to)\b", _I)
 _EVALUATES = re.compile(
     r"\b(?:call(?:ed|s)|condemn(?:ed|s)|denounc(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|decr(?:ied|ies))\s+"
     r"(?:the|this|its|[A-Z][\w’']*(?:['’]s)?)\s+(?:\w+\s+)?(?:launch|test|attack|strike|move|deployment|decision|sanctions)",
@@ -425,7 +427,7 @@ def _background(p: Passage, timexes: list[Any], dct: date | None) -> bool:
     return bool(own) and all((dct - t.range_end).days > BACKGROUND_DAYS for t in own)
 
 
-_DEFINITE_TELLER = re.compile(r"(?:^|,\s+)the\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|reported|stated|added)\b", _I)
+_DEFINITE_TELLER = re.compile(rf"(?:^|,\s+)the\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(speech.TELLING)})\b", _I)
 _ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?(?-i:[a-z]+(?:ed|en|t))\b.{0,120}\bsince\b", _I)
 _HE_SHE = re.compile(r"^\s*(?:he|she)\b", _I)
 _IT_THEY = re.compile(r"^\s*(?:it|they)\b", _I)

@@ -23,12 +23,13 @@ from timeline.extraction.events.verbs import (
     past_to_base,
     third_person,
 )
+from timeline.extraction.lexicon import speech
 
 MAX_CHARS = 90
 SLACK = 8  # a phrase may end a few characters past the limit rather than be cut inside
 _I = re.IGNORECASE
 
-_SAYS = {"said", "say", "says", "replied", "answered", "added", "noted", "wrote", "stated", "told", "explained"}
+_SAYS = set(speech.QUOTING)
 
 _TIME_WORDS = re.compile(
     r"\s*,?\s*\b(?:(?:on|in|at|during|since|by|from|of|late|early|earlier|later)\s+)*(?:the\s+)?"

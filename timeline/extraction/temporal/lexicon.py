@@ -4,55 +4,13 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-MONTH_ABBREVIATIONS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-WEEKDAY_ABBREVIATIONS = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
+from timeline.extraction.lexicon.calendar_words import (  # noqa: F401  (the grammar's words, re-exported)
+    MONTH_ABBREVIATIONS,
+    MONTH_STEMS,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 
 NUMBER_WORDS = {
     "a": 1,
@@ -131,11 +89,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 
 # Literal words one of which a match must contain: rules only run near them (found with str.find).
 # Month names count only when capitalised, so their triggers are case-sensitive.
-MONTH_TRIGGERS = tuple(
-    word
-    for stem in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    for word in (stem, stem.upper())
-)
+MONTH_TRIGGERS = tuple(word for stem in MONTH_STEMS for word in (stem, stem.upper()))
 UNIT_TRIGGERS = (
     "second",
     "minute",

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from timeline.extraction.lexicon.calendar_words import MONTH_STEMS, WEEKDAY_STEMS
 from timeline.extraction.temporal.calendar import safe_date, shift_days
 from timeline.extraction.temporal.grammar import Context, Handler, Reading, Resolver, day_reading, unresolved
 from timeline.extraction.temporal.rules.days import nearest_yearly
@@ -97,9 +98,7 @@ def _unknown_year_value(day_in: Callable[[int], date | None]) -> str:
     return "XXXX-XX-XX"
 
 
-_NAME_GOES_ON = re.compile(
-    r"[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Eve|Day)[a-z]*\b)[A-Z][a-z]"
-)
+_NAME_GOES_ON = re.compile(rf"[^\S\n]+(?!(?:{'|'.join(MONTH_STEMS + WEEKDAY_STEMS)}|Eve|Day)[a-z]*\b)[A-Z][a-z]")
 
 
 def _holiday(m: re.Match[str], text: str) -> Resolver | None:

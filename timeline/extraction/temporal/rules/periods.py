@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from timeline.extraction.lexicon import calendar_words
 from timeline.extraction.temporal.calendar import quarter_of
 from timeline.extraction.temporal.grammar import (
     Context,
@@ -36,23 +37,7 @@ MOD_BEFORE = re.compile(
 MOD_RULES = {"month-year", "month", "year", "decade", "quarter", "season", "relative-unit", "month-day", "day-month"}
 MOD_RULES |= {"fiscal-year-relative", "weekday", "day-word", "holiday", "the-unit"}
 MONTH_NEEDS_CONTEXT = {"may", "march"}
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
-MONTH_WORDS |= {
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+MONTH_WORDS = set(calendar_words.MONTH_WORDS)
 MONTH_CONTEXT_WORDS = {
     "in",
     "since",

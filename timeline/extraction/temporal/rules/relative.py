@@ -33,6 +33,7 @@ from timeline.extraction.temporal.grammar import (
     unresolved,
 )
 from timeline.extraction.temporal.lexicon import (
+    MONTH_STEMS,
     ORDINALS,
     PARTS_OF_DAY,
     month_number,
@@ -111,9 +112,7 @@ _TITLE_AFTER_WEEKDAY = re.compile(
 
 _LEAD_WORDS = {"on", "by", "since", "until", "till", "from", "last", "next", "this", "every", "each", "late", "early"}
 _LEAD_WORDS |= {"through", "before", "after", "and", "or", "but", "of", "in", "at", "that", "since", "until", "as"}
-_NAME_AFTER = re.compile(
-    r"[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Morning|Afternoon|Evening|Night)[a-z]*\b)[A-Z][a-z]"
-)
+_NAME_AFTER = re.compile(rf"[^\S\n]+(?!(?:{'|'.join(MONTH_STEMS)}|Morning|Afternoon|Evening|Night)[a-z]*\b)[A-Z][a-z]")
 
 
 def _weekday(m: re.Match[str], text: str) -> Resolver | None:
