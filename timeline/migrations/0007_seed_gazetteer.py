@@ -1,17 +1,24 @@
-"""Seed the gazetteer (Actor + ActorAlias) from the built-in table in timeline.extraction.gazetteer."""
+"""Seed the gazetteer (Actor + ActorAlias) from the frozen gazetteer_seed.json."""
+
+import json
+from pathlib import Path
 
 from django.db import migrations
 from django.utils.text import slugify
 
 
-def seed(apps, schema_editor):
-    from timeline.extraction.gazetteer import BUILTIN
+def builtin():
+    """The gazetteer as it stood when this migration was written (a frozen file: later code does not change it)."""
+    rows = json.loads((Path(__file__).parent / "gazetteer_seed.json").read_text(encoding="utf-8"))
+    return [(row["name"], row["kind"], row["aliases"]) for row in rows]
 
+
+def seed(apps, schema_editor):
     Actor = apps.get_model("timeline", "Actor")
     ActorAlias = apps.get_model("timeline", "ActorAlias")
     taken = set(ActorAlias.objects.values_list("alias", flat=True))
     slugs = set(Actor.objects.values_list("slug", flat=True))
-    for name, kind, aliases in BUILTIN:
+    for name, kind, aliases in builtin():
         actor = Actor.objects.filter(name=name).first()
         if actor is None:
             if slugify(name) in slugs:
@@ -27,11 +34,9 @@ def seed(apps, schema_editor):
 
 
 def unseed(apps, schema_editor):
-    from timeline.extraction.gazetteer import BUILTIN
-
     Actor = apps.get_model("timeline", "Actor")
     Actor.objects.filter(
-        name__in=[name for name, _, _ in BUILTIN], events__isnull=True, events_here__isnull=True
+        name__in=[name for name, _, _ in builtin()], events__isnull=True, events_here__isnull=True
     ).delete()
 
 

@@ -1,17 +1,24 @@
 """Add the built-in gazetteer entries that came after 0007 (seas, straits, front-line towns): only what is missing."""
 
+import json
+from pathlib import Path
+
 from django.db import migrations
 from django.utils.text import slugify
 
 
-def add_missing(apps, schema_editor):
-    from timeline.extraction.gazetteer import BUILTIN
+def builtin():
+    """The gazetteer as it stood when this migration was written (a frozen file: later code does not change it)."""
+    rows = json.loads((Path(__file__).parent / "gazetteer_seed.json").read_text(encoding="utf-8"))
+    return [(row["name"], row["kind"], row["aliases"]) for row in rows]
 
+
+def add_missing(apps, schema_editor):
     Actor = apps.get_model("timeline", "Actor")
     ActorAlias = apps.get_model("timeline", "ActorAlias")
     taken = set(ActorAlias.objects.values_list("alias", flat=True))
     slugs = set(Actor.objects.values_list("slug", flat=True))
-    for name, kind, aliases in BUILTIN:
+    for name, kind, aliases in builtin():
         actor = Actor.objects.filter(name=name).first()
         if actor is None:
             slug = slugify(name)
