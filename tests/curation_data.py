@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from django.contrib.auth.models import Group, Permission, User
 from django.utils.text import slugify
 
-from timeline.events.curation import event_publisher_count
+from timeline.events.derived import event_publisher_count
 from timeline.models import Actor, ActorAlias, Article, Event, Mention, Passage, Publisher
 
 _serial = itertools.count(1)

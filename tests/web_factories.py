@@ -8,6 +8,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from timeline.events.derived import event_publisher_count
 from timeline.models import Actor, Article, Event, Mention, Passage, Publisher
 
 _counter = itertools.count(1)
@@ -82,6 +83,8 @@ def make_event(
             precision=precision,
             event_type=event_type,
         )
+    event.publisher_count = event_publisher_count(event=event)
+    event.save(update_fields=["publisher_count"])
     return event
 
 

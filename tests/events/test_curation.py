@@ -210,35 +210,6 @@ def test_it_locks_and_unlocks_fields(two_reports):
         curation.event_lock_fields(event=first, fields=["status"])
 
 
-def test_it_counts_publishers_with_unknown_sources_once_each_and_copies_not_at_all():
-    one = make_article(sentences=["A launch."], publisher="Wire One")
-    same = make_article(sentences=["The launch again."], publisher="Wire One")
-    anonymous = make_article(sentences=["Launch seen."])
-    copy = make_article(sentences=["Launch seen!"])
-    copy.duplicate_of = anonymous
-    copy.save()
-    passages = [p for a in (one, same, anonymous, copy) for p in a.passages.all()]
-    event = make_event("Launch", passages=passages, date_start=WED)
-    assert curation.event_publisher_count(event=event) == 2
-
-
-def test_it_dates_an_event_from_its_finest_mentions():
-    article = make_article(sentences=["In 2025.", "On 3 March.", "On 3 March too.", "On 4 March."])
-    event = make_event("Talks", passages=article.passages.all())
-    values = [
-        (dt.date(2025, 1, 1), dt.date(2025, 12, 31), "year"),
-        (dt.date(2025, 3, 3), None, "day"),
-        (dt.date(2025, 3, 3), None, "day"),
-        (dt.date(2025, 3, 4), None, "day"),
-    ]
-    mentions = list(event.mentions.order_by("passage__index"))
-    for mention, (start, end, precision) in zip(mentions, values, strict=True):
-        mention.date_start, mention.date_end, mention.precision = start, end, precision
-    assert curation.dates_from_mentions(mentions) == (dt.date(2025, 3, 3), dt.date(2025, 3, 3), "day")
-    assert curation.mentions_disagree(mentions) is True
-    assert curation.mentions_disagree(mentions[:3]) is False
-
-
 def test_it_redates_an_article_and_reextracts_it(monkeypatch, two_reports):
     first, _ = two_reports
     article = first.mentions.first().passage.article

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from timeline.events.update import event_refresh, unique_slug
+from timeline.events.update import event_refresh
 from timeline.ingest.service import article_ingest
 from timeline.models import Event, Mention, Publisher
 
@@ -46,13 +46,6 @@ def test_it_marks_a_date_the_sources_dispute():
     event.refresh_from_db()
     assert event.date_disputed and event.date_start == date(2024, 3, 12)
     assert event.publisher_count == Publisher.objects.count() == 2
-
-
-def test_it_makes_unique_slugs():
-    article_ingest(raw_text=TEXT)
-    taken = Event.objects.get().slug
-    assert unique_slug(Event, taken, 120) == f"{taken}-2"
-    assert unique_slug(Event, "fresh-slug", 120) == "fresh-slug"
 
 
 POOR = """Missiles fall into the Red Sea

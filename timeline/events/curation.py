@@ -8,21 +8,25 @@ Event.locked_fields; the functions here keep that promise too.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
-from timeline.models import Actor, Article, Event, Mention, Precision
+from timeline.events.derived import (
+    actors_named_in,
+    event_date,
+    event_publisher_count,
+    event_slug,
+    publisher_count,
+    title_subject,
+)
+from timeline.events.matching import gazetteer_current
+from timeline.models import Article, Event, Mention
 
-# Precisions from the finest to the coarsest; an event takes its date from its finest mention.
-PRECISION_ORDER = [p.value for p in Precision if p != Precision.UNKNOWN] + [Precision.UNKNOWN.value]
 REASON_MAX = 100  # simple-history's change reason column
-SLUG_MAX = 120
 
 
 class CurationError(ValueError):
@@ -40,64 +44,14 @@ def _save_with_history(event: Event, *, user: AbstractBaseUser | None, reason: s
             delattr(event, attr)
 
 
-def event_publisher_count(*, event: Event) -> int:
-    """Distinct publishers behind an event's mentions.
-
-    Articles without a known publisher count once each, unless they are a near-duplicate of another
-    article (a copy is not an independent source).
-    """
-    rows = (
-        Mention.objects.filter(event=event)
-        .values_list("passage__article_id", "passage__article__publisher_id", "passage__article__duplicate_of_id")
-        .distinct()
-    )
-    publishers: set[int] = set()
-    anonymous: set[int] = set()
-    for article_id, publisher_id, duplicate_of_id in rows:
-        if publisher_id is not None:
-            publishers.add(publisher_id)
-        elif duplicate_of_id is None:
-            anonymous.add(article_id)
-    return len(publishers) + len(anonymous)
-
-
-def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
-
-
-def mentions_disagree(mentions: Iterable[Mention]) -> bool:
-    """True when two dated mentions give date ranges that do not overlap."""
-    ranges = []
-    for mention in mentions:
-        if mention.date_start is None:
-            continue
-        ranges.append((mention.date_start, mention.date_end or mention.date_start))
-    return any(not _overlap(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
-
-
-def dates_from_mentions(mentions: Iterable[Mention]) -> tuple[dt.date | None, dt.date | None, str]:
-    """The date an event takes from its mentions: the finest precision given, the most frequent range among those."""
-    dated = [m for m in mentions if m.date_start is not None]
-    if not dated:
-        return None, None, Precision.UNKNOWN.value
-    finest = min(PRECISION_ORDER.index(m.precision) if m.precision in PRECISION_ORDER else 99 for m in dated)
-    best = [
-        m for m in dated if (PRECISION_ORDER.index(m.precision) if m.precision in PRECISION_ORDER else 99) == finest
-    ]
-    counts = Counter((m.date_start, m.date_end or m.date_start, m.precision) for m in best)
-    (start, end, precision), _ = max(counts.items(), key=lambda item: (item[1], item[0][0]))
-    return start, end, precision
-
-
 def _refresh_from_mentions(event: Event, *, dates: bool) -> None:
-    """Recompute the figures an event derives from its mentions (never a locked field)."""
-    mentions = list(event.mentions.all())
-    event.publisher_count = event_publisher_count(event=event)
-    event.date_disputed = mentions_disagree(mentions)
-    if dates and not any(event.is_locked(f) for f in ("date_start", "date_end", "precision")):
-        start, end, precision = dates_from_mentions(mentions)
-        if start is not None:
-            event.date_start, event.date_end, event.precision = start, end, precision
+    """Recompute what an event takes from its mentions (events/derived.py: the rules ingest follows too);
+    never a locked field."""
+    mentions = list(event.mentions.select_related("passage__article"))
+    event.publisher_count = publisher_count({m.passage.article for m in mentions})
+    best, event.date_disputed = event_date(mentions)
+    if dates and best is not None and not any(event.is_locked(f) for f in ("date_start", "date_end", "precision")):
+        event.date_start, event.date_end, event.precision = best.start, best.end, best.precision
 
 
 def events_set_status(*, events: Iterable[Event], status: str, user: AbstractBaseUser | None = None) -> int:
@@ -197,7 +151,7 @@ def events_merge(*, events: Iterable[Event], into: Event, user: AbstractBaseUser
             survivor.actors.add(*actor_ids)
         if not survivor.is_locked("places"):
             survivor.places.add(*place_ids)
-        _refresh_from_mentions(survivor, dates=True)
+        _refresh_from_mentions(survivor, dates=True)  # the date ingest would give the mentions together
         if any(o.status == Event.Status.VERIFIED for o in others) and survivor.status == Event.Status.NEW:
             survivor.status = Event.Status.VERIFIED
         slugs = ", ".join(o.slug for o in others)
@@ -250,27 +204,6 @@ def _title_from_passage(text: str, limit: int = 100) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def unique_event_slug(title: str) -> str:
-    """A slug for a new event, unique among all events (merged-away ones included)."""
-    base = (slugify(title) or "event")[: SLUG_MAX - 8].strip("-") or "event"
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
-
-
-def _actors_named_in(text: str, candidates: Iterable[Actor]) -> list[Actor]:
-    """The candidate actors whose name or one of whose aliases occurs in the text."""
-    found = []
-    folded = text.casefold()
-    for actor in candidates:
-        names = [(actor.name, False)] + [(a.alias, a.case_sensitive) for a in actor.aliases.all()]
-        if any((name in text) if exact else (name.casefold() in folded) for name, exact in names if name):
-            found.append(actor)
-    return found
-
-
 def mention_split(*, mention: Mention, user: AbstractBaseUser | None = None) -> Event:
     """Move a mention out of its event into a new event of its own; returns the new event.
 
@@ -284,8 +217,10 @@ def mention_split(*, mention: Mention, user: AbstractBaseUser | None = None) -> 
             raise CurationError("this is the event's only mention; there is nothing to split it from")
         passage_text = mention.passage.text
         title = _title_from_passage(passage_text)
+        actors = actors_named_in(passage_text, old.actors.prefetch_related("aliases"))
+        subject = title_subject(title, gazetteer_current(fresh=False), actors[0].name if actors else "")
         new = Event(
-            slug=unique_event_slug(title),
+            slug=event_slug(start=mention.date_start, subject=subject, event_type=mention.event_type),
             title=title,
             event_type=mention.event_type,
             date_start=mention.date_start,
@@ -296,8 +231,8 @@ def mention_split(*, mention: Mention, user: AbstractBaseUser | None = None) -> 
         _save_with_history(new, user=user, reason=f"split from {old.slug}")
         mention.event = new
         mention.save(update_fields=["event"])
-        new.actors.set(_actors_named_in(passage_text, old.actors.prefetch_related("aliases")))
-        new.places.set(_actors_named_in(passage_text, old.places.prefetch_related("aliases")))
+        new.actors.set(actors)
+        new.places.set(actors_named_in(passage_text, old.places.prefetch_related("aliases")))
         _refresh_from_mentions(new, dates=False)
         _save_with_history(new, user=user, reason=f"split from {old.slug}")
         _refresh_from_mentions(old, dates=True)

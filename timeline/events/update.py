@@ -10,15 +10,11 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from timeline.events.derived import WEAK_RULES, event_date, publisher_count, unique_slug
 from timeline.events.matching import gazetteer_current
-from timeline.extraction import cluster
-from timeline.extraction.cluster import DateRange
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer
-from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE
 from timeline.models import Actor, Event, Mention
-
-WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE)  # dates that count only where no sentence gives one
 
 
 def _actors(names: Counter[str], gaz: Gazetteer, default_kind: str) -> list[Actor]:
@@ -32,17 +28,6 @@ def _actor(name: str, kind: str) -> Actor:
     if actor is None:
         actor = Actor.objects.create(name=name, slug=unique_slug(Actor, slugify(name) or "actor", 200), kind=kind)
     return actor
-
-
-def unique_slug(model: type, base: str, max_length: int) -> str:
-    base = base.strip("-") or "item"
-    taken = set(model.objects.filter(slug__startswith=base[: max_length - 4]).values_list("slug", flat=True))
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
-    return slug
 
 
 def link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]]) -> None:
@@ -65,19 +50,6 @@ def link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]]
     Event.places.through.objects.bulk_create(place_rows, ignore_conflicts=True)
 
 
-def _publisher_count(mentions: list[Mention]) -> int:
-    """Distinct publishers behind the mentions (as curation.event_publisher_count counts them)."""
-    publishers: set[int] = set()
-    anonymous: set[int] = set()
-    for m in mentions:
-        art = m.passage.article
-        if art.publisher_id is not None:
-            publishers.add(art.publisher_id)
-        elif art.duplicate_of_id is None:
-            anonymous.add(art.id)
-    return len(publishers) + len(anonymous)
-
-
 def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[str] | None = None) -> None:
     """Recompute an event's date, publisher count, actors and places from its mentions (locked fields stay).
 
@@ -87,22 +59,7 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     mentions = list(event.mentions.select_related("passage__article").order_by("passage__article_id", "passage__index"))
     if not mentions:
         return
-    text_votes: list[tuple[DateRange, float]] = []
-    pub_votes: list[tuple[DateRange, float]] = []
-    seen: set[tuple[int, date, date]] = set()
-    for m in mentions:
-        if m.date_start is None:
-            continue
-        art = m.passage.article
-        root = art.duplicate_of_id or art.id
-        key = (root, m.date_start, m.date_end or m.date_start)
-        if key in seen:
-            continue  # a copy of an article is not a second witness
-        seen.add(key)
-        rng = DateRange(m.date_start, m.date_end or m.date_start, m.precision)
-        weak = m.date_rule in WEAK_RULES
-        (pub_votes if weak else text_votes).append((rng, 1.0))
-    best, disputed = cluster.best_date(text_votes or pub_votes)
+    best, disputed = event_date(mentions)
     changed: list[str] = []
     if best is not None:
         for field, value in (("date_start", best.start), ("date_end", best.end), ("precision", best.precision)):
@@ -117,7 +74,7 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
         if title and title != event.title:
             event.title = title  # the slug stays: permalinks do not follow the wording
             changed.append("title")
-    count = _publisher_count(mentions)
+    count = publisher_count({m.passage.article for m in mentions})
     if count != event.publisher_count:
         event.publisher_count = count
         changed.append("publisher_count")

@@ -16,8 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
+from timeline.events.derived import event_slug, publisher_count, title_subject
 from timeline.events.matching import (
     best_match,
     gazetteer_current,
@@ -26,7 +26,7 @@ from timeline.events.matching import (
     pending_match,
     pending_profiles,
 )
-from timeline.events.update import event_refresh, link_actors, unique_slug
+from timeline.events.update import event_refresh, link_actors
 from timeline.extraction.clean.characters import strip_control, text_fingerprint
 from timeline.extraction.clean.published import PUBLISHED_YEARS, published_in_range
 from timeline.extraction.cluster import mention_words
@@ -305,7 +305,7 @@ def _store_events(
     pending: list[Mention] = []
     found_names: dict[int, tuple[set[str], set[str]]] = {}
     created: set[int] = set()
-    publishers = 1 if (article.publisher_id or not article.duplicate_of_id) else 0
+    publishers = publisher_count([article])
     for group in ex.events:
         own = None
         if previous:
@@ -368,14 +368,10 @@ def _previous_event(previous: dict[int, set[int]], indexes: set[int], article: A
 
 def _create_event(group: ArticleEvent, publishers: int) -> Event:
     start = group.date.start if group.date else None
-    lead_actor = group.actors[0] if group.actors else (group.places[0] if group.places else "")
-    if group.lead_actor:
-        lead_actor = group.lead_actor
-    base = "-".join(
-        s for s in (start.isoformat() if start else "undated", slugify(lead_actor), slugify(group.event_type)) if s
-    )
+    lead_actor = group.lead_actor or (group.actors[0] if group.actors else (group.places[0] if group.places else ""))
+    subject = title_subject(group.title, gazetteer_current(fresh=False), lead_actor)
     return Event.objects.create(
-        slug=unique_slug(Event, base[:100], 120),
+        slug=event_slug(start=start, subject=subject, event_type=group.event_type),
         title=group.title[:300],
         summary=group.summary,
         event_type=group.event_type,

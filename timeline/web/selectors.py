@@ -72,14 +72,14 @@ def events_for_timeline(*, filters: TimelineFilters) -> QuerySet[Event]:
 
 
 def events_for_list(*, events: QuerySet[Event]) -> QuerySet[Event]:
-    """The events with what the list shows beside each: distinct publishers and number of sources."""
-    # Correlated subqueries, not joins + GROUP BY: the database counts only for the rows of the page shown.
+    """The events with what the list shows beside each: publishers (the stored count, events/derived.py's rule)
+    and number of sources."""
+    # A correlated subquery, not joins + GROUP BY: the database counts only for the rows of the page shown.
     of_event = Mention.objects.filter(event=OuterRef("pk")).order_by().values("event")
-    n_publishers = of_event.annotate(n=Count("passage__article__publisher", distinct=True)).values("n")
     n_sources = of_event.annotate(n=Count("id")).values("n")
     fields = ("slug", "title", "summary", "event_type", "date_start", "date_end", "precision", "status")
     return events.only(*fields).annotate(
-        n_publishers=Coalesce(Subquery(n_publishers), 0),
+        n_publishers=F("publisher_count"),
         n_sources=Coalesce(Subquery(n_sources), 0),
     )
 

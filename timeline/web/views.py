@@ -128,13 +128,12 @@ def _event_context(request: HttpRequest, event: Event) -> dict:
     """What an event's panel and permalink page show."""
     sources = selectors.event_sources(event=event)
     actors, places = selectors.event_people_and_places(event=event)
-    publishers = {m.passage.article.publisher_id for m in sources if m.passage.article.publisher_id}
     return {
         "event": event,
         "sources": sources,
         "actors": actors,
         "places": places,
-        "n_publishers": len(publishers),
+        "n_publishers": event.publisher_count,
         "disputed_dates": _disputed_dates(sources) if event.date_disputed else [],
         "changes": change_log(selectors.event_history(event=event)),
         "canonical_url": request.build_absolute_uri(event.get_absolute_url()),

@@ -1,0 +1,104 @@
+"""What an event takes from its mentions, one rule each: its date and whether its sources dispute it, how
+many publishers stand behind it, the actors a text names, and the slug a new event is given.
+
+Ingest (events/update.py, ingest/service.py), curation (events/curation.py), the export and the pages
+all call these, so the figures they show cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.utils.text import slugify
+
+from timeline.extraction import cluster
+from timeline.extraction.cluster import DateRange
+from timeline.extraction.gazetteer import Gazetteer, gazetteer_from_rows
+from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE
+from timeline.models import Actor, Article, Event, Mention
+
+WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE)  # dates that count only where no sentence gives one
+SLUG_BASE_MAX = 100
+SLUG_MAX = 120
+
+
+def event_date(mentions: Iterable[Mention]) -> tuple[DateRange | None, bool]:
+    """The event's date and whether its sources disagree on it.
+
+    The best-supported date wins, the most precise among equally supported ones (cluster.best_date); a copy
+    of an article is not a second witness, and dates read only from a publication date or the context count
+    only where no sentence gives one. Disputed: some witness gives a range that does not overlap the date.
+    """
+    text_votes: list[tuple[DateRange, float]] = []
+    weak_votes: list[tuple[DateRange, float]] = []
+    seen: set[tuple[int, date, date]] = set()
+    for m in mentions:
+        if m.date_start is None:
+            continue
+        art = m.passage.article
+        key = (art.duplicate_of_id or art.id, m.date_start, m.date_end or m.date_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        vote = (DateRange(m.date_start, m.date_end or m.date_start, m.precision), 1.0)
+        (weak_votes if m.date_rule in WEAK_RULES else text_votes).append(vote)
+    return cluster.best_date(text_votes or weak_votes)
+
+
+def publisher_count(articles: Iterable[Article]) -> int:
+    """Distinct publishers behind these articles. An article of unknown publisher counts once, unless it is a
+    near-duplicate of another article (a copy is not an independent source)."""
+    publishers: set[int] = set()
+    anonymous: set[int] = set()
+    for art in articles:
+        if art.publisher_id is not None:
+            publishers.add(art.publisher_id)
+        elif art.duplicate_of_id is None:
+            anonymous.add(art.id)
+    return len(publishers) + len(anonymous)
+
+
+def event_publisher_count(*, event: Event) -> int:
+    """The publisher count of a stored event, from the articles of its mentions."""
+    articles = Article.objects.filter(passages__mentions__event=event).distinct()
+    return publisher_count(articles.only("id", "publisher_id", "duplicate_of_id"))
+
+
+def actors_named_in(text: str, candidates: Iterable[Actor]) -> list[Actor]:
+    """The candidate actors whose name or one of whose aliases the text names, as whole words (the gazetteer's
+    rule: "Iran" is not found in "Iranian" unless "Iranian" is one of its aliases)."""
+    candidates = list(candidates)
+    rows = [
+        (alias, actor.name, actor.kind, exact)
+        for actor in candidates
+        for alias, exact in [(actor.name, False), *((a.alias, a.case_sensitive) for a in actor.aliases.all())]
+        if alias
+    ]
+    named = {hit.actor for hit in gazetteer_from_rows(rows).find(text)}
+    return [actor for actor in candidates if actor.name in named]
+
+
+def title_subject(title: str, gazetteer: Gazetteer, fallback: str = "") -> str:
+    """The actor a title is about: the first the gazetteer finds in it (not a place), else the fallback."""
+    hits = [h for h in gazetteer.find(title) if h.kind != "place"] or gazetteer.find(title)
+    return hits[0].actor if hits else fallback
+
+
+def event_slug(*, start: date | None, subject: str, event_type: str) -> str:
+    """A new event's slug, its date and its subject: "2023-12-18-north-korea-missile-test"; unique among all
+    events. A stored event keeps its slug whatever changes later: permalinks are stable."""
+    words = (start.isoformat() if start else "undated", slugify(subject), slugify(event_type))
+    return unique_slug(Event, "-".join(w for w in words if w)[:SLUG_BASE_MAX], SLUG_MAX)
+
+
+def unique_slug(model: type, base: str, max_length: int) -> str:
+    """`base`, or `base-2`, `base-3`... the first not yet taken by a row of `model`."""
+    base = base.strip("-") or "item"
+    taken = set(model.objects.filter(slug__startswith=base[: max_length - 4]).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug
