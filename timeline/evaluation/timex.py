@@ -17,6 +17,7 @@ of that type.
 from __future__ import annotations
 
 import re
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -320,3 +321,18 @@ def dateparser_baseline(text: str, dct: date | None) -> list[Span]:
             cursor = at + len(substring)
         spans.append(Span(at, at + len(substring), "DATE", moment.date().isoformat(), substring))
     return spans
+
+
+def corpus_report(documents: list[Document], *, baseline: bool = True, errors: int = 0) -> Iterable[str]:
+    """The report `evaluate_timex` prints: our scores (with `errors` of our errors listed), then the baseline's,
+    each with the time it took."""
+    runs: list[tuple[str, Tagger]] = [("ours", ours)] + ([("dateparser.search_dates", dateparser_baseline)] * baseline)
+    for title, tagger in runs:
+        started = time.perf_counter()
+        report = evaluate(documents, tagger)
+        yield format_report(title, report) + f"\n({time.perf_counter() - started:.2f}s)\n"
+        for kind, gold, system in report.overall.errors[:errors] if title == "ours" else []:
+            yield (
+                f"  {kind:8} gold={gold.text if gold else '-'!r} {gold.value if gold else ''}"
+                f"  ours={system.text if system else '-'!r} {system.value if system else ''}"
+            )

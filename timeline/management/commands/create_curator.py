@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-import sys
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-CURATORS = "curators"
+from timeline.admin.curators import CuratorError, curator_password, curator_save, curators_group
 
 
 class Command(BaseCommand):
@@ -25,38 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("--password-from-env", metavar="VAR", help="read the password from this variable")
 
     def handle(self, *args: Any, username: str, email: str, password_from_env: str | None, **options: Any) -> None:
-        group = Group.objects.filter(name=CURATORS).first()
-        if group is None:
-            raise CommandError('The "curators" group is missing: run `manage.py migrate` first.')
-        password = self._password(password_from_env)
-        user_model = get_user_model()
-        user, created = user_model.objects.get_or_create(username=username, defaults={"email": email})
         try:
-            validate_password(password, user)
-        except ValidationError as exc:
-            if created:
-                user.delete()
-            raise CommandError("; ".join(exc.messages)) from exc
-        user.is_staff = True
-        if email:
-            user.email = email
-        user.set_password(password)
-        user.save()
-        user.groups.add(group)
+            curators_group()  # before asking for a password
+            created = curator_save(username=username, email=email, password=curator_password(env_var=password_from_env))
+        except CuratorError as exc:
+            raise CommandError(str(exc)) from exc
         verb = "Created" if created else "Updated"
         self.stdout.write(f"{verb} curator {username!r}: staff, in the curators group.")
-
-    def _password(self, env_var: str | None) -> str:
-        if env_var:
-            value = os.environ.get(env_var)
-            if not value:
-                raise CommandError(f"The variable {env_var} is not set or empty.")
-            return value
-        if not sys.stdin.isatty():
-            raise CommandError("No terminal to ask for a password: use --password-from-env VAR.")
-        first = getpass.getpass("Password: ")
-        if first != getpass.getpass("Password (again): "):
-            raise CommandError("The passwords differ.")
-        if not first:
-            raise CommandError("The password is empty.")
-        return first

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.evaluation.timex import dateparser_baseline, evaluate, format_report, load_corpus, ours
+from timeline.evaluation.timex import corpus_report, load_corpus
 
 
 class Command(BaseCommand):
@@ -28,15 +27,5 @@ class Command(BaseCommand):
         documents = load_corpus(path)
         if not documents:
             raise CommandError(f"no MEANTIME XML documents under {path}")
-        runs = [("ours", ours)] + ([] if no_baseline else [("dateparser.search_dates", dateparser_baseline)])
-        for title, tagger in runs:
-            started = time.perf_counter()
-            report = evaluate(documents, tagger)
-            elapsed = time.perf_counter() - started
-            self.stdout.write(format_report(title, report) + f"\n({elapsed:.2f}s)\n")
-            if title == "ours" and errors:
-                for kind, gold, system in report.overall.errors[:errors]:
-                    self.stdout.write(
-                        f"  {kind:8} gold={gold.text if gold else '-'!r} {gold.value if gold else ''}"
-                        f"  ours={system.text if system else '-'!r} {system.value if system else ''}"
-                    )
+        for text in corpus_report(documents, baseline=not no_baseline, errors=errors):
+            self.stdout.write(text)

@@ -9,14 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from timeline.extraction.temporal.tagger import tag
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(f"--dct must be a date as YYYY-MM-DD, not {text!r}") from exc
+from timeline.extraction.temporal.records import timex_records
 
 
 class Command(BaseCommand):
@@ -30,28 +23,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, file: str, dct: str | None, detail: bool, **options: Any) -> None:
-        path = Path(file)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = Path(file).read_text(encoding="utf-8")
+            day = date.fromisoformat(dct) if dct else None
         except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"cannot read {path}: {exc}") from exc
-        rows = []
-        for timex in tag(text, _day(dct) if dct else None):
-            row: dict[str, Any] = {
-                "start": timex.start,
-                "end": timex.end,
-                "text": timex.text,
-                "type": timex.type,
-                "value": timex.value,
-            }
-            if detail:
-                row.update(
-                    range_start=timex.range_start.isoformat() if timex.range_start else None,
-                    range_end=timex.range_end.isoformat() if timex.range_end else None,
-                    precision=timex.precision,
-                    rule=timex.rule,
-                    anchor=timex.anchor.isoformat() if timex.anchor else None,
-                    anchor_kind=timex.anchor_kind,
-                )
-            rows.append(row)
-        self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1))
+            raise CommandError(f"cannot read {file}: {exc}") from exc
+        except ValueError as exc:
+            raise CommandError(f"--dct must be a date as YYYY-MM-DD, not {dct!r}") from exc
+        self.stdout.write(json.dumps(timex_records(text, day, detail=detail), ensure_ascii=False, indent=1))
