@@ -74,7 +74,10 @@ def test_it_names_actors_by_whole_words_only():
 def test_it_takes_the_subject_a_title_is_about():
     gaz = default_gazetteer()
     assert derived.title_subject("North Korea fires missile toward Japan", gaz) == "North Korea"
-    assert derived.title_subject("Missiles fall near Hokkaido", gaz) == "Hokkaido"
+    assert derived.title_subject("Israeli Prime Minister Benjamin Netanyahu warns Iran", gaz) == "Benjamin Netanyahu"
+    assert derived.title_subject("The US State Department urges China to act", gaz) == "United States"
+    assert derived.title_subject("North Korean troops were redeployed in Russia", gaz) == "North Korea"
+    assert derived.title_subject("Missiles fired from Israeli jets", gaz, "Syria") == "Syria"
     assert derived.title_subject("A launch", gaz, "Japan") == "Japan"
 
 

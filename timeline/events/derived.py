@@ -7,6 +7,7 @@ all call these, so the figures they show cannot disagree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -18,6 +19,8 @@ from timeline.extraction.gazetteer import Gazetteer, gazetteer_from_rows
 from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE
 from timeline.models import Actor, Article, Event, Mention
 
+# A title's opening run of capitalised words ("The US State Department", "North Korean"), up to its verb.
+_OPENING_NAME = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+|$))+")
 WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE)  # dates that count only where no sentence gives one
 SLUG_BASE_MAX = 100
 SLUG_MAX = 120
@@ -80,9 +83,12 @@ def actors_named_in(text: str, candidates: Iterable[Actor]) -> list[Actor]:
 
 
 def title_subject(title: str, gazetteer: Gazetteer, fallback: str = "") -> str:
-    """The actor a title is about: the first the gazetteer finds in it (not a place), else the fallback."""
-    hits = [h for h in gazetteer.find(title) if h.kind != "place"] or gazetteer.find(title)
-    return hits[0].actor if hits else fallback
+    """The actor a title is about: the head of its opening name ("Israeli Prime Minister Benjamin Netanyahu
+    warns" is about Netanyahu, "The US State Department urges" about the United States); where the title
+    opens with no name the gazetteer knows, the fallback (the event's lead actor)."""
+    opening = _OPENING_NAME.match(title)
+    hits = [h for h in gazetteer.find(title) if opening and h.end <= opening.end()]
+    return hits[-1].actor if hits else fallback
 
 
 def event_slug(*, start: date | None, subject: str, event_type: str) -> str:
