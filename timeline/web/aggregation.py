@@ -118,11 +118,18 @@ def tally_counts(
             edges = Q(period__lt=first_full) | Q(period__gte=after_last_full)
             days = months | (days & edges)
     rows = EventTally.objects.filter(days, status__in=statuses, merged=False)
+    return _counts_by_period_and_type(rows, "period", unit=unit, event_type=event_type)
+
+
+def _counts_by_period_and_type(
+    rows: QuerySet, period_field: str, *, unit: str, event_type: str
+) -> dict[tuple[date, str], int]:
+    """Tally rows summed per (bin of `unit`, type label), of one type when `event_type` is given."""
     if event_type:
         rows = rows.filter(event_type=event_type)
     counts: dict[tuple[date, str], int] = defaultdict(int)
     for period, event_type_value, n in (
-        rows.values_list("period", "event_type").annotate(n=Sum("count")).filter(n__gt=0).order_by()
+        rows.values_list(period_field, "event_type").annotate(n=Sum("count")).filter(n__gt=0).order_by()
     ):
         counts[(period_start(period, unit), TYPE_LABELS.get(event_type_value, event_type_value))] += n
     return counts
@@ -171,14 +178,7 @@ def month_tally_counts(
         rows = TermMonthTally.objects.filter(lexeme=lexeme, **months)
     else:
         rows = ActorMonthTally.objects.filter(actor__slug=actor, **months)
-    if event_type:
-        rows = rows.filter(event_type=event_type)
-    counts: dict[tuple[date, str], int] = defaultdict(int)
-    for month, event_type_value, n in (
-        rows.values_list("month", "event_type").annotate(n=Sum("count")).filter(n__gt=0).order_by()
-    ):
-        counts[(period_start(month, unit), TYPE_LABELS.get(event_type_value, event_type_value))] += n
-    return counts
+    return _counts_by_period_and_type(rows, "month", unit=unit, event_type=event_type)
 
 
 def live_counts(

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from timeline.extraction.clean.furniture import furniture_reason, strip_dateline
 from timeline.extraction.clean.published import free_form_date, published_in_range
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
-from timeline.extraction.lexicon.calendar_words import MONTH_WORDS
+from timeline.extraction.lexicon.calendar_words import MONTH_WORDS, WEEKDAY_STEMS
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class CleanResult:
 
 
 _MONTHS = MONTH_WORDS
+_WEEKDAY_RE = "(?:" + "|".join(WEEKDAY_STEMS) + ")"
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # a time zone by name or offset ("EDT", "GMT+2", "UTC-05:00")
 _ZONE = r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]?T|ET|IST|JST)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
@@ -58,11 +59,11 @@ _TIME_FIRST = re.compile(
     rf"^{_LABEL}(?P<hh>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?:(?P<ampm>[ap])\.?m\.?)?{_ZONE}\s*,?\s+(?=\S)", re.I
 )
 _DATE_DMY = re.compile(
-    rf"^{_LABEL}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}}){_TIME}",
+    rf"^{_LABEL}(?:{_WEEKDAY_RE}[a-z]*\.?,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}}){_TIME}",
     re.I,
 )
 _DATE_MDY = re.compile(
-    rf"^{_LABEL}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
+    rf"^{_LABEL}(?:{_WEEKDAY_RE}[a-z]*\.?,?\s+)?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME}",
     re.I,
 )
 # "12.03.2024 14:05": day, month and year with dots (the dotted form is day-first wherever it is used)

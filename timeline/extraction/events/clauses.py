@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extraction.lexicon import speech
+from timeline.extraction.lexicon.calendar_words import MONTHS, WEEKDAYS
 
 _I = re.IGNORECASE
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -21,7 +22,7 @@ _LEAD_WORDS = (
     r"moments|(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?|minutes?)|"
     r"meanwhile|however|separately|also|since|following|amid|with|as|when|while|once|according|under|despite|"
     r"speaking|asked|instead|still|but|and|so|then|late|early|overnight|shortly|within|by|for|from|now|"
-    r"thursday|monday|tuesday|wednesday|friday|saturday|sunday"
+    + "|".join(WEEKDAYS)
 )
 # "Hours before the summit, ...", "Last week, when asked about ..., ...", "On Monday, ..."
 _LEAD_PHRASE = re.compile(rf"^(?:{_LEAD_WORDS})\b(?:[^,;:\"“]|,(?=\d)){{0,90}},\s+", _I)
@@ -46,9 +47,8 @@ _OBJECT = re.compile(
 # between the speech verb and "that" only a time or manner adverbial: "said on Friday that", "warned again that"
 _FILLER = (
     r"on|in|at|last|this|earlier|later|late|early|yesterday|today|tonight|the|same|day|week|month|year|morning|"
-    r"afternoon|evening|night|previously|also|publicly|again|repeatedly|for|first|time|then|now|only|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december"
+    r"afternoon|evening|night|previously|also|publicly|again|repeatedly|for|first|time|then|now|only|\d+|"
+    + "|".join((*WEEKDAYS, *MONTHS))
 )
 _BEFORE_THAT = re.compile(rf"^(?:\s+(?:{_FILLER})\b){{0,5}}\s+that\s+", _I)
 _APPOSITIVE = re.compile(

@@ -24,6 +24,7 @@ from timeline.extraction.events.verbs import (
     third_person,
 )
 from timeline.extraction.lexicon import speech
+from timeline.extraction.lexicon.calendar_words import WEEKDAY_TITLES
 
 MAX_CHARS = 90
 SLACK = 8  # a phrase may end a few characters past the limit rather than be cut inside
@@ -37,7 +38,7 @@ _TIME_WORDS = re.compile(
     r"(?:early|late)\s+hours|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|yesterday|today|tonight|"
     r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|(?:this|last)\s+(?:week|month|year)|"
     r"(?:the\s+)?(?:day|night|week|month|year)\s+before|for the first time|(?-i:[A-Z][a-z]+|local)\s+time|"
-    r"(?:on\s+)?(?:last\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’]s)(?:\s+(?:morning|night|evening))?)\b",
+    rf"(?:on\s+)?(?:last\s+)?(?-i:{'|'.join(WEEKDAY_TITLES)})(?!['’]s)(?:\s+(?:morning|night|evening))?)\b",
     _I,
 )
 _PREP_BEFORE = re.compile(

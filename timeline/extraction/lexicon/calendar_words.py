@@ -54,8 +54,9 @@ WEEKDAY_ABBREVIATIONS = {
 
 # Every spelling of a month, full or abbreviated, to its number (1 = January).
 MONTH_WORDS = {**MONTHS, **MONTH_ABBREVIATIONS}
-# "January" ... "December", in calendar order.
+# "January" ... "December" and "Monday" ... "Sunday", in calendar order.
 MONTH_TITLES = tuple(name.capitalize() for name in MONTHS)
+WEEKDAY_TITLES = tuple(name.capitalize() for name in WEEKDAYS)
 # The three-letter stems that open every month and weekday word ("Jan", "Mon").
 MONTH_STEMS = tuple(name[:3] for name in MONTH_TITLES)
 WEEKDAY_STEMS = tuple(name[:3].capitalize() for name in WEEKDAYS)
