@@ -22,6 +22,7 @@ def stored_events() -> list[SystemEvent]:
             date_start=e.date_start,
             date_end=e.date_end,
             precision=e.precision,
+            title=e.title,
             sources=tuple(
                 Source(article=Path(m.passage.article.source_name).name, passage=m.passage.text)
                 for m in e.mentions.all()
