@@ -6,7 +6,7 @@ DEBUG          "1"/"true" to turn on debug pages (default on for local use)
 ALLOWED_HOSTS  comma-separated host names (default: localhost names)
 STATIC_ROOT    where collectstatic writes (default: staticfiles/ beside manage.py)
 TASKS_BACKEND  background task backend (default: the database queue run by `manage.py db_worker`)
-INGEST_BACKGROUND_MIN_FILES  ingests of this many files or more run in the background (default 50)
+INGEST_BACKGROUND_MIN_FILES  admin uploads of this many files or more run in the background (default 50)
 INGEST_MAX_CHARS  longest article text ingest reads, in characters; longer ones are refused (default 200000)
 SECURE_SSL_REDIRECT  "1" to redirect plain HTTP to HTTPS (default: on when DEBUG is off)
 SECURE_HSTS_SECONDS  HSTS max-age in seconds (default: one year when DEBUG is off, 0 otherwise)
@@ -163,7 +163,7 @@ DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M
 # Background tasks (large ingests): the django-tasks backport, queued in the database and run by
 # `python manage.py db_worker`. TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them inline.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
-# An ingest of at least this many files runs in the background; fewer run at once.
+# An admin upload of at least this many files runs in the background; fewer run at once.
 INGEST_BACKGROUND_MIN_FILES = int(os.environ.get("INGEST_BACKGROUND_MIN_FILES", "50"))
 # A running ingest job whose worker has not finished a file for this long is taken for dead and queued again.
 INGEST_STALE_SECONDS = int(os.environ.get("INGEST_STALE_SECONDS", "600"))

@@ -90,6 +90,15 @@ def test_it_queues_from_the_ingest_command(tmp_path, work) -> None:
     assert Article.objects.count() == 2
 
 
+def test_it_ingests_a_large_batch_at_once_from_the_command_unless_asked(tmp_path, settings) -> None:
+    settings.INGEST_BACKGROUND_MIN_FILES = 3
+    _files(tmp_path / "in", 4)
+    out = StringIO()
+    call_command("ingest", str(tmp_path / "in"), stdout=out, stderr=StringIO())
+    assert Article.objects.count() == 4 and not IngestJob.objects.filter(status=IngestJob.Status.QUEUED).exists()
+    assert "4 files read" in out.getvalue()
+
+
 def test_it_shows_progress_in_the_admin(admin_client, tmp_path) -> None:
     job = ingest_job_create(paths=_files(tmp_path / "in", 4))
     IngestJob.objects.filter(pk=job.pk).update(processed=1, status=IngestJob.Status.RUNNING)

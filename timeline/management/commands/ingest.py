@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
@@ -21,11 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path)
         when = parser.add_mutually_exclusive_group()
         when.add_argument("--background", action="store_true", help="queue the ingest for `manage.py db_worker`")
-        when.add_argument("--foreground", action="store_true", help="ingest now, however many files")
+        when.add_argument("--foreground", action="store_true", help="ingest now (the default), however many files")
 
     def handle(self, *args: object, paths: list[Path], background: bool, foreground: bool, **options: object) -> None:
         files = list(iter_files([p for p in paths if p.exists()]))
-        if background or (len(files) >= settings.INGEST_BACKGROUND_MIN_FILES and not foreground):
+        if background:
             job = ingest_start(paths=paths, background=True)
             self.stdout.write(f"{job.total} files queued as ingest job #{job.pk}; `python manage.py db_worker` runs it")
             return
