@@ -50,6 +50,7 @@ def test_it_keeps_article_sentences_that_use_the_same_words(line):
         ("PRISTINA, Sept. 25 - Police said four men died.", "PRISTINA, Sept. 25 -"),
         ("GAZA CITY, Gaza Strip -- Crowds gathered.", "GAZA CITY, Gaza Strip --"),
         ("NEW DELHI, 4 June (AFP) - Counting began.", "NEW DELHI, 4 June (AFP) -"),
+        ("BRUSSELS/KYIV - Ministers met again.", "BRUSSELS/KYIV -"),
     ],
 )
 def test_it_strips_an_agency_dateline(line, dateline):

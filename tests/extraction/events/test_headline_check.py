@@ -15,6 +15,9 @@ def test_each_kind_of_failure_is_named():
     assert "cut off" in headline_faults("The test originated from the county at approximately")
     assert "cut off" in headline_faults("U.S. President Joe Biden meets")
     assert "dateline or label" in headline_faults("MOSCOW — President Vladimir Putin signs a treaty")
+    assert "no named subject" in headline_faults("Will be met with stronger sanctions than before")
+    assert "no named subject" in headline_faults("Came four days after the council tightened sanctions")
+    assert headline_faults("Willem-Alexander opens the new parliament") == []
     assert "dateline or label" in headline_faults("The big picture: Iran attacks Israel")
     assert "opens with a phrase, not a subject" in headline_faults("Appearing on state-run TV")
     assert "quotation" in headline_faults('"We will respond," the minister says')
@@ -23,6 +26,7 @@ def test_each_kind_of_failure_is_named():
 
 def test_a_dateline_never_heads_a_title():
     assert strip_dateline("SEOUL, Oct 31 (Reuters) - North Korea fired a missile.") == "North Korea fired a missile."
+    assert strip_dateline("BERLIN/PARIS - The ministers met in Rome.") == "The ministers met in Rome."
     title = write_title("SEOUL, Oct 31 (Reuters) - North Korea fired an intercontinental ballistic missile.")
     assert title == "North Korea fires an intercontinental ballistic missile"
 

@@ -143,10 +143,11 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
-# "ADEN, March 3 (Reuters) - ", "KHARTOUM (AP) — ", "PRISTINA, Sept 25 - ", "WASHINGTON -- ":
-# a place name in capitals, an optional short date and an optional agency in brackets, then a dash.
+# "ADEN, March 3 (Reuters) - ", "KHARTOUM (AP) — ", "PRISTINA, Sept 25 - ", "WASHINGTON -- ", "TOKYO/SEOUL - ":
+# a place name in capitals (or two joined by a slash), an optional short date and an optional agency in brackets,
+# then a dash.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:/[A-Z][A-Z'’.\-]+)?(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
     r"(?:,\s*[A-Z][A-Za-z'’. ]{1,30}?)?"  # region or country ("GAZA CITY, Gaza Strip")
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
     r"(?:\s*\([A-Z][\w .&/-]{0,30}\))?"

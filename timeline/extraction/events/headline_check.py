@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 
 from timeline.extraction.events.clauses import strip_lead
-from timeline.extraction.events.verbs import PRESENT, past_to_base
+from timeline.extraction.events.verbs import IRREGULAR, PRESENT, past_to_base
 
 _I = re.IGNORECASE
 GENEROUS_CHARS = 160
-# "SEOUL, Oct 31 (Reuters) -", "MOSCOW —", "LIBREVILLE, Gabon (AP) —", "Kyodo [Japan], May 31 :"
+# "SEOUL, Oct 31 (Reuters) -", "MOSCOW —", "LIBREVILLE, Gabon (AP) —", "Kyodo [Japan], May 31 :", "TOKYO/SEOUL -"
 DATELINE = re.compile(
-    r"^(?-i:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\[[^\]]{1,30}\])?"
+    r"^(?-i:[A-Z][A-Za-z.'’-]+(?:/[A-Z][A-Za-z.'’-]+)?(?:\s[A-Z][A-Za-z.'’-]+){0,3})(?:\s*\[[^\]]{1,30}\])?"
     r"(?:,\s*[\w .'’-]{1,30}?)?(?:\s*\((?:[A-Za-z. ]{1,20})\))?\s*[-—–:]\s"
 )
 _LABEL = re.compile(r"^(?:[•·▪*>]+|[-–—]\s)\s*|^(?:[A-Z][a-z]+(?:\s[a-z]+){0,3}):\s+(?=[A-Z])")
@@ -32,6 +32,10 @@ _UNNAMED = re.compile(
     r"^the\s+(?:admission|move|decision|development|announcement|remarks|comments|statement|incident|report|news|"
     r"claim|step|latest|assessment|confirmation)\b",
     _I,
+)
+# A title opening on an auxiliary or a past form has lost its subject
+_AUXILIARY = frozenset(
+    "will would could should must shall is are was were has have had did does came went began took gave made".split()
 )
 _PREPOSITION = frozenset(
     "in on at after before amid among during with without for from by as since following despite under over "
@@ -90,8 +94,8 @@ def headline_faults(title: str) -> list[str]:
     first = words[0].strip("\"“'‘").lower()
     if DATELINE.match(title) or _LABEL.match(title):
         faults.append("dateline or label")
-    if _PRONOUN.match(title) or _UNNAMED.match(title):
-        faults.append("no named subject")
+    if _PRONOUN.match(title) or _UNNAMED.match(title) or first in _AUXILIARY or first in IRREGULAR:
+        faults.append("no named subject")  # "Will be met with sanctions", "Came four days after ...": no subject
     if (first.endswith("ing") or first in _PREPOSITION) and not _APPROXIMATE.match(title):
         faults.append("opens with a phrase, not a subject")
     if not title[:1].isupper() or (len(words[0]) == 1 and words[0] not in ("A", "I")):
