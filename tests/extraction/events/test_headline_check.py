@@ -17,6 +17,7 @@ def test_each_kind_of_failure_is_named():
     assert "dateline or label" in headline_faults("MOSCOW — President Vladimir Putin signs a treaty")
     assert "no named subject" in headline_faults("Will be met with stronger sanctions than before")
     assert "no named subject" in headline_faults("Came four days after the council tightened sanctions")
+    assert "no named subject" in headline_faults("Failed to prevent the land grab")
     assert headline_faults("Willem-Alexander opens the new parliament") == []
     assert "dateline or label" in headline_faults("The big picture: Iran attacks Israel")
     assert "opens with a phrase, not a subject" in headline_faults("Appearing on state-run TV")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from timeline.extraction.events.clauses import strip_lead
-from timeline.extraction.events.verbs import IRREGULAR, PRESENT, past_to_base
+from timeline.extraction.events.verbs import PRESENT, past_to_base
 
 _I = re.IGNORECASE
 GENEROUS_CHARS = 160
@@ -94,7 +94,7 @@ def headline_faults(title: str) -> list[str]:
     first = words[0].strip("\"“'‘").lower()
     if DATELINE.match(title) or _LABEL.match(title):
         faults.append("dateline or label")
-    if _PRONOUN.match(title) or _UNNAMED.match(title) or first in _AUXILIARY or first in IRREGULAR:
+    if _PRONOUN.match(title) or _UNNAMED.match(title) or first in _AUXILIARY or first in past_to_base():
         faults.append("no named subject")  # "Will be met with sanctions", "Came four days after ...": no subject
     if (first.endswith("ing") or first in _PREPOSITION) and not _APPROXIMATE.match(title):
         faults.append("opens with a phrase, not a subject")
