@@ -60,13 +60,22 @@ def open_page(browser, live_server):
     """Open a fresh page (own context) at a path of the live server; record requests to other hosts."""
     contexts = []
 
-    def _open(path: str = "/", width: int = 1360, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height})
+    def _open(path: str = "/", width: int = 1360, height: int = 900, enforce_csp: bool = False):
+        # Playwright polls wait_for_function predicates by evaluating them in the page, which the app's
+        # Content-Security-Policy forbids; pages are opened past it unless a test checks the policy itself.
+        context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=not enforce_csp)
         contexts.append(context)
         page = context.new_page()
         page.foreign_requests = []
         page.errors = []
+        page.csp_violations = []
         page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: (
+                page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
         page.on(
             "request",
             lambda request: (
