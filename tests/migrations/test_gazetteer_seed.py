@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,21 @@ from timeline.models import Actor, ActorAlias
 MIGRATIONS = Path(__file__).resolve().parents[2] / "timeline" / "migrations"
 
 
-def test_it_imports_no_app_code_in_the_gazetteer_migrations():
-    for name in ("0007_seed_gazetteer.py", "0009_gazetteer_more_places.py"):
-        assert "from timeline" not in (MIGRATIONS / name).read_text(encoding="utf-8"), name
+# The migrations allowed to import the app's code, and why; every other migration must carry what it needs
+# (frozen data files, frozen copies of functions) so that it does the same thing whatever the code becomes.
+READS_LIVE_CODE = {
+    # by design: the triggers are installed from one place, timeline/sql/<database>.sql, read at migrate time
+    "0025_triggers_from_one_file.py",
+    # fills mention facts the way the extraction of the day reads a passage, as a re-read command would
+    "0022_mention_match_facts.py",
+}
+APP_IMPORT = re.compile(r"^\s*(?:from|import)\s+timeline\b", re.MULTILINE)
+
+
+def test_it_imports_no_app_code_in_the_migrations_but_the_listed_ones():
+    importing = {path.name for path in MIGRATIONS.glob("0*.py") if APP_IMPORT.search(path.read_text(encoding="utf-8"))}
+    assert importing <= READS_LIVE_CODE
+    assert not APP_IMPORT.search((MIGRATIONS / "0007_seed_gazetteer.py").read_text(encoding="utf-8"))
 
 
 @pytest.mark.django_db

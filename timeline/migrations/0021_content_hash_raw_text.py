@@ -6,12 +6,25 @@ with its publisher, as ingest gives it; one that still collides keeps its old ha
 """
 
 import hashlib
+import re
+import unicodedata
 
 from django.db import migrations, models
 
-from timeline.extraction.clean.characters import text_fingerprint
-
 CHUNK = 500
+
+# Frozen: the raw-text normalisation as timeline.extraction.clean.characters had it when this migration was
+# written (control characters out, other breaks as newlines, NFC, spacing runs as one space). It is copied
+# here so this migration rehashes the same way whatever the live code becomes; do not change it.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def text_fingerprint(text: str, *, publisher: str = "") -> str:
+    normal = " ".join(unicodedata.normalize("NFC", _CONTROL.sub("", _BREAKS.sub("\n", text))).split())
+    if publisher.strip():
+        normal = f"{' '.join(publisher.split()).lower()}\n{normal}"
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 def _rehash(apps, fingerprint) -> None:
