@@ -2,7 +2,7 @@
 21:35", "Updated 3 hours ago", "Publié le 12 mars 2024").
 
 Free-form dates are read by dateparser, with an explicit list of languages, once the fixed header forms of
-timeline.extraction.clean.lines have found nothing. A relative one ("3 hours ago", "Tuesday") is read only
+timeline.extraction.clean.header_dates have found nothing. A relative one ("3 hours ago", "Tuesday") is read only
 against a reference time the caller gives (when the page was captured): a file's modification time is no
 such time (a copy or a checkout resets it), and a page undated in itself stays undated. Only a short line
 that carries a publication label, or that has a digit and nothing but a date in it, is tried.
