@@ -262,3 +262,25 @@ def test_it_refuses_a_one_article_file_with_the_reason(tmp_path):
     f.write_text("Comments\nListen to this article\n", encoding="utf-8")
     with pytest.raises(ReadError, match="nothing left after cleaning"):
         file_ingest(path=f, max_bytes=10_000)
+
+
+ACCUSED_THIS_WEEK = """Serbia accuses Kosovo over border clash
+15 March 2024
+
+Earlier this week Serbia accused Kosovo of provoking the border clash near the village of Jarinje, the foreign ministry said.
+"""
+ACCUSED_ON_WEDNESDAY = """Belgrade blames Pristina for Jarinje clash
+14 March 2024
+
+On Wednesday Serbia accused Kosovo of provoking the border clash near the village of Jarinje.
+"""
+
+
+@pytest.mark.parametrize(
+    "first,second", [(ACCUSED_THIS_WEEK, ACCUSED_ON_WEDNESDAY), (ACCUSED_ON_WEDNESDAY, ACCUSED_THIS_WEEK)]
+)
+def test_it_joins_a_statement_dated_by_its_week_and_one_dated_to_a_day_of_that_week(first, second):
+    article_ingest(raw_text=first, publisher="Gazette")
+    article_ingest(raw_text=second, publisher="Courier")
+    (event,) = Event.objects.all()
+    assert event.publisher_count == 2 and event.date_start == date(2024, 3, 13)
