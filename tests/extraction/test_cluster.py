@@ -263,3 +263,39 @@ def test_one_report_joins_rockets_fired_and_an_attack_of_one_day_by_the_same_act
     two_launches = [ms[0], mention(1, "missile test", "Hamas fired rockets from Gaza on Monday.", ["Hamas"],
                                    date(2024, 5, 6))]  # fmt: skip
     assert len(group_mentions(two_launches)) == 2
+
+
+def test_a_statement_telling_of_a_strike_joins_it_across_reports_but_a_reaction_does_not():
+    strike = _dated("attack", "Iran launched drones and missiles against Israel in a wide strike overnight.",
+                    ["Iran", "Israel"], D1)  # fmt: skip
+    told = _dated("statement", "Israel said it intercepted most of the drones and missiles Iran launched in the strike.",
+                  ["Israel", "Iran"], D1)  # fmt: skip
+    told.speakers = {"Israel"}
+    assert match_score(strike, told, same_article=False) > 0 and match_score(told, strike, same_article=False) > 0
+    vow = _dated("statement", "Israel vowed to answer the drones and missiles Iran launched in the strike.",
+                 ["Israel", "Iran"], D1)  # fmt: skip
+    vow.speakers = {"Israel"}
+    assert match_score(strike, vow, same_article=False) == 0.0
+    outsider = _dated("statement", "France said the drones and missiles Iran launched in the strike were intercepted.",
+                      ["France", "Iran"], D1)  # fmt: skip
+    outsider.speakers = {"France"}
+    assert match_score(strike, outsider, same_article=False) == 0.0  # another party's word is news of its own
+    next_day = _dated("statement", "Israel said it intercepted most of the drones and missiles Iran launched in the strike.",
+                      ["Israel", "Iran"], date(2024, 5, 8))  # fmt: skip
+    next_day.speakers = {"Israel"}
+    assert match_score(strike, next_day, same_article=False) == 0.0
+
+
+def test_a_statement_dated_by_its_week_joins_the_same_statement_dated_to_a_day_of_that_week():
+    text = "Serbia accused Kosovo of provoking the border clash near the village of Jarinje."
+    day = _dated("statement", text, ["Serbia", "Kosovo"], D1)
+    day.speakers = {"Serbia"}
+    week = profile("statement", text, ["Serbia", "Kosovo"], speakers=["Serbia"])
+    week.date = DateRange(date(2024, 5, 6), date(2024, 5, 12), "week")
+    assert match_score(day, week, same_article=False) > 0 and match_score(week, day, same_article=False) > 0
+    week_before = profile("statement", text, ["Serbia", "Kosovo"], speakers=["Serbia"])
+    week_before.date = DateRange(date(2024, 4, 29), date(2024, 5, 5), "week")
+    assert match_score(day, week_before, same_article=False) == 0.0
+    other_speaker = profile("statement", text, ["Serbia", "Kosovo"], speakers=["Kosovo"])
+    other_speaker.date = week.date
+    assert match_score(day, other_speaker, same_article=False) == 0.0

@@ -64,7 +64,7 @@ def candidates(
     when = group.date
     if isinstance(group, ArticleEvent):
         basis = group.date_basis
-    kinds = cluster.FACET_KINDS if group.event_type in cluster.FACET_KINDS else {group.event_type}
+    kinds = cluster.candidate_kinds(group.event_type)
     qs = Event.objects.filter(event_type__in=kinds)
     if when is not None and basis in (DateBasis.LEDE, DateBasis.REPORT):
         # reported without a date of its own: a happening of the days before the report

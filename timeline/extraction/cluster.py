@@ -215,6 +215,8 @@ def _facet_score(event: EventProfile, other: EventProfile, *, same_article: bool
     """Two kinds the detector confuses, told of on the same day by the same actors in mostly the same words
     (within one report, in some words: its sentences tell one story)."""
     kinds = {event.event_type, other.event_type}
+    if STATEMENT in kinds and len(kinds & FACET_KINDS) == 1 and not same_article:
+        return _telling_score(event, other)
     if not kinds <= FACET_KINDS:
         return 0.0
     if same_article:
@@ -227,6 +229,46 @@ def _facet_score(event: EventProfile, other: EventProfile, *, same_article: bool
         return 0.0
     shared, overlap = word_agreement(event, other)
     return 0.5 * overlap if shared >= FACET_MIN_SHARED and overlap >= FACET_MIN_OVERLAP else 0.0
+
+
+# Speech acts that are news of their own rather than a telling of the happening: a vow, a warning, a
+# condemnation, a call or demand, an accusation (stems as content words are kept).
+_REACTION_STEMS = frozenset(
+    "vow warn condemn denounc critici criticiz call urg demand threaten pledg promis accus blam reject slam".split()
+)
+TELLING_MIN_SHARED = 4.0  # a statement joins a happening of another kind only on strong agreement
+TELLING_MIN_OVERLAP = 0.3
+
+
+def candidate_kinds(kind: str) -> frozenset[str]:
+    """The kinds of stored events a happening of `kind` may turn out to be across reports."""
+    if kind in FACET_KINDS or kind == STATEMENT:
+        return FACET_KINDS | {STATEMENT}  # a statement may tell of a strike, a launch or a seizure
+    return frozenset({kind})
+
+
+def is_reaction(profile: EventProfile) -> bool:
+    """Whether most of a statement's sources tell of a vow, warning, condemnation, call or accusation."""
+    return any(w.startswith(tuple(_REACTION_STEMS)) for w in _core(profile, set(profile.keywords)))
+
+
+def _telling_score(event: EventProfile, other: EventProfile) -> float:
+    """Across reports, a statement that tells of a happening (the army says it intercepted the missiles, state
+    TV confirms the launch, officers say they seized power) is that happening: same day, its speaker among the
+    happening's actors, actors and most words in common. A vow, warning, condemnation or call is news of its own."""
+    said, done = (event, other) if event.event_type == STATEMENT else (other, event)
+    if event.date is None or other.date is None:
+        return 0.0
+    if event.date.precision != "day" or other.date.precision != "day" or not event.date.overlaps(other.date):
+        return 0.0
+    if is_reaction(said) or (said.speakers and done.actors and not said.speakers & done.actors):
+        return 0.0
+    if said.actors and done.actors and not said.actors & done.actors:
+        return 0.0
+    if ordinal_conflict(event, other) or not spread_ok(event, other):
+        return 0.0
+    shared, overlap = word_agreement(event, other)
+    return 0.5 * overlap if shared >= TELLING_MIN_SHARED and overlap >= TELLING_MIN_OVERLAP else 0.0
 
 
 def _facet_in_article(event: EventProfile, other: EventProfile) -> float:
