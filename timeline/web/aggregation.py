@@ -22,15 +22,14 @@ from datetime import date, timedelta
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
-from timeline.models import Actor, ActorMonthTally, ActorYearTally, Event, EventTally, EventType, TermMonthTally
-from timeline.web.charts import CONFIG, HOVER_LABEL, timeline_layout
+from timeline.models import Actor, ActorMonthTally, ActorYearTally, Event, EventTally, TermMonthTally
+from timeline.web.charts import CONFIG, HOVER_LABEL, TYPE_LABELS, timeline_layout
 
 # About 200 bytes of figure JSON per event drawn: 1,000 keeps the figure near 200 KB at most.
 MAX_MARKS = 1000
 # A unit is chosen when the range spans more than this many days (checked in order).
 UNITS = (("year", 6 * 366), ("month", 270), ("week", 45), ("day", -1))
 TRUNC = {"year": TruncYear, "month": TruncMonth, "week": TruncWeek, "day": TruncDay}
-TYPE_LABELS = dict(EventType.choices)
 # A range is drawn and counted within these days, so that every period's end and the day after it exist.
 FIRST_DRAWABLE = date(1, 2, 1)
 LAST_DRAWABLE = date(9999, 11, 30)

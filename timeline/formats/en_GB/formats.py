@@ -1,10 +1,23 @@
-"""Dates as ISO 8601 wherever the app shows or reads them in a form (the admin above all)."""
+"""British English shows and reads dates exactly as English does here: ISO 8601 (see formats.en)."""
 
-DATE_FORMAT = "Y-m-d"
-SHORT_DATE_FORMAT = "Y-m-d"
-DATETIME_FORMAT = "Y-m-d H:i"
-SHORT_DATETIME_FORMAT = "Y-m-d H:i"
-MONTH_DAY_FORMAT = "j F"
-YEAR_MONTH_FORMAT = "F Y"
-DATE_INPUT_FORMATS = ["%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
+from timeline.formats.en.formats import (
+    DATE_FORMAT,
+    DATE_INPUT_FORMATS,
+    DATETIME_FORMAT,
+    DATETIME_INPUT_FORMATS,
+    MONTH_DAY_FORMAT,
+    SHORT_DATE_FORMAT,
+    SHORT_DATETIME_FORMAT,
+    YEAR_MONTH_FORMAT,
+)
+
+__all__ = [
+    "DATE_FORMAT",
+    "DATE_INPUT_FORMATS",
+    "DATETIME_FORMAT",
+    "DATETIME_INPUT_FORMATS",
+    "MONTH_DAY_FORMAT",
+    "SHORT_DATE_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+    "YEAR_MONTH_FORMAT",
+]
