@@ -1,0 +1,66 @@
+"""Matching one happening of an article to a stored event, or creating it."""
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction.clean.lines import HeaderMeta
+from timeline.extraction.cluster import DateRange
+from timeline.extraction.events.dating import DateBasis
+from timeline.extraction.pipeline import ArticleEvent, ArticleExtraction
+from timeline.ingest.event_store import event_match_or_create
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def _happening(day: date | None) -> ArticleEvent:
+    return ArticleEvent(
+        mentions=(),
+        event_type="meeting",
+        title="Negotiators meet in Geneva",
+        summary="Negotiators met in Geneva.",
+        actors=(),
+        places=("Geneva",),
+        speakers=(),
+        date=DateRange(day, day, "day") if day else None,
+        date_basis=DateBasis.CLAUSE if day else DateBasis.NONE,
+        date_disputed=False,
+    )
+
+
+def _extraction(happening: ArticleEvent) -> ArticleExtraction:
+    return ArticleExtraction(
+        text=happening.summary,
+        dropped=[],
+        meta=HeaderMeta(),
+        title="",
+        publisher="",
+        published=None,
+        published_at=None,
+        published_source="",
+        passages=[],
+        timexes=[],
+        mentions=[],
+        events=[happening],
+    )
+
+
+def test_it_creates_an_event_for_a_dated_happening_nothing_stored_matches():
+    happening = _happening(date(2024, 6, 3))
+    event, created = event_match_or_create(group=happening, ex=_extraction(happening), publishers=2)
+    assert created and (event.date_start, event.precision, event.publisher_count) == (date(2024, 6, 3), "day", 2)
+
+
+def test_it_leaves_out_an_undated_happening_that_matches_nothing():
+    happening = _happening(None)
+    assert event_match_or_create(group=happening, ex=_extraction(happening)) == (None, False)
+    assert not Event.objects.exists()
+
+
+def test_it_keeps_passages_with_the_event_a_curator_verified_and_leaves_out_a_rejected_one():
+    happening = _happening(date(2024, 6, 3))
+    verified = Event.objects.create(slug="v", title="t", event_type="meeting", status=Event.Status.VERIFIED)
+    rejected = Event.objects.create(slug="r", title="t", event_type="meeting", status=Event.Status.REJECTED)
+    assert event_match_or_create(group=happening, ex=_extraction(happening), previous=verified) == (verified, False)
+    assert event_match_or_create(group=happening, ex=_extraction(happening), previous=rejected) == (None, False)
