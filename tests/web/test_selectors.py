@@ -127,3 +127,11 @@ def test_it_marks_which_passages_back_public_events():
     make_event(title="Hidden", start=date(2025, 1, 1), passages=(p1,), status=Event.Status.REJECTED)
     passages = selectors.article_passages(article=article)
     assert [[e.pk for e in p.public_events] for p in passages] == [[shown.pk], [], []]
+
+
+def test_it_finds_no_event_for_a_string_that_cannot_be_a_slug(sample):
+    slug = next(iter(sample["events"].values())).slug
+    assert selectors.event_by_slug(slug=slug).slug == slug
+    for bad in (slug + "\x00", "\x00", "a b", "../x"):
+        with pytest.raises(Event.DoesNotExist):
+            selectors.event_by_slug(slug=bad)

@@ -6,6 +6,7 @@ are never shown. Filters are a small frozen dataclass so the timeline's state ca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -146,8 +147,14 @@ def actors_in_public_events() -> QuerySet[Actor]:
     return Actor.objects.filter(pk__in=named).only("slug", "name", "kind").order_by("name")
 
 
+_SLUG = re.compile(r"[-\w]+")
+
+
 def event_by_slug(*, slug: str) -> Event:
-    """The event with this slug, whatever its status; raises Event.DoesNotExist."""
+    """The event with this slug, whatever its status; raises Event.DoesNotExist (also for a string that cannot
+    be a slug, such as one with a NUL, which PostgreSQL would refuse in a query)."""
+    if not _SLUG.fullmatch(slug):
+        raise Event.DoesNotExist(f"not a slug: {slug!r}")
     return Event.objects.get(slug=slug)
 
 
