@@ -61,26 +61,14 @@ def measure(repeat: int) -> dict:
     django.setup()
     from datetime import timedelta
 
-    from django.core.management import call_command
-    from django.db import connection
     from django.db.models import Count
 
+    from bench.synthetic import benchmark_events_ensure
     from timeline.models import Actor, Event, Precision
     from timeline.web.key_dates import key_dates
     from timeline.web.selectors import TimelineFilters, events_for_timeline
 
-    call_command("migrate", verbosity=0)
-    have = Event.objects.count()
-    generated = 0.0
-    if have != SIZE:
-        if have:
-            raise SystemExit(f"the benchmark database holds {have} events, not {SIZE}: drop it to regenerate")
-        started = time.perf_counter()
-        with open(os.devnull, "w") as quiet:
-            call_command("generate_events", events=SIZE, seed=2, stdout=quiet, stderr=sys.stderr)
-        generated = time.perf_counter() - started
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    generated = benchmark_events_ensure(size=SIZE, seed=2)
     actor = Actor.objects.filter(name="North Korea").first() or Actor.objects.order_by("id").first()
     last = (
         Event.objects.filter(date_start__isnull=False).order_by("-date_start").values_list("date_start", flat=True)[0]

@@ -89,26 +89,13 @@ def measure(size: int, repeat: int) -> dict:
     import django
 
     django.setup()
-    from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
 
-    from timeline.models import Actor, Event
+    from bench.synthetic import benchmark_events_ensure
+    from timeline.models import Actor
     from timeline.web.aggregation import tally_bounds
 
-    call_command("migrate", verbosity=0)
-    have = Event.objects.count()
-    generated = 0.0
-    if have != size:
-        if have:
-            raise SystemExit(f"the benchmark database holds {have} events, not {size}: drop it to regenerate")
-        started = time.perf_counter()
-        with open(os.devnull, "w") as quiet:
-            call_command("generate_events", events=size, seed=1, stdout=quiet, stderr=sys.stderr)
-        generated = time.perf_counter() - started
-        with connection.cursor() as cursor:
-            # Fresh statistics and visibility after a bulk load, as autovacuum would give later.
-            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    generated = benchmark_events_ensure(size=size, seed=1)
     actor = Actor.objects.filter(name="North Korea").first() or Actor.objects.order_by("id").first()
     _, last = tally_bounds()
     client = Client()

@@ -14,11 +14,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import os
 import random
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.utils.text import slugify
 
 from timeline.models import Actor, Article, DateReference, Event, EventType, Mention, Passage, Precision, Publisher
@@ -341,3 +345,24 @@ def events_generate(
         if progress:
             progress(done)
     return total
+
+
+def benchmark_events_ensure(*, size: int, seed: int) -> float:
+    """Fill an empty benchmark database with ``size`` synthetic events, or keep one that already holds them.
+
+    Refuses a database of another size (drop it to regenerate); returns the seconds spent generating (0 when kept).
+    """
+    call_command("migrate", verbosity=0)
+    have = Event.objects.count()
+    if have == size:
+        return 0.0
+    if have:
+        raise SystemExit(f"the benchmark database holds {have} events, not {size}: drop it to regenerate")
+    started = time.perf_counter()
+    with open(os.devnull, "w") as quiet:
+        call_command("generate_events", events=size, seed=seed, stdout=quiet, stderr=sys.stderr)
+    generated = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        # Fresh statistics and visibility after a bulk load, as autovacuum would give later.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    return generated
