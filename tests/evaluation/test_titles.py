@@ -1,0 +1,74 @@
+"""The title audit (timeline.evaluation.titles): each fault a reader would see, on small literal sentences."""
+
+from datetime import date
+
+from timeline.evaluation.events import Source, SystemEvent
+from timeline.evaluation.titles import audit_titles, title_faults
+
+
+def kinds(title: str, sources: list[str], previous: list[str] = ()) -> list[str]:
+    return [f.split(" (")[0] for f in title_faults(title, sources, list(previous))]
+
+
+def test_a_complete_headline_from_its_sentence_has_no_fault():
+    sentence = "North Korea fired a ballistic missile into the sea on Thursday, the military said."
+    assert kinds("North Korea fires a ballistic missile into the sea", [sentence]) == []
+
+
+def test_a_title_stopping_inside_a_phrase_is_cut_off():
+    sentence = "Gabon's army officers said they placed President Ali Bongo under house arrest after the vote."
+    assert "cut off" in kinds("Gabon's army officers say they placed President Ali Bongo", [sentence])
+    listed = "The army is going through a serious institutional, political, economic and social crisis."
+    assert "cut off" in kinds("The army is going through a serious institutional, political", [listed])
+
+
+def test_a_title_stopping_before_a_time_or_a_new_clause_is_not_cut_off():
+    sentence = "Russia's foreign ministry condemned the decision yesterday and said Moscow would respond."
+    assert kinds("Russia's foreign ministry condemns the decision", [sentence]) == []
+
+
+def test_a_title_joining_words_its_sentence_keeps_apart_is_spliced():
+    sentence = "Israel struck the consulate in Damascus on Monday, killing 13 people, including seven officers."
+    assert "cut off" in kinds("Israel struck the consulate in Damascus including seven officers", [sentence])
+
+
+def test_a_pronoun_or_an_anaphoric_subject_is_unnamed():
+    assert "pronoun/unnamed" in kinds("It joins the alliance", ["It joined the alliance."])
+    assert "pronoun/unnamed" in kinds("The country pledges another attempt", ["The country pledged another attempt."])
+
+
+def test_a_pronoun_resolved_to_another_actor_than_the_subject_before_is_flagged():
+    previous = ["Sweden on Thursday joined NATO, unlike North Korea."]
+    assert "pronoun/unnamed" in kinds("North Korea becomes the 32nd member", ["It became the 32nd member."], previous)
+    assert kinds("Sweden becomes the 32nd member", ["It became the 32nd member."], previous) == []
+
+
+def test_datelines_quotations_and_missing_verbs():
+    assert "dateline" in kinds("SEOUL, Oct 31 (Reuters) - North Korea fires a missile", [])
+    assert "quoted" in kinds('Deif says, "the people are regaining their revolution"', [])
+    assert "no verb" in kinds("Iran's attacks – which Israel largely deterred with its air defence", [])
+    assert "no verb" in kinds("Vice President Biden, in Poland to assure allies of support", [])
+    assert "no verb" not in kinds("Washington, Seoul and Tokyo condemn the launch", [])
+
+
+def test_a_picture_caption_and_a_bare_attribution():
+    caption = "A commuter watches a TV report at Seoul Station, in the center of the capital."
+    assert "caption" in kinds("A commuter watches a TV report at Seoul Station", [caption])
+    quoted = "Agencies quoted the aviation agency."
+    assert "attribution" in kinds("Agencies quoted the aviation agency", [quoted])
+
+
+def test_two_events_with_one_title_share_it():
+    def event(key: str) -> SystemEvent:
+        return SystemEvent(
+            key,
+            date(2024, 1, 1),
+            None,
+            "day",
+            (Source("a.txt", "Allies condemned the launch."),),
+            title="Allies condemn the launch",
+        )
+
+    audit = audit_titles([event("one"), event("two")])
+    assert audit.count("shared") == 2
+    assert audit.lines()[0].startswith("titles: 2 faulty (cut off 0, pronoun/unnamed 0, dateline 0, quoted 0, shared 2")
