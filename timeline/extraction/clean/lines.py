@@ -15,6 +15,7 @@ from datetime import date, datetime
 from timeline.extraction.clean.furniture import furniture_reason, strip_dateline
 from timeline.extraction.clean.header_dates import header_date, is_clock
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
+from timeline.extraction.prefilter import guard_patterns
 
 
 @dataclass(frozen=True)
@@ -353,3 +354,6 @@ def _drop_teasers(lines: list[str], gaz: Gazetteer) -> tuple[list[str], list[Dro
             dropped += [DroppedLine(t, "teaser list") for t in tail]
             return lines[:i], dropped
     return lines, []
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

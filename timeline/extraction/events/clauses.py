@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from timeline.extraction.lexicon import speech
 from timeline.extraction.lexicon.calendar_words import MONTHS, WEEKDAYS
+from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -312,3 +313,6 @@ def told_in_simple_past(sentence: str) -> bool:
         if i > 0 and w.endswith("ed") and len(w) > 4 and word[:1].islower() and w not in _ADVERBS:
             return True
     return False
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

@@ -18,6 +18,7 @@ from typing import Any
 from timeline.extraction.events.clauses import aside_spans
 from timeline.extraction.events.headline_check import DATELINE
 from timeline.extraction.lexicon import speech
+from timeline.extraction.prefilter import guard_patterns
 from timeline.extraction.segment import Passage
 
 _I = re.IGNORECASE
@@ -181,3 +182,6 @@ def pick_date(
         precision=best.precision,
         telling=not statement and _dates_the_report(passage, text, best),
     )
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

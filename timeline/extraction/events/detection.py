@@ -39,6 +39,7 @@ from timeline.extraction.lexicon.event_types import (
     STATEMENT,
     TROOP_DEPLOYMENT,
 )
+from timeline.extraction.prefilter import guard_patterns
 from timeline.extraction.segment import Passage
 
 _I = re.IGNORECASE
@@ -440,3 +441,6 @@ def _antecedent(sentence: str, previous: dict[str, str]) -> str:
     if _IT_THEY.match(sentence):
         return previous.get("body", "")
     return ""
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

@@ -13,6 +13,7 @@ import re
 
 from timeline.extraction.events.clauses import strip_lead
 from timeline.extraction.events.verbs import PRESENT, past_to_base
+from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
 GENEROUS_CHARS = 160
@@ -144,3 +145,6 @@ def trimmed_sentence(sentence: str, max_chars: int = GENEROUS_CHARS) -> str:
             s = s[: cuts[-1]]
     s = s.rstrip(" ,;:—–-")
     return s[:1].upper() + s[1:]
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

@@ -25,6 +25,7 @@ from timeline.extraction.events.verbs import (
 )
 from timeline.extraction.lexicon import speech
 from timeline.extraction.lexicon.calendar_words import WEEKDAY_TITLES
+from timeline.extraction.prefilter import guard_patterns
 
 MAX_CHARS = 90
 SLACK = 8  # a phrase may end a few characters past the limit rather than be cut inside
@@ -431,3 +432,6 @@ def _resolve(clause: str, antecedent: str) -> str:
     if m and antecedent:
         return antecedent + " " + clause[m.end() :]
     return clause
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from timeline.extraction.events.clauses import BACKGROUND_WORDS, main_part, mask_quotes
+from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
 MODAL = re.compile(
@@ -68,3 +69,6 @@ def tells_no_happening(sentence: str) -> bool:
 def background(sentence: str) -> bool:
     """Whether the sentence marks itself as background ("previously", "in recent years", "for decades")."""
     return bool(BACKGROUND_WORDS.search(mask_quotes(sentence)))
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

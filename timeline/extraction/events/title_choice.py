@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from timeline.extraction.events.headlines import MAX_CHARS, title_quality
 from timeline.extraction.events.verbs import BASES, PRESENT, past_to_base
+from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
 
@@ -177,3 +178,6 @@ def best_title(candidates: Sequence[TitleCandidate], event_type: str) -> str:
         ),
     )
     return ranked[0].title
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

@@ -1,0 +1,112 @@
+"""The needle test before a pattern: the words a match cannot do without, and answers equal to the pattern's."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+
+import pytest
+
+from tests.paths import DEMO
+from timeline.extraction.prefilter import Guarded, guard_patterns, guarded, needles
+
+_I = re.IGNORECASE
+GUARDED_MODULES = [
+    "timeline.extraction.clean.lines",
+    "timeline.extraction.events.clauses",
+    "timeline.extraction.events.dating",
+    "timeline.extraction.events.detection",
+    "timeline.extraction.events.headline_check",
+    "timeline.extraction.events.headlines",
+    "timeline.extraction.events.modality",
+    "timeline.extraction.events.title_choice",
+]
+
+
+def test_needles_are_the_words_every_match_holds() -> None:
+    assert needles(re.compile(r"\bsanctions?\b.{0,60}\b(?:imposed|lifted)\b", _I)) == {"sanction"}
+    assert needles(re.compile(r"\b(?:warn(?:ed|s)?|vow(?:ed|s)?|denounc(?:ed|ing))\b", _I)) == {
+        "warn",
+        "vow",
+        "denounc",
+    }
+    assert needles(re.compile(r"(?:re)?deploy(?:ed|s)?")) == {"deploy"}
+    assert needles(re.compile(r"\b(?:Election|POLLS)\b")) == {"election", "polls"}  # case is ignored on both sides
+    assert needles(re.compile(r"\bsaid\b|[\"“][^\"”]*[\"”]")) is None  # a quotation holds no word of its own
+    assert needles(re.compile(r"\w+ed\b")) is None
+    assert needles(re.compile(r"\b(?:a|an|of)\b")) is None  # too short to be worth a test
+    assert needles(re.compile(r"(?:attack)?")) is None  # the empty match holds nothing
+
+
+def test_a_pattern_without_needles_is_left_as_it_is() -> None:
+    plain = re.compile(r"\w+ed\b")
+    assert guarded(plain) is plain
+    assert isinstance(guarded(re.compile(r"\bsanctions\b", _I)), Guarded)
+
+
+def test_a_guarded_pattern_answers_as_the_pattern() -> None:
+    pattern = re.compile(r"\b(?P<verb>impos\w*|lift\w*)\b.{0,30}\bsanctions\b", _I)
+    guard = guarded(pattern)
+    for text in ["The EU IMPOSED new Sanctions on Monday.", "Talks resumed in Geneva.", "", "sanctions"]:
+        assert _same(guard.search(text), pattern.search(text))
+        assert _same(guard.match(text), pattern.match(text))
+        assert _same(guard.fullmatch(text), pattern.fullmatch(text))
+        assert [m.span() for m in guard.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert guard.findall(text) == pattern.findall(text)
+        assert guard.sub("X", text) == pattern.sub("X", text)
+        assert guard.subn("X", text, 1) == pattern.subn("X", text, 1)
+        assert guard.split(text) == pattern.split(text)
+        assert _same(guard.search(text, 4), pattern.search(text, 4))
+    assert guard.pattern == pattern.pattern and guard.groupindex == pattern.groupindex
+
+
+def test_letters_that_str_lower_does_not_fold_turn_the_test_off() -> None:
+    # a case-insensitive pattern matches the long s, the dotted and the dotless i to s and i
+    for text in ["new \u017fanctions", "new SANCT\u0130ONS", "new sanct\u0131ons"]:
+        pattern = re.compile(r"\bsanctions\b", _I)
+        assert pattern.search(text) is not None
+        assert _same(guarded(pattern).search(text), pattern.search(text))
+    kelvin = re.compile(r"\bkilled\b", _I)
+    assert _same(guarded(kelvin).search("\u212aILLED"), kelvin.search("\u212aILLED"))
+
+
+def test_guard_patterns_replaces_the_compiled_patterns_of_a_namespace() -> None:
+    space = {"A": re.compile(r"\bsanctions\b"), "B": re.compile(r"\w+"), "C": "sanctions"}
+    guard_patterns(space)
+    assert isinstance(space["A"], Guarded) and isinstance(space["B"], re.Pattern) and space["C"] == "sanctions"
+
+
+def _module_patterns() -> list[tuple[str, Guarded]]:
+    found = []
+    for name in GUARDED_MODULES:
+        module = importlib.import_module(name)
+        found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Guarded)]
+    return found
+
+
+def _texts() -> list[str]:
+    """Sentences of the demo corpus, their lower- and upper-cased forms, and pieces cut from them at random."""
+    raw = " ".join(p.read_text(encoding="utf-8") for p in sorted(DEMO.glob("*.json")))
+    if not raw:
+        pytest.skip("the demo corpus (demo/*.json) is absent")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\\n", raw) if s.strip()][:1500]
+    rng = random.Random(7)
+    pieces = []
+    for _ in range(500):
+        s = rng.choice(sentences)
+        a = rng.randrange(len(s))
+        pieces.append(s[a : a + rng.randint(1, 80)])
+    return sentences + [s.upper() for s in sentences[:300]] + [s.lower() for s in sentences[:300]] + pieces
+
+
+@pytest.mark.parametrize(("name", "guard"), _module_patterns())
+def test_every_guarded_rule_answers_as_its_pattern_on_the_demo_corpus(name: str, guard: Guarded) -> None:
+    pattern = guard.pattern_object
+    for text in _texts():
+        assert _same(guard.search(text), pattern.search(text)), (name, text)
+        assert guard.sub("\x00", text) == pattern.sub("\x00", text), (name, text)
+
+
+def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and a.span() == b.span())

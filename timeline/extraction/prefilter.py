@@ -1,0 +1,253 @@
+"""A cheap test before a costly regular expression: the words a match cannot do without.
+
+Most rules of the pipeline are regular expressions tried on every sentence of every article, and most
+sentences hold none of their trigger words: "sanctions" is absent from nearly all of them, and so is every
+alternative of the attack, meeting or agreement verbs. `needles(pattern)` reads, from the parsed pattern, a
+small set of lower-case strings of which every match holds at least one (for `\\bsanctions?\\b.{0,60}` that is
+"sanction"); `guarded(pattern)` returns an object used like the pattern whose `search`, `match`, `finditer`
+... first look for those strings in the lower-cased text (`str.__contains__`, much cheaper than the regular
+expression engine trying every position) and answer "no match" at once when none is there.
+
+The answers are those of the pattern itself: a needle is only ever a necessary condition. Case is ignored on
+both sides, which only widens the test; the three letters that a case-insensitive pattern matches to an ASCII
+letter but that `str.lower` leaves apart (dotted and dotless i, long s) turn the test off for a text holding
+them. A pattern whose every match need not hold some string of three letters or more is returned as it is.
+
+`guard_patterns(namespace)` guards every compiled pattern among a module's globals, so that a rule module
+calls it once, after its patterns are defined, and a pattern added later is guarded too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, MutableMapping
+from re import _constants as sre  # the parsed form of a pattern, as the re module itself builds it
+from re import _parser
+from typing import Any
+
+MIN_NEEDLE = 3  # a needle shorter than this is in nearly every sentence: no use as a test
+MAX_NEEDLES = 40  # more needles than this cost about what the pattern itself costs
+_MAX_EXACT = 64  # the most strings a part of a pattern may spell out before only what it requires is kept
+_RARE = 6  # a needle this long is rare enough: beyond it, fewer needles count for more than longer ones
+_MAX_SET = 8  # the largest character set spelt out letter by letter ([sz], ['’])
+# letters a case-insensitive pattern matches to an ASCII letter that str.lower does not map onto it
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
+
+# What a part of a pattern tells: every string it can match (when few and known), and strings of which every
+# match holds one (None: no such claim).
+_Info = tuple[frozenset[str] | None, frozenset[str] | None]
+_NOTHING: _Info = (frozenset({""}), None)
+_UNKNOWN: _Info = (None, None)
+
+
+def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings of which every match of `pattern` holds at least one, or None when there are none to
+    use (too short, too many, or nothing the pattern requires)."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    exact, required = _sequence(list(parsed.data))
+    return _usable(_best([s for s in (exact, required) if s is not None]))
+
+
+def _usable(strings: frozenset[str] | None) -> frozenset[str] | None:
+    if not strings:
+        return None
+    reduced = _reduce(strings)
+    if min(len(s) for s in reduced) < MIN_NEEDLE or len(reduced) > MAX_NEEDLES:
+        return None
+    return reduced
+
+
+def _reduce(strings: frozenset[str]) -> frozenset[str]:
+    """Drop every string that holds another one of the set: where it occurs, the shorter one does too."""
+    ordered = sorted(strings, key=len)
+    kept: list[str] = []
+    for s in ordered:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """Of several sets that each hold a string of every match, the cheapest to test that still says something."""
+    scored = []
+    for c in candidates:
+        if not c or "" in c:
+            continue
+        reduced = _reduce(c)
+        shortest = min(len(s) for s in reduced)
+        # usable first, then needles long enough to be rare, then as few of them as may be
+        usable = shortest >= MIN_NEEDLE and len(reduced) <= MAX_NEEDLES
+        scored.append((not usable, -min(shortest, _RARE), len(reduced), -shortest, sorted(reduced)))
+    if not scored:
+        return None
+    return frozenset(min(scored)[-1])
+
+
+def _sequence(items: list) -> _Info:
+    """A run of parts matched one after the other: the strings it spells out, and the best required set."""
+    run: frozenset[str] = frozenset({""})
+    spelt = True  # every part so far spells out its strings
+    candidates: list[frozenset[str]] = []
+    for op, av in items:
+        exact, required = _item(op, av)
+        if required is not None:
+            candidates.append(required)  # may be fewer needles than the strings spelt out
+        if exact is not None:
+            joined = len(run) * len(exact)
+            if len(exact) > 1:
+                candidates.append(run)  # "denounc" before (?:ed|es): one needle where two would follow
+            if joined <= _MAX_EXACT:
+                run = frozenset(a + b for a in run for b in exact)
+                continue
+            candidates.append(run)
+            run = exact
+            spelt = False
+            continue
+        spelt = False
+        candidates.append(run)
+        run = frozenset({""})
+    candidates.append(run)
+    return (run if spelt else None), _best(candidates)
+
+
+def _item(op: object, av: Any) -> _Info:  # noqa: C901, PLR0911 - one case per kind of node
+    if op is sre.LITERAL:
+        return (frozenset({chr(av).lower()}), None) if _plain(chr(av)) else _UNKNOWN
+    if op is sre.IN:
+        return _char_set(av), None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _NOTHING  # consumes nothing: the parts around it stay side by side
+    if op is sre.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is sre.BRANCH:
+        return _branch([_sequence(list(alt)) for alt in av[1]])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        exact, required = _sequence(list(sub))
+        if low == 0:
+            if high == 1 and exact is not None:
+                return exact | {""}, None
+            return _UNKNOWN
+        if low == high == 1:
+            return exact, required
+        return None, _best([s for s in (exact, required) if s is not None])
+    return _UNKNOWN  # any character, a category, a back-reference: nothing known
+
+
+def _char_set(members: list) -> frozenset[str] | None:
+    chars = set()
+    for op, av in members:
+        if op is not sre.LITERAL or not _plain(chr(av)):
+            return None
+        chars.add(chr(av).lower())
+    return frozenset(chars) if len(chars) <= _MAX_SET else None
+
+
+def _plain(char: str) -> bool:
+    """Whether str.lower finds every character a case-insensitive pattern matches to this one: an ASCII one
+    (the three letters it would miss turn the test off, see Guarded), or one without case at all (’, “, —)."""
+    return char.isascii() or char.lower() == char == char.upper()
+
+
+def _branch(alternatives: list[_Info]) -> _Info:
+    exact: frozenset[str] | None = frozenset()
+    required: frozenset[str] | None = frozenset()
+    for alt_exact, alt_required in alternatives:
+        if exact is not None and alt_exact is not None and len(exact) + len(alt_exact) <= _MAX_EXACT:
+            exact = exact | alt_exact
+        else:
+            exact = None
+        own = _best([s for s in (alt_exact, alt_required) if s is not None])
+        required = None if own is None or required is None else required | own
+    return exact, required
+
+
+class Guarded:
+    """A compiled pattern behind a test for its needles; used as the pattern is (search, match, finditer ...)."""
+
+    __slots__ = ("pattern_object", "needles", "_last", "_last_low")
+
+    def __init__(self, pattern: re.Pattern[str], found: frozenset[str]) -> None:
+        self.pattern_object = pattern
+        self.needles = tuple(sorted(found, key=lambda s: (-len(s), s)))
+        self._last: str | None = None
+        self._last_low: str | None = None
+
+    def _absent(self, string: str) -> bool:
+        """Whether no needle is in `string`, so that the pattern cannot match it."""
+        if string is not self._last:  # a text is often tried against one pattern several times in a row
+            trusted = string.isascii() or not any(c in string for c in _UNFOLDED)
+            self._last, self._last_low = string, (string.lower() if trusted else None)
+        low = self._last_low
+        if low is None:
+            return False
+        for n in self.needles:
+            if n in low:
+                return False
+        return True
+
+    def search(self, string: str, *args: Any) -> re.Match[str] | None:
+        if not args and self._absent(string):
+            return None
+        return self.pattern_object.search(string, *args)
+
+    def match(self, string: str, *args: Any) -> re.Match[str] | None:
+        if not args and self._absent(string):
+            return None
+        return self.pattern_object.match(string, *args)
+
+    def fullmatch(self, string: str, *args: Any) -> re.Match[str] | None:
+        if not args and self._absent(string):
+            return None
+        return self.pattern_object.fullmatch(string, *args)
+
+    def finditer(self, string: str, *args: Any) -> Iterator[re.Match[str]]:
+        if not args and self._absent(string):
+            return iter(())
+        return self.pattern_object.finditer(string, *args)
+
+    def findall(self, string: str, *args: Any) -> list[Any]:
+        if not args and self._absent(string):
+            return []
+        return self.pattern_object.findall(string, *args)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        if self._absent(string):
+            return string
+        return self.pattern_object.sub(repl, string, count)
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        if self._absent(string):
+            return string, 0
+        return self.pattern_object.subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
+        if self._absent(string):
+            return [string]
+        return self.pattern_object.split(string, maxsplit)
+
+    def __getattr__(self, name: str) -> Any:  # pattern, flags, groups, groupindex
+        return getattr(self.pattern_object, name)
+
+    def __repr__(self) -> str:
+        return f"guarded({self.pattern_object!r})"
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str] | Guarded:
+    """The pattern behind a test for its needles, or the pattern itself when it has none worth testing."""
+    found = needles(pattern)
+    return Guarded(pattern, found) if found else pattern
+
+
+def guard_patterns(namespace: MutableMapping[str, Any]) -> None:
+    """Guard every compiled pattern among a module's globals (call it after the patterns are defined)."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+            namespace[name] = guarded(value)
