@@ -89,3 +89,14 @@ def test_it_slugs_a_new_event_by_its_date_and_subject_and_keeps_slugs_unique():
     again = derived.event_slug(start=dt.date(2023, 12, 18), subject="North Korea", event_type="missile test")
     assert again == f"{slug}-2"
     assert derived.event_slug(start=None, subject="", event_type="other") == "undated-other"
+
+
+def test_it_gives_several_new_events_the_slugs_they_would_get_one_after_the_other():
+    make_event("Launch", passages=make_article(sentences=["A launch."]).passages.all())
+    Event.objects.filter(title="Launch").update(slug="2023-12-18-north-korea-missile-test")
+    bases = ["2023-12-18-north-korea-missile-test", "2023-12-19-japan-other", "2023-12-18-north-korea-missile-test"]
+    assert derived.unique_slugs(Event, bases, derived.SLUG_MAX) == [
+        "2023-12-18-north-korea-missile-test-2",
+        "2023-12-19-japan-other",
+        "2023-12-18-north-korea-missile-test-3",
+    ]

@@ -90,3 +90,36 @@ def test_it_stores_what_matching_needs_with_each_mention():
     article_ingest(raw_text=LAUNCH)
     mention = Event.objects.get().mentions.first()
     assert mention.date_basis and "Iran" in mention.actors and "tabriz" in mention.keywords
+
+
+def test_it_reads_the_candidates_of_all_of_an_articles_happenings_at_once_as_one_by_one(tmp_path):
+    from pathlib import Path
+
+    from bench.reports import reports_write
+    from timeline.events.matching import CandidatePool, candidates
+    from timeline.ingest.readers import read_path
+
+    files = reports_write(tmp_path, count=8, desk="North Wire")
+    for path in files[:6]:
+        (item,) = read_path(path)
+        article_ingest(raw_text=item.raw_text, title=item.title, published=item.published, publisher=item.publisher)
+    (item,) = read_path(Path(files[7]))
+    ex = extract_article(item.raw_text, published=item.published, title=item.title)
+    assert len(ex.events) > 2 and Event.objects.count() > 5
+    pool = CandidatePool(ex.events)
+    compared = 0
+    for group in ex.events:
+        one_by_one = candidates(group)
+        assert [(e.id, p) for e, p in pool.for_group(group)] == [(e.id, p) for e, p in one_by_one]
+        compared += len(one_by_one)
+    assert compared > 0
+    # an event the article adds is a candidate of its later happenings, with nothing said of it yet
+    added = Event.objects.create(
+        slug="added",
+        title="Added",
+        event_type=ex.events[0].event_type,
+        date_start=ex.events[0].date.start,
+        date_end=ex.events[0].date.end,
+    )
+    pool.add(added)
+    assert [(e.id, p) for e, p in pool.for_group(ex.events[0])] == [(e.id, p) for e, p in candidates(ex.events[0])]

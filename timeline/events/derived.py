@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from django.db.models import Q
 from django.utils.text import slugify
 
 from timeline.extraction import cluster
@@ -94,17 +95,37 @@ def title_subject(title: str, gazetteer: Gazetteer, fallback: str = "") -> str:
 def event_slug(*, start: date | None, subject: str, event_type: str) -> str:
     """A new event's slug, its date and its subject: "2023-12-18-north-korea-missile-test"; unique among all
     events. A stored event keeps its slug whatever changes later: permalinks are stable."""
+    return unique_slug(Event, event_slug_base(start=start, subject=subject, event_type=event_type), SLUG_MAX)
+
+
+def event_slug_base(*, start: date | None, subject: str, event_type: str) -> str:
+    """What event_slug makes unique: the date, the subject and the kind."""
     words = (start.isoformat() if start else "undated", slugify(subject), slugify(event_type))
-    return unique_slug(Event, "-".join(w for w in words if w)[:SLUG_BASE_MAX], SLUG_MAX)
+    return "-".join(w for w in words if w)[:SLUG_BASE_MAX]
 
 
 def unique_slug(model: type, base: str, max_length: int) -> str:
     """`base`, or `base-2`, `base-3`... the first not yet taken by a row of `model`."""
-    base = base.strip("-") or "item"
-    taken = set(model.objects.filter(slug__startswith=base[: max_length - 4]).values_list("slug", flat=True))
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
-    return slug
+    return unique_slugs(model, [base], max_length)[0]
+
+
+def unique_slugs(model: type, bases: list[str], max_length: int) -> list[str]:
+    """For each base in turn, the slug unique_slug would give if the rows before it had been saved already
+    (one query for all)."""
+    bases = [b.strip("-") or "item" for b in bases]
+    if not bases:
+        return []
+    near = Q()
+    for prefix in {b[: max_length - 4] for b in bases}:
+        near |= Q(slug__startswith=prefix)
+    taken = set(model.objects.filter(near).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            suffix = f"-{n}"
+            slug = base[: max_length - len(suffix)] + suffix
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 from django.db.models.functions import Length
 
 from timeline.extraction import cluster
@@ -61,31 +61,69 @@ def candidates(
     `group` is an article's happening (its date and date basis are read from it) or a bare profile (a
     pending happening of an undated article: its date, if any, is its own, with `basis`).
     """
+    events = list(_candidate_events(group, exclude_article, basis=basis)[:MAX_CANDIDATES])
+    facts = _mention_facts(events, exclude_article)
+    return [(e, event_profile(e, facts[e.id])) for e in events]
+
+
+def _window(group: ArticleEvent | EventProfile, basis: str = "") -> tuple[str, date, date] | None:
+    """How far a happening's stored candidates may lie: ("start", low, high) bounds an event's start day,
+    ("span", low, high) asks its days to overlap; None when the happening has no date (any day matches)."""
     when = group.date
     if isinstance(group, ArticleEvent):
         basis = group.date_basis
-    kinds = cluster.candidate_kinds(group.event_type)
-    qs = Event.objects.filter(event_type__in=kinds)
-    if when is not None and basis in (DateBasis.LEDE, DateBasis.REPORT):
+    if when is None:
+        return None
+    if basis in (DateBasis.LEDE, DateBasis.REPORT):
         # reported without a date of its own: a happening of the days before the report
-        qs = qs.filter(
-            Q(date_start__isnull=True)
-            | Q(date_start__lte=when.end, date_start__gte=when.start - timedelta(days=REPORT_WINDOW_DAYS))
+        return ("start", when.start - timedelta(days=REPORT_WINDOW_DAYS), when.end)
+    reach = timedelta(days=cluster.DISPUTE_WINDOW_DAYS)
+    return ("span", when.start - reach, when.end + reach)
+
+
+def _candidate_events(group: ArticleEvent | EventProfile, exclude_article: int | None = None, *, basis: str = ""):
+    """The stored events a happening may be, in the order they are compared (latest first, then the first stored)."""
+    qs = Event.objects.filter(event_type__in=cluster.candidate_kinds(group.event_type))
+    window = _window(group, basis)
+    if window is not None:
+        kind, low, high = window
+        near = (
+            Q(date_start__lte=high, date_start__gte=low)
+            if kind == "start"
+            else Q(date_start__lte=high, date_end__gte=low)
         )
-    elif when is not None:
-        reach = timedelta(days=cluster.DISPUTE_WINDOW_DAYS)
-        qs = qs.filter(
-            Q(date_start__isnull=True) | Q(date_start__lte=when.end + reach, date_end__gte=when.start - reach)
-        )
+        qs = qs.filter(Q(date_start__isnull=True) | near)
     if exclude_article is not None:
         # events only this article backs are its own reading, not evidence about it
         others = Mention.objects.filter(event=OuterRef("pk")).exclude(passage__article_id=exclude_article)
         qs = qs.filter(Exists(others))
-    events = list(qs.order_by("-date_start")[:MAX_CANDIDATES])
-    if not events:
-        return []
-    ids = [e.id for e in events]
+    return qs.order_by(F("date_start").desc(nulls_last=True), "id")
+
+
+def _in_window(event: Event, kinds: frozenset[str], window: tuple[str, date, date] | None) -> bool:
+    """Whether `event` passes the filter of _candidate_events (read in Python from a pool already fetched)."""
+    if event.event_type not in kinds:
+        return False
+    if window is None or event.date_start is None:
+        return True
+    kind, low, high = window
+    if kind == "start":
+        return low <= event.date_start <= high
+    return event.date_start <= high and event.date_end is not None and event.date_end >= low
+
+
+def _candidate_order(event: Event) -> tuple:
+    """The order of _candidate_events: latest start first, undated last, then the first stored (or added) first."""
+    start = event.date_start
+    return (start is None, -(start.toordinal() if start else 0), event.id if event.id is not None else 1 << 62)
+
+
+def _mention_facts(events: list[Event], exclude_article: int | None) -> dict[int, list[MentionFacts]]:
+    """What the stored mentions of these events tell matching, by event id (one query)."""
+    ids = [e.id for e in events if e.id is not None]
     facts: dict[int, list[MentionFacts]] = {i: [] for i in ids}
+    if not ids:
+        return facts
     mentions = Mention.objects.filter(event_id__in=ids)
     if exclude_article is not None:
         mentions = mentions.exclude(passage__article_id=exclude_article)  # compare with the others' words only
@@ -103,7 +141,45 @@ def candidates(
     for event_id, article_id, words, actors, speaker, basis, start, end, precision in rows:
         own = start if basis in DATED_BASES and precision == "day" and start == (end or start) else None
         facts[event_id].append(MentionFacts(article_id, frozenset(words), tuple(actors), speaker, own))
-    return [(e, event_profile(e, facts[e.id])) for e in events]
+    return facts
+
+
+class CandidatePool:
+    """The stored events any happening of one article may be, read in two queries for all of them, and the
+    events the article adds as its happenings are stored one after the other.
+
+    ``for_group`` gives each happening what ``candidates`` would read for it at that moment: the same
+    events in the same order, with the same profiles (an event added here has no mention yet).
+    """
+
+    def __init__(self, groups: list[ArticleEvent]) -> None:
+        self._events: list[Event] = []
+        self._profiles: dict[int, EventProfile] = {}  # by id() of the Event object
+        wanted = {}
+        for group in groups:
+            wanted.setdefault((cluster.candidate_kinds(group.event_type), _window(group)), group)
+        if not wanted:
+            return
+        near = Q()
+        for group in wanted.values():
+            near |= Q(id__in=_candidate_events(group).values("id")[:MAX_CANDIDATES])
+        events = list(Event.objects.filter(near))
+        facts = _mention_facts(events, None)
+        for event in events:
+            self._add(event, facts[event.id])
+
+    def _add(self, event: Event, facts: list[MentionFacts]) -> None:
+        self._events.append(event)
+        self._profiles[id(event)] = event_profile(event, facts)
+
+    def add(self, event: Event) -> None:
+        """An event the article creates (saved or not yet): later happenings of the article may join it."""
+        self._add(event, [])
+
+    def for_group(self, group: ArticleEvent) -> list[tuple[Event, EventProfile]]:
+        kinds, window = cluster.candidate_kinds(group.event_type), _window(group)
+        found = sorted((e for e in self._events if _in_window(e, kinds, window)), key=_candidate_order)
+        return [(e, self._profiles[id(e)]) for e in found[:MAX_CANDIDATES]]
 
 
 DATED_BASES = (DateBasis.CLAUSE, DateBasis.ELSEWHERE)  # a date the report gives the happening, not its own day
@@ -165,16 +241,28 @@ def group_profile(group: ArticleEvent, ex: ArticleExtraction) -> EventProfile:
 
 
 def best_match(
-    group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
+    group: ArticleEvent,
+    ex: ArticleExtraction,
+    exclude_article: int | None = None,
+    min_score: float = 0.0,
+    *,
+    pool: CandidatePool | None = None,
 ) -> Event | None:
-    return best_match_scored(group, ex, exclude_article, min_score)[0]
+    return best_match_scored(group, ex, exclude_article, min_score, pool=pool)[0]
 
 
 def best_match_scored(
-    group: ArticleEvent, ex: ArticleExtraction, exclude_article: int | None = None, min_score: float = 0.0
+    group: ArticleEvent,
+    ex: ArticleExtraction,
+    exclude_article: int | None = None,
+    min_score: float = 0.0,
+    *,
+    pool: CandidatePool | None = None,
 ) -> tuple[Event | None, float]:
-    """The stored event this happening most likely is, and how strongly it matched."""
-    return _best_of(group_profile(group, ex), candidates(group, exclude_article), min_score)
+    """The stored event this happening most likely is, and how strongly it matched (its candidates taken from
+    `pool` when given, read from the database otherwise)."""
+    found = pool.for_group(group) if pool is not None else candidates(group, exclude_article)
+    return _best_of(group_profile(group, ex), found, min_score)
 
 
 def _best_of(

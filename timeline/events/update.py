@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_update_with_history
 
 from timeline.events.derived import WEAK_RULES, event_date, publisher_count, unique_slug
 from timeline.events.matching import gazetteer_current
@@ -59,6 +61,40 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     mentions = list(event.mentions.select_related("passage__article").order_by("passage__article_id", "passage__index"))
     if not mentions:
         return
+    changed = _refreshed(event, mentions)
+    if changed:
+        event.save(update_fields=[*changed, "updated_at"])
+    if actors is not None and places is not None and not actors and not places:
+        return
+    if actors is None or places is None:
+        # what extraction found in each passage, as stored with the mention (the text is not read again)
+        actors = {a for m in mentions for a in m.actors} if actors is None else actors
+        places = {p for m in mentions for p in m.places} if places is None else places
+    _add_actors(event, actors, places)
+
+
+def events_refresh(events: list[Event]) -> None:
+    """event_refresh for several events at once, their actors and places left as they are: one read of their
+    mentions, one write (and one history row) per event changed, grouped by the fields that changed."""
+    by_event: dict[int, list[Mention]] = {e.id: [] for e in events}
+    rows = Mention.objects.filter(event_id__in=list(by_event)).select_related("passage__article")
+    for m in rows.order_by("event_id", "passage__article_id", "passage__index"):
+        by_event[m.event_id].append(m)
+    writes: dict[tuple[str, ...], list[Event]] = {}
+    now = timezone.now()
+    for event in events:
+        if by_event[event.id]:
+            changed = _refreshed(event, by_event[event.id])
+            if changed:
+                event.updated_at = now
+                writes.setdefault(tuple(changed), []).append(event)
+    for fields, changed_events in writes.items():
+        bulk_update_with_history(changed_events, Event, [*fields, "updated_at"], default_date=now)
+
+
+def _refreshed(event: Event, mentions: list[Mention]) -> list[str]:
+    """Set the event's date, dispute, title and publisher count from its mentions (not where a curator locked
+    them); the fields that changed."""
     best, disputed = event_date(mentions)
     changed: list[str] = []
     if best is not None:
@@ -78,15 +114,7 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     if count != event.publisher_count:
         event.publisher_count = count
         changed.append("publisher_count")
-    if changed:
-        event.save(update_fields=[*changed, "updated_at"])
-    if actors is not None and places is not None and not actors and not places:
-        return
-    if actors is None or places is None:
-        # what extraction found in each passage, as stored with the mention (the text is not read again)
-        actors = {a for m in mentions for a in m.actors} if actors is None else actors
-        places = {p for m in mentions for p in m.places} if places is None else places
-    _add_actors(event, actors, places)
+    return changed
 
 
 def _best_title(event: Event, mentions: list[Mention]) -> str:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from timeline.events.derived import event_slug, publisher_count, title_subject
-from timeline.events.matching import (
-    best_match,
-    gazetteer_current,
-)
-from timeline.events.update import event_refresh, link_actors
+from simple_history.utils import bulk_create_with_history
+
+from timeline.events.derived import SLUG_MAX, event_slug_base, publisher_count, title_subject, unique_slugs
+from timeline.events.matching import CandidatePool, best_match, gazetteer_current
+from timeline.events.update import events_refresh, link_actors
 from timeline.extraction.cluster import mention_words
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.pipeline import (
@@ -44,38 +43,49 @@ def store_events(
 
     `previous` maps event id -> passage indexes that backed it before a re-extraction: a happening
     built on the same passages goes back to the same event, so permalinks survive a date correction.
+
+    The happenings are matched one after the other, as if each new event were stored before the next
+    happening is matched (a later happening of the article may join it), but the stored events they may be
+    are read once for all, and the new events, mentions, refreshed events and actor links are written with
+    a few statements each.
     """
     counts = StoreCounts()
     by_index = {p.index: p for p in passages}
-    touched: list[Event] = []
-    pending: list[Mention] = []
-    found_names: dict[int, tuple[set[str], set[str]]] = {}
-    created: set[int] = set()
+    pool = CandidatePool(ex.events)
     publishers = publisher_count([article])
+    matched: list[tuple[ArticleEvent, Event]] = []
+    new_events: list[tuple[Event, ArticleEvent]] = []
     for group in ex.events:
         own = None
         if previous:
             own = _previous_event(previous, {ex.mentions[i].passage for i in group.mentions}, article)
-        event, new = event_match_or_create(group=group, ex=ex, previous=own, publishers=publishers)
+        event, new = _match_or_new(group, ex, previous=own, publishers=publishers, pool=pool)
         if event is None:
             continue
         if new:
-            created.add(event.id)
-            counts.created.append(event)
-            counts.new += 1
-        else:
-            counts.updated += 1
+            pool.add(event)
+            new_events.append((event, group))
+        matched.append((group, event))
+    _events_create(new_events)
+    counts.created = [e for e, _ in new_events]
+    created = {e.id for e in counts.created}
+    pending: list[Mention] = []
+    found_names: dict[int, tuple[set[str], set[str]]] = {}
+    touched: dict[int, Event] = {}
+    for group, event in matched:
         for i in group.mentions:
             pending.append(_mention_row(event, by_index[ex.mentions[i].passage], ex, group, i))
-        touched.append(event)
+        touched.setdefault(event.id, event)
         names = found_names.setdefault(event.id, (set(), set()))
         names[0].update(group.actors)
         names[1].update(group.places)
+    counts.new = len(created)
+    counts.updated = len(matched) - counts.new
     Mention.objects.bulk_create(pending, ignore_conflicts=True)
-    events = list({e.id: e for e in touched}.values())
-    for event in events:
-        if event.id not in created:  # a new event's date and count were set from this article
-            event_refresh(event, actors=set(), places=set())
+    events = list(touched.values())
+    events_refresh(
+        [e for e in events if e.id not in created]
+    )  # a new event's date and count were set from this article
     link_actors(events, found_names)
     return counts
 
@@ -85,23 +95,37 @@ def event_match_or_create(
 ) -> tuple[Event | None, bool]:
     """The stored event one happening of an article is, or a new one: (event, created).
 
-    The one place where a happening is matched and an event created, so that concurrent ingests can hold
-    one lock around it and never make two events of one happening. `previous` is the event the same
-    passages backed before a re-extraction (its permalink holds). None when the happening is to be left
-    out: a curator rejected the event it is, or it is undated and matches nothing stored.
+    `previous` is the event the same passages backed before a re-extraction (its permalink holds). None when
+    the happening is to be left out: a curator rejected the event it is, or it is undated and matches
+    nothing stored.
     """
+    event, new = _match_or_new(group, ex, previous=previous, publishers=publishers, pool=None)
+    if new:
+        _events_create([(event, group)])
+    return event, new
+
+
+def _match_or_new(
+    group: ArticleEvent,
+    ex: ArticleExtraction,
+    *,
+    previous: Event | None,
+    publishers: int,
+    pool: CandidatePool | None,
+) -> tuple[Event | None, bool]:
+    """event_match_or_create without the write: a new event is returned unsaved."""
     event = None
     if previous is not None and (previous.status == Event.Status.VERIFIED or previous.locked_fields):
         event = previous  # a curator worked on it: the passages stay with it
     if event is None:
-        event = best_match(group, ex)
+        event = best_match(group, ex, pool=pool)
     if event is None:
         event = previous  # back to the event these passages built before: its permalink holds
     if event is not None:
         return (None, False) if event.status == Event.Status.REJECTED else (event, False)
     if group.date is None:
         return None, False  # undated and unknown: wait until the article's date is known
-    return _create_event(group, publishers=publishers), True
+    return _new_event(group, publishers=publishers), True
 
 
 def _previous_event(previous: dict[int, set[int]], indexes: set[int], article: Article) -> Event | None:
@@ -112,12 +136,10 @@ def _previous_event(previous: dict[int, set[int]], indexes: set[int], article: A
     return None
 
 
-def _create_event(group: ArticleEvent, publishers: int) -> Event:
+def _new_event(group: ArticleEvent, publishers: int) -> Event:
+    """A new event for a happening, not saved yet (its slug is chosen when it is: _events_create)."""
     start = group.date.start if group.date else None
-    lead_actor = group.lead_actor or (group.actors[0] if group.actors else (group.places[0] if group.places else ""))
-    subject = title_subject(group.title, gazetteer_current(fresh=False), lead_actor)
-    return Event.objects.create(
-        slug=event_slug(start=start, subject=subject, event_type=group.event_type),
+    return Event(
         title=group.title[:300],
         summary=group.summary,
         event_type=group.event_type,
@@ -127,6 +149,23 @@ def _create_event(group: ArticleEvent, publishers: int) -> Event:
         date_disputed=group.date_disputed,
         publisher_count=publishers,
     )
+
+
+def _events_create(new: list[tuple[Event, ArticleEvent]]) -> None:
+    """Save new events, in order, with their slugs (date, subject, kind; unique) and their history rows."""
+    if not new:
+        return
+    gaz = gazetteer_current(fresh=False)
+    bases = []
+    for event, group in new:
+        lead_actor = group.lead_actor or (
+            group.actors[0] if group.actors else (group.places[0] if group.places else "")
+        )
+        subject = title_subject(group.title, gaz, lead_actor)
+        bases.append(event_slug_base(start=event.date_start, subject=subject, event_type=group.event_type))
+    for (event, _), slug in zip(new, unique_slugs(Event, bases, SLUG_MAX), strict=True):
+        event.slug = slug
+    bulk_create_with_history([e for e, _ in new], Event)
 
 
 def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> Mention:
