@@ -10,9 +10,11 @@ from timeline.extraction.cluster import (
     dates_compatible,
     group_mentions,
     match_score,
+    mention_words,
     near_duplicate,
     ordinal_conflict,
     ordinal_marks,
+    profile_of,
     shingles,
     spread_ok,
 )
@@ -299,3 +301,91 @@ def test_a_statement_dated_by_its_week_joins_the_same_statement_dated_to_a_day_o
     other_speaker = profile("statement", text, ["Serbia", "Kosovo"], speakers=["Kosovo"])
     other_speaker.date = week.date
     assert match_score(day, other_speaker, same_article=False) == 0.0
+
+
+def test_a_launch_and_its_failure_explained_by_the_launcher_are_one_happening_in_a_report():
+    ms = [
+        mention(0, "missile test", "North Korea launched a rocket carrying a spy satellite on Wednesday.",
+                ["North Korea"], D1),
+        mention(1, "statement", "State media issued a statement to explain the causes of the failure.", [], D1),
+        mention(2, "statement", "The army said it intercepted the debris of the rocket.", ["South Korea"], D1,
+                speaker="South Korea"),
+    ]  # fmt: skip
+    groups = [g.mentions for g in group_mentions(ms)]
+    assert [0, 1] in groups  # the launcher's own account of its failure
+    assert [2] in groups  # another party's statement naming no participant of the launch stays apart
+    vow = [ms[0], mention(1, "statement", "North Korea vowed to explain the failure with a second launch.",
+                          ["North Korea"], D1, speaker="North Korea")]  # fmt: skip
+    assert len(group_mentions(vow)) == 2  # a vow is news of its own
+
+
+def test_an_interception_announced_by_the_attacked_side_joins_the_attack_in_a_report():
+    ms = [
+        mention(0, "attack", "Iran launched drones and missiles at Israel on Saturday night.", ["Iran", "Israel"], D1),
+        mention(1, "statement", "Israel said its forces intercepted most of the drones.", ["Israel"], D1,
+                speaker="Israel"),
+        mention(2, "statement", "Israel announced that retaliatory strikes were underway.", ["Israel"], D1,
+                speaker="Israel"),
+    ]  # fmt: skip
+    groups = [g.mentions for g in group_mentions(ms)]
+    assert [0, 1] in groups and [2] in groups
+
+
+def test_a_statement_by_a_leader_named_by_role_joins_his_statement_by_name():
+    by_name = mention(0, "statement", "Vladimir Putin accused the mutineers of treason in a televised address.",
+                      ["Vladimir Putin"], D1, speaker="Vladimir Putin")  # fmt: skip
+    by_role = mention(1, "statement", "The Russian president accused the mutineers of treason and betrayal.",
+                      ["Russia"], speaker="Russia")  # fmt: skip
+    other = mention(2, "statement", "The Russian president accused the West of meddling in the election.",
+                    ["Russia"], speaker="Russia")  # fmt: skip
+    third = mention(3, "statement", "Lukashenko said the mutineers agreed to halt their march.", ["Belarus"], D1,
+                    speaker="Belarus")  # fmt: skip
+    groups = [g.mentions for g in group_mentions([by_name, by_role, other, third])]
+    assert [0, 1] in groups and [2] in groups and [3] in groups
+    # across reports: the same speaker on the same day on the same topic is one statement
+    a, b = profile_of(by_name), profile_of(by_role)
+    b.date = a.date
+    assert match_score(a, b, same_article=False) > 0
+
+
+def test_a_statement_opening_with_he_goes_on_with_the_speaker_before():
+    ms = [
+        mention(0, "statement", "Benjamin Netanyahu vowed retaliation against Iran.", ["Benjamin Netanyahu", "Iran"],
+                D1, speaker="Benjamin Netanyahu"),
+        mention(1, "statement", "He extended his warning to Lebanon, Yemen and Syria.", ["Lebanon", "Yemen"],
+                speaker="Lebanon"),
+        mention(2, "statement", "He also warned Hezbollah.", ["Hezbollah"], speaker="Hezbollah"),
+    ]  # fmt: skip
+    assert [g.mentions for g in group_mentions(ms)] == [[0, 1, 2]]
+    far = [ms[0], *(mention(i, "attack", f"Strikes hit target {i} on Tuesday.", ["Israel"], D1) for i in (1, 2, 3)),
+           mention(4, "statement", "He extended his warning to Lebanon, Yemen and Syria.", ["Lebanon"],
+                   speaker="Lebanon")]  # fmt: skip
+    assert [4] in [g.mentions for g in group_mentions(far)]  # too far from the named speaker: no guess
+
+
+def test_an_undated_sentence_numbering_another_attempt_does_not_join_the_report_s_launch():
+    ms = [
+        mention(0, "missile test", "North Korea's spy satellite launch failed on Thursday.", ["North Korea"], D1),
+        mention(1, "missile test", "The first launch attempt also ended in failure.", ["North Korea"]),
+        mention(2, "missile test", "It was the first launch in almost a year.", ["North Korea"]),
+    ]
+    groups = [g.mentions for g in group_mentions(ms)]
+    assert [1] in groups and [0, 2] in groups
+    assert ordinal_marks("the first launch in almost a year") == frozenset()
+
+
+def test_rockets_fired_and_rockets_launched_share_their_verb():
+    fired = mention(0, "missile test", "Hamas fired rockets from Gaza.", ["Hamas"])
+    launched = mention(1, "missile test", "Hamas launched rockets from Gaza.", ["Hamas"])
+    assert mention_words(fired) == mention_words(launched)
+
+
+def test_an_undated_statement_tells_of_the_news_not_of_a_happening_months_before():
+    ms = [
+        mention(0, "missile test", "Iran launched 180 missiles at Israel on Tuesday.", ["Iran", "Israel"], D1),
+        mention(1, "attack", "It follows a drone and missile assault by Iran in January.", ["Iran", "Israel"],
+                date(2024, 1, 1), precision="month", end=date(2024, 1, 31)),
+        mention(2, "statement", "The army said a large number of Iranian missiles had been intercepted.", ["Iran"]),
+    ]  # fmt: skip
+    groups = [g.mentions for g in group_mentions(ms, published=D1)]
+    assert [0, 2] in groups and [1] in groups

@@ -202,7 +202,7 @@ def event_profile(event: Event, facts: list[MentionFacts]) -> EventProfile:
     words: dict[int, set[str]] = {}
     named: dict[int, set[str]] = {}
     for f in facts:
-        words.setdefault(f.article, set()).update(f.keywords)
+        words.setdefault(f.article, set()).update(cluster.fold_words(f.keywords))
         named.setdefault(f.article, set()).update(f.actors)
     counts: Counter[str] = Counter(w for ws in words.values() for w in ws)
     actor_counts: Counter[str] = Counter(a for names in named.values() for a in names)
@@ -294,7 +294,7 @@ def pending_profiles(article: Article) -> list[EventProfile]:
             event_type=p.event_type,
             actors=set(p.actors),
             speakers=set(p.speakers),
-            keywords=Counter(p.keywords),
+            keywords=Counter(cluster.fold_words(p.keywords)),
             date=DateRange(p.date_start, p.date_end or p.date_start, p.precision) if p.date_start else None,
         )
         for p in article.pending_happenings.all()

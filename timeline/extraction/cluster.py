@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from timeline.extraction.events.detection import STATEMENT, EventMention
+from timeline.extraction.events.wording import keywords
+from timeline.extraction.gazetteer import COUNTRY, PERSON, default_gazetteer
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
@@ -45,6 +47,11 @@ class EventProfile:
     date: DateRange | None = None
     sources: int = 1
     days: tuple[date, ...] = ()
+    # for a statement: the country whose leader speaks by role ("the Russian president"), and the name the
+    # sentence gives its teller ("Prigozhin declared ...", lowercased), so a remark joins its own speaker's acts
+    leader_of: set[str] = field(default_factory=set)
+    tellers: set[str] = field(default_factory=set)
+    voice_words: set[str] = field(default_factory=set)  # the words that name the speaker, not the topic
 
 
 DISPUTE_WINDOW_DAYS = 2  # sources a day or two apart may still tell of one happening (time zones, late night)
@@ -52,7 +59,9 @@ MAX_DAY_SPREAD = 2  # the days an event's day-precision sources give lie within 
 # "the second attempt", "its third launch", "the 32nd member": a happening numbered among others of its kind
 _ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial|maiden|\d+(?:st|nd|rd|th))\s+"
-    r"(?:[\w-]+\s+)?(?:attempts?|launch(?:es)?|tests?|tr(?:y|ies)|rounds?|members?|bids?)\b",
+    r"(?:[\w-]+\s+)?(?:attempts?|launch(?:es)?|tests?|tr(?:y|ies)|rounds?|members?|bids?)\b"
+    # "the first launch in almost a year", "its first test since 2017": how recent, not which one
+    r"(?!\s+(?:in|since|for)\b)",
     re.IGNORECASE,
 )
 _SAME_AS = {"initial": "first", "maiden": "first"}
@@ -64,9 +73,28 @@ def ordinal_marks(text: str) -> frozenset[str]:
     return frozenset(MARK + _SAME_AS.get(w, w) for w in (m.group(1).lower() for m in _ORDINAL.finditer(text)))
 
 
+# Words news uses interchangeably for one act, folded to one form so that two tellings of one happening share
+# them: rockets "fired" or "launched", a city "seized" or "captured" (stems as content words are kept).
+WORD_FAMILIES = {
+    "fir": "launch",
+    "fire": "launch",
+    "captur": "seiz",
+    "capture": "seiz",
+    "interception": "intercept",
+    "intercepted": "intercept",
+    "failure": "fail",
+    "fails": "fail",
+}
+
+
+def fold_words(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """Content words with the words of one act folded to one form (WORD_FAMILIES)."""
+    return frozenset(WORD_FAMILIES.get(w, w) for w in words)
+
+
 def mention_words(mention: EventMention) -> frozenset[str]:
     """What a mention offers for comparison: its content words and the ordinals that number its happening."""
-    return mention.keywords | ordinal_marks(mention.summary)
+    return fold_words(mention.keywords) | ordinal_marks(mention.summary)
 
 
 def _days_apart(a: DateRange | None, b: DateRange | None, days: int) -> bool:
@@ -85,10 +113,26 @@ def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
+def _speaker_by_role(a: EventProfile, b: EventProfile) -> bool:
+    """One side speaks as a country's leader ("the Russian president"), the other is a named person who may be
+    that leader ("Putin"); the words and the day then decide."""
+    return (bool(a.leader_of) and any(_kind(s) == PERSON for s in b.speakers)) or (
+        bool(b.leader_of) and any(_kind(s) == PERSON for s in a.speakers)
+    )
+
+
+SAME_SPEAKER_MIN_OVERLAP = 0.2
+
+
+def _same_speaker(a: EventProfile, b: EventProfile) -> bool:
+    """Both sides name their speaker, and it is one (by name, or a leader by role and by name)."""
+    return bool(a.speakers and b.speakers) and (bool(a.speakers & b.speakers) or _speaker_by_role(a, b))
+
+
 def _speakers_compatible(a: EventProfile, b: EventProfile, *, same_article: bool) -> bool:
     if not a.speakers or not b.speakers:
         return True
-    if a.speakers & b.speakers:
+    if a.speakers & b.speakers or _speaker_by_role(a, b):
         return True
     # Within one article "NATO confirmed" and "Rutte said" may tell of one statement when the other
     # sentence names the speaker; across articles, statements by different speakers are different ones.
@@ -124,6 +168,15 @@ def _core(profile: EventProfile, words: set[str]) -> set[str]:
 
 def _ordinals(words: set[str]) -> set[str]:
     return {w for w in words if w.startswith(MARK)}
+
+
+def _ordinals_agree(group: EventProfile, mention: EventProfile) -> bool:
+    """An undated sentence that tells of "the first attempt" joins only a happening the report numbers the same
+    way: told without a date beside a happening the report does not call the first, it looks back to the start
+    of a series ("The first launch attempt also ended in failure"). A later number ("the fourth launch this
+    year") most often counts the report's own happening."""
+    mine = _ordinals(set(mention.keywords))
+    return MARK + "first" not in mine or bool(mine & set(group.keywords))
 
 
 def ordinal_conflict(a: EventProfile, b: EventProfile) -> bool:
@@ -169,7 +222,11 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
         return 0.0  # a cruise missile test is not a ballistic missile launch
     if ordinal_conflict(event, other):
         return 0.0
+    if same_article and other.date is None and not _ordinals_agree(event, other):
+        return 0.0  # "The first launch also failed", undated in a report of the second: another happening
     shared_actors = len(event.actors & other.actors)
+    if event.event_type == STATEMENT and _speaker_by_role(event, other):
+        shared_actors = max(shared_actors, 1)  # the leader by role and by name is one participant
     both_dated = event.date is not None and other.date is not None
     if event.actors and other.actors and not shared_actors and not (same_article and event.event_type != STATEMENT):
         return 0.0
@@ -187,6 +244,13 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
         # tells of several, it joins one only on words in common
         if sole and (shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT)):
             return 0.5 + overlap + shared_actors
+        if not sole and _same_speaker(event, other):
+            # one named speaker (by name or by role) on one topic: the words in common beyond those naming
+            # the speaker must tell of one topic, and then ask less overlap than two anonymous tellings
+            topic = (set(event.keywords) & set(other.keywords)) - event.voice_words - other.voice_words
+            if len(topic) >= 3 and overlap >= SAME_SPEAKER_MIN_OVERLAP:
+                return 0.5 + overlap + shared_actors
+            return 0.0
         if not sole and shared >= 3 and overlap >= 0.25 and (shared_actors or not (event.actors and other.actors)):
             return 0.5 + overlap + shared_actors
         return 0.0
@@ -215,8 +279,8 @@ def _facet_score(event: EventProfile, other: EventProfile, *, same_article: bool
     """Two kinds the detector confuses, told of on the same day by the same actors in mostly the same words
     (within one report, in some words: its sentences tell one story)."""
     kinds = {event.event_type, other.event_type}
-    if STATEMENT in kinds and len(kinds & FACET_KINDS) == 1 and not same_article:
-        return _telling_score(event, other)
+    if STATEMENT in kinds and len(kinds & FACET_KINDS) == 1:
+        return _telling_in_article(event, other) if same_article else _telling_score(event, other)
     if not kinds <= FACET_KINDS:
         return 0.0
     if same_article:
@@ -271,12 +335,41 @@ def _telling_score(event: EventProfile, other: EventProfile) -> float:
     return 0.5 * overlap if shared >= TELLING_MIN_SHARED and overlap >= TELLING_MIN_OVERLAP else 0.0
 
 
+# Words by which a statement tells of the happening itself or its direct outcome rather than reacting to it:
+# the launcher explains the causes of its failure, the army says it intercepted the missiles, state media
+# confirm the launch (stems as content words are kept, after WORD_FAMILIES).
+TELLING_CUES = frozenset("fail crash explain caus intercept confirm malfunction abnormal".split())
+
+
+def _telling_in_article(event: EventProfile, other: EventProfile) -> float:
+    """Within one report, a statement joins the happening of another kind it tells of: the same day, no vow,
+    warning or call, and either a word of outcome or explanation (failure, causes, intercepted, confirmed)
+    from a speaker among the happening's participants or none named, or a teller the report names among the
+    happening's own words ("Prigozhin declared ..." beside Prigozhin's march) with more words in common."""
+    said, done = (event, other) if event.event_type == STATEMENT else (other, event)
+    if not dates_compatible(event.date, other.date) or is_reaction(said) or ordinal_conflict(event, other):
+        return 0.0
+    if said.date is None and not _ordinals_agree(done, said):
+        return 0.0
+    common = set(said.keywords) & set(done.keywords)
+    overlap = len(common) / max(1, min(len(said.keywords), len(done.keywords)))
+    participant = not said.speakers or bool(said.speakers & done.actors)
+    if set(said.keywords) & TELLING_CUES and participant and (not said.actors or said.actors & done.actors):
+        return 0.3 + 0.5 * overlap
+    # a teller the gazetteer does not know ("Prigozhin declared ...", the speaker found then being at most a
+    # country): the name the sentence gives stands for the speaker, and must be among the happening's words
+    unknown_teller = all(_kind(s) == COUNTRY for s in said.speakers)
+    if unknown_teller and said.tellers & set(done.keywords) and len(common - said.tellers) >= 1 and participant:
+        return 0.3 + 0.5 * overlap
+    return 0.0
+
+
 def _facet_in_article(event: EventProfile, other: EventProfile) -> float:
     """Within one report: compatible dates (an undated sentence fits the report's day), an actor in common and
     some words in common; more words when a side is undated."""
     if not dates_compatible(event.date, other.date) or not event.actors & other.actors:
         return 0.0
-    if ordinal_conflict(event, other):
+    if ordinal_conflict(event, other) or (other.date is None and not _ordinals_agree(event, other)):
         return 0.0
     common = set(event.keywords) & set(other.keywords)
     overlap = len(common) / max(1, min(len(event.keywords), len(other.keywords)))
@@ -300,8 +393,42 @@ def distinctive_overlap(candidates: list[EventProfile], other: EventProfile) -> 
     return [sum(math.log((n + 1) / df[w]) for w in set(c.keywords) & set(other.keywords)) for c in candidates]
 
 
+_LEADER_ROLE = re.compile(
+    r"\b[A-Z][\w’'-]+\s+(?:president|prime minister|premier|chancellor|leader|head of state|supreme leader)\b"
+)
+_TELLING_VERB = (
+    r"(?:said|says|declared|declares|announced|announces|claimed|claims|told|stated|added|insisted|confirmed)"
+)
+_TELLER = re.compile(rf"\b([A-Z][\w’'-]+)\s+(?:(?:has|had|also|later|then)\s+)*{_TELLING_VERB}\b")
+_NOT_A_NAME = frozenset("He She They It We This That The There".split())
+
+
+def _kind(actor: str) -> str:
+    return default_gazetteer().kinds.get(actor, "")
+
+
+def statement_voices(mention: EventMention) -> tuple[set[str], set[str], set[str]]:
+    """Who speaks in a statement beyond its resolved speaker: the country whose leader speaks by role
+    ("the Russian president said", when the speaker found is that country), the teller's name as the
+    sentence gives it, lowercased ("Prigozhin declared"), and the words that name the speaker."""
+    if mention.event_type != STATEMENT:
+        return set(), set(), set()
+    text = mention.summary
+    role = _LEADER_ROLE.search(text)
+    leader = {mention.speaker} if mention.speaker and _kind(mention.speaker) == COUNTRY and role else set()
+    voice = set(fold_words(keywords(f"{mention.speaker} {role.group(0) if role else ''}")))
+    gaz = default_gazetteer()
+    tellers = {
+        m.group(1).lower()
+        for m in _TELLER.finditer(text)
+        if m.group(1) not in _NOT_A_NAME and not any(h.kind == COUNTRY for h in gaz.find(m.group(1)))
+    }
+    return leader, tellers, voice | tellers
+
+
 def profile_of(mention: EventMention) -> EventProfile:
     d = mention.date if mention.date is not None and not mention.date.telling else None
+    leader, tellers, voice = statement_voices(mention)
     return EventProfile(
         event_type=mention.event_type,
         actors=set(mention.actors),
@@ -309,6 +436,9 @@ def profile_of(mention: EventMention) -> EventProfile:
         keywords=Counter(mention_words(mention)),
         date=DateRange(d.start, d.end, d.precision) if d else None,
         days=(d.start,) if d is not None and d.precision == "day" else (),
+        leader_of=leader,
+        tellers=tellers,
+        voice_words=voice,
     )
 
 
@@ -318,6 +448,9 @@ def absorb(profile: EventProfile, other: EventProfile) -> None:
     profile.keywords.update(other.keywords)
     profile.sources += other.sources
     profile.days = (*profile.days, *other.days)
+    profile.leader_of |= other.leader_of
+    profile.tellers |= other.tellers
+    profile.voice_words |= other.voice_words
     if profile.date is None:
         profile.date = other.date
 
@@ -347,11 +480,35 @@ class MentionGroup:
 
 
 BACKGROUND_DAYS = 180
+NEWS_DAYS = 14  # an undated statement tells of a happening of the report's last two weeks
 
 
-def _is_background(group: MentionGroup, published: date | None) -> bool:
+def _is_background(group: MentionGroup, published: date | None, days: int = BACKGROUND_DAYS) -> bool:
     d = group.profile.date
-    return published is not None and d is not None and (published - d.end).days > BACKGROUND_DAYS
+    return published is not None and d is not None and (published - d.end).days > days
+
+
+_GOES_ON = re.compile(r"^(?:He|She)\s+(?!(?:also\s+)?(?:met|visited|signed|ordered|launched|fired)\b)")
+CONTINUATION_REACH = 2  # sentences back a statement opening with "He" or "She" looks for its speaker
+
+
+def _continued(mentions: list[EventMention], i: int, groups: list[MentionGroup]) -> MentionGroup | None:
+    """The statement group a statement opening with "He" or "She" goes on with: that of a statement by a named
+    person in the sentence just before (a speaker resolved from other names in a pronoun's sentence is a guess)."""
+    m = mentions[i]
+    if m.event_type != STATEMENT or not _GOES_ON.match(m.summary):
+        return None
+    for g in groups:
+        for j in g.mentions:
+            before = mentions[j]
+            if (
+                before.event_type == STATEMENT
+                and before.speaker
+                and _kind(before.speaker) == PERSON
+                and 0 < m.passage - before.passage <= CONTINUATION_REACH
+            ):
+                return g
+    return None
 
 
 def group_mentions(mentions: list[EventMention], published: date | None = None) -> list[MentionGroup]:
@@ -371,9 +528,21 @@ def group_mentions(mentions: list[EventMention], published: date | None = None) 
     groups: list[MentionGroup] = []
     for i in order:
         prof = profile_of(mentions[i])
+        went_on = _continued(mentions, i, groups)
+        if went_on is not None and dates_compatible(went_on.profile.date, prof.date):
+            went_on.mentions.append(i)  # "He extended his warning ...": the speaker before goes on
+            absorb(went_on.profile, prof)
+            continue
         pool = [g for g in groups if prof.date is not None or not _is_background(g, published)]
-        sole = sum(g.profile.event_type == prof.event_type for g in pool) == 1
-        scored = [(match_score(g.profile, prof, same_article=True, sole=sole), g) for g in pool]
+        if prof.date is None and prof.event_type == STATEMENT:
+            # an undated statement tells of the news: not of a happening the report dates weeks before
+            pool = [g for g in pool if not _is_background(g, published, NEWS_DAYS)]
+        # the article's only happening of this kind: among those it dates, when it dates any (an undated
+        # sentence that stood apart, "the first attempt also failed", is no rival happening)
+        kin = [g for g in pool if g.profile.event_type == prof.event_type]
+        kin = [g for g in kin if g.profile.date is not None] or kin
+        only = kin[0] if len(kin) == 1 else None
+        scored = [(match_score(g.profile, prof, same_article=True, sole=g is only), g) for g in pool]
         scored = [(s, g) for s, g in scored if s > 0]
         if scored:
             _, g = max(scored, key=lambda sg: sg[0])
