@@ -404,7 +404,7 @@ def title_faults(title: str, sources: Sequence[str], previous: Sequence[str] = (
         out.append("quoted")
     if finite_verb_index(title) < 0:
         out.append("no verb")
-    if _caption(sources, title):
+    if _caption([own[0][0]] if own else [], title):
         out.append("caption")
     if _attribution_only(title):
         out.append("attribution")

@@ -117,6 +117,17 @@ def _refreshed(event: Event, mentions: list[Mention]) -> list[str]:
     return changed
 
 
+def event_retitle_if_shared(event: Event) -> None:
+    """A new event whose title another event already shows takes a title of its own (title_choice)."""
+    if event.is_locked("title") or not Event.objects.filter(title=event.title).exclude(pk=event.pk).exists():
+        return
+    mentions = list(event.mentions.select_related("passage__article"))
+    title = _best_title(event, mentions)
+    if title and title != event.title:
+        event.title = title
+        event.save(update_fields=["title", "updated_at"])
+
+
 def _best_title(event: Event, mentions: list[Mention]) -> str:
     """The best headline among the event's passages (title_choice), from those that give the event's own day
     or none of their own; ties go to the wording most sources share, then to the first to report."""
@@ -139,7 +150,13 @@ def _best_title(event: Event, mentions: list[Mention]) -> str:
     if event.title and any(not m.title for m in mentions):
         # passages stored before headlines were kept per passage: the title they gave still competes
         candidates.append(TitleCandidate(title=event.title, order=-1))
-    return best_title(candidates, event.event_type)[:300]
+    taken = (
+        Event.objects.exclude(pk=event.pk)
+        .exclude(status=Event.Status.REJECTED)
+        .filter(merged_into__isnull=True, title__in=[c.title[:300] for c in candidates])
+        .values_list("title", flat=True)
+    )
+    return best_title(candidates, event.event_type, taken=set(taken))[:300]
 
 
 def _add_actors(event: Event, actors: set[str], places: set[str]) -> None:

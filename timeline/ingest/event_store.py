@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from timeline.events.derived import SLUG_MAX, event_slug_base, publisher_count, title_subject, unique_slugs
 from timeline.events.matching import CandidatePool, best_match, gazetteer_current
-from timeline.events.update import events_refresh, link_actors
+from timeline.events.update import event_retitle_if_shared, events_refresh, link_actors
 from timeline.extraction.cluster import mention_words
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.pipeline import (
@@ -86,6 +86,9 @@ def store_events(
     events_refresh(
         [e for e in events if e.id not in created]
     )  # a new event's date and count were set from this article
+    for event in events:
+        if event.id in created:
+            event_retitle_if_shared(event)
     link_actors(events, found_names)
     return counts
 

@@ -59,3 +59,12 @@ def test_a_short_quotation_loses_its_marks():
     assert write_title("The Russian president accused Prigozhin of “treason” after the mutiny.") == (
         "The Russian president accuses Prigozhin of treason"
     )
+
+
+def test_a_picture_caption_and_a_bare_attribution_are_told_apart_from_news():
+    from timeline.extraction.events.headline_check import headline_faults, is_caption
+
+    assert is_caption("A commuter watches a TV report at Seoul Station, in the center of the capital.")
+    assert is_caption("Protesters gather outside parliament (AP Photo/Jane Doe).")
+    assert not is_caption("North Korea fired a missile on Monday, the military said.")
+    assert "attribution only" in headline_faults("Three agencies quoted the Aviation Agency")

@@ -333,6 +333,7 @@ def detect(
     mentions: list[EventMention] = []
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     recent: list[str] = []  # every actor named so far, in order
+    prior = {p.index: q.text for q, p in zip(passages, passages[1:], strict=False)}  # the sentence before each
     for p in passages:
         if is_headline(p.text):
             continue
@@ -387,6 +388,7 @@ def detect(
                         if p.start <= t.start < p.end and t.type in _DATED
                     ],
                     antecedent=_antecedent(p.text, previous),
+                    previous_sentence=prior.get(p.index, ""),
                 ),
                 summary=p.text,
                 actors=actors,

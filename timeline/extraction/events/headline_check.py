@@ -111,7 +111,35 @@ def headline_faults(title: str) -> list[str]:
         faults.append("quotation")  # the mildest fault: counted once, the others twice
     if re.search(r"(?<!\b[A-Z])[.!?]\s+\S", title):
         faults.append("two sentences")
+    if _BARE_ATTRIBUTION.match(title) and not re.search(r"\bas saying\b|\bthat\b", title):
+        faults.append("attribution only")
     return faults
+
+
+_PICTURE_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|Getty|EPA)[ /]|\bPhoto(?:graph)?\s*(?::|by\b)|\bcredit\s*:|\bfile photo\b|\bpictured\b|"
+    r"/\s*(?:AP|AFP|Reuters|Getty Images|EPA)\b",
+    _I,
+)
+# what a picture shows someone doing, in the present: "watches", "is seen", "gather", "stand"
+_POSTURE = re.compile(
+    r"^(?:[A-Z][\w’'.-]*\s+|(?:a|an|the|two|three|several|many)\s+){1,6}?(?:[a-z-]+\s+){0,3}?"
+    r"(?:watch(?:es)?|looks? on|stands?|sits?|walks?|gathers?|poses?|waves?|queues?|rides?|holds? up|waits?|"
+    r"(?:is|are) (?:seen|shown|pictured|displayed))\b"
+)
+
+
+def is_caption(sentence: str) -> bool:
+    """Whether a sentence describes a picture (a credit, or someone shown in the present tense doing what a
+    photograph shows) rather than tells the news; a caption never heads an event."""
+    s = strip_dateline(sentence)
+    if _PICTURE_CREDIT.search(s):
+        return True
+    return bool(_POSTURE.match(s)) and not re.search(r"\b(?:said|says|told|reported|announced)\b", s)
+
+
+# "Agencies quoted the aviation agency": who reported, not what happened
+_BARE_ATTRIBUTION = re.compile(r"^.{0,80}?\b(?:quoted|quotes|cited|cites)\s+(?:the\s+)?[A-Z][^,;]*$")
 
 
 def fault_weight(title: str) -> int:

@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterator
 
 from timeline.extraction.events.clauses import main_clause, report_frame, strip_appositives, strip_lead
-from timeline.extraction.events.headline_check import fault_weight, leading_cut, trimmed_sentence, unquote_short
+from timeline.extraction.events.headline_check import (
+    GENEROUS_CHARS,
+    fault_weight,
+    leading_cut,
+    strip_dateline,
+    trimmed_sentence,
+    unquote_short,
+)
 from timeline.extraction.events.verbs import (
     BASES,
     IRREGULAR,
@@ -24,7 +31,7 @@ from timeline.extraction.events.verbs import (
     third_person,
 )
 from timeline.extraction.lexicon import speech
-from timeline.extraction.lexicon.calendar_words import WEEKDAY_TITLES
+from timeline.extraction.lexicon.calendar_words import MONTHS, WEEKDAY_TITLES, WEEKDAYS
 from timeline.extraction.prefilter import guard_patterns
 
 MAX_CHARS = 90
@@ -267,40 +274,53 @@ def _has_verb(text: str, table: dict[str, str]) -> bool:
     return any(w.strip(",;:").lower() in table for w in text.split())
 
 
+# "aboard his slow, armoured train": a comma after a determiner and one word lies inside a noun phrase
+_INSIDE_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|these|those)\s+[\w-]+$", _I)
+_LIST_COMMA = re.compile(r",\s+[\w’'-]+(?:\s+[\w’'-]+)?(?:,|\s+(?:and|or)\s)")
+
+
 def _cut(title: str, max_chars: int) -> str:
-    """The title cut at the last clause boundary (a comma, a semicolon) that keeps at least half of it, else at
-    the last phrase boundary (before a preposition or a conjunction), else between words."""
+    """The title cut at the last clause boundary (a comma that does not go on with a list, a semicolon) that
+    keeps at least half of it; with none before `max_chars`, at one before GENEROUS_CHARS; with none there
+    either, the whole title up to GENEROUS_CHARS, and only past that at the last phrase boundary."""
     if len(title) <= max_chars:
         return title
-    clause_end, phrase_end = 0, 0
+    clause_ends, phrase_end = [], 0
     for m in _BOUNDARY.finditer(title):
-        if m.start() > max_chars + SLACK:
+        if m.start() > GENEROUS_CHARS:
             break
         head = title[: m.start()].rstrip(" ,;")
         last = head.split()[-1] if head.split() else ""
-        after = title[m.end() :].split(" ", 2)
-        nxt = after[0] if after else ""
-        if nxt == "of" and last.lower() in _QUANTITY:
-            continue
-        if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
-            continue  # "agrees to suspend", "appeared to be": the verb needs what follows
-        if nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper():
-            continue  # "US and South Korean officials": one phrase
         if len(head.split()) < 4 or last.lower() in _STOP_END:
             continue
         if title[m.start()] in ",;":
-            clause_end = m.start()
-        else:
+            if not _LIST_COMMA.match(title, m.start()) and not _INSIDE_NOUN.search(head):
+                clause_ends.append(m.start())
+        elif m.start() <= max_chars + SLACK and _phrase_may_end(title, m, last):
             phrase_end = m.start()
-    if clause_end >= max_chars // 2:
-        return title[:clause_end].rstrip(" ,;")
-    best = max(clause_end, phrase_end)
-    if best:
-        return title[:best].rstrip(" ,;")
-    words = title[:max_chars].rsplit(" ", 1)[0].split()
+    short = [c for c in clause_ends if max_chars // 2 <= c <= max_chars + SLACK]
+    if short:
+        return title[: short[-1]].rstrip(" ,;")
+    if len(title) <= GENEROUS_CHARS:
+        return title  # no clause ends early enough: the whole title rather than a phrase cut short
+    if clause_ends:
+        return title[: clause_ends[-1]].rstrip(" ,;")
+    if phrase_end:
+        return title[:phrase_end].rstrip(" ,;")
+    words = title[:GENEROUS_CHARS].rsplit(" ", 1)[0].split()
     while len(words) > 3 and (words[-1].lower().strip(",;:") in _STOP_END or words[-1][:1].isupper()):
         words.pop()  # no dangling article, and no name cut in two
     return " ".join(words)
+
+
+def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
+    after = title[m.end() :].split(" ", 2)
+    nxt = after[0] if after else ""
+    if nxt == "of" and last.lower() in _QUANTITY:
+        return False
+    if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
+        return False  # "agrees to suspend", "appeared to be": the verb needs what follows
+    return not (nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper())
 
 
 _POOR_START = re.compile(r"^(?:the \w+ (?:it|they|came|of)\b|what|it|they|he|she|this|that|there)\b", _I)
@@ -347,14 +367,21 @@ def write_title(
     statement: bool = False,
     time_spans: list[tuple[int, int]] | None = None,
     antecedent: str = "",
+    previous_sentence: str | None = None,
     max_chars: int = MAX_CHARS,
 ) -> str:
     """A headline for the event a sentence reports.
 
     `time_spans` are the sentence's time expressions (character offsets into it), left out of the title;
-    `antecedent` is the actor a leading pronoun stands for, when the article named one just before.
+    `antecedent` is the actor a leading pronoun stands for, when the article named one just before;
+    `previous_sentence`, when given, is the article's sentence before this one: a pronoun takes an actor only
+    when that sentence's subject names it (or is itself a name that agrees), else the pronoun stays and the
+    title is left to the event's other passages.
     """
     sentence = sentence.strip()
+    if previous_sentence is not None:
+        antecedent = checked_antecedent(sentence, antecedent, previous_sentence)
+    sentence = _QUOTED_AS_SAYING.sub(lambda m: f"{m['source']} said that ", sentence, count=1)
     cut = leading_cut(sentence)  # "SEOUL, Oct 31 (Reuters) - ...", "The big picture: ...": no part of a headline
     sentence, time_spans = sentence[cut:], [(a - cut, b - cut) for a, b in (time_spans or []) if a >= cut]
     sentence, time_spans = _dated_background(sentence, time_spans)
@@ -387,6 +414,7 @@ def write_title(
         clause = main_clause(s)
         body = clause if len(clause.split()) >= 4 else s
         body = headline_verb(_resolve(body, antecedent))
+    body = _unquote_told(body)
     title = _balance_quotes(unquote_short(_cut(body.strip().rstrip(" .,:;—–"), max_chars))).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
@@ -432,6 +460,61 @@ def _resolve(clause: str, antecedent: str) -> str:
     if m and antecedent:
         return antecedent + " " + clause[m.end() :]
     return clause
+
+
+# "Agencies quoted the aviation agency as saying that ...": the agency quoted is the one who said it
+_QUOTED_AS_SAYING = re.compile(
+    r"^.{2,120}?\b(?:quoted|cited)\s+(?P<source>(?:the\s+)?[A-Z][^,;]{1,80}?)\s+as\s+saying\s+(?:that\s+)?",
+)
+_SAID_QUOTE = re.compile(r"^(?P<head>.{2,120}?\b(?:says|say|said))[,:]?\s+[\"“‘](?P<told>[^\"“”]{8,})[\"”’]?$")
+
+
+def _unquote_told(body: str) -> str:
+    """ "X says, “the people are regaining their revolution”" -> "X says the people are regaining their
+    revolution": the quotation marks go when what is quoted is a complete clause; otherwise it stays as it is
+    (and the title gives way to the sentence or another passage)."""
+    m = _SAID_QUOTE.match(body.strip())
+    if m is None:
+        return body
+    told = m["told"].strip().rstrip(' .,!?”"’')
+    words = told.split()
+    if len(words) < 3 or not _clause_has_verb(words):
+        return body
+    return f"{m['head']} {_lower_first_word(told)}"
+
+
+def _clause_has_verb(words: list[str]) -> bool:
+    table = past_to_base()
+    finite = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "must"}
+    return any(w.lower() in finite or w.lower() in table or w.lower() in PRESENT for w in words[1:])
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+|al-|bin\s+)?[A-Z][\w’'.-]*)*")
+_VERB_AT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|said|says|told|(?-i:[a-z]+ed)|(?-i:[a-z]+s))\b")
+
+
+def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
+    """The actor a leading pronoun of `sentence` stands for, checked against the sentence before: the given
+    antecedent when the previous sentence's subject names it, else the name that subject is when it agrees
+    with the pronoun (a body or country for "it", a person's name for "he"/"she"), else none."""
+    pronoun = _PRONOUN.match(sentence.strip())
+    if pronoun is None:
+        return antecedent
+    before = strip_lead(strip_dateline(previous.strip()))
+    verb = _VERB_AT.search(before)
+    subject = strip_appositives(before[: verb.start()] if verb else before)
+    if antecedent and any(w in subject for w in antecedent.split() if len(w) > 2 and w[:1].isupper()):
+        return antecedent
+    calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
+    names = [n for n in _NAME_RUN.findall(subject) if n.lower() not in calendar | {"the", "a", "an", "on", "in", "at"}]
+    if not names:
+        return ""
+    name = names[0]  # the subject's first name
+    word = pronoun.group(0).strip().lower()
+    plural = word == "they"
+    if word in ("he", "she"):
+        return name if len(name.split()) >= 2 else ""
+    return name if _is_plural(name) == plural or " and " not in name else ""
 
 
 guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

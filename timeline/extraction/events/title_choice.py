@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from timeline.extraction.events.headline_check import fault_weight, is_caption, trimmed_sentence
 from timeline.extraction.events.headlines import MAX_CHARS, title_quality
 from timeline.extraction.events.verbs import BASES, PRESENT, past_to_base
 from timeline.extraction.prefilter import guard_patterns
@@ -162,21 +163,32 @@ def _norm(title: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(title))
 
 
-def best_title(candidates: Sequence[TitleCandidate], event_type: str) -> str:
-    """The best-scoring candidate title; ties go to the most-supported wording, then the earliest source."""
+CAPTION_PENALTY = 6  # a picture's caption heads an event only when nothing else tells it
+
+
+def best_title(candidates: Sequence[TitleCandidate], event_type: str, *, taken: Collection[str] = ()) -> str:
+    """The best-scoring candidate title; ties go to the most-supported wording, then the earliest source.
+
+    `taken` holds the titles other events show: a title another event shows is not chosen while another
+    candidate, or the best candidate's own sentence trimmed, is free (two happenings never share a title)."""
     usable = [c for c in candidates if c.title.strip()]
     if not usable:
         return ""
     distinctive = distinctive_words(usable)
     support = Counter(_norm(c.title) for c in usable)
-    ranked = sorted(
-        usable,
-        key=lambda c: (
-            -round(title_score(c.title, event_type, distinctive=distinctive), 3),
-            -support[_norm(c.title)],
-            c.order,
-        ),
-    )
+
+    def score(c: TitleCandidate) -> float:
+        value = title_score(c.title, event_type, distinctive=distinctive)
+        return value - CAPTION_PENALTY if c.sentence and is_caption(c.sentence) else value
+
+    ranked = sorted(usable, key=lambda c: (-round(score(c), 3), -support[_norm(c.title)], c.order))
+    used = {_norm(t) for t in taken}
+    free = [c for c in ranked if _norm(c.title) not in used]
+    if free:
+        return free[0].title
+    whole = trimmed_sentence(ranked[0].sentence) if ranked[0].sentence else ""
+    if whole and _norm(whole) not in used and fault_weight(whole) <= fault_weight(ranked[0].title):
+        return whole
     return ranked[0].title
 
 
