@@ -389,3 +389,15 @@ def test_an_undated_statement_tells_of_the_news_not_of_a_happening_months_before
     ]  # fmt: skip
     groups = [g.mentions for g in group_mentions(ms, published=D1)]
     assert [0, 2] in groups and [1] in groups
+
+
+def test_a_day_before_the_speech_verb_is_no_teller():
+    quake = mention(0, "attack", "Rescuers dug through rubble on Saturday after the earthquake.", [], D1)
+    mourning = mention(1, "statement", "The king on Saturday declared three days of national mourning.", [], D1)
+    assert len(group_mentions([quake, mourning])) == 2
+    march = mention(1, "statement", "Prigozhin declared that his march on the capital would go on.", ["Russia"], D1,
+                    speaker="Russia")  # fmt: skip
+    seized = mention(
+        0, "other", "Prigozhin and his fighters seized the army headquarters on the march north.", ["Russia"], D1
+    )
+    assert len(group_mentions([seized, march])) == 1  # a teller the gazetteer does not know, among its words

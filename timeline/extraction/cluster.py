@@ -16,6 +16,7 @@ from datetime import date
 from timeline.extraction.events.detection import STATEMENT, EventMention
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, PERSON, default_gazetteer
+from timeline.extraction.lexicon.calendar_words import MONTH_WORDS, WEEKDAYS
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
@@ -400,6 +401,7 @@ _TELLING_VERB = (
     r"(?:said|says|declared|declares|announced|announces|claimed|claims|told|stated|added|insisted|confirmed)"
 )
 _TELLER = re.compile(rf"\b([A-Z][\w’'-]+)\s+(?:(?:has|had|also|later|then)\s+)*{_TELLING_VERB}\b")
+CALENDAR_NAMES = frozenset(MONTH_WORDS) | frozenset(WEEKDAYS)
 _NOT_A_NAME = frozenset("He She They It We This That The There".split())
 
 
@@ -421,7 +423,9 @@ def statement_voices(mention: EventMention) -> tuple[set[str], set[str], set[str
     tellers = {
         m.group(1).lower()
         for m in _TELLER.finditer(text)
-        if m.group(1) not in _NOT_A_NAME and not any(h.kind == COUNTRY for h in gaz.find(m.group(1)))
+        if m.group(1) not in _NOT_A_NAME
+        and m.group(1).lower() not in CALENDAR_NAMES  # "on Saturday declared": a day, not a teller
+        and not any(h.kind == COUNTRY for h in gaz.find(m.group(1)))
     }
     return leader, tellers, voice | tellers
 
