@@ -219,3 +219,50 @@ def test_it_types_a_telling_by_the_happening_it_reports_but_keeps_a_vow_a_statem
         classify("An official confirmed the figure, stressing the scale of the attack.", missile_context=False)
         == "statement"
     )
+
+
+def test_it_reads_present_perfect_news_as_told_now_but_not_a_tally_or_a_stance():
+    from timeline.extraction.events.detection import told_as_news
+
+    assert told_as_news("The interior minister has ordered the closure of all schools, his office said.")
+    assert told_as_news("The opposition leader has been arrested at his home.")
+    assert not told_as_news("The militia has been firing shells at the town since May.")
+    assert not told_as_news("The army has so far retaken 12 villages.")
+    assert not told_as_news("Both capitals have denied any role in the blast.")
+    assert not told_as_news("The blockade has led to shortages of fuel.")
+
+
+def test_it_finds_news_told_as_an_appeal_an_offer_a_defeat_or_a_call_up():
+    assert (
+        classify(
+            "The foreign minister ended the summit with an appeal to the neighbours to reopen the border.",
+            missile_context=False,
+        )
+        == "statement"
+    )
+    assert (
+        classify("The exiled leader appeared in a video posted online, pleading for help.", missile_context=False)
+        == "statement"
+    )
+    assert (
+        classify("The interior minister said that the cabinet is ready to step down.", missile_context=False)
+        == "statement"
+    )
+    assert (
+        classify("The governing party was defeated in a general election on Sunday.", missile_context=False)
+        == "election"
+    )
+    assert (
+        classify("The defence minister has approved the call-up of 10,000 reservists.", missile_context=False)
+        == "troop deployment"
+    )
+    assert classify("The senate ratified the country's admission to the bloc.", missile_context=False) == "agreement"
+    assert classify("The ministers held phone talks on the crisis.", missile_context=False) == "diplomatic meeting"
+
+
+def test_it_takes_an_office_holder_the_gazetteer_lacks_as_an_actor():
+    from timeline.extraction.events.detection import titled_name
+
+    assert titled_name("Interior Minister Ana Ruiz-Vega has resigned.") == "Ana Ruiz-Vega"
+    assert titled_name("Prime Minister Karim al-Rashid said the talks failed.") == "Karim al-Rashid"
+    assert titled_name("The prime minister said the talks failed.") == ""

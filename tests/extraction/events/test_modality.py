@@ -40,3 +40,23 @@ def test_background_marks_itself():
 
 def test_an_effort_under_way_is_no_happening():
     assert tells_no_happening("The agency said it was trying to determine how many troops had been sent.")
+
+
+def test_a_photo_caption_is_no_happening():
+    assert tells_no_happening("A woman watches a news broadcast at a railway station in the capital on June 2.")
+    assert tells_no_happening("Smoke is seen over the harbour after the strike on Monday.")
+    assert tells_no_happening("Two boys look at a burned-out car in the market square")
+    assert not tells_no_happening("Two soldiers were killed in the attack on Monday.")
+    assert not tells_no_happening("Several governments condemned the test.")
+
+
+def test_a_pledge_to_try_again_is_a_plan():
+    assert tells_no_happening("The agency pledged to make a second attempt within weeks.")
+    assert tells_no_happening("The rebels vowed to attack again.")
+    assert not tells_no_happening("The army admitted the test had failed, vowing that it would try again.")
+
+
+def test_a_commentators_view_is_analysis_not_a_happening():
+    assert tells_no_happening("Some regional analysts said the drills were a warning to the new government.")
+    assert tells_no_happening("An expert interviewed by a local radio, a retired colonel, said the strike was planned.")
+    assert not tells_no_happening("The defence ministry said the drills ended on Friday.")

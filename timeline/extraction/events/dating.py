@@ -7,10 +7,11 @@ is outside it. The date of the telling ("said on Friday that ...") gives way to 
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -129,6 +130,44 @@ def _names(text: str, tx: Any, nouns: frozenset[str]) -> bool:
     return bool(m and any(w.lower() in nouns for w in m.group(1).split()))
 
 
+# "hours after the president was declared the winner of last weekend's vote, the officers said ...": the time
+# belongs to the happening the sentence's own is measured from, not to its own
+_ANCHOR = re.compile(
+    r"(?:\b(?P<measure>(?:\w+\s+)?(?:hours|days|minutes|weeks)|shortly|soon|just|moments)\s+(?:after|before)|"
+    r"\bin (?:retaliation|response) (?:for|to))\s+[^,;]*$",
+    _I,
+)
+# "The launch came three days after North Korea fired ... on Saturday": the news is what came before
+_CAME = re.compile(r"\b(?:came|comes|come|was|is)\s+$", _I)
+
+
+def _dates_the_anchor(passage: Passage, tx: Any) -> bool:
+    before = passage.text[: tx.start - passage.start]
+    m = _ANCHOR.search(before)
+    return bool(m) and not _CAME.search(before[: m.start()])
+
+
+_PART_OF_MONTH = re.compile(
+    r"^(?:the\s+)?(?:(?P<early>early|beginning of|start of)|(?P<mid>mid|middle of)|(?P<late>late|end of|close of))[\s-]",
+    _I,
+)
+
+
+def _part_of_month(tx: Any) -> tuple[date, date, str]:
+    """ "early November", "mid-March", "late November", "the end of May": a third of the month, told as finely
+    as a week ("late November" is the 21st to the 30th), not the whole month."""
+    m = _PART_OF_MONTH.match(tx.text)
+    if tx.precision != "month" or m is None or tx.range_start.day != 1:
+        return tx.range_start, tx.range_end, tx.precision
+    first = tx.range_start
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    if m.group("early"):
+        return first, first + timedelta(days=9), "week"
+    if m.group("mid"):
+        return first + timedelta(days=10), first + timedelta(days=19), "week"
+    return first + timedelta(days=20), last, "week"
+
+
 def pick_date(
     passage: Passage,
     text: str,
@@ -152,6 +191,9 @@ def pick_date(
     pool = outside or usable
     asides = aside_spans(passage.text)
     pool = [t for t in pool if not any(a <= t.start - passage.start < b for a, b in asides)] or pool
+    pool = [t for t in pool if not _dates_the_anchor(passage, t)]
+    if not pool:
+        return None
     named = [t for t in pool if nouns and _names(text, t, nouns)]
     # "the winner of Sunday's election early on Monday": a possessive day that names a happening of
     # another kind gives way to the sentence's own date
@@ -171,15 +213,16 @@ def pick_date(
             ]
             pool = recent or pool
     best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))
+    start, end, precision = _part_of_month(best)
     return DateInfo(
         text=best.text,
         value=best.value,
         rule=best.rule,
         anchor=best.anchor,
         anchor_kind=best.anchor_kind,
-        start=best.range_start,
-        end=best.range_end,
-        precision=best.precision,
+        start=start,
+        end=end,
+        precision=precision,
         telling=not statement and _dates_the_report(passage, text, best),
     )
 

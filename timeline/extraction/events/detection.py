@@ -15,9 +15,11 @@ from typing import Any
 
 from timeline.extraction.clean.lines import is_headline
 from timeline.extraction.events.clauses import (
+    BACKGROUND_WORDS,
     core_clause,
     definite_referent,
     main_part,
+    mask_quotes,
     report_frame,
     told_in_simple_past,
 )
@@ -58,20 +60,20 @@ _LAUNCH_NOUN = re.compile(
 )
 _TROOPS = re.compile(
     r"\b(?:troops?|soldiers?|forces|units?|personnel|servicemen|battalions?|brigades?|divisions?|contingent|"
-    r"warships?|fighter jets|aircraft carriers?)\b",
+    r"warships?|fighter jets|aircraft carriers?|reservists?|conscripts)\b",
     _I,
 )
 _DEPLOY = re.compile(
     r"\b(?:deploy(?:ed|s|ing|ment)?|redeploy(?:ed|s|ing|ment)?|sent|send(?:s|ing)?|dispatch(?:ed|es)?|arriv(?:ed|es|ing)|"
     r"mass(?:ed|ing)|station(?:ed|s)|mov(?:ed|es|ing)|withdr(?:ew|awn|awal)|pulled? (?:out|back)|head(?:ed|ing) (?:to|toward)|"
-    r"reinforc(?:ed|ements?)|posted|transferred|provided)\b",
+    r"reinforc(?:ed|ements?)|posted|transferred|provided|mobili[sz](?:ed|es|ing|ation)|call(?:ed|s|ing)?[ -]up)\b",
     _I,
 )
 _MEETING = re.compile(
     r"\b(?:met|meets|held talks|hold talks|holds talks|holding talks|for talks with|"
     r"host(?:ed|s)\b(?!\s+(?:\w+\s+){0,3}?(?:troops|forces|bases|soldiers|refugees|migrants))|received (?:a|the) delegation|"
     r"received (?-i:(?:[A-Z]\w+ )+)(?:president|prime minister|foreign minister|leader)|visited|visits|"
-    r"summit (?:in|with|on)|sent a delegation|delegation (?:of [\w ]{0,40})?to meet)\b",
+    r"summit (?:in|with|on)|sent a delegation|(?:held|hold|holds|holding) (?:\w+ )?(?:talks|call)|delegation (?:of [\w ]{0,40})?to meet)\b",
     _I,
 )
 _SANCTION = re.compile(
@@ -86,7 +88,7 @@ _ATTACK = re.compile(
 )
 _AGREEMENT = re.compile(
     r"\b(?:sign(?:ed|s)|agreed|reached|struck|concluded|ratif(?:ied|ies|ying))\b.{0,60}\b"
-    r"(?:agreement|treaty|deal|accord|pact|ceasefire|truce|membership|accession)\b|"
+    r"(?:agreement|treaty|deal|accord|pact|ceasefire|truce|membership|accession|admission)\b|"
     r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b[^,;]{0,25}\b(?:was|were|is|has been|had been|have been)\s+"
     r"(?:formally\s+|finally\s+)?(?:signed|agreed|reached|concluded|ratified)\b|"
     r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,60}\b(?:took|takes|came into|comes into|entered into)\s+"
@@ -127,7 +129,7 @@ _STRIKE_CUE = re.compile(
     _I,
 )
 _ELECTION = re.compile(
-    r"\b(?:won|wins|elected|re-elected|voted|vote was held|went to the polls)\b.{0,80}|\belection\b.{0,40}\b(?:held|won)\b",
+    r"\b(?:won|wins|elected|re-elected|voted|vote was held|went to the polls|(?:was|were) (?:defeated|ousted|beaten)|lost)\b.{0,80}|\belection\b.{0,40}\b(?:held|won)\b",
     _I,
 )
 _RESULT = re.compile(r"\b(?:declared|proclaimed|named|confirmed)\b.{0,60}\bthe winner\b", _I)
@@ -139,13 +141,19 @@ _EXERCISE = re.compile(
     r"\b(?:held|conduct\w*|stag\w*|began|launched|kicked off)\b.{0,60}\b(?:joint )?(?:exercises?|drills?|war games|manoeuvres)\b",
     _I,
 )
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\\s+(?:morning|evening|night)|\\d"
 # Speech acts that make news on their own.
 _STRONG_SPEECH = re.compile(
     r"\b(?:warn(?:ed|s|ing)?|vow(?:ed|s)?|pledg(?:ed|es)|affirm(?:ed|s)?|confirm(?:ed|s)?|condemn(?:ed|s)?|denounc(?:ed|es)|"
     r"accus(?:ed|es|ing)|threaten(?:ed|s)?|announc(?:ed|es)|declar(?:ed|es)|demand(?:ed|s)?|urg(?:ed|es)|"
     r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es)|"
     r"(?:issued|published|released) (?:a|an) (?:statement|communiqu[ée])|protest(?:ed|s)\s+(?:\w+\s+){0,3}?(?:against|to|over)\b|"
-    r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es))\b",
+    r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es)|"
+    # an appeal is news of its own: "appealed to Hungary", "with an appeal to ...", "called on the allies to ..."
+    r"appeal(?:ed|s)?\s+(?:to|for)|(?:an|his|her|their|its|the) appeal (?:to|for)|plead(?:ed|s|ing)?\s+(?:for|with)|"
+    rf"call(?:ed|s)\s+(?:for|on\s+(?!(?:{_DAYS})\b))|offer(?:ed|s)\s+to|"
+    # a leader appearing on screen speaks to the public: "appeared in a video", "appeared on state television"
+    r"appear(?:ed|s)\s+(?:on|in)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:video|television|TV|broadcast|address))\b",
     _I,
 )
 _SAID = re.compile(rf"\b(?:{'|'.join(speech.ATTRIBUTION)}|wrote|according to)\b", _I)
@@ -176,7 +184,7 @@ class EventMention:
     speaker: str
     date: DateInfo | None  # the date the sentence itself gives, if any
     keywords: frozenset[str]
-    simple_past: bool = False  # told in the simple past, as a report tells what has just happened
+    simple_past: bool = False  # told as a report tells what has just happened (told_as_news)
     # a time expression of its own that does not date it to a day ("last year", "in recent weeks"): it tells of
     # another time than the report's, so neither the lede nor the report's day can date it
     other_time: bool = False
@@ -277,7 +285,8 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     )
     strong = strong_speech(sentence)
     if whole is None and not strong:
-        return None  # no trigger anywhere in the sentence
+        # "the prime minister said the government is ready to hand over power": an offer, or no trigger at all
+        return STATEMENT if offers(sentence) else None
     frame = report_frame(sentence)
     if frame is not None and frame.verb.lower() in _OPINION:
         return STATEMENT  # "Analysts note that the timing of the launch ...": a view, not a happening
@@ -300,6 +309,77 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     if whole is None:
         return None
     return STATEMENT if frame is not None else OTHER
+
+
+# an office holder named with the office: "Defense Minister Yoav Gallant", "Prime Minister Mohammad al-Jalali"
+_TITLED_NAME = re.compile(
+    r"(?-i:\b(?:President|Prime Minister|(?:[A-Z][a-z]+ )?Minister|Chancellor|King|Queen|Emir|Secretary(?: of State)?|"
+    r"General|Gen\.|Colonel|Col\.|Commander|Spokes(?:man|woman|person)|Ambassador|Envoy|Mayor|Governor)\s+"
+    r"(?P<name>[A-Z][\w’'.-]+(?:\s+(?:(?:al|el)-|(?:de|van|von|bin)\s+)?[A-Z][\w’'.-]*){1,3}))"
+)
+
+
+def titled_name(sentence: str) -> str:
+    """The name of an office holder the sentence names with the office ("" when none)."""
+    m = _TITLED_NAME.search(_outside_quotes(sentence))
+    return m.group("name") if m else ""
+
+
+_READY = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:ready|willing|prepared|preparing)\s+to\b", _I)
+
+
+def offers(sentence: str) -> bool:
+    """Whether the sentence reports an offer or a declared readiness ("X said the government is ready to ...")."""
+    outside = _outside_quotes(sentence)
+    if not _READY.search(outside):
+        return False
+    frame = report_frame(sentence)
+    return frame is not None and frame.verb.lower() not in _OPINION and bool(_READY.search(_outside_quotes(frame.told)))
+
+
+# the present perfect of fresh news ("Gallant has approved the mobilization", "the army has declared ..."),
+# unless the sentence tells a tally, a stance held or a span of time ("have so far captured", "has long denied")
+_TALLY = re.compile(
+    r"\b(?:so far|to date|since|already|ever|yet|until now|thus far|"
+    r"for (?:\w+ )?(?:years|months|weeks|decades|days))\b|\b(?:this|last) (?:year|month|decade)\b|"
+    r"\b(?:around|about|nearly|almost|more than|over|at least|some|up to)\s+\d",
+    _I,
+)
+_PERFECT_ADVERBS = frozenset("now just also officially formally reportedly finally recently".split())
+# a stance held or a cause ("have denied such deals", "have called for ...", "have led to sanctions")
+_STANCES = frozenset("denied rejected insisted maintained argued called led long always never repeatedly".split())
+_PARTICIPLES = frozenset(
+    "told met held sent struck shot won begun become taken withdrawn flown led brought fought given made left "
+    "spoken sought broken hit put shut set cut lost chosen sunk sworn overthrown driven fled stood written seen "
+    "said come gone run".split()
+)
+
+
+def _fresh_perfect(sentence: str) -> bool:
+    if BACKGROUND_WORDS.search(sentence) or _TALLY.search(mask_quotes(sentence)):
+        return False
+    words = re.findall(r"[\w’'-]+", mask_quotes(main_part(sentence)).replace("’", "'"))
+    for i, word in enumerate(words):
+        w = word.lower()
+        if w in ("has", "have"):
+            rest = [x.lower() for x in words[i + 1 : i + 5] if x.lower() not in _PERFECT_ADVERBS]
+            if not rest or rest[0] in _STANCES:
+                return False
+            if rest[0] == "been":  # "has been detained" is news; "has been sending" a state of things
+                return len(rest) > 1 and not rest[1].endswith("ing")
+            return rest[0] in _PARTICIPLES or (rest[0].endswith("ed") and len(rest[0]) > 4)
+        if w in ("had", "was", "were", "will", "would", "could", "may", "might", "should", "must", "can"):
+            return False
+        if i > 0 and w.endswith("ed") and len(w) > 4 and word[:1].islower():
+            return False
+    return False
+
+
+def told_as_news(sentence: str) -> bool:
+    """Whether the sentence tells its happening as a report tells what has just happened: in the simple past
+    ("soldiers broke into a base"), or in the present perfect of breaking news ("the defence minister has
+    approved the mobilization of reservists") that no tally, stance or span of time turns into background."""
+    return told_in_simple_past(sentence) or _fresh_perfect(sentence)
 
 
 _PROPER_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:de|da|del|van|von|al|bin|[A-Z][\w’'.-]+)){1,4}")
@@ -369,11 +449,18 @@ def detect(
             event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
         if event_type is None:
             continue
-        if event_type == STATEMENT and not (strong_speech(p.text) or _EVALUATES.search(outside)) and info is None:
+        if (
+            event_type == STATEMENT
+            and not (strong_speech(p.text) or offers(p.text) or _EVALUATES.search(outside))
+            and info is None
+        ):
             continue
         if event_type == OTHER and (info is None or info.telling):
             continue  # an ambiguous sentence is an event only when the article dates it
         actors = tuple(dict.fromkeys([*(h.actor for h in hits if h.kind != PLACE), *([referent] if referent else [])]))
+        if not any(h.kind in (PERSON, ORGANISATION) for h in hits):
+            titled = titled_name(p.text)  # "Defense Minister Yoav Gallant": an office holder the gazetteer lacks
+            actors = (*actors, titled) if titled else actors
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
         mentions.append(
             EventMention(
@@ -396,7 +483,7 @@ def detect(
                 speaker=(_speaker(p.text, hits) or referent) if event_type == STATEMENT else "",
                 date=info,
                 keywords=keywords(p.text),
-                simple_past=told_in_simple_past(p.text),
+                simple_past=told_as_news(p.text),
                 other_time=info is None and any(_another_time(t, dct) for t in own_times),
             )
         )

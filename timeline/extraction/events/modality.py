@@ -1,6 +1,7 @@
 """Whether a sentence tells a happening at all, or a view, a plan, a question, a guess or what may come.
 
-A report tells what happened in the indicative past ("fired", "signed", "said it had intercepted"). Modals and
+Analysts' and experts' views are analysis. A photo caption tells a scene in the present ("A commuter watches a TV report ..."), not a happening; a pledge to
+try again ("pledged to make another attempt") is a plan. A report tells what happened in the indicative past ("fired", "signed", "said it had intercepted"). Modals and
 the future ("would", "could", "will", "is expected to", "plans to"), guesses ("likely", "probably"), questions
 and background markers ("in recent years") tell of something else, and make no timeline entry. A sentence
 whose own act comes first and is past still reports it ("X fired a missile that could reach ...", "X warned
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extraction.events.clauses import BACKGROUND_WORDS, main_part, mask_quotes
+from timeline.extraction.events.clauses import BACKGROUND_WORDS, main_part, mask_quotes, report_frame
 from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
@@ -43,14 +44,61 @@ def _act_before_modal(outside: str, first: re.Match[str]) -> bool:
     return any(not _PERFECT_BEFORE.search(head[: m.start()]) for m in _PAST.finditer(head))
 
 
+# A pledge to try again is a plan: "The country pledged to make another attempt", "vowed to launch again".
+_REPEAT_PLEDGE = re.compile(
+    r"^(?:[\w’'-]+\s+){1,6}?(?:pledg(?:ed|es)|vow(?:ed|s)|promis(?:ed|es))\s+(?:that\s+\w+\s+(?:would|will)\s+|to\s+)"
+    r"(?:[\w-]+\s+){0,3}?(?:another|again|anew|(?:a|its)\s+(?:second|third|fourth|fifth|new|fresh|next)\s+"
+    r"(?:attempt|launch|try|test|round|bid))\b",
+    _I,
+)
+# A photo caption tells a scene in the present: "A commuter watches a TV report at Seoul Station ...",
+# "Explosions are seen in the skies of the capital ...", "Three people look around a demolished street".
+_SCENE_VERBS = (
+    r"watch|look|stand|walk|sit|gather|hold|wave|pose|gesture|ride|pass|react|rise|billow|inspect|queue|wait|"
+    r"carr(?:y|ies)|cheer|mourn|pray|burn|shelter|flee|celebrate|attend|speak|talk|arrive|leave|survey|clear|search"
+)
+_CAPTION = re.compile(
+    r"^(?:(?:A|An|One|Two|Three|Four|Five|Several|Some|Many|Local)\s+(?:[\w-]+\s+){0,3}?|"
+    r"(?:People|Residents|Protesters|Demonstrators|Civilians|Children|Women|Men|Smoke|Flames|Explosions|Rescuers|"
+    r"Firefighters|Supporters|Mourners|Onlookers|Commuters|Passengers|Worshippers|Journalists)\s+)"
+    rf"(?-i:(?:{_SCENE_VERBS})(?:s|es)?)\b(?![^.]*\b(?:said|told|says|added)\b)"
+    r"|^(?:[\w’'-]+\s+){1,5}?(?-i:is|are)\s+seen\s+(?:in|at|on|near|over|during|as|after|outside|inside)\b",
+)
+
+
+def is_caption(sentence: str) -> bool:
+    """Whether the sentence is a photo caption: a scene told in the present, not a report of a happening."""
+    return bool(_CAPTION.match(sentence.strip()))
+
+
+# Analysis told by those who comment on the news, not by those who make it: "analysts said", "an expert said".
+_ANALYST = re.compile(
+    r"^(?:(?:some|many|other|several|most|one|an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:analysts?|experts?|observers?|"
+    r"commentators?|scholars?|academics?|pundits?|researchers?|think[- ]tanks?)\b",
+    _I,
+)
+
+
+def is_analysis(sentence: str) -> bool:
+    """Whether the sentence passes on the view of an analyst, an expert or an observer."""
+    if _ANALYST.match(sentence.strip()) and _PLAIN_TELLING.search(mask_quotes(sentence)):
+        return True  # "An expert interviewed by the TV news, ..., said ..."
+    frame = report_frame(sentence)
+    return frame is not None and bool(_ANALYST.match(frame.speaker.strip()))
+
+
 def is_question(sentence: str) -> bool:
     return mask_quotes(sentence).rstrip(" \"”’'").endswith("?")
 
 
 def tells_no_happening(sentence: str) -> bool:
     """Whether the sentence tells a view, a plan, a guess, a question or what may come, not a happening."""
-    if is_question(sentence):
+    if is_question(sentence) or is_caption(sentence):
         return True
+    if _ANALYST.search(sentence) and is_analysis(sentence):
+        return True  # a commentator's view, whatever its tense
+    if _REPEAT_PLEDGE.match(mask_quotes(main_part(sentence)).strip()):
+        return True  # a pledge to try again tells a plan
     masked = mask_quotes(sentence)
     if not (MODAL.search(masked) or HYPOTHETICAL.search(masked)):
         return False  # the common case, settled without parsing the clauses
