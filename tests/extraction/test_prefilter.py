@@ -33,7 +33,8 @@ def test_needles_are_the_words_every_match_holds() -> None:
     }
     assert needles(re.compile(r"(?:re)?deploy(?:ed|s)?")) == {"deploy"}
     assert needles(re.compile(r"\b(?:Election|POLLS)\b")) == {"election", "polls"}  # case is ignored on both sides
-    assert needles(re.compile(r"\bsaid\b|[\"“][^\"”]*[\"”]")) is None  # a quotation holds no word of its own
+    assert needles(re.compile(r"\bsaid\b|[\"“][^\"”]*[\"”]")) == {"said", '"', "“"}  # a quotation: its marks
+    assert needles(re.compile(r"\bsaid\b|,\s+\w+")) is None  # a comma is in nearly every sentence
     assert needles(re.compile(r"\w+ed\b")) is None
     assert needles(re.compile(r"\b(?:a|an|of)\b")) is None  # too short to be worth a test
     assert needles(re.compile(r"(?:attack)?")) is None  # the empty match holds nothing

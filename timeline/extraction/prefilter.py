@@ -4,14 +4,16 @@ Most rules of the pipeline are regular expressions tried on every sentence of ev
 sentences hold none of their trigger words: "sanctions" is absent from nearly all of them, and so is every
 alternative of the attack, meeting or agreement verbs. `needles(pattern)` reads, from the parsed pattern, a
 small set of lower-case strings of which every match holds at least one (for `\\bsanctions?\\b.{0,60}` that is
-"sanction"); `guarded(pattern)` returns an object used like the pattern whose `search`, `match`, `finditer`
-... first look for those strings in the lower-cased text (`str.__contains__`, much cheaper than the regular
-expression engine trying every position) and answer "no match" at once when none is there.
+"sanction", for a quotation its opening marks); `guarded(pattern)` returns an object used like the pattern
+whose `search`, `match`, `finditer` ... first look for those strings in the lower-cased text
+(`str.__contains__`, much cheaper than the regular expression engine trying every position) and answer "no
+match" at once when none is there.
 
 The answers are those of the pattern itself: a needle is only ever a necessary condition. Case is ignored on
 both sides, which only widens the test; the three letters that a case-insensitive pattern matches to an ASCII
 letter but that `str.lower` leaves apart (dotted and dotless i, long s) turn the test off for a text holding
-them. A pattern whose every match need not hold some string of three letters or more is returned as it is.
+them. A pattern whose every match need not hold some string of three letters or more (or a quotation mark or a
+bracket) is returned as it is.
 
 `guard_patterns(namespace)` guards every compiled pattern among a module's globals, so that a rule module
 calls it once, after its patterns are defined, and a pattern added later is guarded too.
@@ -29,7 +31,10 @@ MIN_NEEDLE = 3  # a needle shorter than this is in nearly every sentence: no use
 MAX_NEEDLES = 40  # more needles than this cost about what the pattern itself costs
 _MAX_EXACT = 64  # the most strings a part of a pattern may spell out before only what it requires is kept
 _RARE = 6  # a needle this long is rare enough: beyond it, fewer needles count for more than longer ones
-_MAX_SET = 8  # the largest character set spelt out letter by letter ([sz], ['’])
+_MAX_SET = 8
+_RARE_CHARS = frozenset(
+    '"“”«»()[]{}'
+)  # characters most sentences do without  # the largest character set spelt out letter by letter ([sz], ['’])
 # letters a case-insensitive pattern matches to an ASCII letter that str.lower does not map onto it
 _UNFOLDED = ("\u0130", "\u0131", "\u017f")
 
@@ -57,9 +62,15 @@ def _usable(strings: frozenset[str] | None) -> frozenset[str] | None:
     if not strings:
         return None
     reduced = _reduce(strings)
-    if min(len(s) for s in reduced) < MIN_NEEDLE or len(reduced) > MAX_NEEDLES:
+    if not all(_rare(s) for s in reduced) or len(reduced) > MAX_NEEDLES:
         return None
     return reduced
+
+
+def _rare(needle: str) -> bool:
+    """Whether a needle is absent from enough sentences to be worth a test: a word of three letters or more, or
+    one holding a quotation mark or a bracket."""
+    return len(needle) >= MIN_NEEDLE or any(c in _RARE_CHARS for c in needle)
 
 
 def _reduce(strings: frozenset[str]) -> frozenset[str]:
@@ -79,9 +90,9 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
         if not c or "" in c:
             continue
         reduced = _reduce(c)
-        shortest = min(len(s) for s in reduced)
+        shortest = min(max(len(s), MIN_NEEDLE) if _rare(s) else len(s) for s in reduced)
         # usable first, then needles long enough to be rare, then as few of them as may be
-        usable = shortest >= MIN_NEEDLE and len(reduced) <= MAX_NEEDLES
+        usable = all(_rare(s) for s in reduced) and len(reduced) <= MAX_NEEDLES
         scored.append((not usable, -min(shortest, _RARE), len(reduced), -shortest, sorted(reduced)))
     if not scored:
         return None

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.extraction.lexicon import speech
 from timeline.extraction.lexicon.calendar_words import MONTHS, WEEKDAYS
 from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
+# The clause readings below are asked of one sentence several times (by the classifier, the modality test, the
+# headline writer and the tense test): each keeps its last few answers. A few dozen is one sentence's worth.
+_SENTENCE_MEMO = 32
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 
 _LEAD_WORDS = (
@@ -53,7 +57,7 @@ _FILLER = (
 )
 _BEFORE_THAT = re.compile(rf"^(?:\s+(?:{_FILLER})\b){{0,5}}\s+that\s+", _I)
 _APPOSITIVE = re.compile(
-    r"(?<=[A-Za-z’'])(,\s+(?:the|a|an|its|his|her|their|who|also|whose|himself|herself|now|then|[a-z]+ing|(?-i:[a-z]+ed))\b(?:[^,;\"“]|,(?=\d)){0,90},)\s+"
+    r"(,(?<=[A-Za-z’'],)\s+(?:the|a|an|its|his|her|their|who|also|whose|himself|herself|now|then|[a-z]+ing|(?-i:[a-z]+ed))\b(?:[^,;\"“]|,(?=\d)){0,90},)\s+"
     r"(?=[a-z])"
 )
 _SUBJECT_VERB = re.compile(
@@ -113,6 +117,7 @@ def definite_referent(description: str, recent: list[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=_SENTENCE_MEMO)
 def strip_lead(sentence: str) -> str:
     """The sentence without leading connectives, time adverbials and circumstance phrases ("Hours before X, ")."""
     s = sentence.strip()
@@ -144,6 +149,7 @@ def aside_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _APPOSITIVE.finditer(text) if not _SPEECH.search(m.group(1))]
 
 
+@lru_cache(maxsize=_SENTENCE_MEMO)
 def strip_appositives(text: str) -> str:
     """Asides after a name ("Kim Yo Jong, the leader's sister, accused ...") left out; a role before a name
     ("Iran's foreign minister, Hossein Amir-Abdollahian, said ...") gives way to the name."""
@@ -182,6 +188,7 @@ def _leading_frame(s: str, m: re.Match[str]) -> Frame | None:
 _NAMED_CLAUSE = re.compile(r"^\s*(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+ed|had|has|have|was|were|is|are|will)\b")
 
 
+@lru_cache(maxsize=_SENTENCE_MEMO)
 def report_frame(sentence: str) -> Frame | None:
     """The telling and the told of a reported sentence, or None when the sentence is not told as a report."""
     s = strip_appositives(strip_lead(sentence.strip().rstrip(".")))
@@ -252,6 +259,7 @@ _SUBORDINATE_ONLY = re.compile(
 )
 
 
+@lru_cache(maxsize=_SENTENCE_MEMO)
 def main_clause(text: str) -> str:
     """The clause before any trailing subordinate or relative clause (at least three words of it)."""
     s = text.strip().rstrip(".")
@@ -262,12 +270,14 @@ def main_clause(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=_SENTENCE_MEMO)
 def main_part(sentence: str) -> str:
     """The sentence without leading adverbials, asides, relative and subordinate clauses (the telling kept)."""
     s = strip_appositives(strip_lead(sentence)).strip().rstrip(".")
     return _drop_relatives(_SUBORDINATE_ONLY.sub("", s))
 
 
+@lru_cache(maxsize=_SENTENCE_MEMO)
 def core_clause(sentence: str) -> str:
     """The part of a sentence that carries its happening: the told clause of a report, without relative or
     subordinate clauses (coordinated main clauses stay: "... landed in Pyongyang, and was met by Kim")."""

@@ -9,6 +9,7 @@ time-zone conversion in brackets, not a reference inside a quotation when one ou
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -410,6 +411,7 @@ def detect(
 ) -> list[EventMention]:
     """The event mentions among the passages of one cleaned article."""
     missile_context = bool(_MISSILE_NOUN.search(text))
+    near = _TimexIndex(timexes)
     mentions: list[EventMention] = []
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     recent: list[str] = []  # every actor named so far, in order
@@ -435,11 +437,12 @@ def detect(
         nouns = EVENT_NOUNS.get(event_type, frozenset())
         if event_type == ELECTION and _RESULT.search(outside):
             nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
-        info = pick_date(p, text, timexes, dct, statement=event_type == STATEMENT, nouns=nouns)
-        own_times = [t for t in timexes if p.start <= t.start < p.end]
+        timexes_near = near.within(p.start, p.end)  # the passage's own expressions, and none far from it
+        info = pick_date(p, text, timexes_near, dct, statement=event_type == STATEMENT, nouns=nouns)
+        own_times = [t for t in timexes_near if p.start <= t.start < p.end]
         if info is not None and dct is not None and (dct - info.end).days > BACKGROUND_YEARS_DAYS:
             continue  # "Russia invaded Ukraine in February 2022", told in 2024: background, not the news
-        if info is None and (background(p.text) or _background(p, timexes, dct)):
+        if info is None and (background(p.text) or _background(p, timexes_near, dct)):
             continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
         if info is None and _ONGOING.search(outside):
             continue  # "have carried out strikes since January": a campaign under way, not a happening of a day
@@ -471,7 +474,7 @@ def detect(
                     statement=event_type == STATEMENT,
                     time_spans=[
                         (t.start - p.start, t.end - p.start)
-                        for t in timexes
+                        for t in timexes_near
                         if p.start <= t.start < p.end and t.type in _DATED
                     ],
                     antecedent=_antecedent(p.text, previous),
@@ -491,6 +494,22 @@ def detect(
 
 
 _DATED = ("DATE", "TIME")
+
+
+class _TimexIndex:
+    """The time expressions that start within a span of the text, found by bisection when the tagger gives them
+    in order of their start (it does), so that each passage looks at its own and not at all of the article's."""
+
+    def __init__(self, timexes: list[Any]) -> None:
+        self.timexes = timexes
+        self.starts = [t.start for t in timexes]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """Every expression starting from `start` to `end` (inclusive), in the order given."""
+        if not self.ordered:
+            return [t for t in self.timexes if start <= t.start <= end]
+        return self.timexes[bisect_left(self.starts, start) : bisect_right(self.starts, end)]
 
 
 def _another_time(t: Any, dct: date | None) -> bool:
