@@ -179,3 +179,34 @@ def test_a_complete_quoted_clause_loses_its_quotation_marks():
 def test_a_comma_inside_a_noun_phrase_is_no_place_to_cut():
     sentence = "Kim Jong Un has crossed into Russia aboard his slow, armoured private train, officials said on Tuesday."
     assert write_title(sentence, statement=True).endswith("armoured private train")
+
+
+def test_a_first_person_quotation_becomes_the_speakers_own_clause():
+    sentence = '"We declare the end of that dark era," the rebels said in a statement.'
+    assert write_title(sentence, statement=True) == "The rebels declare the end of that dark era"
+    assert write_title('"We are ready," the rebels said.', statement=True) != "The rebels are ready"
+
+
+def test_an_aside_between_dashes_or_after_a_name_goes_and_the_main_verb_stays():
+    sentence = (
+        "Iran's attacks – which Israel largely deterred with its air defences – followed the killing of its ally."
+    )
+    assert write_title(sentence) == "Iran's attacks followed the killing of its ally"
+    sentence = 'Vice President Biden, in Poland to assure allies of support, called the move a "blatant land grab".'
+    assert write_title(sentence, statement=True) == "Vice President Biden calls the move a blatant land grab"
+
+
+def test_the_country_stands_for_the_name_the_sentence_before_is_about():
+    before = "North Korea said its rocket crashed into the sea."
+    title = write_title("The country pledged to make another attempt.", statement=True, previous_sentence=before)
+    assert title == "North Korea pledges to make another attempt"
+    person = "President Ali Bongo spoke on television."
+    assert write_title("The country pledged to make another attempt.", previous_sentence=person).startswith(
+        "The country"
+    )
+
+
+def test_the_future_is_no_time_expression_to_leave_out():
+    sentence = "Envoys are holding talks in Yevlakh on the future of the region."
+    spans = [(sentence.index("the future"), sentence.index("the future") + len("the future"))]
+    assert write_title(sentence, time_spans=spans) == "Envoys are holding talks in Yevlakh on the future of the region"

@@ -53,7 +53,7 @@ _STANDS_ALONE = frozenset(
     "surrenders surrender falls fall ends end begins begin".split()
 )
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘](?=\w)|(?<=\w)['’](?!\w)")
-_SHORT_QUOTE = re.compile(r"[\"“‘']([^\"“”‘’']{1,40}?)[\"”’'](?!\w)")
+_SHORT_QUOTE = re.compile(r"[\"“‘']([^\"“”‘’']{1,60}?)[\"”’'](?!\w)")
 _BE = frozenset("is are was were has have had".split())
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s+(?:said|says|told\s+\w+|reported|added|stated)(?:\s+on\s+\w+)?\s*\.?$|"
@@ -148,8 +148,9 @@ def fault_weight(title: str) -> int:
 
 
 def unquote_short(title: str) -> str:
-    """Quotation marks around a word or two go ("accuses Prigozhin of “treason”" -> "... of treason")."""
-    return _SHORT_QUOTE.sub(lambda m: m.group(1) if len(m.group(1).split()) <= 4 else m.group(0), title)
+    """Quotation marks around a phrase of up to eight words go ("accuses Prigozhin of “treason”" -> "... of
+    treason"): the title says it in its own clause."""
+    return _SHORT_QUOTE.sub(lambda m: m.group(1) if len(m.group(1).split()) <= 8 else m.group(0), title)
 
 
 def strip_dateline(text: str) -> str:

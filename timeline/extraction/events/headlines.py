@@ -381,7 +381,9 @@ def write_title(
     sentence = sentence.strip()
     if previous_sentence is not None:
         antecedent = checked_antecedent(sentence, antecedent, previous_sentence)
+    described = _described_referent(sentence, previous_sentence or "")
     sentence = _QUOTED_AS_SAYING.sub(lambda m: f"{m['source']} said that ", sentence, count=1)
+    time_spans = [(a, b) for a, b in (time_spans or []) if not _NOT_A_TIME.match(sentence[a:b])]
     cut = leading_cut(sentence)  # "SEOUL, Oct 31 (Reuters) - ...", "The big picture: ...": no part of a headline
     sentence, time_spans = sentence[cut:], [(a - cut, b - cut) for a, b in (time_spans or []) if a >= cut]
     sentence, time_spans = _dated_background(sentence, time_spans)
@@ -392,9 +394,13 @@ def write_title(
     if s.count("”") > s.count("“"):
         s = s.replace("”", "", 1)  # a quotation that opened the sentence: '“...,” X said' reads as 'X says ...'
     s = re.sub(r"\s*\([^)]{0,80}\)", "", s)
+    s = _DASH_ASIDE.sub(" ", s)  # "Iran's attacks – which Israel largely deterred – followed ...": the aside goes
     s = strip_appositives(strip_lead(s))
     frame = report_frame(s)
-    if frame is not None:
+    spoken_for = _first_person_quote(undated)
+    if spoken_for:
+        body = spoken_for
+    elif frame is not None:
         told = re.split(r",?\s+and that\s+|,?\s+and said\s+", frame.told, maxsplit=1)[0]
         told = main_clause(told) if len(main_clause(told).split()) >= 3 else told
         speaker = frame.speaker
@@ -415,6 +421,8 @@ def write_title(
         body = clause if len(clause.split()) >= 4 else s
         body = headline_verb(_resolve(body, antecedent))
     body = _unquote_told(body)
+    if described:
+        body = _DESCRIBED.sub(described + " ", body, count=1)
     title = _balance_quotes(unquote_short(_cut(body.strip().rstrip(" .,:;—–"), max_chars))).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
@@ -515,6 +523,56 @@ def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
     if word in ("he", "she"):
         return name if len(name.split()) >= 2 else ""
     return name if _is_plural(name) == plural or " and " not in name else ""
+
+
+_NOT_A_TIME = re.compile(r"^(?:the\s+)?(?:future|past|present|moment)$", _I)  # "talks on the future of ..."
+_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,200}?\s[–—]\s")
+# '"We declare the end of an era," the rebels said': the speakers' own words in their name
+_FIRST_PERSON = re.compile(
+    r"^\s*[\"“](?:\((?P<w>[Ww])\)e|(?P<we>We)|(?P<i>I))\s+(?P<verb>[a-z]+)\b(?P<more>[^\"“”]{6,}?)[,.]?\s*[\"”],?\s+"
+    r"(?P<speaker>(?:the\s+)?[^,\"“”]{2,60}?)\s+(?:said|says|announced|declared|added|stated|wrote)\b"
+)
+
+
+def _first_person_quote(sentence: str) -> str:
+    """A quotation in the first person told by a named speaker, as the speaker's own clause: '"We declare the end
+    of that dark era," the rebels said' -> "The rebels declare the end of that dark era"; "" when the quotation
+    does not open with "we" or "I" and a verb."""
+    m = _FIRST_PERSON.match(sentence)
+    if m is None:
+        return ""
+    verb, table = m["verb"], past_to_base()
+    if verb in table:
+        base = table[verb]
+    elif verb in BASES:
+        base = verb
+    else:
+        return ""  # "We are ...", "I will ...": not a verb we can put in the speaker's mouth
+    speaker = m["speaker"].strip()
+    plural = bool(m["w"] or m["we"]) and _is_plural(speaker)
+    more = m["more"].strip().lstrip(",").strip()
+    clause = f"{speaker} {base if plural else third_person(base)} {more}"
+    return clause[:1].upper() + clause[1:]
+
+
+# "The country pledged ...": a description that stands for the actor the sentence before is about
+_DESCRIBED = re.compile(r"^the\s+(?:country|nation|government|regime|state|kingdom|republic)\s+(?=[a-z])", _I)
+_PERSON_WORDS = frozenset("president minister mr mrs ms dr general leader prime secretary king queen".split())
+
+
+def _described_referent(sentence: str, previous: str) -> str:
+    """The name a leading "the country" (or "the government", "the regime") stands for: the subject of the
+    sentence before when that subject is a short name and not a person's; "" otherwise."""
+    if not previous or not _DESCRIBED.match(sentence.strip()):
+        return ""
+    before = strip_lead(strip_dateline(previous.strip()))
+    verb = _VERB_AT.search(before)
+    subject = strip_appositives(before[: verb.start()] if verb else "")
+    calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
+    names = [n for n in _NAME_RUN.findall(subject) if n.lower() not in calendar | {"the", "a", "an", "on", "in", "at"}]
+    if len(names) != 1 or len(names[0].split()) > 3 or {w.lower() for w in names[0].split()} & _PERSON_WORDS:
+        return ""
+    return names[0]
 
 
 guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)
