@@ -266,3 +266,31 @@ def test_it_takes_an_office_holder_the_gazetteer_lacks_as_an_actor():
     assert titled_name("Interior Minister Ana Ruiz-Vega has resigned.") == "Ana Ruiz-Vega"
     assert titled_name("Prime Minister Karim al-Rashid said the talks failed.") == "Karim al-Rashid"
     assert titled_name("The prime minister said the talks failed.") == ""
+
+
+def test_it_dates_a_happening_told_beside_the_reports_news_on_the_day_the_lede_gives():
+    text = (
+        "The two presidents opened their summit in the port city on Wednesday with a tour of the shipyard.\n\n"
+        "They discussed grain exports and energy, officials said.\n\n"
+        "The talks ran late into the evening.\n\n"
+        "Hours before the summit, the navy fired two cruise missiles into the sea, the defence ministry said."
+    )
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Wednesday", date(2023, 3, 8))], date(2023, 3, 9), default_gazetteer())
+    missile = next(m for m in found if "cruise missiles" in m.summary)
+    assert missile.date is not None and missile.date.start == date(2023, 3, 8)
+
+
+def test_it_names_a_body_by_its_initials_when_the_gazetteer_lacks_it():
+    from timeline.extraction.events.detection import initials_subject
+
+    assert initials_subject("The WFP has suspended deliveries to the region.") == "WFP"
+    assert initials_subject("A convoy reached the town.") == ""
+
+
+def test_a_host_welcoming_a_named_guest_is_a_meeting_but_welcoming_a_decision_is_not():
+    assert (
+        classify("The king welcomed President Ana Ruiz to the palace on Monday.", missile_context=False)
+        == "diplomatic meeting"
+    )
+    assert classify("The minister welcomed the decision.", missile_context=False) is None

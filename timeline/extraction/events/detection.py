@@ -24,7 +24,7 @@ from timeline.extraction.events.clauses import (
     report_frame,
     told_in_simple_past,
 )
-from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, pick_date
+from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, lede, pick_date
 from timeline.extraction.events.headlines import write_title
 from timeline.extraction.events.modality import background, tells_no_happening
 from timeline.extraction.events.wording import keywords
@@ -74,7 +74,7 @@ _MEETING = re.compile(
     r"\b(?:met|meets|held talks|hold talks|holds talks|holding talks|for talks with|"
     r"host(?:ed|s)\b(?!\s+(?:\w+\s+){0,3}?(?:troops|forces|bases|soldiers|refugees|migrants))|received (?:a|the) delegation|"
     r"received (?-i:(?:[A-Z]\w+ )+)(?:president|prime minister|foreign minister|leader)|visited|visits|"
-    r"summit (?:in|with|on)|sent a delegation|(?:held|hold|holds|holding) (?:\w+ )?(?:talks|call)|delegation (?:of [\w ]{0,40})?to meet)\b",
+    r"summit (?:in|with|on)|sent a delegation|welcom(?:ed|es) (?-i:(?:[A-Z][\w’'-]+ ){1,4})(?:at|to|in)|(?:held|hold|holds|holding) (?:\w+ )?(?:talks|call)|delegation (?:of [\w ]{0,40})?to meet)\b",
     _I,
 )
 _SANCTION = re.compile(
@@ -320,9 +320,19 @@ _TITLED_NAME = re.compile(
 )
 
 
+# a body the sentence opens with under its initials: "The IDF has declared ...", "KCNA said ..."
+_INITIALS_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z]{2,6})\b(?!\.)")
+
+
 def titled_name(sentence: str) -> str:
     """The name of an office holder the sentence names with the office ("" when none)."""
     m = _TITLED_NAME.search(_outside_quotes(sentence))
+    return m.group("name") if m else ""
+
+
+def initials_subject(sentence: str) -> str:
+    """The body a sentence opens with under its initials ("The IDF has declared ..."; "" when none)."""
+    m = _INITIALS_SUBJECT.match(_outside_quotes(sentence).strip())
     return m.group("name") if m else ""
 
 
@@ -416,6 +426,7 @@ def detect(
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     recent: list[str] = []  # every actor named so far, in order
     prior = {p.index: q.text for q, p in zip(passages, passages[1:], strict=False)}  # the sentence before each
+    news_day = _lede_day(text, passages, timexes, dct)
     for p in passages:
         if is_headline(p.text):
             continue
@@ -439,6 +450,8 @@ def detect(
             nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
         timexes_near = near.within(p.start, p.end)  # the passage's own expressions, and none far from it
         info = pick_date(p, text, timexes_near, dct, statement=event_type == STATEMENT, nouns=nouns)
+        if info is None and news_day is not None and _BESIDE_THE_NEWS.match(p.text.strip()):
+            info = news_day  # "Hours before the summit, ...": the day of the happening the report opens with
         own_times = [t for t in timexes_near if p.start <= t.start < p.end]
         if info is not None and dct is not None and (dct - info.end).days > BACKGROUND_YEARS_DAYS:
             continue  # "Russia invaded Ukraine in February 2022", told in 2024: background, not the news
@@ -464,6 +477,8 @@ def detect(
         if not any(h.kind in (PERSON, ORGANISATION) for h in hits):
             titled = titled_name(p.text)  # "Defense Minister Yoav Gallant": an office holder the gazetteer lacks
             actors = (*actors, titled) if titled else actors
+        if not actors and initials_subject(p.text):
+            actors = (initials_subject(p.text),)  # a body the gazetteer lacks, named by its initials
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
         mentions.append(
             EventMention(
@@ -494,6 +509,26 @@ def detect(
 
 
 _DATED = ("DATE", "TIME")
+# a sentence that places its happening beside the report's main one: "Hours before the summit, ...", "After the
+# parade, ...": on the day the report's opening sentences give
+_BESIDE_THE_NEWS = re.compile(
+    r"^(?:(?:hours|minutes|moments|shortly|just|soon)\s+(?:before|after)|(?:after|before|during|following|"
+    r"on the sidelines of|at the end of)\s+)\s*the\s+(?:[\w-]+\s+){0,2}?(?:summit|parade|talks|meeting|visit|"
+    r"ceremony|launch|vote|election|speech|address|funeral|inauguration|signing|rally|session|conference)\b",
+    _I,
+)
+
+
+def _lede_day(text: str, passages: list[Passage], timexes: list[Any], dct: date | None) -> DateInfo | None:
+    """The day the report's opening sentences give its news, when they give one within days of the report."""
+    if dct is None:
+        return None
+    body = [p for p in passages if not is_headline(p.text)]
+    for i in sorted(lede([p.text for p in body])):
+        info = pick_date(body[i], text, timexes, dct)
+        if info is not None and info.precision == "day" and 0 <= (dct - info.start).days <= RECENT_DAYS:
+            return info
+    return None
 
 
 class _TimexIndex:
