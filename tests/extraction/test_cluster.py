@@ -401,3 +401,16 @@ def test_a_day_before_the_speech_verb_is_no_teller():
         0, "other", "Prigozhin and his fighters seized the army headquarters on the march north.", ["Russia"], D1
     )
     assert len(group_mentions([seized, march])) == 1  # a teller the gazetteer does not know, among its words
+
+
+def test_one_report_forms_no_snowball_through_the_words_of_one_loose_sentence():
+    port = ["Rebels shelled the port of Hodeidah on Monday.", "The shelling of the Hodeidah port set fuel tanks ablaze.",
+            "Rebels shelled the port of Hodeidah for hours.",
+            "Rebels shelled the port of Hodeidah; drones later hit the airport runway and hangars."]  # fmt: skip
+    group = profile_of(mention(0, "attack", port[0], ["Yemen"], D1))
+    for i, text in enumerate(port[1:], 1):
+        absorb(group, profile_of(mention(i, "attack", text, ["Yemen"], D1)))
+    drones = profile_of(mention(5, "attack", "Drones hit the airport runway and hangars near the capital.", ["Yemen"]))
+    assert match_score(group, drones, same_article=True, sole=False) == 0.0
+    again = profile_of(mention(6, "attack", "Rebels shelled the Hodeidah port again at dusk.", ["Yemen"]))
+    assert match_score(group, again, same_article=True, sole=False) > 0

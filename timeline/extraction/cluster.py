@@ -161,6 +161,15 @@ def _shares(profile: EventProfile) -> dict[str, float]:
     return {w: min(1.0, c / n) for w, c in profile.keywords.items()}
 
 
+IN_ARTICLE_HELD_SHARE = 1 / 3
+
+
+def _held(profile: EventProfile, share: float) -> set[str]:
+    """The profile's words that at least `share` of its sources hold."""
+    n = max(1, profile.sources)
+    return {w for w, c in profile.keywords.items() if c >= share * n}
+
+
 def _core(profile: EventProfile, words: set[str]) -> set[str]:
     """Those of `words` that at least half of the profile's sources hold."""
     n = max(1, profile.sources)
@@ -232,9 +241,11 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
     if event.actors and other.actors and not shared_actors and not (same_article and event.event_type != STATEMENT):
         return 0.0
     if same_article:
-        # one article's sentences tell one story: any member's words count
-        common = set(event.keywords) & set(other.keywords)
-        shared, overlap = len(common), len(common) / max(1, min(len(event.keywords), len(other.keywords)))
+        # one article's sentences tell one story, but a group of several sentences is compared by the words a
+        # third of them hold: a word of one loose member does not pull in the next sentence (no chaining)
+        mine = _held(event, IN_ARTICLE_HELD_SHARE)
+        common = mine & set(other.keywords)
+        shared, overlap = len(common), len(common) / max(1, min(len(mine), len(other.keywords)))
     else:
         shared, overlap = word_agreement(event, other)
     if same_article:
