@@ -91,3 +91,31 @@ def test_it_knows_which_quotation_an_expression_stands_in():
     at = {w: timex(text, w, date(2024, 3, 4)) for w in ("Monday", "Friday", "Sunday")}
     assert _in_quotes(passage, at["Monday"]) and _in_quotes(passage, at["Friday"])
     assert not _in_quotes(passage, at["Sunday"])
+
+
+def test_late_in_a_month_is_its_last_third_told_as_finely_as_a_week():
+    text = "The offensive began in late March."
+    p = segment(text)[0]
+    tx = [timex(text, "late March", date(2024, 3, 1), "month", date(2024, 3, 31))]
+    info = pick_date(p, text, tx, date(2024, 5, 2))
+    assert (info.start, info.end, info.precision) == (date(2024, 3, 21), date(2024, 3, 31), "week")
+
+
+def test_the_time_of_the_happening_a_sentence_is_measured_from_is_not_its_own():
+    text = "Hours after the mayor was declared the winner of last weekend's vote, the council annulled the result."
+    p = segment(text)[0]
+    tx = [timex(text, "last weekend", date(2024, 6, 1), "week", date(2024, 6, 2))]
+    assert pick_date(p, text, tx, date(2024, 6, 4)) is None
+    text = "The strike came two days after the militia shelled the port on Friday."
+    p = segment(text)[0]
+    assert pick_date(p, text, [timex(text, "Friday", date(2024, 6, 7))], date(2024, 6, 10)).text == "Friday"
+
+
+def test_the_time_of_a_concession_or_of_a_leading_phrases_relative_clause_is_that_clauses_own():
+    text = "The ministry denied the report, although it admitted on Monday that shells had landed nearby."
+    p = segment(text)[0]
+    assert pick_date(p, text, [timex(text, "Monday", date(2024, 6, 3))], date(2024, 6, 5)) is None
+    text = "For the envoy, who first raised the matter in May, the vote settles a long dispute."
+    p = segment(text)[0]
+    tx = [timex(text, "May", date(2024, 5, 1), "month", date(2024, 5, 31))]
+    assert pick_date(p, text, tx, date(2024, 6, 5)) is None

@@ -294,3 +294,21 @@ def test_a_host_welcoming_a_named_guest_is_a_meeting_but_welcoming_a_decision_is
         == "diplomatic meeting"
     )
     assert classify("The minister welcomed the decision.", missile_context=False) is None
+
+
+def test_a_stance_told_in_the_present_or_over_a_span_is_not_the_days_news():
+    from timeline.extraction.events.detection import told_as_news
+
+    assert not told_as_news("Aid groups warn that the returned refugees could face reprisals.")
+    assert not told_as_news("Both governments denied any arms trade for most of the period the inquiry covers.")
+    assert told_as_news("The government denied the report.")
+
+
+def test_an_offer_on_conditions_is_news():
+    text = (
+        "The mayor spoke to reporters on Monday.\n\n"
+        "The mayor said the city was ready to reopen the bridge if the army withdrew its checkpoints."
+    )
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Monday", date(2024, 2, 5))], date(2024, 2, 6), default_gazetteer())
+    assert any("reopen the bridge" in m.summary and m.event_type == "statement" for m in found)

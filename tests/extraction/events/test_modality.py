@@ -60,3 +60,8 @@ def test_a_commentators_view_is_analysis_not_a_happening():
     assert tells_no_happening("Some regional analysts said the drills were a warning to the new government.")
     assert tells_no_happening("An expert interviewed by a local radio, a retired colonel, said the strike was planned.")
     assert not tells_no_happening("The defence ministry said the drills ended on Friday.")
+
+
+def test_a_forecast_of_what_another_will_do_is_no_happening():
+    assert tells_no_happening("The ministry said it expected the rebels to withdraw within a week.")
+    assert not tells_no_happening("The army expected the attack and moved its tanks.")

@@ -132,6 +132,13 @@ def _names(text: str, tx: Any, nouns: frozenset[str]) -> bool:
 
 # "hours after the president was declared the winner of last weekend's vote, the officers said ...": the time
 # belongs to the happening the sentence's own is measured from, not to its own
+# "For Seoul, which first reported the movements in October, ...", "... denied it, although they acknowledged
+# last month that ...": the time of a relative or concessive clause is that clause's own
+_SIDE_CLAUSE = re.compile(
+    r"(?:^|,)\s+(?:although|though|whereas)\s+[^,;]*$|"
+    r"^(?:for|in|to|with|at|by|from|of|like|unlike)\s+[^,;]*,\s+(?:which|who|whose)\s+[^,;]*$",
+    _I,
+)
 _ANCHOR = re.compile(
     r"(?:\b(?P<measure>(?:\w+\s+)?(?:hours|days|minutes|weeks)|shortly|soon|just|moments)\s+(?:after|before)|"
     r"\bin (?:retaliation|response) (?:for|to))\s+[^,;]*$",
@@ -143,6 +150,8 @@ _CAME = re.compile(r"\b(?:came|comes|come|was|is)\s+$", _I)
 
 def _dates_the_anchor(passage: Passage, tx: Any) -> bool:
     before = passage.text[: tx.start - passage.start]
+    if _SIDE_CLAUSE.search(before):
+        return True
     m = _ANCHOR.search(before)
     return bool(m) and not _CAME.search(before[: m.start()])
 

@@ -26,7 +26,7 @@ from timeline.extraction.events.clauses import (
 )
 from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, lede, pick_date
 from timeline.extraction.events.headlines import write_title
-from timeline.extraction.events.modality import background, tells_no_happening
+from timeline.extraction.events.modality import background, is_analysis, tells_no_happening
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.lexicon import speech
@@ -386,10 +386,21 @@ def _fresh_perfect(sentence: str) -> bool:
     return False
 
 
+# a span the telling covers ("denied trading weapons for most of the period"), and a stance told in the present
+# ("Human rights groups warn that ...", "Both governments deny ..."): background, not the day's news
+_SPAN = re.compile(
+    r"\bfor (?:most|much|all|part) of\b|\bthroughout\b|^(?:[\w’'-]+\s+){1,6}?(?-i:warn|say|deny|insist|argue|fear|"
+    r"believe|claim|accuse|maintain|suspect)\s+(?:that\b|\w)",
+    _I,
+)
+
+
 def told_as_news(sentence: str) -> bool:
     """Whether the sentence tells its happening as a report tells what has just happened: in the simple past
     ("soldiers broke into a base"), or in the present perfect of breaking news ("the defence minister has
     approved the mobilization of reservists") that no tally, stance or span of time turns into background."""
+    if _SPAN.search(mask_quotes(sentence)):
+        return False
     return told_in_simple_past(sentence) or _fresh_perfect(sentence)
 
 
@@ -443,8 +454,8 @@ def detect(
                 antecedents[kind] = first.actor
         event_type = classify(p.text, missile_context=missile_context)
         outside = _outside_quotes(p.text)
-        if tells_no_happening(p.text):
-            continue  # a view, a plan, a guess, a question or what may come
+        if tells_no_happening(p.text) and not (offers(p.text) and not is_analysis(p.text)):
+            continue  # a view, a plan, a guess, a question or what may come (an offer on conditions is news)
         nouns = EVENT_NOUNS.get(event_type, frozenset())
         if event_type == ELECTION and _RESULT.search(outside):
             nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"

@@ -19,7 +19,7 @@ from timeline.extraction.prefilter import guard_patterns
 _I = re.IGNORECASE
 MODAL = re.compile(
     r"\b(?:could|might|(?-i:may)|would|should|will|shall|if|whether|plans?\s+to|planned\s+to|intends?\s+to|"
-    r"aims?\s+to|hopes?\s+to|(?:trying|seeking|working|looking)\s+to|expected\s+to|unlikely|likely|probably|possibly|perhaps|"
+    r"aims?\s+to|hopes?\s+to|expect(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){1,4}?to\s+(?!(?:the|a|an)\b)\w+|(?:trying|seeking|working|looking)\s+to|expected\s+to|unlikely|likely|probably|possibly|perhaps|"
     r"(?:is|are|was|were)\s+(?:certain|bound|set|poised|due|scheduled|slated|going|about)\s+to|"
     r"(?:is|are)\s+to\s+(?!be\s+(?:found|seen)\b)\w+|soon(?!\s+after))\b|['’]ll\b",
     _I,
