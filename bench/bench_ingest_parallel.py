@@ -9,7 +9,7 @@ Run from the repository root: `.venv/bin/python bench/bench_ingest_parallel.py`.
 Each worker times its own loop (timeline.ingest.run.files_ingest), so process start-up is not counted;
 two workers are timed from the first start to the last end. Prints reports per second, the ratio of two
 workers to one (target 1.8), the absolute two-worker rate (target 60/s) and the re-ingest speed-up
-(target 20). Skips, saying so, when PostgreSQL does not answer at BENCH_PG_URL. Exit status 1 when a
+(target 20). BENCH_DB_PREFIX names the databases (default tl_bench_ingest). Skips, saying so, when PostgreSQL does not answer at BENCH_PG_URL. Exit status 1 when a
 worker fails; missed targets are printed as MISSED.
 """
 
@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 COUNT = int(os.environ.get("BENCH_REPORTS", "80"))
-TEMPLATE = "tl_bench_ingest_template"
+PREFIX = os.environ.get("BENCH_DB_PREFIX", "tl_bench_ingest")  # the databases it makes: PREFIX_template, _one, _two
+TEMPLATE = f"{PREFIX}_template"
 TARGET_RATE, TARGET_SCALING, TARGET_REINGEST = 60.0, 1.8, 20.0
 
 WORKER = """
@@ -108,11 +109,11 @@ def main() -> int:
         _psql(f"CREATE DATABASE {TEMPLATE}")
         env = {**os.environ, "DATABASE_URL": f"{PG_URL}/{TEMPLATE}"}
         subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-        _fresh("tl_bench_ingest_one")
-        one = _line("one worker (baseline)", _workers("tl_bench_ingest_one", [files]))
-        _fresh("tl_bench_ingest_two")
-        two = _line("two workers at once", _workers("tl_bench_ingest_two", [files[0::2], files[1::2]]))
-        again = _line("again, all stored", _workers("tl_bench_ingest_one", [files]))
+        _fresh(f"{PREFIX}_one")
+        one = _line("one worker (baseline)", _workers(f"{PREFIX}_one", [files]))
+        _fresh(f"{PREFIX}_two")
+        two = _line("two workers at once", _workers(f"{PREFIX}_two", [files[0::2], files[1::2]]))
+        again = _line("again, all stored", _workers(f"{PREFIX}_one", [files]))
     print(f"ingest-parallel: {_verdict('two workers / one', two / one, TARGET_SCALING)}")
     print(f"ingest-parallel: {_verdict('two-worker rate / target rate', two / TARGET_RATE, 1.0)}")
     print(f"ingest-parallel: {_verdict('re-ingest / first ingest', again / one, TARGET_REINGEST)}")

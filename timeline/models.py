@@ -78,6 +78,15 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "id"]
+        indexes = [
+            # Whether any article's date is unknown or inferred (ingest then stores one article at a time): a
+            # small index of those articles alone.
+            models.Index(
+                fields=["published_source"],
+                condition=models.Q(published_source__in=["unknown", "inferred"]),
+                name="article_weak_date",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"

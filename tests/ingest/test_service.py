@@ -244,10 +244,10 @@ def test_it_names_the_record_whose_storing_failed_and_stores_the_others(tmp_path
 
     real = service.near_duplicate_of
 
-    def failing(article, passages):
+    def failing(article, passages, *among):
         if "Pentagon says" in article.title:
             raise OverflowError("date value out of range")
-        return real(article, passages)
+        return real(article, passages, *among)
 
     monkeypatch.setattr(service, "near_duplicate_of", failing)
     f = tmp_path / "list.json"

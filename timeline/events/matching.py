@@ -23,6 +23,7 @@ from timeline.models import ActorAlias, Article, Event, Mention, Passage
 
 REPORT_WINDOW_DAYS = 14  # how far back an undated report may reach for the happening it reports
 MAX_CANDIDATES = 60  # stored events compared with one happening
+NEAR_DUPLICATE_PASSAGE = 60  # characters: the shortest passage a copy of a story is looked for through
 NEAR_DUPLICATE_WINDOW_DAYS = 120  # how far apart in publication date two copies of a story are looked for
 INFER_MIN_SCORE = 1.5  # an undated article takes a date only from a clear match
 INFER_REACH_DAYS = 30  # how far after its best-supported date an undated report's latest happening may lie
@@ -66,7 +67,7 @@ def candidates(
     return [(e, event_profile(e, facts[e.id])) for e in events]
 
 
-def _window(group: ArticleEvent | EventProfile, basis: str = "") -> tuple[str, date, date] | None:
+def candidate_window(group: ArticleEvent | EventProfile, basis: str = "") -> tuple[str, date, date] | None:
     """How far a happening's stored candidates may lie: ("start", low, high) bounds an event's start day,
     ("span", low, high) asks its days to overlap; None when the happening has no date (any day matches)."""
     when = group.date
@@ -84,7 +85,7 @@ def _window(group: ArticleEvent | EventProfile, basis: str = "") -> tuple[str, d
 def _candidate_events(group: ArticleEvent | EventProfile, exclude_article: int | None = None, *, basis: str = ""):
     """The stored events a happening may be, in the order they are compared (latest first, then the first stored)."""
     qs = Event.objects.filter(event_type__in=cluster.candidate_kinds(group.event_type))
-    window = _window(group, basis)
+    window = candidate_window(group, basis)
     if window is not None:
         kind, low, high = window
         near = (
@@ -144,6 +145,16 @@ def _mention_facts(events: list[Event], exclude_article: int | None) -> dict[int
     return facts
 
 
+def candidate_days(group: ArticleEvent) -> tuple[frozenset[str], date, date] | None:
+    """The kinds and the days (first, last) of the stored events a dated happening may be, or may create: an
+    event of those kinds that starts on one of those days, or whose days overlap them (None when undated).
+    Two happenings that may be one event share a kind and a day."""
+    window = candidate_window(group)
+    if window is None:
+        return None
+    return cluster.candidate_kinds(group.event_type), window[1], window[2]
+
+
 class CandidatePool:
     """The stored events any happening of one article may be, read in two queries for all of them, and the
     events the article adds as its happenings are stored one after the other.
@@ -157,13 +168,13 @@ class CandidatePool:
         self._profiles: dict[int, EventProfile] = {}  # by id() of the Event object
         wanted = {}
         for group in groups:
-            wanted.setdefault((cluster.candidate_kinds(group.event_type), _window(group)), group)
+            wanted.setdefault((cluster.candidate_kinds(group.event_type), candidate_window(group)), group)
         if not wanted:
             return
         near = Q()
         for group in wanted.values():
             near |= Q(id__in=_candidate_events(group).values("id")[:MAX_CANDIDATES])
-        events = list(Event.objects.filter(near))
+        events = list(Event.objects.filter(near).defer("search_text", "search_vector"))
         facts = _mention_facts(events, None)
         for event in events:
             self._add(event, facts[event.id])
@@ -177,7 +188,7 @@ class CandidatePool:
         self._add(event, [])
 
     def for_group(self, group: ArticleEvent) -> list[tuple[Event, EventProfile]]:
-        kinds, window = cluster.candidate_kinds(group.event_type), _window(group)
+        kinds, window = cluster.candidate_kinds(group.event_type), candidate_window(group)
         found = sorted((e for e in self._events if _in_window(e, kinds, window)), key=_candidate_order)
         return [(e, self._profiles[id(e)]) for e in found[:MAX_CANDIDATES]]
 
@@ -309,12 +320,28 @@ def pending_match(
     return _best_of(profile, candidates(profile, article.id, basis=basis), min_score)
 
 
-def near_duplicate_of(article: Article, passages: list[Passage]) -> Article | None:
-    """An earlier stored article with nearly the same text (found through shared sentences), or None."""
-    longest = sorted(passages, key=lambda p: len(p.text), reverse=True)[:5]
-    texts = [p.text for p in longest if len(p.text) >= 60]
-    if not texts:
+def near_duplicate_of(
+    article: Article, passages: list[Passage], candidate_ids: set[int] | None = None
+) -> Article | None:
+    """An earlier stored article with nearly the same text (found through shared sentences), or None; only
+    among `candidate_ids` when given (near_duplicate_candidates)."""
+    if candidate_ids is None:
+        candidate_ids = near_duplicate_candidates(article, passages)
+    if not candidate_ids:
         return None
+    mine = cluster.shingles(article.text)
+    for other in Article.objects.filter(id__in=candidate_ids).order_by("id"):
+        if cluster.containment(mine, cluster.shingles(other.text)) >= cluster.NEAR_DUPLICATE:
+            return other.duplicate_of or other
+    return None
+
+
+def near_duplicate_candidates(article: Article, passages: list[Passage]) -> set[int]:
+    """The stored articles that share one of the article's longest sentences: those near_duplicate_of compares."""
+    longest = sorted(passages, key=lambda p: len(p.text), reverse=True)[:5]
+    texts = [p.text for p in longest if len(p.text) >= NEAR_DUPLICATE_PASSAGE]
+    if not texts:
+        return set()
     shared = Passage.objects.filter(text__in=texts).exclude(article=article).order_by()
     if article.published is not None:
         # through the publication-date index: copies appear within weeks of each other (or carry no date)
@@ -323,12 +350,7 @@ def near_duplicate_of(article: Article, passages: list[Passage]) -> Article | No
             Q(article__published__isnull=True)
             | Q(article__published__range=(article.published - reach, article.published + reach))
         )
-    candidate_ids = set(shared.values_list("article_id", flat=True))
-    mine = cluster.shingles(article.text)
-    for other in Article.objects.filter(id__in=candidate_ids).order_by("id"):
-        if cluster.containment(mine, cluster.shingles(other.text)) >= cluster.NEAR_DUPLICATE:
-            return other.duplicate_of or other
-    return None
+    return set(shared.values_list("article_id", flat=True))
 
 
 def infer_published(article: Article, happenings: list[EventProfile]) -> date | None:

@@ -6,6 +6,7 @@ Every write here respects Event.locked_fields: a field a curator fixed is never 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 
 from django.utils import timezone
@@ -73,23 +74,33 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
     _add_actors(event, actors, places)
 
 
-def events_refresh(events: list[Event]) -> None:
-    """event_refresh for several events at once, their actors and places left as they are: one read of their
-    mentions, one write (and one history row) per event changed, grouped by the fields that changed."""
-    by_event: dict[int, list[Mention]] = {e.id: [] for e in events}
-    rows = Mention.objects.filter(event_id__in=list(by_event)).select_related("passage__article")
+_ARTICLE_TEXTS = ("passage__article__raw_text", "passage__article__text", "passage__article__dropped")  # unread
+
+
+def events_refresh(events: list[Event], *, before_write: Callable[[list[Event]], None] | None = None) -> list[Event]:
+    """event_refresh for several events at once, their actors and places left as they are: the events and
+    their mentions read afresh in two queries, one write (and one history row) per event changed, grouped by
+    the fields that changed. `before_write` is called with the events whose days are about to change, before any
+    event is written. The events as read afresh, in the order given."""
+    fresh = Event.objects.defer("search_text", "search_vector").in_bulk([e.id for e in events])
+    by_event: dict[int, list[Mention]] = {i: [] for i in fresh}
+    rows = Mention.objects.filter(event_id__in=list(fresh)).select_related("passage__article").defer(*_ARTICLE_TEXTS)
     for m in rows.order_by("event_id", "passage__article_id", "passage__index"):
         by_event[m.event_id].append(m)
     writes: dict[tuple[str, ...], list[Event]] = {}
     now = timezone.now()
-    for event in events:
+    for event in fresh.values():
         if by_event[event.id]:
             changed = _refreshed(event, by_event[event.id])
             if changed:
                 event.updated_at = now
                 writes.setdefault(tuple(changed), []).append(event)
+    moved = [e for fields, group in writes.items() if {"date_start", "date_end"} & set(fields) for e in group]
+    if moved and before_write is not None:
+        before_write(moved)
     for fields, changed_events in writes.items():
         bulk_update_with_history(changed_events, Event, [*fields, "updated_at"], default_date=now)
+    return [fresh[e.id] for e in events if e.id in fresh]
 
 
 def _refreshed(event: Event, mentions: list[Mention]) -> list[str]:

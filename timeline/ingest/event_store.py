@@ -8,6 +8,7 @@ ingests hold one lock around it; timeline.ingest.service calls store_events afte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from simple_history.utils import bulk_create_with_history
@@ -15,7 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from timeline.events.derived import SLUG_MAX, event_slug_base, publisher_count, title_subject, unique_slugs
 from timeline.events.matching import CandidatePool, best_match, gazetteer_current
 from timeline.events.update import event_retitle_if_shared, events_refresh, link_actors
-from timeline.extraction.cluster import mention_words
+from timeline.extraction.cluster import candidate_kinds, mention_words
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.pipeline import (
     CONTEXT_RULE,
@@ -23,6 +24,7 @@ from timeline.extraction.pipeline import (
     ArticleEvent,
     ArticleExtraction,
 )
+from timeline.ingest.locking import day_keys, more_locks, write_lock
 from timeline.models import Article, Event, Mention, Passage
 
 
@@ -38,6 +40,8 @@ def store_events(
     ex: ArticleExtraction,
     passages: list[Passage],
     previous: dict[int, set[int]] | None = None,
+    *,
+    before_write: Callable[[], None] | None = None,
 ) -> StoreCounts:
     """Attach each of the article's happenings to a stored event, or create one.
 
@@ -47,7 +51,8 @@ def store_events(
     The happenings are matched one after the other, as if each new event were stored before the next
     happening is matched (a later happening of the article may join it), but the stored events they may be
     are read once for all, and the new events, mentions, refreshed events and actor links are written with
-    a few statements each.
+    a few statements each, one writer at a time (write_lock, then `before_write`, a last check of what was
+    read before it).
     """
     counts = StoreCounts()
     by_index = {p.index: p for p in passages}
@@ -66,6 +71,9 @@ def store_events(
             pool.add(event)
             new_events.append((event, group))
         matched.append((group, event))
+    write_lock()  # from here to commit, one writer of events (and tallies) at a time
+    if before_write is not None:
+        before_write()
     _events_create(new_events)
     counts.created = [e for e, _ in new_events]
     created = {e.id for e in counts.created}
@@ -82,15 +90,24 @@ def store_events(
     counts.new = len(created)
     counts.updated = len(matched) - counts.new
     Mention.objects.bulk_create(pending, ignore_conflicts=True)
-    events = list(touched.values())
-    events_refresh(
-        [e for e in events if e.id not in created]
-    )  # a new event's date and count were set from this article
+    # a new event's date and count were set from this article; the others are read again, as committed
+    fresh = {e.id: e for e in events_refresh([e for e in touched.values() if e.id not in created], before_write=_moved)}
+    events = [fresh.get(e.id, e) for e in touched.values()]
     for event in events:
         if event.id in created:
             event_retitle_if_shared(event)
     link_actors(events, found_names)
     return counts
+
+
+def _moved(events: list[Event]) -> None:
+    """Before events move to other days: hold those days too, as an ingest of a happening there would (an
+    ingest matching on those days meanwhile then sees them moved, or is seen before they move)."""
+    keys: set[int] = set()
+    for e in events:
+        if e.date_start is not None:
+            keys |= day_keys(candidate_kinds(e.event_type), e.date_start, e.date_end or e.date_start)
+    more_locks(keys)
 
 
 def event_match_or_create(

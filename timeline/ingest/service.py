@@ -18,8 +18,10 @@ from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from timeline.events.matching import (
+    candidate_days,
     gazetteer_current,
     infer_published,
+    near_duplicate_candidates,
     near_duplicate_of,
     pending_match,
     pending_profiles,
@@ -37,7 +39,15 @@ from timeline.extraction.pipeline import (
 )
 from timeline.extraction.pipeline import extract_article as pipeline_extract
 from timeline.ingest.event_store import store_events
-from timeline.ingest.locking import CONFLICT_RETRIES, lost_to_another_writer, store_lock
+from timeline.ingest.locking import (
+    CONFLICT_RETRIES,
+    LostToAnotherWriter,
+    day_keys,
+    ingest_locks,
+    lock_key,
+    lost_to_another_writer,
+    store_lock,
+)
 from timeline.ingest.readers import ArticleInput, ReadError, read_file
 from timeline.models import Article, DateReference, Event, Mention, Passage, PendingHappening, Publisher
 
@@ -117,12 +127,39 @@ def article_ingest(
     )
     if not ex.text.strip():
         raise ValueError("nothing left after cleaning")
-    with transaction.atomic():  # read in parallel above, matched and stored one worker at a time below
-        store_lock()
+    with transaction.atomic():  # read in parallel above; below, workers wait only for those it may collide with
+        _collision_locks(ex, raw_text)
         digest, existing = _stored_copy(raw_text, publisher)  # again: another worker may have stored it meanwhile
         if existing is not None:
             return IngestResult(article=existing, created=False)
         return _article_store(ex, raw_text=raw_text, url=url, digest=digest, source_name=source_name, gaz=gaz)
+
+
+def _collision_locks(ex: ArticleExtraction, raw_text: str) -> None:
+    """Wait for the workers storing an article this one could collide with, and hold them off until commit."""
+    keys = collision_keys(ex, raw_text)
+    if keys is None:
+        store_lock()
+    else:
+        ingest_locks(keys)
+
+
+def collision_keys(ex: ArticleExtraction, raw_text: str) -> set[int] | None:
+    """The lock keys of what this article could collide on with another being stored (timeline.ingest.locking):
+    the same text, a happening on the same days. None when it waits for all (store_lock).
+
+    A new publisher needs no lock (get_or_create waits for the other's row, then takes it), and a copy of the
+    story stored meanwhile is looked for again under write_lock. An undated article (its happenings' days are
+    known only once its date is inferred) waits for all, and so does every article while articles of unknown
+    or inferred date are stored: a new event may date them, and re-reading them touches events on any day."""
+    if ex.published is None or Article.objects.filter(published_source__in=_WEAK_DATES).exists():
+        return None
+    keys = {lock_key("article", content_hash(raw_text))}
+    for group in ex.events:
+        days = candidate_days(group)
+        if days is not None:
+            keys |= day_keys(*days)
+    return keys
 
 
 def _article_store(
@@ -150,11 +187,13 @@ def _article_store(
         source_name=source_name[:500],
     )
     passages = _store_passages(article, ex)
-    twin = near_duplicate_of(article, passages)
+    compared = near_duplicate_candidates(article, passages)
+    twin = near_duplicate_of(article, passages, compared)
     if twin is not None:
         article.duplicate_of = twin
         article.save(update_fields=["duplicate_of"])
     if twin is not None and article.published is not None and twin.published_source in _WEAK_DATES:
+        store_lock()  # the copy's events are read again: wait for every other writer
         _set_inferred(twin, article.published)  # a dated copy says more than an undated one's guess
         article_reextract(twin, gazetteer=gaz)
     if article.published is None:
@@ -164,7 +203,12 @@ def _article_store(
             _set_inferred(article, inferred)
             ex = extract_cleaned(article.text, published=inferred, title=article.title, gazetteer=gaz)
     _store_date_references(article, ex, passages)
-    counts = store_events(article, ex, passages)
+
+    def copy_stored_meanwhile() -> None:  # under write_lock: every article committed meanwhile is in sight
+        if near_duplicate_of(article, passages, near_duplicate_candidates(article, passages) - compared):
+            raise LostToAnotherWriter("a copy of this article was stored meanwhile")  # read again: it is the twin
+
+    counts = store_events(article, ex, passages, before_write=copy_stored_meanwhile)
     if article.published is not None:
         _resolve_undated(gaz, counts.created)
     return IngestResult(
@@ -364,7 +408,7 @@ def _item_ingest(item: ArticleInput) -> IngestResult:
                 published_at=item.published_at,
                 source_name=item.source_name,
             )
-        except OperationalError as exc:
+        except (OperationalError, LostToAnotherWriter) as exc:
             if attempt == CONFLICT_RETRIES or not lost_to_another_writer(exc) or connection.in_atomic_block:
                 raise
             logger.info("%s: conflict with another writer, trying again (%s)", item.source_name, exc)
