@@ -210,3 +210,25 @@ def test_the_future_is_no_time_expression_to_leave_out():
     sentence = "Envoys are holding talks in Yevlakh on the future of the region."
     spans = [(sentence.index("the future"), sentence.index("the future") + len("the future"))]
     assert write_title(sentence, time_spans=spans) == "Envoys are holding talks in Yevlakh on the future of the region"
+
+
+def test_an_object_pointing_back_names_whose_it_is_when_the_sentence_before_tells_it():
+    before = "Kim Yo Jong, the leader's sister, accused US spy planes of intruding over the economic zone."
+    assert (
+        write_title("Washington rejected the claim.", previous_sentence=before)
+        == "Washington rejects Kim Yo Jong's claim"
+    )
+    unrelated = "Kim Yo Jong visited a factory."
+    assert write_title("Washington rejected the claim.", previous_sentence=unrelated) == "Washington rejects the claim"
+    described = "The North's second attempt failed."
+    assert write_title("Seoul condemned the launch.", previous_sentence=described) == "Seoul condemns the launch"
+
+
+def test_a_description_takes_the_name_before_that_holds_its_noun_and_a_named_body_keeps_its_name():
+    before = "Rafael Grossi, head of the International Atomic Energy Agency, arrived in Tehran."
+    assert write_title(
+        "The agency said inspectors had found uranium particles.", statement=True, previous_sentence=before
+    ) == ("The International Atomic Energy Agency says inspectors had found uranium particles")
+    assert write_title("The State Duma ratified the treaty.", previous_sentence="Putin signed it.") == (
+        "The State Duma ratifies the treaty"
+    )

@@ -423,6 +423,13 @@ def write_title(
     body = _unquote_told(body)
     if described:
         body = _DESCRIBED.sub(described + " ", body, count=1)
+        body = (
+            re.sub(r"^the\s+(?-i:[a-z]+)\b", described, body, count=1, flags=_I)
+            if body.lower().startswith("the ")
+            else body
+        )
+    if previous_sentence:
+        body = name_object(body, previous_sentence)
     title = _balance_quotes(unquote_short(_cut(body.strip().rstrip(" .,:;—–"), max_chars))).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
@@ -498,7 +505,10 @@ def _clause_has_verb(words: list[str]) -> bool:
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+|al-|bin\s+)?[A-Z][\w’'.-]*)*")
-_VERB_AT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|said|says|told|(?-i:[a-z]+ed)|(?-i:[a-z]+s))\b")
+_VERB_AT = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|will|would|said|says|told|(?-i:(?:[a-z]+-)?[a-z]+ed)|"
+    r"(?!(?:its|this|his|us|as|less|across|towards|news|hers|ours|theirs)\b)(?-i:[a-z]+s))\b"
+)
 
 
 def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
@@ -508,9 +518,9 @@ def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
     pronoun = _PRONOUN.match(sentence.strip())
     if pronoun is None:
         return antecedent
-    before = strip_lead(strip_dateline(previous.strip()))
+    before = strip_appositives(strip_lead(strip_dateline(previous.strip())))
     verb = _VERB_AT.search(before)
-    subject = strip_appositives(before[: verb.start()] if verb else before)
+    subject = before[: verb.start()] if verb else before
     if antecedent and any(w in subject for w in antecedent.split() if len(w) > 2 and w[:1].isupper()):
         return antecedent
     calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
@@ -556,23 +566,88 @@ def _first_person_quote(sentence: str) -> str:
 
 
 # "The country pledged ...": a description that stands for the actor the sentence before is about
-_DESCRIBED = re.compile(r"^the\s+(?:country|nation|government|regime|state|kingdom|republic)\s+(?=[a-z])", _I)
+_DESCRIBED = re.compile(r"^the\s+(?:country|nation|government|regime|state|kingdom|republic)\s+(?=(?-i:[a-z]))", _I)
 _PERSON_WORDS = frozenset("president minister mr mrs ms dr general leader prime secretary king queen".split())
+
+
+_DEFINITE_HEAD = re.compile(r"^the\s+(?P<head>(?-i:[a-z]+))(?=(?:['’]s)?\s+(?-i:[a-z]))", _I)
+
+
+def _named_in(head: str, previous: str) -> str:
+    """The name in `previous` that holds `head` as a word ("the agency" -> "International Atomic Energy
+    Agency"), when exactly one does."""
+    names = {n for n in _NAME_RUN.findall(previous) if head in n.lower().split() and len(n.split()) > 1}
+    if len(names) != 1:
+        return ""
+    name = names.pop()
+    return f"the {name}" if re.search(r"\bthe\s+" + re.escape(name), previous) else name
 
 
 def _described_referent(sentence: str, previous: str) -> str:
     """The name a leading "the country" (or "the government", "the regime") stands for: the subject of the
-    sentence before when that subject is a short name and not a person's; "" otherwise."""
-    if not previous or not _DESCRIBED.match(sentence.strip()):
+    sentence before when that subject is a short name and not a person's; a leading "the agency" (any
+    description) the name in the sentence before that holds its noun; "" otherwise."""
+    if not previous:
         return ""
-    before = strip_lead(strip_dateline(previous.strip()))
+    definite = _DEFINITE_HEAD.match(sentence.strip())
+    if definite and not _DESCRIBED.match(sentence.strip()):
+        return _named_in(definite["head"].lower(), previous)
+    if not _DESCRIBED.match(sentence.strip()):
+        return ""
+    before = strip_appositives(strip_lead(strip_dateline(previous.strip())))
     verb = _VERB_AT.search(before)
-    subject = strip_appositives(before[: verb.start()] if verb else "")
+    subject = before[: verb.start()] if verb else ""
     calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
     names = [n for n in _NAME_RUN.findall(subject) if n.lower() not in calendar | {"the", "a", "an", "on", "in", "at"}]
     if len(names) != 1 or len(names[0].split()) > 3 or {w.lower() for w in names[0].split()} & _PERSON_WORDS:
         return ""
     return names[0]
+
+
+# "condemns the test": what the object stands for, and the words with which the sentence before tells it
+_TOLD_BY = {
+    "test": ("test", "fire", "fired", "launch"),
+    "launch": ("launch", "fire", "fired", "test"),
+    "claim": ("claim", "accus", "alleg", "said", "says"),
+    "accusation": ("accus", "claim", "alleg"),
+    "capture": ("captur", "seiz", "taken prisoner"),
+    "deployment": ("deploy", "sent", "send", "dispatch"),
+    "decision": ("decid", "decision"),
+    "attack": ("attack", "struck", "strike"),
+    "strike": ("struck", "strike", "attack"),
+    "announcement": ("announc",),
+    "remarks": ("said", "says", "told"),
+}
+_ANAPHORIC_OBJECT = re.compile(
+    rf"\s(?P<det>the|this|that)\s+(?P<noun>{'|'.join(_TOLD_BY)})\b(?!\s+(?:of|by|on|in|to|from|with|that)\b)", _I
+)
+
+
+def name_object(title: str, previous: str) -> str:
+    """A title's object that points back ("condemns the test") names whose it is when the sentence before tells
+    it and names the actor as its subject ("North Korea test-fired ..."): "condemns North Korea's test"."""
+    m = _ANAPHORIC_OBJECT.search(title)
+    if m is None or m.start() < 3:
+        return title
+    before = strip_appositives(strip_lead(strip_dateline(previous.strip())))
+    verb = _VERB_AT.search(before)
+    if verb is None:
+        return title
+    lower = before.lower()
+    if not any(w in lower[verb.start() :] for w in _TOLD_BY[m["noun"].lower()]):
+        return title
+    subject = re.sub(r"^the\s+", "", before[: verb.start()].strip(" ,"), flags=_I)
+    whole = _NAME_RUN.fullmatch(subject)  # the subject is a name, not "The North's second attempt"
+    if whole is None or _PRONOUN.match(subject) or re.search(r"['’]s?$", subject):
+        return title
+    words = subject.split()
+    while len(words) > 1 and words[0].lower() in _PERSON_WORDS:
+        words.pop(0)  # "Leader Kim Jong Un" -> "Kim Jong Un"
+    actor = " ".join(words)
+    if len(words) > 4 or actor.lower() in title.lower()[: m.start()].split(" ", 2)[0:1]:
+        return title
+    owner = actor + ("’" if actor.endswith("s") else "'s")
+    return f"{title[: m.start()]} {owner} {m['noun']}{title[m.end() :]}"
 
 
 guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)
