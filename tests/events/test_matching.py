@@ -123,3 +123,22 @@ def test_it_reads_the_candidates_of_all_of_an_articles_happenings_at_once_as_one
     )
     pool.add(added)
     assert [(e.id, p) for e, p in pool.for_group(ex.events[0])] == [(e.id, p) for e, p in candidates(ex.events[0])]
+
+
+def test_an_undated_sentence_of_a_later_report_does_not_join_a_happening_months_before():
+    article_ingest(raw_text=LAUNCH)
+    opening = """Oil prices rise as shipping slows
+{day}
+
+Oil prices rose sharply on Monday as tankers avoided the Red Sea.
+Traders in London bought futures on Monday.
+Insurers raised premiums for ships on Monday.
+Shipping firms rerouted vessels around Africa on Monday.
+Iran had fired two ballistic missiles toward the Red Sea from a launch site near Tabriz, the Pentagon said."""
+    later = extract_article(opening.format(day="1 September 2024"))
+    (launch,) = [g for g in later.events if g.event_type == "missile test"]
+    assert launch.date is None  # deep in the report, undated, not told in the simple past: no date basis
+    assert best_match(launch, later) is None  # months later: context, not the March launch
+    days_later = extract_article(opening.format(day="15 March 2024"))
+    (launch,) = [g for g in days_later.events if g.event_type == "missile test"]
+    assert best_match(launch, days_later) == Event.objects.get()

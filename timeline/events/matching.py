@@ -273,7 +273,19 @@ def best_match_scored(
     """The stored event this happening most likely is, and how strongly it matched (its candidates taken from
     `pool` when given, read from the database otherwise)."""
     found = pool.for_group(group) if pool is not None else candidates(group, exclude_article)
+    if group.date is None and ex.published is not None:
+        found = [(e, p) for e, p in found if _recent(e, ex.published)]
     return _best_of(group_profile(group, ex), found, min_score)
+
+
+def _recent(event: Event, published: date) -> bool:
+    """Whether a stored event lies in the days a report's undated sentence may tell of: told without a date
+    in a report of known date, a happening is news of the report's last days (REPORT_WINDOW_DAYS) or
+    context, never a happening of another year (an undated event is compared as before)."""
+    if event.date_start is None:
+        return True
+    end = event.date_end or event.date_start
+    return event.date_start <= published and (published - end).days <= REPORT_WINDOW_DAYS
 
 
 def _best_of(
