@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from tests.timex_helpers import timex
@@ -312,3 +313,29 @@ def test_an_offer_on_conditions_is_news():
     passages = segment(text)
     found = detect(text, passages, [timex(text, "Monday", date(2024, 2, 5))], date(2024, 2, 6), default_gazetteer())
     assert any("reopen the bridge" in m.summary and m.event_type == "statement" for m in found)
+
+
+def test_a_speaker_going_on_in_the_next_sentence_is_dated_by_the_first_telling():
+    text = (
+        "Two hundred soldiers were wounded near the front, Volodymyr Zelensky said on Monday.\n\n"
+        "Zelensky warned that the enemy could attack again."
+    )
+    passages = segment(text)
+    found = detect(text, passages, [timex(text, "Monday", date(2024, 2, 5))], date(2024, 2, 6), default_gazetteer())
+    warning = next(m for m in found if "warned" in m.summary)
+    assert warning.date is not None and warning.date.start == date(2024, 2, 5)
+
+
+def test_a_page_updated_the_next_day_reads_that_days_weekday_as_that_day():
+    text = (
+        "Drones were fired at the capital on Saturday night, the army said.\n\n"
+        "At 3 a.m. on Sunday, the army withdrew its troops from the border villages.\n\n"
+        "Smoke rose over the city on April 14, 2024."
+    )
+    passages = segment(text)
+    saturday, sunday, week_before = date(2024, 4, 13), date(2024, 4, 14), date(2024, 4, 7)
+    tx = [timex(text, "Saturday night", saturday), timex(text, "3 a.m. on Sunday", week_before)]
+    tx.append(replace(timex(text, "April 14, 2024", sunday), anchor_kind="absolute"))
+    found = detect(text, passages, tx, saturday, default_gazetteer())
+    lifted = next(m for m in found if "withdrew" in m.summary)
+    assert lifted.date is not None and lifted.date.start == sunday

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from timeline.extraction.clean.lines import is_headline
@@ -432,12 +432,15 @@ def detect(
 ) -> list[EventMention]:
     """The event mentions among the passages of one cleaned article."""
     missile_context = bool(_MISSILE_NOUN.search(text))
+    timexes, report_day = _updated_page(timexes, dct)
     near = _TimexIndex(timexes)
     mentions: list[EventMention] = []
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     recent: list[str] = []  # every actor named so far, in order
     prior = {p.index: q.text for q, p in zip(passages, passages[1:], strict=False)}  # the sentence before each
     news_day = _lede_day(text, passages, timexes, dct)
+    before = {p.index: q.index for q, p in zip(passages, passages[1:], strict=False)}  # the passage before each
+    told: tuple[int, frozenset[str], DateInfo] | None = None  # the last dated telling: passage, tellers, date
     for p in passages:
         if is_headline(p.text):
             continue
@@ -460,7 +463,7 @@ def detect(
         if event_type == ELECTION and _RESULT.search(outside):
             nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
         timexes_near = near.within(p.start, p.end)  # the passage's own expressions, and none far from it
-        info = pick_date(p, text, timexes_near, dct, statement=event_type == STATEMENT, nouns=nouns)
+        info = pick_date(p, text, timexes_near, report_day, statement=event_type == STATEMENT, nouns=nouns)
         if info is None and news_day is not None and _BESIDE_THE_NEWS.match(p.text.strip()):
             info = news_day  # "Hours before the summit, ...": the day of the happening the report opens with
         own_times = [t for t in timexes_near if p.start <= t.start < p.end]
@@ -476,6 +479,10 @@ def detect(
             event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
         if event_type is None:
             continue
+        tellers = frozenset(h.actor for h in hits if h.kind in (PERSON, ORGANISATION))
+        if event_type == STATEMENT and info is None and told is not None and told[0] == before.get(p.index):
+            if tellers & told[1] or (_HE_SHE.match(p.text) and told[1]):
+                info = replace(told[2], telling=False)  # the same speaker going on: "Zelensky warned that ..."
         if (
             event_type == STATEMENT
             and not (strong_speech(p.text) or offers(p.text) or _EVALUATES.search(outside))
@@ -491,6 +498,8 @@ def detect(
         if not actors and initials_subject(p.text):
             actors = (initials_subject(p.text),)  # a body the gazetteer lacks, named by its initials
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
+        if info is not None and (info.telling or event_type == STATEMENT) and tellers:
+            told = (p.index, tellers, info)
         mentions.append(
             EventMention(
                 passage=p.index,
@@ -520,6 +529,30 @@ def detect(
 
 
 _DATED = ("DATE", "TIME")
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _updated_page(timexes: list[Any], dct: date | None) -> tuple[list[Any], date | None]:
+    """A live page updated the day after its recorded date, whose text gives that next day in full ("April 14,
+    2024" on a page of April 13): the report reaches into that day, and a bare weekday naming it ("at 3:30 a.m.
+    on Sunday") is that day, not the same weekday a week before. Returns the expressions and the last day the
+    report may tell of."""
+    if dct is None:
+        return timexes, dct
+    next_day = dct + timedelta(days=1)
+    if not any(t.anchor_kind == "absolute" and t.precision == "day" and t.range_start == next_day for t in timexes):
+        return timexes, dct
+    name = _WEEKDAY_NAMES[next_day.weekday()]
+    week_before = dct - timedelta(days=6)
+    moved = [
+        replace(t, range_start=next_day, range_end=next_day, value=next_day.isoformat() + t.value[10:])
+        if t.anchor_kind == "dct" and t.range_start == week_before and name in t.text.lower()
+        else t
+        for t in timexes
+    ]
+    return moved, next_day
+
+
 # a sentence that places its happening beside the report's main one: "Hours before the summit, ...", "After the
 # parade, ...": on the day the report's opening sentences give
 _BESIDE_THE_NEWS = re.compile(
