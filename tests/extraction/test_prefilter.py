@@ -13,6 +13,7 @@ from timeline.extraction.prefilter import Guarded, guard_patterns, guarded, need
 
 _I = re.IGNORECASE
 GUARDED_MODULES = [
+    "timeline.extraction.clean.furniture",
     "timeline.extraction.clean.lines",
     "timeline.extraction.events.clauses",
     "timeline.extraction.events.dating",
@@ -49,7 +50,9 @@ def test_a_pattern_without_needles_is_left_as_it_is() -> None:
 def test_a_guarded_pattern_answers_as_the_pattern() -> None:
     pattern = re.compile(r"\b(?P<verb>impos\w*|lift\w*)\b.{0,30}\bsanctions\b", _I)
     guard = guarded(pattern)
-    for text in ["The EU IMPOSED new Sanctions on Monday.", "Talks resumed in Geneva.", "", "sanctions"]:
+    long_text = "Talks resumed in Geneva. " * 120  # past the length up to which texts are read once for all patterns
+    texts = ["The EU IMPOSED new Sanctions on Monday.", "Talks resumed in Geneva.", "", "sanctions", "imposed"]
+    for text in [*texts, long_text, long_text + texts[0], texts[0] + long_text]:
         assert _same(guard.search(text), pattern.search(text))
         assert _same(guard.match(text), pattern.match(text))
         assert _same(guard.fullmatch(text), pattern.fullmatch(text))
@@ -64,7 +67,7 @@ def test_a_guarded_pattern_answers_as_the_pattern() -> None:
 
 def test_letters_that_str_lower_does_not_fold_turn_the_test_off() -> None:
     # a case-insensitive pattern matches the long s, the dotted and the dotless i to s and i
-    for text in ["new \u017fanctions", "new SANCT\u0130ONS", "new sanct\u0131ons"]:
+    for text in ["new \u017fanctions", "new SANCT\u0130ONS", "new sanct\u0131ons", "x " * 1500 + "\u017fanctions"]:
         pattern = re.compile(r"\bsanctions\b", _I)
         assert pattern.search(text) is not None
         assert _same(guarded(pattern).search(text), pattern.search(text))
@@ -73,16 +76,31 @@ def test_letters_that_str_lower_does_not_fold_turn_the_test_off() -> None:
 
 
 def test_guard_patterns_replaces_the_compiled_patterns_of_a_namespace() -> None:
-    space = {"A": re.compile(r"\bsanctions\b"), "B": re.compile(r"\w+"), "C": "sanctions"}
-    guard_patterns(space)
+    rules = [("sanctions", re.compile(r"\bsanctions\b")), ("words", re.compile(r"\w+"))]
+    space = {
+        "A": re.compile(r"\bsanctions\b"),
+        "B": re.compile(r"\w+"),
+        "C": "sanctions",
+        "D": re.compile(r"\bsanctions\b"),
+        "RULES": rules,
+    }
+    guard_patterns(space, keep=("D",))
     assert isinstance(space["A"], Guarded) and isinstance(space["B"], re.Pattern) and space["C"] == "sanctions"
+    assert isinstance(space["D"], re.Pattern)  # kept as it is: compared by identity
+    assert space["RULES"] is rules and isinstance(rules[0][1], Guarded) and isinstance(rules[1][1], re.Pattern)
+    assert rules[0][0] == "sanctions"
 
 
 def _module_patterns() -> list[tuple[str, Guarded]]:
     found = []
     for name in GUARDED_MODULES:
         module = importlib.import_module(name)
-        found += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, Guarded)]
+        for k, v in vars(module).items():
+            if isinstance(v, Guarded):
+                found.append((f"{name}.{k}", v))
+            elif isinstance(v, list):  # a list of rules: (reason, pattern)
+                items = [x for item in v if isinstance(item, tuple) for x in item]
+                found += [(f"{name}.{k}[{i}]", x) for i, x in enumerate(items) if isinstance(x, Guarded)]
     return found
 
 

@@ -180,23 +180,44 @@ def _branch(alternatives: list[_Info]) -> _Info:
     return exact, required
 
 
+# the last texts lower-cased (None: not to be trusted), shared by every guarded pattern; a long text (a whole
+# article) is kept alone, as the last one read
+_SHARED_MAX = 2000
+_SHARED_SIZE = 64
+_lowered: dict[str, str | None] = {}
+_last_long: list[Any] = [None, None]
+_UNREAD = object()
+
+
+def _lower(string: str) -> str | None:
+    """The text lower-cased, or None when it holds a letter that makes the needle test untrustworthy."""
+    if string.isascii() or not any(c in string for c in _UNFOLDED):
+        return string.lower()
+    return None
+
+
 class Guarded:
     """A compiled pattern behind a test for its needles; used as the pattern is (search, match, finditer ...)."""
 
-    __slots__ = ("pattern_object", "needles", "_last", "_last_low")
+    __slots__ = ("pattern_object", "needles")
 
     def __init__(self, pattern: re.Pattern[str], found: frozenset[str]) -> None:
         self.pattern_object = pattern
         self.needles = tuple(sorted(found, key=lambda s: (-len(s), s)))
-        self._last: str | None = None
-        self._last_low: str | None = None
 
     def _absent(self, string: str) -> bool:
         """Whether no needle is in `string`, so that the pattern cannot match it."""
-        if string is not self._last:  # a text is often tried against one pattern several times in a row
-            trusted = string.isascii() or not any(c in string for c in _UNFOLDED)
-            self._last, self._last_low = string, (string.lower() if trusted else None)
-        low = self._last_low
+        low = _lowered.get(string, _UNREAD)
+        if low is _UNREAD:  # a sentence is tried against dozens of patterns: lower-cased once for them all
+            if len(string) <= _SHARED_MAX:
+                if len(_lowered) >= _SHARED_SIZE:
+                    _lowered.clear()
+                low = _lowered[string] = _lower(string)
+            elif string is _last_long[0]:
+                low = _last_long[1]
+            else:
+                low = _lower(string)
+                _last_long[:] = string, low
         if low is None:
             return False
         for n in self.needles:
@@ -257,8 +278,20 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str] | Guarded:
     return Guarded(pattern, found) if found else pattern
 
 
-def guard_patterns(namespace: MutableMapping[str, Any]) -> None:
-    """Guard every compiled pattern among a module's globals (call it after the patterns are defined)."""
+def guard_patterns(namespace: MutableMapping[str, Any], *, keep: tuple[str, ...] = ()) -> None:
+    """Guard every compiled pattern among a module's globals, and those of its lists of rules (tuples holding a
+    pattern, as (reason, pattern)); call it after the patterns are defined. The names in `keep` stay as they are
+    (a pattern the module compares by identity, as `match.re is PATTERN`)."""
     for name, value in list(namespace.items()):
-        if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+        if name in keep:
+            continue
+        if _is_text_pattern(value):
             namespace[name] = guarded(value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, tuple) and any(_is_text_pattern(x) for x in item):
+                    value[i] = tuple(guarded(x) if _is_text_pattern(x) else x for x in item)
+
+
+def _is_text_pattern(value: object) -> bool:
+    return isinstance(value, re.Pattern) and isinstance(value.pattern, str)

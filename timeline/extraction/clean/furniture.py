@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.extraction.prefilter import guard_patterns
+
 # Share bars: lines made only of share verbs, network names and separators
 # ("Share on Facebook", "Share on Facebook / Twitter / WhatsApp", "Tweet", "Copy link").
 _NETWORKS = (
@@ -165,3 +167,7 @@ def strip_dateline(line: str) -> tuple[str, str]:
     if not m or sum(c.isupper() for c in m["place"]) < 2 or (m.re is _DATELINE and len(m["place"]) < 3):
         return line, ""
     return line[m.end() :], m.group(0).strip()
+
+
+# every pattern above first looks for its words with str.find (prefilter.py); the dateline is compared by identity
+guard_patterns(globals(), keep=("_DATELINE",))

@@ -137,8 +137,7 @@ def _words(text: str) -> list[str]:
 def is_headline(line: str) -> bool:
     """A short line with no sentence-final punctuation: a title, standfirst or teaser headline."""
     stripped = line.strip()
-    n = len(_words(stripped))
-    return 2 <= n <= 30 and not _TERMINAL.search(stripped)
+    return not _TERMINAL.search(stripped) and 2 <= len(_words(stripped)) <= 30  # most lines end a sentence
 
 
 _FIELD_SPLIT = re.compile(r"\s+[|•·/]\s+")
