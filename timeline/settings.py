@@ -179,4 +179,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The page reader's libraries warn of pages they give up on ("discarding data: None"), naming no file;
+    # ingest says which file it refused and why, so only their errors are shown.
+    "loggers": {name: {"level": "ERROR"} for name in ("trafilatura", "htmldate", "courlan", "justext")},
 }

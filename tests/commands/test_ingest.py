@@ -1,5 +1,7 @@
 import io
 import json
+import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -243,3 +245,37 @@ def test_it_stores_the_same_file_once_after_an_actor_is_added(tmp_path):
     code, out, _ = run(f)
     assert code == 0 and "0 new articles, 1 already stored" in out
     assert Article.objects.count() == 1
+
+
+def test_it_names_a_folder_it_cannot_list_and_stores_the_files_around_it(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(_story(1))
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(_story(2))
+    (tmp_path / "c.txt").write_text(_story(3))
+
+    def denying(real):
+        def call(path="."):
+            if Path(path) == locked:  # as the system refuses it to a user without the right (the tests run as root)
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+
+        return call
+
+    monkeypatch.setattr(os, "scandir", denying(os.scandir))
+    monkeypatch.setattr(os, "listdir", denying(os.listdir))
+    code, out, err = run(tmp_path)
+    assert code == 1
+    assert [line for line in err.splitlines() if line.startswith("rejected")] == [
+        f"rejected {locked}: a folder that cannot be listed (Permission denied)"
+    ]
+    assert "2 new articles" in out and "1 rejected" in out
+
+
+def test_it_refuses_a_page_without_an_article_in_one_line_and_no_library_warning(tmp_path, caplog):
+    page = tmp_path / "short.html"
+    page.write_text("<html><head><title>Troops <b>moved</head><body><p>Troops moved.")  # the title is never closed
+    with caplog.at_level(logging.WARNING):
+        code, out, err = run(page)
+    assert code == 1 and f"rejected {page}: no article text found in the HTML page" in err
+    assert [record.getMessage() for record in caplog.records] == []

@@ -73,7 +73,7 @@ def _article_name(name: str) -> bool:
 def _read_text(path: Path, max_bytes: int) -> str:
     try:
         if path.is_dir():
-            os.listdir(path)  # a folder that cannot be listed says so
+            _folder_listable(path)
             raise ReadError("a folder, not a file")
         size = path.stat().st_size
         if size > max_bytes:
@@ -97,6 +97,14 @@ def _read_text(path: Path, max_bytes: int) -> str:
     if not text.strip():
         raise ReadError("empty file (only whitespace)")
     return text
+
+
+def _folder_listable(path: Path) -> None:
+    """ReadError naming the folder as such when it cannot be listed (its files were left out of the run)."""
+    try:
+        os.listdir(path)
+    except OSError as exc:
+        raise ReadError(f"a folder that cannot be listed ({exc.strerror or exc})") from exc
 
 
 def parse_published(value: object) -> tuple[date | None, datetime | None]:
@@ -219,7 +227,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileRead:
     ReadError when nothing in the file can be ingested.
     """
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in SUFFIXES and not path.is_dir():  # a folder (one that could not be listed) says what it is
         raise ReadError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(sorted(SUFFIXES))}")
     text = _read_text(path, max_bytes)
     source = os.fspath(path)
