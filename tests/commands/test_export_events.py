@@ -3,6 +3,8 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from timeline.ingest.service import article_ingest
 from timeline.models import Event
@@ -64,3 +66,21 @@ def test_it_writes_csv_timelinejs_and_ics(stored, tmp_path):
     target = tmp_path / "out.json"
     call_command("export_events", "--output", str(target), stdout=io.StringIO(), stderr=io.StringIO())
     assert json.loads(target.read_text())["events"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's query planner (PostgreSQL gathers statistics itself)"
+)
+def test_it_walks_the_events_by_date_after_an_ingest_instead_of_sorting_them_all_for_each_page(tmp_path):
+    for n, place in enumerate(["the Red Sea", "the Gulf of Aden", "the Arabian Sea"]):
+        (tmp_path / f"{n}.txt").write_text(TEXT.replace("the Red Sea", place).replace("12 March", f"1{n} March"))
+    call_command("ingest", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+    with CaptureQueriesContext(connection) as queries:
+        export("--format", "csv")
+    pages = [q["sql"] for q in queries if 'ORDER BY "timeline_event"."date_start" ASC' in q["sql"]]
+    assert pages
+    with connection.cursor() as cursor:
+        for sql in pages:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+            assert "TEMP B-TREE" not in plan, plan  # a sort of every event for each page of 500

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connection
 
 from timeline.ingest.readers import ReadError
 from timeline.ingest.service import IngestResult, file_ingest
@@ -98,4 +99,28 @@ def files_ingest(
         tally.add(outcome)
         if progress is not None:
             progress(outcome)
+    if tally.created:
+        planner_statistics_refresh()
     return tally
+
+
+def planner_statistics_refresh() -> None:
+    """SQLite: gather the query planner's statistics when there are none or the events have doubled since.
+
+    Without them SQLite reads the export's and the timeline's pages of public events through the index on
+    ``merged_into_id`` (every event) and sorts them, instead of walking the partial index on their date: each
+    page then costs a pass over every event. PostgreSQL's autovacuum keeps its own statistics.
+    """
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM timeline_event")
+        (events,) = cursor.fetchone()
+        known = 0
+        cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if cursor.fetchone():
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'timeline_event' AND idx IS NOT NULL LIMIT 1")
+            row = cursor.fetchone()
+            known = int(row[0].split()[0]) if row else 0
+        if events and (not known or events > 2 * known):
+            cursor.execute("ANALYZE")
