@@ -414,3 +414,38 @@ def test_one_report_forms_no_snowball_through_the_words_of_one_loose_sentence():
     assert match_score(group, drones, same_article=True, sole=False) == 0.0
     again = profile_of(mention(6, "attack", "Rebels shelled the Hodeidah port again at dusk.", ["Yemen"]))
     assert match_score(group, again, same_article=True, sole=False) > 0
+
+
+_SCORES_IN_A_FRESH_PROCESS = """
+from collections import Counter
+from timeline.extraction.cluster import EventProfile, distinctive_overlap, word_agreement
+words = [f"word{i}" for i in range(16)]
+stored = EventProfile(event_type="statement", keywords=Counter({w: 1 + i % 9 for i, w in enumerate(words)}), sources=10)
+other = EventProfile(event_type="statement", keywords=Counter({w: 1 + i % 7 for i, w in enumerate(words)}), sources=10)
+rival = EventProfile(event_type="statement", keywords=Counter({w: 1 for w in words[::3]}), sources=3)
+print(repr(word_agreement(stored, other)), repr(distinctive_overlap([stored, rival, other], other)))
+"""
+
+
+def test_it_scores_the_same_words_the_same_whatever_order_a_process_keeps_its_sets_in():
+    # Each ingest process orders sets of words by its own hash seed: a sum of weights taken in that order
+    # differs in its last bits from process to process, and a tie between two stored events then goes one
+    # way in one worker and the other way in the next.
+    import os
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", _SCORES_IN_A_FRESH_PROCESS],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(seen) == 1, seen

@@ -199,8 +199,8 @@ def word_agreement(a: EventProfile, b: EventProfile) -> tuple[float, float]:
     """How many words two profiles share, each weighted by the share of sources holding it on both sides,
     and that weight over the mean size of the smaller side's sources."""
     sa, sb = _shares(a), _shares(b)
-    shared = sum(min(sa[w], sb[w]) for w in sa.keys() & sb.keys())
-    size = min(sum(sa.values()), sum(sb.values()))
+    shared = math.fsum(min(sa[w], sb[w]) for w in sa.keys() & sb.keys())
+    size = min(math.fsum(sa.values()), math.fsum(sb.values()))
     return shared, shared / max(1.0, size)
 
 
@@ -402,7 +402,7 @@ def distinctive_overlap(candidates: list[EventProfile], other: EventProfile) -> 
     df: Counter[str] = Counter()
     for c in candidates:
         df.update(set(c.keywords) & set(other.keywords))
-    return [sum(math.log((n + 1) / df[w]) for w in set(c.keywords) & set(other.keywords)) for c in candidates]
+    return [math.fsum(math.log((n + 1) / df[w]) for w in set(c.keywords) & set(other.keywords)) for c in candidates]
 
 
 _LEADER_ROLE = re.compile(
