@@ -339,3 +339,11 @@ def test_a_page_updated_the_next_day_reads_that_days_weekday_as_that_day():
     found = detect(text, passages, tx, saturday, default_gazetteer())
     lifted = next(m for m in found if "withdrew" in m.summary)
     assert lifted.date is not None and lifted.date.start == sunday
+
+
+def test_a_verdict_on_a_launch_is_a_statement_even_with_its_verb_in_quotes():
+    talks = 'The foreign ministers held phone talks and "strongly condemned" the latest launch.'
+    assert classify(talks, missile_context=True) == "statement"
+    verdict = "The defence minister said the repeated missile launches were a threat to the region."
+    assert classify(verdict, missile_context=True) == "statement"
+    assert classify("The navy said the launch was conducted at dawn.", missile_context=True) == "missile test"

@@ -163,6 +163,15 @@ _EVALUATES = re.compile(
     r"(?:the|this|its|[A-Z][\w’']*(?:['’]s)?)\s+(?:\w+\s+)?(?:launch|test|attack|strike|move|deployment|decision|sanctions)",
 )
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
+# a quotation of a few words inside the telling's own wording ("held phone talks and “strongly condemned” ...")
+_SCARE_QUOTE = re.compile(r"[\"“]((?:[\w’'-]+\s+){0,2}[\w’'-]+)[\"”]")
+# the happening as the subject of a verdict: "the repeated missile launches were a threat to regional security"
+_VERDICT = re.compile(
+    r"^(?:the|its|this|that|these|those|their|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|"
+    r"strikes?|move|deployment|drills?|exercises?|decision|sanctions)\s+(?:was|were|is|are)\s+(?:a|an|the)?\s*"
+    r"(?!(?:carried|conducted|launched|fired|held|staged|made|seen|detected|observed|announced)\b)",
+    _I,
+)
 # the nouns that name a happening of each type ("Thursday's election", "Monday's launch")
 EVENT_NOUNS = {
     MISSILE_TEST: frozenset("launch launches test tests firing".split()),
@@ -279,8 +288,8 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     statement when it is told as a report, and "other" when it is not.
     """
     outside = _outside_quotes(sentence)
-    if _EVALUATES.search(outside):
-        return STATEMENT
+    if _EVALUATES.search(outside) or _EVALUATES.search(_SCARE_QUOTE.sub(r"\1", sentence)):
+        return STATEMENT  # "called the launch a threat", "held talks and “strongly condemned” the launch"
     whole = _kind_of_act(outside, missile_context=missile_context, late=False) or _kind_of_act(
         outside, missile_context=missile_context, late=True
     )
@@ -291,6 +300,8 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     frame = report_frame(sentence)
     if frame is not None and frame.verb.lower() in _OPINION:
         return STATEMENT  # "Analysts note that the timing of the launch ...": a view, not a happening
+    if frame is not None and _VERDICT.match(_outside_quotes(frame.told).strip()):
+        return STATEMENT  # "X said the repeated missile launches were a threat": a verdict on the happening
     core = _outside_quotes(core_clause(sentence))
     kind = _kind_of_act(core, missile_context=missile_context, late=False)
     if kind:
