@@ -136,8 +136,6 @@ def jobs_requeue_stale() -> list[IngestJob]:
         if orphan is not None:
             orphan.set_failed(RuntimeError(f"worker {job.worker or '?'} died; ingest job #{job.pk} queued again"))
         _enqueue(job)
-        logger.warning(
-            "ingest job #%s: its worker died at file %s of %s; queued again", job.pk, job.processed, job.total
-        )
+        logger.info("ingest job #%s: its worker died at file %s of %s; queued again", job.pk, job.processed, job.total)
         requeued.append(job)
     return requeued

@@ -11,5 +11,8 @@ from timeline.ingest.jobs import jobs_requeue_stale
 class Command(TasksWorker):
     def handle(self, *args: object, **options: object) -> None:
         for job in jobs_requeue_stale():
-            self.stderr.write(f"ingest job #{job.pk}: its worker died; queued again from file {job.processed + 1}")
+            self.stderr.write(
+                f"ingest job #{job.pk}: its worker died after {job.processed} of {job.total} files; "
+                f"queued again from file {job.processed + 1}"
+            )
         super().handle(*args, **options)
