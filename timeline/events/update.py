@@ -89,9 +89,12 @@ def events_refresh(events: list[Event], *, before_write: Callable[[list[Event]],
         by_event[m.event_id].append(m)
     writes: dict[tuple[str, ...], list[Event]] = {}
     now = timezone.now()
-    for event in fresh.values():
+    ordered = [fresh[e.id] for e in events if e.id in fresh]
+    book = _TitleBook(ordered)
+    for event in ordered:
         if by_event[event.id]:
-            changed = _refreshed(event, by_event[event.id])
+            changed = _refreshed(event, by_event[event.id], book)
+            book.shows(event)
             if changed:
                 event.updated_at = now
                 writes.setdefault(tuple(changed), []).append(event)
@@ -100,10 +103,10 @@ def events_refresh(events: list[Event], *, before_write: Callable[[list[Event]],
         before_write(moved)
     for fields, changed_events in writes.items():
         bulk_update_with_history(changed_events, Event, [*fields, "updated_at"], default_date=now)
-    return [fresh[e.id] for e in events if e.id in fresh]
+    return ordered
 
 
-def _refreshed(event: Event, mentions: list[Mention]) -> list[str]:
+def _refreshed(event: Event, mentions: list[Mention], book: _TitleBook | None = None) -> list[str]:
     """Set the event's date, dispute, title and publisher count from its mentions (not where a curator locked
     them); the fields that changed."""
     best, disputed = event_date(mentions)
@@ -117,7 +120,7 @@ def _refreshed(event: Event, mentions: list[Mention]) -> list[str]:
         event.date_disputed = disputed
         changed.append("date_disputed")
     if not event.is_locked("title"):
-        title = _best_title(event, mentions)
+        title = _best_title(event, mentions, book)
         if title and title != event.title:
             event.title = title  # the slug stays: permalinks do not follow the wording
             changed.append("title")
@@ -130,16 +133,77 @@ def _refreshed(event: Event, mentions: list[Mention]) -> list[str]:
 
 def event_retitle_if_shared(event: Event) -> None:
     """A new event whose title another event already shows takes a title of its own (title_choice)."""
-    if event.is_locked("title") or not Event.objects.filter(title=event.title).exclude(pk=event.pk).exists():
+    events_retitle_if_shared([event])
+
+
+def events_retitle_if_shared(events: list[Event]) -> None:
+    """event_retitle_if_shared for each event in turn (each sees the titles those before it took), with a few
+    queries for all and one write (and history row) per event retitled."""
+    events = [e for e in events if not e.is_locked("title")]
+    if not events:
         return
-    mentions = list(event.mentions.select_related("passage__article"))
-    title = _best_title(event, mentions)
-    if title and title != event.title:
-        event.title = title
-        event.save(update_fields=["title", "updated_at"])
+    book = _TitleBook(events)
+    book.read({e.title for e in events})
+    by_event: dict[int, list[Mention]] = {e.id: [] for e in events}
+    for m in (
+        Mention.objects.filter(event_id__in=list(by_event)).select_related("passage__article").defer(*_ARTICLE_TEXTS)
+    ):
+        by_event[m.event_id].append(m)
+    retitled = []
+    for event in events:
+        if not book.shown_by_another(event):
+            continue
+        title = _best_title(event, by_event[event.id], book)
+        if title and title != event.title:
+            event.title = title
+            book.shows(event)
+            retitled.append(event)
+    if retitled:
+        now = timezone.now()
+        for event in retitled:
+            event.updated_at = now
+        bulk_update_with_history(retitled, Event, ["title", "updated_at"], default_date=now)
 
 
-def _best_title(event: Event, mentions: list[Mention]) -> str:
+class _TitleBook:
+    """The titles events show, read from the database for the titles asked about (once each), and kept in
+    step in memory for the events being written here, whose new titles are not saved yet."""
+
+    def __init__(self, mine: list[Event]) -> None:
+        self._mine = {e.id for e in mine}
+        self._rows: dict[int, tuple[str, str, bool]] = {}  # id -> title, status, merged
+        self._read: set[str] = set()
+        for event in mine:
+            self.shows(event)
+
+    def shows(self, event: Event) -> None:
+        """The event now shows its title (changed in memory)."""
+        self._rows[event.id] = (event.title, event.status, event.merged_into_id is not None)
+
+    def read(self, titles: set[str]) -> None:
+        missing = titles - self._read
+        if missing:
+            rows = Event.objects.filter(title__in=missing).values_list("id", "title", "status", "merged_into_id")
+            for pk, title, status, merged in rows:
+                if pk not in self._mine:
+                    self._rows[pk] = (title, status, merged is not None)
+            self._read |= missing
+
+    def shown_by_another(self, event: Event) -> bool:
+        self.read({event.title})
+        return any(pk != event.id and title == event.title for pk, (title, _, _) in self._rows.items())
+
+    def taken(self, event: Event, titles: set[str]) -> set[str]:
+        """Which of these titles another event, public (neither rejected nor merged), shows."""
+        self.read(titles)
+        return {
+            title
+            for pk, (title, status, merged) in self._rows.items()
+            if pk != event.id and title in titles and status != Event.Status.REJECTED and not merged
+        }
+
+
+def _best_title(event: Event, mentions: list[Mention], book: _TitleBook | None = None) -> str:
     """The best headline among the event's passages (title_choice), from those that give the event's own day
     or none of their own; ties go to the wording most sources share, then to the first to report."""
     own = [
@@ -161,13 +225,8 @@ def _best_title(event: Event, mentions: list[Mention]) -> str:
     if event.title and any(not m.title for m in mentions):
         # passages stored before headlines were kept per passage: the title they gave still competes
         candidates.append(TitleCandidate(title=event.title, order=-1))
-    taken = (
-        Event.objects.exclude(pk=event.pk)
-        .exclude(status=Event.Status.REJECTED)
-        .filter(merged_into__isnull=True, title__in=[c.title[:300] for c in candidates])
-        .values_list("title", flat=True)
-    )
-    return best_title(candidates, event.event_type, taken=set(taken))[:300]
+    taken = (book or _TitleBook([event])).taken(event, {c.title[:300] for c in candidates})
+    return best_title(candidates, event.event_type, taken=taken)[:300]
 
 
 def _add_actors(event: Event, actors: set[str], places: set[str]) -> None:

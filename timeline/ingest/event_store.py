@@ -15,7 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from timeline.events.derived import SLUG_MAX, event_slug_base, publisher_count, title_subject, unique_slugs
 from timeline.events.matching import CandidatePool, best_match, gazetteer_current
-from timeline.events.update import event_retitle_if_shared, events_refresh, link_actors
+from timeline.events.update import events_refresh, events_retitle_if_shared, link_actors
 from timeline.extraction.cluster import candidate_kinds, mention_words
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.pipeline import (
@@ -93,9 +93,7 @@ def store_events(
     # a new event's date and count were set from this article; the others are read again, as committed
     fresh = {e.id: e for e in events_refresh([e for e in touched.values() if e.id not in created], before_write=_moved)}
     events = [fresh.get(e.id, e) for e in touched.values()]
-    for event in events:
-        if event.id in created:
-            event_retitle_if_shared(event)
+    events_retitle_if_shared([e for e in events if e.id in created])
     link_actors(events, found_names)
     return counts
 
