@@ -6,6 +6,7 @@ from timeline.extraction.cluster import (
     EventProfile,
     absorb,
     best_date,
+    common_actors,
     containment,
     dates_compatible,
     group_mentions,
@@ -449,3 +450,15 @@ def test_it_scores_the_same_words_the_same_whatever_order_a_process_keeps_its_se
         for seed in range(8)
     }
     assert len(seen) == 1, seen
+
+
+def test_a_name_and_its_longer_form_are_one_actor():
+    assert common_actors({"Ali Bongo"}, {"Ali Bongo Ondimba"}) == {"Ali Bongo"}
+    assert common_actors({"Ali Bongo Ondimba."}, {"Ali Bongo"}) == {"Ali Bongo Ondimba."}
+    assert common_actors({"Kim"}, {"Kim Jong Un"}) == set()  # one word opens many names
+    assert common_actors({"Jong Un"}, {"Kim Jong Un"}) == set()
+    seized = _dated("attack", "Officers seized power in Gabon and placed Ali Bongo Ondimba under arrest.",
+                    ["Ali Bongo Ondimba"], D1)  # fmt: skip
+    told = _dated("statement", "Army officers said they seized power in Gabon and confirmed Ali Bongo is under arrest.",
+                  ["Ali Bongo"], D1)  # fmt: skip
+    assert match_score(seized, told, same_article=False) > 0

@@ -114,6 +114,25 @@ def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in re.findall(r"[\w’'-]+", name))
+
+
+def common_actors(a: set[str], b: set[str]) -> set[str]:
+    """The actors two sides share, a name counting as the same actor as its longer form ("Ali Bongo" and "Ali
+    Bongo Ondimba": one opens the other, in two words or more)."""
+    shared = a & b
+    for x in a - shared:
+        wx = _name_words(x)
+        for y in b:
+            wy = _name_words(y)
+            short, long = sorted((wx, wy), key=len)
+            if len(short) >= 2 and long[: len(short)] == short:
+                shared.add(x)
+                break
+    return shared
+
+
 def _speaker_by_role(a: EventProfile, b: EventProfile) -> bool:
     """One side speaks as a country's leader ("the Russian president"), the other is a named person who may be
     that leader ("Putin"); the words and the day then decide."""
@@ -234,7 +253,7 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
         return 0.0
     if same_article and other.date is None and not _ordinals_agree(event, other):
         return 0.0  # "The first launch also failed", undated in a report of the second: another happening
-    shared_actors = len(event.actors & other.actors)
+    shared_actors = len(common_actors(event.actors, other.actors))
     if event.event_type == STATEMENT and _speaker_by_role(event, other):
         shared_actors = max(shared_actors, 1)  # the leader by role and by name is one participant
     both_dated = event.date is not None and other.date is not None
@@ -301,7 +320,7 @@ def _facet_score(event: EventProfile, other: EventProfile, *, same_article: bool
         return 0.0
     if event.date.precision != "day" or other.date.precision != "day" or not event.date.overlaps(other.date):
         return 0.0
-    if not event.actors & other.actors or ordinal_conflict(event, other) or not spread_ok(event, other):
+    if not common_actors(event.actors, other.actors) or ordinal_conflict(event, other) or not spread_ok(event, other):
         return 0.0
     shared, overlap = word_agreement(event, other)
     return 0.5 * overlap if shared >= FACET_MIN_SHARED and overlap >= FACET_MIN_OVERLAP else 0.0
@@ -339,7 +358,7 @@ def _telling_score(event: EventProfile, other: EventProfile) -> float:
         return 0.0
     if is_reaction(said) or (said.speakers and done.actors and not said.speakers & done.actors):
         return 0.0
-    if said.actors and done.actors and not said.actors & done.actors:
+    if said.actors and done.actors and not common_actors(said.actors, done.actors):
         return 0.0
     if ordinal_conflict(event, other) or not spread_ok(event, other):
         return 0.0
@@ -366,7 +385,11 @@ def _telling_in_article(event: EventProfile, other: EventProfile) -> float:
     common = set(said.keywords) & set(done.keywords)
     overlap = len(common) / max(1, min(len(said.keywords), len(done.keywords)))
     participant = not said.speakers or bool(said.speakers & done.actors)
-    if set(said.keywords) & TELLING_CUES and participant and (not said.actors or said.actors & done.actors):
+    if (
+        set(said.keywords) & TELLING_CUES
+        and participant
+        and (not said.actors or common_actors(said.actors, done.actors))
+    ):
         return 0.3 + 0.5 * overlap
     # a teller the gazetteer does not know ("Prigozhin declared ...", the speaker found then being at most a
     # country): the name the sentence gives stands for the speaker, and must be among the happening's words
@@ -379,7 +402,7 @@ def _telling_in_article(event: EventProfile, other: EventProfile) -> float:
 def _facet_in_article(event: EventProfile, other: EventProfile) -> float:
     """Within one report: compatible dates (an undated sentence fits the report's day), an actor in common and
     some words in common; more words when a side is undated."""
-    if not dates_compatible(event.date, other.date) or not event.actors & other.actors:
+    if not dates_compatible(event.date, other.date) or not common_actors(event.actors, other.actors):
         return 0.0
     if ordinal_conflict(event, other) or (other.date is None and not _ordinals_agree(event, other)):
         return 0.0
