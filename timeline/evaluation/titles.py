@@ -71,7 +71,7 @@ _PRONOUNS = frozenset("he she it they we i you his her its their this these thos
 _ANAPHORIC = re.compile(r"^(?:the|this|that|these|those)\b", _I)
 _SUBORDINATORS = frozenset(
     "after before as when while because although though amid despite following since until unless which who whom "
-    "whose where whereas so according prompting leaving saying adding marking raising sparking".split()
+    "whose where whereas so according prompting leaving saying adding marking raising sparking if".split()
 )
 _TIME_WORD = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|evening|night|"
@@ -149,6 +149,8 @@ def _is_finite(words: list[str], raw: list[str], i: int) -> bool:
     if w.endswith("s") and not w.endswith("ss") and raw[i - 1][:1].isupper() and not object_follows:
         if re.fullmatch(r"[a-z]+(?:ian|ean|can|ese|ish)", before):
             return False  # "Iranian attacks": a demonym before a plural noun
+    if after == "by" and (w.endswith("ed") or w in _IRREGULAR) and before not in _AUXILIARIES:
+        return False  # "soldiers captured by Ukraine": a participle
     if w in _FINITE:
         return True
     if not raw[i][:1].islower() or w in _DANGLING or w in _SUBORDINATORS or len(w) < 3:
@@ -226,7 +228,7 @@ def _unnamed(title: str, source: str, previous: str) -> str:
     return ""
 
 
-def _follows_at_boundary(rest: str, ended_on_participle: bool = False) -> bool:
+def _follows_at_boundary(rest: str, ended_on_participle: bool = False, last_word: str = "") -> bool:
     """Whether the source sentence may stop where the title stops: what follows starts a new clause, an aside,
     a time expression or an attribution, or nothing follows."""
     rest = rest.strip()
@@ -236,12 +238,14 @@ def _follows_at_boundary(rest: str, ended_on_participle: bool = False) -> bool:
         return True
     time = _TIME_FOLLOW.match(rest)
     if time and time.end() > 0:
-        return _follows_at_boundary(rest[time.end() :], ended_on_participle)
+        return _follows_at_boundary(rest[time.end() :], ended_on_participle, last_word)
     words = _words(rest)
     if not words:
         return True
     if words[0] in _SUBORDINATORS:
         return True
+    if words[0] == "that" and last_word and last_word not in _FINITE and last_word not in _BASES:
+        return True  # "... a violation of the resolutions | that ...": a relative clause after a noun
     if words[0] in ("and", "but", "or", "then"):
         raw = _WORD.findall(rest)
         return any(_is_finite(words, raw, i) for i in range(1, min(len(words), 6)))
@@ -266,6 +270,8 @@ def _splice(title: str, sources: Sequence[str]) -> str:
         for a, b in zip(tw, tw[1:], strict=False):
             starts = [i for i, t in enumerate(tokens) if t == a]
             pairs = [(ia, _find(tokens, b, ia + 1)) for ia in starts]
+            if any(ia + 1 < len(tokens) and _same_stem(tokens[ia + 1], b) for ia in starts):
+                continue  # "leaders ended" for "leaders end": the verb changed its form in place
             pairs = [(ia, ib) for ia, ib in pairs if ib >= 0]
             if pairs and not any(_removable(tokens[ia + 1 : ib]) for ia, ib in pairs):
                 gaps.append(f"{a} .. {b}")
@@ -273,6 +279,11 @@ def _splice(title: str, sources: Sequence[str]) -> str:
             return ""
         best = best or f"spliced: '{gaps[0]}'"
     return best
+
+
+def _same_stem(a: str, b: str) -> bool:
+    n = min(len(a), len(b), 4)
+    return n >= 3 and a[:n] == b[:n]
 
 
 def _find(tokens: list[str], word: str, start: int) -> int:
@@ -286,7 +297,8 @@ _TIME_TOKEN = re.compile(
     r"^(?:on|in|at|of|the|early|late|last|this|earlier|later|local|time|a\.?m|p\.?m|\d[\d:.]*|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|evening|night|afternoon|midnight|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec|week|month|year|had|has|have|been|also|reportedly|formally|[a-z]+ly|that|[,])$"
+    r"jul|aug|sep|sept|oct|nov|dec|week|month|year|had|has|have|been|also|reportedly|formally|[a-z]+ly|that|previous|"
+    r"next|same|following|for|first|[,])$"
 )
 
 
@@ -320,7 +332,7 @@ def _cut_off(title: str, sources: Sequence[str]) -> str:
         for s in sources:
             for m in pattern.finditer(s):
                 found = True
-                ends_well = ends_well or _follows_at_boundary(s[m.end() :], words[-1].endswith("ing"))
+                ends_well = ends_well or _follows_at_boundary(s[m.end() :], words[-1].endswith("ing"), words[-1])
         if ends_well:
             break
         if found:

@@ -3,7 +3,7 @@
 import pytest
 
 from timeline.extraction.events.headline_check import GENEROUS_CHARS
-from timeline.extraction.events.headlines import headline_verb, title_quality, write_title
+from timeline.extraction.events.headlines import LONGEST_CHARS, headline_verb, title_quality, write_title
 
 
 def test_it_takes_the_happening_out_of_a_report():
@@ -84,7 +84,7 @@ def test_it_drops_trailing_subordinate_clauses_and_asides():
 )
 def test_it_keeps_a_long_sentence_whole_rather_than_stop_inside_a_phrase(sentence):
     title = write_title(sentence)
-    assert len(title) <= GENEROUS_CHARS
+    assert len(title) <= LONGEST_CHARS
     if len(sentence) < GENEROUS_CHARS:
         assert sentence.rstrip(". ").endswith(title.split()[-1])  # it goes on to the sentence's end
     assert sentence.replace("that ", "").startswith(title.split()[0]) or title[0].isupper()
@@ -232,3 +232,34 @@ def test_a_description_takes_the_name_before_that_holds_its_noun_and_a_named_bod
     assert write_title("The State Duma ratified the treaty.", previous_sentence="Putin signed it.") == (
         "The State Duma ratifies the treaty"
     )
+
+
+def test_a_long_sentence_stops_before_a_place_or_a_new_clause_never_before_what_its_verb_needs():
+    sentence = (
+        "Sweden's prime minister visited Washington during a tour of allied capitals on the eve of handing over "
+        "the final membership documents to complete the two-year process of the country's accession to the "
+        "military alliance to the foreign ministers of all the member states of the alliance."
+    )
+    title = write_title(sentence)
+    assert len(sentence) > LONGEST_CHARS and len(title) <= 160
+    following = sentence[sentence.index(title.split()[-1]) + len(title.split()[-1]) :].split()[0]
+    assert following in {"in", "on", "at", "during", "from", "near"}, title
+
+
+def test_a_clause_ending_on_a_long_quotation_stops_before_it_and_a_closing_pair_is_kept():
+    sentence = (
+        'A spokesman called the launch a "flagrant violation" of the resolutions that "needlessly raises tensions '
+        'and risks destabilising the security situation in the whole region".'
+    )
+    assert (
+        write_title(sentence, statement=True) == "A spokesman calls the launch a flagrant violation of the resolutions"
+    )
+    sentence = 'The senator called the move a step that failed to prevent the "land grab."'
+    assert write_title(sentence, statement=True).endswith("to prevent the land grab")
+
+
+def test_a_verbs_particle_is_no_place_to_stop():
+    from timeline.extraction.events.headlines import _cut
+
+    title = "The prime minister says the government is ready to hand over " + "its functions " * 12
+    assert not _cut(title.strip(), 90).endswith("hand")

@@ -228,8 +228,9 @@ _TRAILING_CLAUSE = re.compile(
     _I,
 )
 _SUBORDINATE = re.compile(
-    _MEASURE + r"\s+(?:after|before|while|amid|although|because|as|when|since|until|unless|if)\s+"
-    r"(?!(?:was|were|is|are|had|has|the same)\b).*$",
+    _MEASURE
+    + r"(?<!\bfor)(?<!\bso)(?<!\bsuch)(?<!\blong)(?<!\bsoon)(?<!\bwell)(?<!\bmuch)(?<!\bfar)\s+(?:after|before|while|amid|although|because|as|when|since|until|unless|if)\s+"
+    r"(?!(?:was|were|is|are|had|has|the same|long|well|soon|much|many|far|part)\b).*$",
     _I,
 )
 

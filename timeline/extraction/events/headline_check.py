@@ -63,7 +63,9 @@ _ATTRIBUTION = re.compile(
 
 
 _CLAUSE_BOUNDARY = re.compile(
-    r",\s|;\s|\s[—–-]\s|\s(?=(?:after|before|as|when|while|because|although|though|amid|despite|following)\s)", _I
+    r",\s|;\s|\s[—–-]\s|(?<!\bfor)(?<!\bso)\s(?=(?:after|before|as(?!\s+(?:long|well|soon|much|many|far|part)\b)|when|"
+    r"while|because|although|though|amid|despite|following)\s)",
+    _I,
 )
 
 

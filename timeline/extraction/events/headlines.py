@@ -10,7 +10,7 @@ when it is a verb we know; a long title is cut at a clause or phrase boundary, n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from timeline.extraction.events.clauses import main_clause, report_frame, strip_appositives, strip_lead
 from timeline.extraction.events.headline_check import (
@@ -50,7 +50,8 @@ _TIME_WORDS = re.compile(
     _I,
 )
 _PREP_BEFORE = re.compile(
-    r"(?:\s*,)?\s+(?:(?:on|in|at|during|since|by|from|of|late|early|earlier|later|approximately|about|around|"
+    r"(?:\s*,)?\s+(?:(?:on|in|at|during|since|by|from|of|over|throughout|within|until|through|late|early|earlier|later|"
+    r"approximately|about|around|"
     r"roughly|nearly|just|shortly)\s+)*(?:the\s+)?$",
     _I,
 )
@@ -61,7 +62,7 @@ _PRONOUN = re.compile(r"^(?:he|she|it|they)\b\s*", _I)
 _BOUNDARY = re.compile(
     r",\s(?![A-Z])|;\s|\s(?=(?:and|but|in|on|at|to|for|with|from|by|near|over|into|off|after|toward|towards|against|"
     r"across|amid|during|without|under|while|as|who|which|where|aboard|through|via|along|around|between|among|"
-    r"including|outside|inside|beyond|ahead|of)\s)"
+    r"including|outside|inside|beyond|ahead|of|that)\s)"
 )
 _VERB_FORMS = set(IRREGULAR) | {third_person(b) for b in BASES} | {past(b) for b in BASES} | set(BASES)
 # "part of", "millions of": the words before "of" do not stand alone
@@ -279,15 +280,20 @@ _INSIDE_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|these|
 _LIST_COMMA = re.compile(r",\s+[\w’'-]+(?:\s+[\w’'-]+)?(?:,|\s+(?:and|or)\s)")
 
 
+LONGEST_CHARS = 200  # a sentence with nowhere to cut well is kept whole up to this length
+
+
 def _cut(title: str, max_chars: int) -> str:
     """The title cut at the last clause boundary (a comma that does not go on with a list, a semicolon) that
-    keeps at least half of it; with none before `max_chars`, at one before GENEROUS_CHARS; with none there
-    either, the whole title up to GENEROUS_CHARS, and only past that at the last phrase boundary."""
+    keeps at least half of `max_chars`; with none there, the whole title up to GENEROUS_CHARS. A longer title is
+    cut at the first clause boundary past half of `max_chars`, else before a place, a time or a new clause
+    (never before what a verb or a noun needs: "to ...", "of ...", "with ..."), else kept whole up to
+    LONGEST_CHARS, and only past that between words."""
     if len(title) <= max_chars:
         return title
-    clause_ends, phrase_end = [], 0
+    clause_ends, adjunct_ends = [], []
     for m in _BOUNDARY.finditer(title):
-        if m.start() > GENEROUS_CHARS:
+        if m.start() > LONGEST_CHARS:
             break
         head = title[: m.start()].rstrip(" ,;")
         last = head.split()[-1] if head.split() else ""
@@ -296,21 +302,41 @@ def _cut(title: str, max_chars: int) -> str:
         if title[m.start()] in ",;":
             if not _LIST_COMMA.match(title, m.start()) and not _INSIDE_NOUN.search(head):
                 clause_ends.append(m.start())
-        elif m.start() <= max_chars + SLACK and _phrase_may_end(title, m, last):
-            phrase_end = m.start()
+        elif _phrase_may_end(title, m, last) and (_ADJUNCT_START.match(title, m.end()) or _and_verb(title, m.end())):
+            adjunct_ends.append(m.start())
     short = [c for c in clause_ends if max_chars // 2 <= c <= max_chars + SLACK]
     if short:
         return title[: short[-1]].rstrip(" ,;")
     if len(title) <= GENEROUS_CHARS:
         return title  # no clause ends early enough: the whole title rather than a phrase cut short
-    if clause_ends:
-        return title[: clause_ends[-1]].rstrip(" ,;")
-    if phrase_end:
-        return title[:phrase_end].rstrip(" ,;")
+    fitting = [c for c in clause_ends if max_chars // 2 <= c <= GENEROUS_CHARS]
+    if fitting:
+        return title[: fitting[0]].rstrip(" ,;")
+    if len(title) <= LONGEST_CHARS:
+        return title
+    for least in (GENEROUS_CHARS // 2, max_chars // 2):  # rather a title of half the length or more
+        fitting = [c for c in adjunct_ends if least <= c <= GENEROUS_CHARS]
+        if fitting:
+            return title[: fitting[-1]].rstrip(" ,;")
     words = title[:GENEROUS_CHARS].rsplit(" ", 1)[0].split()
     while len(words) > 3 and (words[-1].lower().strip(",;:") in _STOP_END or words[-1][:1].isupper()):
         words.pop()  # no dangling article, and no name cut in two
     return " ".join(words)
+
+
+def _and_verb(title: str, at: int) -> bool:
+    """Whether "and" at `at` joins a second verb ("... the regime | and scrapping the results")."""
+    words = title[at:].split(" ", 2)
+    return len(words) > 1 and words[0] == "and" and (words[1].endswith("ing") or words[1] in _VERB_FORMS)
+
+
+_PARTICLES = frozenset("over on in off out along around through up down".split())
+# where a clause may stop before a phrase: a place or a time after it, or a new clause
+_ADJUNCT_START = re.compile(
+    r"(?:in|on|at|near|during|from|across|over|aboard|outside|inside|along|around|between|among|through|via|"
+    r"toward|towards|amid|including|after|before|while|as|who|which|where|that|when|because|although)\s",
+    _I,
+)
 
 
 def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
@@ -318,6 +344,12 @@ def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
     nxt = after[0] if after else ""
     if nxt == "of" and last.lower() in _QUANTITY:
         return False
+    if nxt.lower() in _PARTICLES and last.lower() in _VERB_FORMS:
+        return False  # "hand | over its functions": the particle belongs to the verb
+    if nxt == "that" and (last.lower() in _VERB_FORMS or last.lower() in _SAYS or last.lower().endswith(("ed", "s"))):
+        return False  # "says | that ...": what is said goes on
+    if last.lower().endswith("ing") or last.lower() in ("of", "to"):
+        return False  # "on the eve of handing | over ...": the verb goes on
     if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
         return False  # "agrees to suspend", "appeared to be": the verb needs what follows
     return not (nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper())
@@ -378,19 +410,19 @@ def write_title(
     when that sentence's subject names it (or is itself a name that agrees), else the pronoun stays and the
     title is left to the event's other passages.
     """
-    sentence = sentence.strip()
+    sentence, time_spans = _edited(sentence.strip(), time_spans or [], _GLUED_COMMA, lambda m: ", ")  # "Deif,in"
     if previous_sentence is not None:
         antecedent = checked_antecedent(sentence, antecedent, previous_sentence)
     described = _described_referent(sentence, previous_sentence or "")
-    sentence = _QUOTED_AS_SAYING.sub(lambda m: f"{m['source']} said that ", sentence, count=1)
-    time_spans = [(a, b) for a, b in (time_spans or []) if not _NOT_A_TIME.match(sentence[a:b])]
+    sentence, time_spans = _edited(sentence, time_spans, _QUOTED_AS_SAYING, lambda m: f"{m['source']} said that ")
+    time_spans = [(a, b) for a, b in time_spans if not _NOT_A_TIME.match(sentence[a:b])]
     cut = leading_cut(sentence)  # "SEOUL, Oct 31 (Reuters) - ...", "The big picture: ...": no part of a headline
     sentence, time_spans = sentence[cut:], [(a - cut, b - cut) for a, b in (time_spans or []) if a >= cut]
     sentence, time_spans = _dated_background(sentence, time_spans)
     s = _remove_spans(sentence, time_spans)
     s = _TIME_WORDS.sub("", s)
     undated = s
-    s = s.strip().strip("\"“”'").strip().lstrip(" ,;:")
+    s = _strip_outer_quotes(s.strip()).lstrip(" ,;:")
     if s.count("”") > s.count("“"):
         s = s.replace("”", "", 1)  # a quotation that opened the sentence: '“...,” X said' reads as 'X says ...'
     s = re.sub(r"\s*\([^)]{0,80}\)", "", s)
@@ -420,7 +452,7 @@ def write_title(
         clause = main_clause(s)
         body = clause if len(clause.split()) >= 4 else s
         body = headline_verb(_resolve(body, antecedent))
-    body = _unquote_told(body)
+    body = _before_long_quote(_unquote_told(body))
     if described:
         body = _DESCRIBED.sub(described + " ", body, count=1)
         body = (
@@ -430,7 +462,7 @@ def write_title(
         )
     if previous_sentence:
         body = name_object(body, previous_sentence)
-    title = _balance_quotes(unquote_short(_cut(body.strip().rstrip(" .,:;—–"), max_chars))).rstrip(" .,:;—–")
+    title = _balance_quotes(_cut(unquote_short(body.strip()).rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
         return _better_title(title, undated.strip(), antecedent)
@@ -453,7 +485,7 @@ def _better_title(title: str, sentence: str, antecedent: str) -> str:
 
 
 _CAME_AFTER = re.compile(
-    r"^(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?"
+    r"^(?:(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}|news\s+(?:[\w-]+\s+){0,5}?)(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:after|before)\s+(?=\w)",
     _I,
 )
@@ -479,7 +511,8 @@ def _resolve(clause: str, antecedent: str) -> str:
 
 # "Agencies quoted the aviation agency as saying that ...": the agency quoted is the one who said it
 _QUOTED_AS_SAYING = re.compile(
-    r"^.{2,120}?\b(?:quoted|cited)\s+(?P<source>(?:the\s+)?[A-Z][^,;]{1,80}?)\s+as\s+saying\s+(?:that\s+)?",
+    r"^.{2,120}?\b(?:quoted|cited)\s+(?P<source>(?:the\s+)?[A-Z][^,;]{1,80}?)(?:,[^,;]{1,40},)?\s+as\s+saying\s+"
+    r"(?:that\s+)?",
 )
 _SAID_QUOTE = re.compile(r"^(?P<head>.{2,120}?\b(?:says|say|said))[,:]?\s+[\"“‘](?P<told>[^\"“”]{8,})[\"”’]?$")
 
@@ -648,6 +681,56 @@ def name_object(title: str, previous: str) -> str:
         return title
     owner = actor + ("’" if actor.endswith("s") else "'s")
     return f"{title[: m.start()]} {owner} {m['noun']}{title[m.end() :]}"
+
+
+_GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=[a-z])")
+
+
+def _edited(
+    text: str, spans: list[tuple[int, int]], pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each match of `pattern` replaced, and the time spans moved with it (a span inside a
+    replaced stretch goes)."""
+    out, kept, shift, last = [], list(spans), 0, 0
+    moved: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        out.append(text[last : m.start()])
+        new = repl(m)
+        out.append(new)
+        last = m.end()
+        delta = len(new) - (m.end() - m.start())
+        for a, b in kept:
+            if b <= m.start():
+                moved.append((a + shift, b + shift))
+        kept = [(a, b) for a, b in kept if a >= m.end()]
+        shift += delta
+    out.append(text[last:])
+    moved += [(a + shift, b + shift) for a, b in kept]
+    return "".join(out), moved
+
+
+_TRAILING_QUOTE = re.compile(r"\s[\"“](?P<quoted>[^\"“”]+)[\"”]?[\s.,]*$")  # a quotation the clause ends on
+_HEAD_END = re.compile(r"(?:,|\s+(?:that|which|who|saying|as))\s*$", _I)
+
+
+def _before_long_quote(body: str) -> str:
+    """A clause that goes on into a long quotation ('calls the launch a violation that "needlessly raises
+    tensions ..."') stops before it, when what comes before is a clause of four words or more."""
+    m = _TRAILING_QUOTE.search(body)
+    if m is None or len(m["quoted"].split()) <= 8:
+        return body  # a short quotation loses its marks instead (unquote_short)
+    head = _HEAD_END.sub("", body[: m.start()]).rstrip(" ,;:")
+    return head if len(head.split()) >= 4 else body
+
+
+def _strip_outer_quotes(s: str) -> str:
+    """The sentence without the quotation mark it opens on, and without the one it ends on when that one
+    closes nothing left open ('... to prevent the "land grab."' keeps its pair)."""
+    if s[:1] in "\"“'":
+        s = s[1:].lstrip()
+    if s[-1:] in "\"”'" and (s.count('"') % 2 == 1 or s.count("”") > s.count("“") or s.endswith("'")):
+        s = s[:-1].rstrip()
+    return s
 
 
 guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)
