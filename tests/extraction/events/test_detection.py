@@ -231,6 +231,7 @@ def test_it_reads_present_perfect_news_as_told_now_but_not_a_tally_or_a_stance()
     assert not told_as_news("The army has so far retaken 12 villages.")
     assert not told_as_news("Both capitals have denied any role in the blast.")
     assert not told_as_news("The blockade has led to shortages of fuel.")
+    assert not told_as_news("The envoy has been a frequent critic of the government.")
 
 
 def test_it_finds_news_told_as_an_appeal_an_offer_a_defeat_or_a_call_up():

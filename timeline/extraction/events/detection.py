@@ -387,9 +387,9 @@ def _fresh_perfect(sentence: str) -> bool:
             rest = [x.lower() for x in words[i + 1 : i + 5] if x.lower() not in _PERFECT_ADVERBS]
             if not rest or rest[0] in _STANCES:
                 return False
-            if rest[0] == "been":  # "has been detained" is news; "has been sending" a state of things
-                return len(rest) > 1 and not rest[1].endswith("ing")
-            return rest[0] in _PARTICIPLES or (rest[0].endswith("ed") and len(rest[0]) > 4)
+            if rest[0] == "been":  # "has been detained" is news; "has been sending", "has been a critic" states
+                rest = rest[1:]
+            return bool(rest) and (rest[0] in _PARTICIPLES or (rest[0].endswith("ed") and len(rest[0]) > 4))
         if w in ("had", "was", "were", "will", "would", "could", "may", "might", "should", "must", "can"):
             return False
         if i > 0 and w.endswith("ed") and len(w) > 4 and word[:1].islower():
