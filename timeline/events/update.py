@@ -142,13 +142,13 @@ def events_retitle_if_shared(events: list[Event]) -> None:
     events = [e for e in events if not e.is_locked("title")]
     if not events:
         return
-    book = _TitleBook(events)
-    book.read({e.title for e in events})
     by_event: dict[int, list[Mention]] = {e.id: [] for e in events}
     for m in (
         Mention.objects.filter(event_id__in=list(by_event)).select_related("passage__article").defer(*_ARTICLE_TEXTS)
     ):
         by_event[m.event_id].append(m)
+    book = _TitleBook(events)
+    book.read({e.title for e in events} | {m.title[:300] for ms in by_event.values() for m in ms if m.title})
     retitled = []
     for event in events:
         if not book.shown_by_another(event):
@@ -181,6 +181,7 @@ class _TitleBook:
         self._rows[event.id] = (event.title, event.status, event.merged_into_id is not None)
 
     def read(self, titles: set[str]) -> None:
+        """Read the events showing these titles (those not read yet), in one query."""
         missing = titles - self._read
         if missing:
             rows = Event.objects.filter(title__in=missing).values_list("id", "title", "status", "merged_into_id")
