@@ -129,3 +129,14 @@ def test_every_guarded_rule_answers_as_its_pattern_on_the_demo_corpus(name: str,
 
 def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and a.span() == b.span())
+
+
+def test_the_starts_of_a_long_text_answer_as_the_pattern() -> None:
+    # a long sentence cut before each of its expressions in turn: answered from where a needle first ends
+    pattern = re.compile(r"\b(?:hours|days)\s+(?:after|before)\s+[^,;]*$", _I)
+    guard = guarded(pattern)
+    text = "troops moved on Monday and " * 100 + "two days after the vote they left " + "on Friday and " * 100
+    assert len(text) > 2000
+    guard.search(text)  # the whole text is read first, as the pipeline reads a passage before its pieces
+    for cut in [0, 50, 2699, 2700, 2708, 2709, 2715, 2750, 3000, len(text) - 1]:
+        assert _same(guard.search(text[:cut]), pattern.search(text[:cut])), cut

@@ -199,31 +199,44 @@ def _lower(string: str) -> str | None:
 class Guarded:
     """A compiled pattern behind a test for its needles; used as the pattern is (search, match, finditer ...)."""
 
-    __slots__ = ("pattern_object", "needles")
+    __slots__ = ("pattern_object", "needles", "_long", "_long_end")
 
     def __init__(self, pattern: re.Pattern[str], found: frozenset[str]) -> None:
         self.pattern_object = pattern
         self.needles = tuple(sorted(found, key=lambda s: (-len(s), s)))
+        self._long: str | None = None  # the last long text whose pieces were tested, and where a needle first ends
+        self._long_end = 0
 
     def _absent(self, string: str) -> bool:
         """Whether no needle is in `string`, so that the pattern cannot match it."""
-        low = _lowered.get(string, _UNREAD)
-        if low is _UNREAD:  # a sentence is tried against dozens of patterns: lower-cased once for them all
-            if len(string) <= _SHARED_MAX:
+        if len(string) <= _SHARED_MAX:  # a sentence is tried against dozens of patterns: lower-cased once for all
+            low = _lowered.get(string, _UNREAD)
+            if low is _UNREAD:
                 if len(_lowered) >= _SHARED_SIZE:
                     _lowered.clear()
                 low = _lowered[string] = _lower(string)
-            elif string is _last_long[0]:
-                low = _last_long[1]
-            else:
-                low = _lower(string)
-                _last_long[:] = string, low
+        elif string is _last_long[0]:
+            low = _last_long[1]
+        elif _last_long[1] is not None and len(string) < len(_last_long[0]) and _last_long[0].startswith(string):
+            # the start of the last long text, cut before each of its expressions in turn: answered from where a
+            # needle first ends in that text, without lower-casing the piece again
+            return self._first_end(_last_long[0], _last_long[1]) > len(string)
+        else:
+            low = _lower(string)
+            _last_long[:] = string, low
         if low is None:
             return False
         for n in self.needles:
             if n in low:
                 return False
         return True
+
+    def _first_end(self, text: str, low: str) -> int:
+        """Where the first needle to end in `text` (lower-cased: `low`) ends; past its end when none is there."""
+        if self._long is not text:
+            found = [at + len(n) for n in self.needles for at in (low.find(n),) if at >= 0]
+            self._long, self._long_end = text, min(found, default=len(text) + 1)
+        return self._long_end
 
     def search(self, string: str, *args: Any) -> re.Match[str] | None:
         if not args and self._absent(string):
