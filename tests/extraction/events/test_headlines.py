@@ -263,3 +263,15 @@ def test_a_verbs_particle_is_no_place_to_stop():
 
     title = "The prime minister says the government is ready to hand over " + "its functions " * 12
     assert not _cut(title.strip(), 90).endswith("hand")
+
+
+def test_an_aside_is_left_out_only_before_the_main_verb_not_before_a_list_it_heads():
+    sentence = "Israel struck the consulate in Damascus, killing 13 people, including seven officers."
+    assert write_title(sentence) == "Israel strikes the consulate in Damascus"
+
+
+def test_a_very_long_sentence_with_no_place_to_stop_is_kept_whole_rather_than_cut_between_words():
+    from timeline.extraction.events.headlines import _cut
+
+    title = "Officials of three countries condemned the launch involving the use of ballistic missile technology " * 3
+    assert _cut(title.strip(), 90) == title.strip()

@@ -58,7 +58,7 @@ _FILLER = (
 _BEFORE_THAT = re.compile(rf"^(?:\s+(?:{_FILLER})\b){{0,5}}\s+that\s+", _I)
 _APPOSITIVE = re.compile(
     r"(,(?<=[A-Za-z’'],)\s+(?:the|a|an|its|his|her|their|who|also|whose|himself|herself|now|then|in|[a-z]+ing|(?-i:[a-z]+ed))\b(?:[^,;\"“]|,(?=\d)){0,90},)\s+"
-    r"(?=[a-z])"
+    r"(?=[a-z])(?!(?:including|and|or|but|among|such)\b)"  # after an aside comes the verb, not "including ..."
 )
 _SUBJECT_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|will|would|could|can|after|before|when|while|because|as|if|"

@@ -286,15 +286,13 @@ LONGEST_CHARS = 200  # a sentence with nowhere to cut well is kept whole up to t
 def _cut(title: str, max_chars: int) -> str:
     """The title cut at the last clause boundary (a comma that does not go on with a list, a semicolon) that
     keeps at least half of `max_chars`; with none there, the whole title up to GENEROUS_CHARS. A longer title is
-    cut at the first clause boundary past half of `max_chars`, else before a place, a time or a new clause
-    (never before what a verb or a noun needs: "to ...", "of ...", "with ..."), else kept whole up to
-    LONGEST_CHARS, and only past that between words."""
+    cut at the first clause boundary past half of `max_chars`, else kept whole up to LONGEST_CHARS, else cut
+    before a place, a time or a new clause (never before what a verb or a noun needs: "to ...", "of ...",
+    "with ..."), else at the first such boundary further on; never between two words of one phrase."""
     if len(title) <= max_chars:
         return title
     clause_ends, adjunct_ends = [], []
     for m in _BOUNDARY.finditer(title):
-        if m.start() > LONGEST_CHARS:
-            break
         head = title[: m.start()].rstrip(" ,;")
         last = head.split()[-1] if head.split() else ""
         if len(head.split()) < 4 or last.lower() in _STOP_END:
@@ -318,10 +316,8 @@ def _cut(title: str, max_chars: int) -> str:
         fitting = [c for c in adjunct_ends if least <= c <= GENEROUS_CHARS]
         if fitting:
             return title[: fitting[-1]].rstrip(" ,;")
-    words = title[:GENEROUS_CHARS].rsplit(" ", 1)[0].split()
-    while len(words) > 3 and (words[-1].lower().strip(",;:") in _STOP_END or words[-1][:1].isupper()):
-        words.pop()  # no dangling article, and no name cut in two
-    return " ".join(words)
+    later = [c for c in clause_ends + adjunct_ends if c > GENEROUS_CHARS]
+    return title[: min(later)].rstrip(" ,;") if later else title  # never between two words of one phrase
 
 
 def _and_verb(title: str, at: int) -> bool:
@@ -348,8 +344,20 @@ def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
         return False  # "hand | over its functions": the particle belongs to the verb
     if nxt == "that" and (last.lower() in _VERB_FORMS or last.lower() in _SAYS or last.lower().endswith(("ed", "s"))):
         return False  # "says | that ...": what is said goes on
-    if last.lower().endswith("ing") or last.lower() in ("of", "to"):
-        return False  # "on the eve of handing | over ...": the verb goes on
+    before = title[: m.start()].split()
+    determined = len(before) > 1 and before[-2].lower() in (
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+    )
+    if (last.lower().endswith("ing") and not determined) or last.lower() in ("of", "to"):
+        return False  # "on the eve of handing | over ...": the verb goes on ("the fighting | in ..." may stop)
     if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
         return False  # "agrees to suspend", "appeared to be": the verb needs what follows
     return not (nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper())
