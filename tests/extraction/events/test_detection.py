@@ -348,3 +348,24 @@ def test_a_verdict_on_a_launch_is_a_statement_even_with_its_verb_in_quotes():
     verdict = "The defence minister said the repeated missile launches were a threat to the region."
     assert classify(verdict, missile_context=True) == "statement"
     assert classify("The navy said the launch was conducted at dawn.", missile_context=True) == "missile test"
+
+
+def test_it_types_by_the_clause_act_not_by_a_gerund_after_a_preposition():
+    # a gerund after a preposition tells the manner of another act: the news here is what the speaker said
+    sentence = "Efforts to isolate Iran by imposing sanctions had failed, the minister said."
+    assert classify(sentence, missile_context=False) == "statement"
+    # the same verbs as the clause's own act keep their kind
+    assert classify("The bloc imposed sanctions on six banks on Friday.", missile_context=False) == "sanctions"
+    assert classify("Ministers agreed to impose sanctions on the junta.", missile_context=False) == "sanctions"
+    assert classify("Peru sent 2,000 troops to the border on Monday.", missile_context=False) == "troop deployment"
+
+
+def test_it_reads_soldiers_taken_prisoner_as_no_attack():
+    assert classify(
+        "Three Chadian soldiers captured by the rebels were shown on television.", missile_context=False
+    ) == ("other")
+    assert (
+        classify("The army said it had captured two enemy soldiers near the river.", missile_context=False) != "attack"
+    )
+    assert classify("Rebels captured the town of Goma on Tuesday.", missile_context=False) == "attack"
+    assert classify("Rebels attacked the base and captured 20 soldiers.", missile_context=False) == "attack"

@@ -228,8 +228,34 @@ def _speech_follows_act(main: str, *, missile_context: bool) -> bool:
     return _kind_of_act(first, missile_context=missile_context, late=True) not in (None, OTHER)
 
 
-def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | None:
-    """The specific type a clause's happening has: missile tests and exercises first, the rest after speech."""
+# A gerund after a preposition is not the clause's act: it tells the manner or the topic of another one ("the
+# attempts to frighten Russia by imposing sanctions had failed"). Its word is kept out of the choice of the kind.
+_NOT_THE_ACT = re.compile(
+    r"\b(?:by|of|for|from|without|against|about|over|instead\s+of)\s+(?P<verb>[a-z]\w*ing)\b",
+    _I,
+)
+
+
+def _without_dependent_verbs(clause: str) -> str:
+    """The clause with the verbs that are not its act blanked out (see _NOT_THE_ACT)."""
+    return _NOT_THE_ACT.sub(lambda m: m.group(0)[: m.start("verb") - m.start()] + "_" * len(m.group("verb")), clause)
+
+
+# prisoners taken are no attack: "two soldiers captured by Ukraine", "captured a North Korean soldier"
+_PEOPLE_TAKEN = re.compile(
+    r"\b(?:(?:soldiers?|troops|fighters?|servicem[ae]n|prisoners?|hostages?|civilians?|crew|sailors?|pilots?)\s+"
+    r"(?:who\s+were\s+|were\s+|was\s+)?captured|captur(?:ed|es|ing)\s+(?:\w+\s+){0,4}?"
+    r"(?:soldiers?|troops|fighters?|servicem[ae]n|prisoners?|crew|sailors?|pilots?))\b",
+    _I,
+)
+
+
+def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool = True) -> str | None:
+    """The specific type a clause's happening has: missile tests and exercises first, the rest after speech.
+
+    `strict` keeps out the verbs that are not the clause's act (_NOT_THE_ACT); without it, any trigger counts,
+    which tells whether the sentence speaks of a happening at all.
+    """
     if not late:
         if (_MISSILE_NOUN.search(clause) and _MISSILE_ACT.search(clause)) or (
             missile_context and _LAUNCH_NOUN.search(clause)
@@ -240,19 +266,21 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool) -> str | Non
         if _RESULT.search(clause) and _ELECTION_NOUN.search(clause):
             return ELECTION  # "declared X the winner of the election": the result, told before any speech act
         return None
-    if _TROOPS.search(clause) and _DEPLOY.search(clause):
+    acts = _without_dependent_verbs(clause) if strict else clause
+    if _TROOPS.search(clause) and _DEPLOY.search(acts):
         return TROOP_DEPLOYMENT
     if _MEETING.search(clause):
         return DIPLOMATIC_MEETING
-    if _SANCTION.search(clause):
+    if _SANCTION.search(acts):
         return SANCTIONS
     if _AGREEMENT.search(clause) or _JOINED.search(clause) or _AGREED_TO.search(clause):
         return AGREEMENT
     if _ELECTION.search(clause) and _ELECTION_NOUN.search(clause):
         return ELECTION
-    if _ATTACK.search(clause):
+    taken = [m.span() for m in _PEOPLE_TAKEN.finditer(acts)]
+    if any(not any(a <= m.start() and m.end() <= b for a, b in taken) for m in _ATTACK.finditer(acts)):
         return ATTACK
-    if _OTHER_ACT.search(clause):
+    if _OTHER_ACT.search(clause) or _PEOPLE_TAKEN.search(acts):
         return OTHER
     return None
 
@@ -291,7 +319,7 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     if _EVALUATES.search(outside) or _EVALUATES.search(_SCARE_QUOTE.sub(r"\1", sentence)):
         return STATEMENT  # "called the launch a threat", "held talks and “strongly condemned” the launch"
     whole = _kind_of_act(outside, missile_context=missile_context, late=False) or _kind_of_act(
-        outside, missile_context=missile_context, late=True
+        outside, missile_context=missile_context, late=True, strict=False
     )
     strong = strong_speech(sentence)
     if whole is None and not strong:
