@@ -239,8 +239,18 @@ class Guarded:
         return self._long_end
 
     def search(self, string: str, *args: Any) -> re.Match[str] | None:
-        if not args and self._absent(string):
-            return None
+        # the most frequent call: a known short sentence is tested here without a further call
+        if not args:
+            low = _lowered.get(string, _UNREAD) if len(string) <= _SHARED_MAX else _UNREAD
+            if low is _UNREAD:
+                if self._absent(string):
+                    return None
+            elif low is not None:
+                for n in self.needles:
+                    if n in low:
+                        break
+                else:
+                    return None
         return self.pattern_object.search(string, *args)
 
     def match(self, string: str, *args: Any) -> re.Match[str] | None:
