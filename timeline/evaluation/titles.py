@@ -254,7 +254,10 @@ def _follows_at_boundary(rest: str, ended_on_participle: bool = False, last_word
     return words[0] in _ADJUNCT and not ended_on_participle
 
 
-_LIST_GOES_ON = re.compile(r"^,\s+[\w’'-]+(?:\s+[\w’'-]+)?,?\s+(?:and|or)\s+[\w’'-]+(?:\s+[\w’'-]+)?\s*(?:[,.;]|$)")
+_LIST_GOES_ON = re.compile(
+    r"^,\s+(?!(?:which|who|where|when|while|as|after|before|[a-z]+ing)\b)[\w’'-]+(?:\s+[\w’'-]+){0,3},?\s+(?:and|or)\s+"
+    r"[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*(?:[,.;]|\s+to\b|$)"
+)
 # a place or circumstance after a complete clause ("... took control of the facilities | in the city of X")
 _ADJUNCT = frozenset("in at near on across during over from inside outside off along aboard within".split())
 

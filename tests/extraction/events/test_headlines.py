@@ -275,3 +275,12 @@ def test_a_very_long_sentence_with_no_place_to_stop_is_kept_whole_rather_than_cu
 
     title = "Officials of three countries condemned the launch involving the use of ballistic missile technology " * 3
     assert _cut(title.strip(), 90) == title.strip()
+
+
+def test_a_list_of_named_people_is_no_place_to_cut_and_a_title_may_end_on_the_noun_after_an_article():
+    sentence = (
+        "The cabinet authorized prime minister Ana Souza, defence minister Rui Lopes and minister Eva Dias to decide "
+        "on the response to the attack, two officials said."
+    )
+    title = write_title(sentence)
+    assert "Rui Lopes and minister Eva Dias to decide" in title and title.endswith("the attack")

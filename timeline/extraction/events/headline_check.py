@@ -112,7 +112,8 @@ def headline_faults(title: str) -> list[str]:
         and len(words) > 1
         and words[-2][:1].isupper()
         and not words[-2].endswith(("'s", "’s", "s'", "s’"))  # "condemns North Korea's test": a noun
-    )
+        and not (len(words) > 2 and words[-3].lower() in ("the", "a", "an", "its", "their", "his", "her"))
+    )  # "the Iranian attack": a noun after its article
     if last in _DANGLING or title.rstrip()[-1:] in ",;:" or bare_verb or last in ("says", "say", "said"):
         faults.append("cut off")  # "... at approximately", "Joe Biden meets": what it acted on is missing
     if _QUOTES.search(title):

@@ -277,7 +277,10 @@ def _has_verb(text: str, table: dict[str, str]) -> bool:
 
 # "aboard his slow, armoured train": a comma after a determiner and one word lies inside a noun phrase
 _INSIDE_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|these|those)\s+[\w-]+$", _I)
-_LIST_COMMA = re.compile(r",\s+[\w’'-]+(?:\s+[\w’'-]+)?(?:,|\s+(?:and|or)\s)")
+# "a serious institutional, political, economic ...", "Netanyahu, defense minister Yoav Gallant and ...": a list goes on
+_LIST_COMMA = re.compile(
+    r",\s+(?!(?:which|who|where|when|while|as|after|before|[a-z]+ing)\b)[\w’'-]+(?:\s+[\w’'-]+){0,3}(?:,|\s+(?:and|or)\s)"
+)
 
 
 LONGEST_CHARS = 200  # a sentence with nowhere to cut well is kept whole up to this length
