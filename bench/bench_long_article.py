@@ -32,7 +32,8 @@ TARGET_RATIO = 40.0  # pipeline time over clean + segment of the same text
 PUBLISHED = date(2024, 6, 20)
 UNPUNCTUATED = (
     "officials in Kyiv said on Monday that Russian troops had attacked the port of Odesa on 3 March 2024 and the "
-    "ministry in Moscow denied it last week while NATO ministers met in Brussels two days ago "
+    "ministry in Moscow denied it last week three days after the talks while NATO ministers met in Brussels two "
+    "days ago in response to the strikes "
 )
 
 
@@ -41,7 +42,7 @@ def long_texts() -> dict[str, str]:
     joined = "\n\n".join(dict.fromkeys(text for text, _ in corpus()))
     reports = (joined * (LENGTH // len(joined) + 1))[:LENGTH]
     # one sentence of a wire report, its punctuation gone, said over and over: a time expression every dozen
-    # words and an event in the one sentence, so every rule about dates and headlines has work to do
+    # words, times measured from another happening ("three days after") and an event in the one sentence, so every rule about dates and headlines has work to do
     line = (UNPUNCTUATED * (LENGTH // len(UNPUNCTUATED) + 1))[:LENGTH]
     return {"reports": reports, "one line": line[:LENGTH]}
 

@@ -119,3 +119,18 @@ def test_the_time_of_a_concession_or_of_a_leading_phrases_relative_clause_is_tha
     p = segment(text)[0]
     tx = [timex(text, "May", date(2024, 5, 1), "month", date(2024, 5, 31))]
     assert pick_date(p, text, tx, date(2024, 6, 5)) is None
+
+
+def test_an_anchor_or_concession_counts_only_in_the_clause_of_the_expression():
+    # "days after" in an earlier clause does not take the time of a later clause
+    text = "The talks resumed three days after the ceasefire, and the envoys signed the accord on Friday."
+    p = segment(text)[0]
+    assert pick_date(p, text, [timex(text, "Friday", date(2024, 6, 7))], date(2024, 6, 10)).text == "Friday"
+    # a leading phrase with a relative clause counts only when its comma is the sentence's only separator
+    text = "For the envoy, who arrived, the talks ended on Friday."
+    p = segment(text)[0]
+    assert pick_date(p, text, [timex(text, "Friday", date(2024, 6, 7))], date(2024, 6, 10)).text == "Friday"
+    text = "The vote passed on Friday; although the mayor objected on Monday, nothing changed."
+    p = segment(text)[0]
+    tx = [timex(text, "Friday", date(2024, 6, 7)), timex(text, "Monday", date(2024, 6, 3))]
+    assert pick_date(p, text, tx, date(2024, 6, 10)).text == "Friday"

@@ -134,14 +134,12 @@ def _names(text: str, tx: Any, nouns: frozenset[str]) -> bool:
 # belongs to the happening the sentence's own is measured from, not to its own
 # "For Seoul, which first reported the movements in October, ...", "... denied it, although they acknowledged
 # last month that ...": the time of a relative or concessive clause is that clause's own
-_SIDE_CLAUSE = re.compile(
-    r"(?:^|,)\s+(?:although|though|whereas)\s+[^,;]*$|"
-    r"^(?:for|in|to|with|at|by|from|of|like|unlike)\s+[^,;]*,\s+(?:which|who|whose)\s+[^,;]*$",
-    _I,
-)
+_CONCESSIVE = re.compile(r"(?:,|^)\s+(?:although|though|whereas)\s+[^,;]*$", _I)
+_RELATIVE_LEAD = re.compile(r"(?:for|in|to|with|at|by|from|of|like|unlike)\s", _I)
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+", _I)
 _ANCHOR = re.compile(
-    r"(?:\b(?P<measure>(?:\w+\s+)?(?:hours|days|minutes|weeks)|shortly|soon|just|moments)\s+(?:after|before)|"
-    r"\bin (?:retaliation|response) (?:for|to))\s+[^,;]*$",
+    r"(?:\b(?:(?:\w+\s+)?(?:hours|days|minutes|weeks)|shortly|soon|just|moments)\s+(?:after|before)|"
+    r"\bin (?:retaliation|response) (?:for|to))\s+",
     _I,
 )
 # "The launch came three days after North Korea fired ... on Saturday": the news is what came before
@@ -149,11 +147,33 @@ _CAME = re.compile(r"\b(?:came|comes|come|was|is)\s+$", _I)
 
 
 def _dates_the_anchor(passage: Passage, tx: Any) -> bool:
+    """Each test looks only at the clause the time expression stands in (after the last comma or semicolon
+    before it), so a long sentence with many expressions costs time in proportion to its length."""
     before = passage.text[: tx.start - passage.start]
-    if _SIDE_CLAUSE.search(before):
+    cut = max(before.rfind(","), before.rfind(";"))
+    if cut < 0 and _CONCESSIVE.match(before):
         return True
-    m = _ANCHOR.search(before)
-    return bool(m) and not _CAME.search(before[: m.start()])
+    if cut >= 0 and before[cut] == ",":
+        if _CONCESSIVE.match(before, cut):
+            return True
+        # the sentence's only separator ends a leading phrase and opens a relative clause
+        first = min((i for i in (before.find(","), before.find(";")) if i >= 0), default=-1)
+        if first == cut and _RELATIVE_LEAD.match(before) and _RELATIVE.match(before, cut):
+            return True
+    # the first anchor of the clause that ends before the expression
+    m = next(((s, e) for s, e in _anchors(passage.text) if s > cut and e <= len(before)), None)
+    if m is None:
+        return False
+    end = m[0]
+    while end > 0 and before[end - 1].isspace():
+        end -= 1
+    return not _CAME.search(before, max(0, end - 6), m[0])
+
+
+@lru_cache(maxsize=32)
+def _anchors(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence says "hours after", "in response to" ...: found once per sentence, not per expression."""
+    return tuple(m.span() for m in _ANCHOR.finditer(text))
 
 
 _PART_OF_MONTH = re.compile(
