@@ -369,3 +369,20 @@ def test_it_reads_soldiers_taken_prisoner_as_no_attack():
     )
     assert classify("Rebels captured the town of Goma on Tuesday.", missile_context=False) == "attack"
     assert classify("Rebels attacked the base and captured 20 soldiers.", missile_context=False) == "attack"
+
+
+def test_it_reads_a_meeting_for_the_ceremony_of_an_accession_as_the_agreement():
+    sentence = (
+        "The secretary general welcomed President Lidia Novak to the headquarters for a ceremony to mark the accession."
+    )
+    assert classify(sentence, missile_context=False) == "agreement"
+    assert classify("Chile hosted a signing ceremony for the trade accord on Monday.", missile_context=False) == (
+        "agreement"
+    )
+    # a meeting with no ceremony of an agreement stays a meeting
+    assert classify("The president met the prime minister in Rome on Monday.", missile_context=False) == (
+        "diplomatic meeting"
+    )
+    assert classify("The president visited the memorial ceremony in Kyiv on Monday.", missile_context=False) == (
+        "diplomatic meeting"
+    )

@@ -250,6 +250,15 @@ _PEOPLE_TAKEN = re.compile(
 )
 
 
+# a ceremony that marks an agreement: "for a flag-raising ceremony to mark the country's accession", "at a
+# ceremony for the signing of the treaty"
+_CEREMONY_OF_AGREEMENT = re.compile(
+    r"\bceremon(?:y|ies)\b.{0,40}?\b(?:mark(?:ed|ing|s)?|celebrat\w*|for|of)\b.{0,40}?\b"
+    r"(?:accession|membership|signing|treaty|agreement|accord|pact)\b",
+    _I,
+)
+
+
 def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool = True) -> str | None:
     """The specific type a clause's happening has: missile tests and exercises first, the rest after speech.
 
@@ -270,7 +279,8 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool
     if _TROOPS.search(clause) and _DEPLOY.search(acts):
         return TROOP_DEPLOYMENT
     if _MEETING.search(clause):
-        return DIPLOMATIC_MEETING
+        # a meeting held for the ceremony of an accession or a signing is a facet of that agreement
+        return AGREEMENT if _CEREMONY_OF_AGREEMENT.search(clause) else DIPLOMATIC_MEETING
     if _SANCTION.search(acts):
         return SANCTIONS
     if _AGREEMENT.search(clause) or _JOINED.search(clause) or _AGREED_TO.search(clause):
