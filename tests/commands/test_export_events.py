@@ -3,9 +3,10 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
+from timeline.events.export import article_records, event_records
 from timeline.ingest.service import article_ingest
 from timeline.models import Event
 
@@ -84,3 +85,12 @@ def test_it_walks_the_events_by_date_after_an_ingest_instead_of_sorting_them_all
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
             plan = " ".join(str(row[-1]) for row in cursor.fetchall())
             assert "TEMP B-TREE" not in plan, plan  # a sort of every event for each page of 500
+
+
+def test_it_keeps_no_growing_log_of_its_queries_with_debug_on(stored, settings):
+    settings.DEBUG = True  # as a local run is: Django then keeps every query (the last 9,000) in memory
+    reset_queries()
+    events = list(event_records(chunk=1))
+    articles = list(article_records(chunk=1))
+    assert len(events) >= 2 and articles
+    assert len(connection.queries) <= 4  # the last page's, not one set per page
