@@ -4,6 +4,7 @@ from datetime import date
 from tests.timex_helpers import timex
 from timeline.extraction.events.detection import classify, detect
 from timeline.extraction.gazetteer import default_gazetteer
+from timeline.extraction.lexicon.event_types import OTHER
 from timeline.extraction.segment import segment
 
 
@@ -386,3 +387,15 @@ def test_it_reads_a_meeting_for_the_ceremony_of_an_accession_as_the_agreement():
     assert classify("The president visited the memorial ceremony in Kyiv on Monday.", missile_context=False) == (
         "diplomatic meeting"
     )
+
+
+def test_it_reads_a_decision_taken_by_a_vote_as_a_happening():
+    for sentence in (
+        "China vetoed a draft resolution on the ceasefire on Tuesday.",
+        "The Security Council adopted a resolution extending the mission on Monday.",
+        "Parliament passed the new security law on Wednesday.",
+    ):
+        assert classify(sentence, missile_context=False) == OTHER, sentence
+    # a vote still to come, or a tally of the votes, is not a decision taken
+    assert classify("The council could adopt a resolution next week.", missile_context=False) is None
+    assert classify("Thirteen of the fifteen members voted for the text.", missile_context=False) is None

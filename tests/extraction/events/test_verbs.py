@@ -25,3 +25,7 @@ def test_it_forms_the_past_and_reads_it_back_to_the_base():
 
 def test_it_knows_the_present_forms_of_irregular_verbs():
     assert {"meets", "holds", "sends", "wins"} <= PRESENT
+
+
+def test_a_verb_ending_in_a_consonant_and_o_takes_es():
+    assert [third_person(v) for v in ("veto", "echo", "radio")] == ["vetoes", "echoes", "radios"]

@@ -107,11 +107,13 @@ _OPINION = frozenset(
 _AGREED_TO = re.compile(
     r"\b(?:agreed|agree|agrees)\s+(?:\w+\s+){0,2}?to\s+(?!be\b|(?:the|a|an|this|that|its|their)\b)\w+", _I
 )
-# happenings of no type of their own that still make news: coups, arrests, resignations, oaths of office
+# happenings of no type of their own that still make news: coups, arrests, resignations, oaths of office, decisions
+# taken by a vote (a veto, a resolution adopted, a law passed)
 _OTHER_ACT = re.compile(
     r"\b(?:detain(?:ed|s)|arrest(?:ed|s)|overthr(?:ew|own)|ous(?:ted|ts)|seiz(?:ed|es) power|staged? a coup|"
     r"removed (?:\w+ )?from (?:power|office)|resign(?:ed|s)|stepped down|(?:was|were) sworn in|took office|"
-    r"(?:was|were) assassinated|declared (?:a state of emergency|martial law)|clos(?:ed|es) (?:its|the) (?:\w+ )?borders?|"
+    r"(?:was|were) assassinated|vetoe[ds]|(?:adopt|pass|approv)(?:ed|es|s) (?:an? |the )?(?:\w+ ){0,3}?"
+    r"(?:resolution|law|bill|motion|amendment)s?|declared (?:a state of emergency|martial law)|clos(?:ed|es) (?:its|the) (?:\w+ )?borders?|"
     r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|evacuat(?:ed|es)|took to the streets|"
     r"block(?:ed|aded) (?:\w+ ){0,2}(?:roads?|highways?|border|crossings?|ports?|bridges?)|"
     r"(?:staged|held) (?:\w+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|strikes?)|became (?:\w+['’]s )?(?:the )?(?:new )?"

@@ -105,8 +105,9 @@ def past(base: str) -> str:
 
 
 def third_person(base: str) -> str:
-    """The present third person singular of a base form ("launch" -> "launches", "ratify" -> "ratifies")."""
-    if base.endswith(("s", "sh", "ch", "x", "z")):
+    """The present third person singular of a base form ("launch" -> "launches", "ratify" -> "ratifies",
+    "veto" -> "vetoes")."""
+    if base.endswith(("s", "sh", "ch", "x", "z")) or (base.endswith("o") and base[-2:-1] not in "aeiou"):
         return base + "es"
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         return base[:-1] + "ies"
