@@ -462,3 +462,24 @@ def test_a_name_and_its_longer_form_are_one_actor():
     told = _dated("statement", "Army officers said they seized power in Gabon and confirmed Ali Bongo is under arrest.",
                   ["Ali Bongo"], D1)  # fmt: skip
     assert match_score(seized, told, same_article=False) > 0
+
+
+def test_a_report_giving_no_date_of_its_own_joins_the_statement_telling_of_its_happening_on_shared_actors():
+    said = _dated("statement", "Officials confirmed a cargo plane with 10 crew on board crashed in the Kherson region.",
+                  ["Ukraine"], D1)  # fmt: skip
+    said.speakers = {"Ukraine"}
+    undated = profile(
+        "attack", "The cargo plane crashed and killed all ten crew on board, the agency said.", ["Ukraine"]
+    )
+    assert match_score(said, undated, same_article=False) > 0 and match_score(undated, said, same_article=False) > 0
+    other_actor = profile("attack", "The cargo plane crashed and killed all ten crew on board, the agency said.",
+                          ["Moldova"])  # fmt: skip
+    assert match_score(said, other_actor, same_article=False) == 0.0
+    unnamed = profile("attack", "The cargo plane crashed and killed all ten crew on board, the agency said.", [])
+    assert match_score(said, unnamed, same_article=False) == 0.0  # no participant in common: too little to go on
+    few_words = profile("attack", "A plane crashed on Tuesday.", ["Ukraine"])
+    assert match_score(said, few_words, same_article=False) == 0.0
+    vow = _dated("statement", "Officials vowed to punish those behind the cargo plane crash that killed 10 crew on board.",
+                 ["Ukraine"], D1)  # fmt: skip
+    vow.speakers = {"Ukraine"}
+    assert match_score(vow, undated, same_article=False) == 0.0  # a reaction is news of its own

@@ -352,9 +352,15 @@ def _telling_score(event: EventProfile, other: EventProfile) -> float:
     TV confirms the launch, officers say they seized power) is that happening: same day, its speaker among the
     happening's actors, actors and most words in common. A vow, warning, condemnation or call is news of its own."""
     said, done = (event, other) if event.event_type == STATEMENT else (other, event)
-    if event.date is None or other.date is None:
+    if event.date is None and other.date is None:
         return 0.0
-    if event.date.precision != "day" or other.date.precision != "day" or not event.date.overlaps(other.date):
+    undated = event.date is None or other.date is None
+    if undated:
+        # a report that gives its happening no date of its own (the day is the report's) joins only a
+        # happening of those days it shares a participant with (the candidates are already of those days)
+        if not common_actors(said.actors, done.actors):
+            return 0.0
+    elif event.date.precision != "day" or other.date.precision != "day" or not event.date.overlaps(other.date):
         return 0.0
     if is_reaction(said) or (said.speakers and done.actors and not said.speakers & done.actors):
         return 0.0

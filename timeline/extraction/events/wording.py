@@ -14,12 +14,45 @@ _STOP = set(
 )
 
 
+# A count told in words or in figures is one word: "ten people" and "10 people" tell the same toll.
+_NUMBER_WORDS = dict(
+    zip(
+        "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split(),
+        [*map(str, range(3, 21)), *map(str, range(30, 100, 10))],
+        strict=True,
+    )
+)
+# Words after a figure that make it a date or a time of day, not a count ("8 December", "6 a.m.").
+_NOT_COUNTED = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday p.m a.m am pm".split()
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9,'’-]*")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z.]*)")
+
+
+def _counts(w: str, text: str, end: int) -> bool:
+    """Whether the figure `w`, ending at `end` in `text`, counts the word after it ("10 people"; not "Bongo,
+    64, won")."""
+    if not w.isdigit():
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).rstrip(".") not in _NOT_COUNTED and len(after.group(1)) >= 3
+
+
 def keywords(text: str) -> frozenset[str]:
-    """Content words, crudely stemmed, for lexical similarity."""
+    """Content words, crudely stemmed, for lexical similarity; a count is written in figures, whether the
+    sentence spells it ("ten people") or not ("10 people")."""
     out = set()
-    for w in re.findall(r"[a-z0-9][a-z0-9,'’-]*", text.lower()):
-        w = w.strip(",'’-")
-        if len(w) < 3 or w in _STOP:
+    lowered = text.lower()
+    for m in _WORD.finditer(lowered):
+        w = m.group(0).strip(",'’-")
+        spelled = _NUMBER_WORDS.get(w)
+        if spelled:
+            out.add(spelled)
+            continue
+        if w in _STOP or (len(w) < 3 and not _counts(m.group(0), lowered, m.end())):
             continue
         out.add(_stem(w))
     return frozenset(out)
