@@ -6,7 +6,8 @@ for being
 - cut off: it ends on a word that needs more ("... at approximately"), or, where its last words are found in
   a source sentence, the sentence goes on there inside the same phrase ("... in an attempt | to topple");
 - pronoun/unnamed: it opens with a pronoun or an anaphoric description ("The country pledges"), or names a
-  subject that neither its sentence nor the sentence before names (a pronoun resolved to the wrong actor);
+  subject that neither its sentence nor the sentence before names (a pronoun resolved to the wrong actor), or
+  its object points back at a happening it does not name ("condemns the launch", "ratifies that treaty");
 - dateline: it opens with a place or date dateline or carries an agency or site name as a label;
 - quoted: it holds quotation marks;
 - shared: another event shows the same title;
@@ -203,6 +204,24 @@ def _name_words(words: Sequence[str]) -> list[str]:
     return [w for i, w in enumerate(words) if w[:1].isupper() and (i > 0 or w.lower() not in _DETERMINERS)]
 
 
+# an object that points back at a happening: "condemns the launch", "ratifies that treaty" (the title alone does
+# not say which); "the launch of ...", "the treaty with ..." say it
+_POINTING = re.compile(
+    r"(?<=\s)(?:the|this|that)\s+(?:launch|test|strike|attack|deployment|capture|treaty|agreement|deal|pact|accord|"
+    r"decision|move|claim|accusation|offer|statement|announcement|remarks|visit|vote|invasion|incursion)\b"
+    r"(?!['’-]|\s+(?:of|by|on|in|between|with|to|against|from|that|which|who|signed|agreed|reached|is|was|has|will)\b)",
+    _I,
+)
+_CONJUNCTION_THAT = re.compile(r"\b(?:says?|said|warns?|claims?|insists?|argues?|believes?|and|so)\s+that\s+\S+$", _I)
+
+
+def _pointing_object(title: str) -> str:
+    for m in _POINTING.finditer(title):
+        if not _CONJUNCTION_THAT.search(title[: m.end()]):
+            return m.group(0)
+    return ""
+
+
 def _unnamed(title: str, source: str, previous: str) -> str:
     words = _WORD.findall(title)
     if not words:
@@ -225,6 +244,8 @@ def _unnamed(title: str, source: str, previous: str) -> str:
                 return "pronoun resolved to an actor that is not the subject of the sentence before"
         elif not any(n in said or n in _words(previous) for n in names):
             return "subject named in neither its sentence nor the one before"
+    if pointing := _pointing_object(title):
+        return f"object points back: '{pointing}'"
     return ""
 
 
@@ -315,6 +336,18 @@ def _removable(gap: list[str]) -> bool:
     return gap[0] in ("(", "–", "—") and ")" not in gap[1:-1]
 
 
+_DETERMINERS_ONE = frozenset({"a", "an", "the", "this", "that"})
+
+
+def _redetermined(words: Sequence[str], k: int, before: str) -> bool:
+    """Whether the title's last `k` words stand in a source after another determiner than the title's ("the air
+    strike" against "An air strike destroyed ..."): a noun phrase the title took from that sentence, whole."""
+    if len(words) <= k or words[-k - 1] not in _DETERMINERS_ONE:
+        return False
+    previous = _words(before)[-1:]
+    return bool(previous) and previous[0] in _DETERMINERS_ONE and previous[0] != words[-k - 1]
+
+
 def _cut_off(title: str, sources: Sequence[str]) -> str:
     stripped = title.rstrip()
     if not stripped:
@@ -334,13 +367,15 @@ def _cut_off(title: str, sources: Sequence[str]) -> str:
         found, ends_well = False, False
         for s in sources:
             for m in pattern.finditer(s):
+                if _redetermined(words, k, s[: m.start()]):
+                    continue  # "the air strike" named from another sentence's "An air strike destroyed ..."
                 found = True
                 ends_well = ends_well or _follows_at_boundary(s[m.end() :], words[-1].endswith("ing"), words[-1])
         if ends_well:
             break
         if found:
             for s in sources:
-                m = pattern.search(s)
+                m = next((m for m in pattern.finditer(s) if not _redetermined(words, k, s[: m.start()])), None)
                 if m:
                     return f"the sentence goes on: '{s[m.end() : m.end() + 30].strip()}'"
     return _splice(title, sources)

@@ -284,3 +284,47 @@ def test_a_list_of_named_people_is_no_place_to_cut_and_a_title_may_end_on_the_no
     )
     title = write_title(sentence)
     assert "Rui Lopes and minister Eva Dias to decide" in title and title.endswith("the attack")
+
+
+def test_an_object_pointing_back_is_named_from_the_nearest_earlier_sentence_that_tells_it():
+    earlier = [
+        "Ruritania test-fired a new long-range missile off its coast.",
+        "The launch came a day after talks in Geneva collapsed.",
+        "Officials met in the capital.",
+    ]
+    assert write_title("Elbonia condemned the test.", earlier_sentences=earlier) == "Elbonia condemns Ruritania's test"
+    treaty = ["The two leaders pointed to the mutual defence treaty they signed in June."]
+    assert write_title("The senate ratified that treaty.", earlier_sentences=treaty) == (
+        "The senate ratifies the mutual defence treaty"
+    )
+    partnership = ["The presidents signed a treaty on regional trade in Lima on Friday."]
+    assert write_title("The assembly ratified the treaty.", earlier_sentences=partnership) == (
+        "The assembly ratifies the treaty on regional trade"
+    )
+    captured = ["Border guards have captured three smugglers near the river, the ministry said."]
+    assert write_title("The ministry confirmed the capture.", earlier_sentences=captured) == (
+        "The ministry confirms the capture of three smugglers"
+    )
+    passive = ["The experimental Kestrel-2 rocket was launched from the northern coast."]
+    assert write_title("Elbonia condemned the launch.", earlier_sentences=passive) == (
+        "Elbonia condemns the launch of the experimental Kestrel-2 rocket"
+    )
+
+
+def test_an_object_pointing_back_stays_when_nothing_earlier_names_it():
+    blamed = ["Mr Osei blamed Ruritania for the attack."]  # the speaker's sentence, not the attacker's
+    assert write_title("Ms Dlamini vowed revenge for the attack.", earlier_sentences=blamed) == (
+        "Ms Dlamini vows revenge for the attack"
+    )
+    days = ["Analysts say Sunday's test went well."]  # a day is no actor
+    assert write_title("Elbonia condemned the test.", earlier_sentences=days) == "Elbonia condemns the test"
+    vague = ["Ruritania fired a missile.", "Such missiles can be fired within minutes."]  # no happening nearer
+    assert write_title("Elbonia condemned the launch.", earlier_sentences=vague) == (
+        "Elbonia condemns Ruritania's launch"
+    )
+    passive = ["Ruritania launched a rocket.", "The rocket was launched from the coast."]  # told, by no name
+    assert write_title("Elbonia condemned the launch.", earlier_sentences=passive) == "Elbonia condemns the launch"
+    compound = ["Ruritania said its third launch attempt failed.", "The launch vehicle carried a satellite."]
+    assert write_title("Elbonia condemned the launch.", earlier_sentences=compound) == (
+        "Elbonia condemns Ruritania's launch"  # "launch vehicle" names a thing, not the happening
+    )

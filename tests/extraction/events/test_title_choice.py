@@ -95,3 +95,16 @@ def test_it_heads_no_demo_event_with_a_pronoun_or_a_generic_subject_when_a_bette
 def test_it_reads_a_participle_as_part_of_the_subject() -> None:
     assert main_verb_phrase("A soldier captured died of his wounds".split()) == "died of"
     assert main_verb_phrase("Soldiers captured by Freedonia and presented to reporters".split()) == "presented to"
+
+
+def test_it_prefers_a_title_that_names_the_happening_to_one_pointing_back() -> None:
+    statement = "statement"
+    named = title_score("Elbonia condemns Ruritania's missile launch", statement)
+    assert named > title_score("Elbonia condemns the launch", statement)
+    candidates = [
+        TitleCandidate("Elbonia condemns the launch", "Elbonia condemned the launch.", order=0),
+        TitleCandidate("Elbonia condemns Ruritania's launch", "Elbonia condemned the launch on Monday.", order=1),
+    ]
+    assert best_title(candidates, statement) == "Elbonia condemns Ruritania's launch"
+    alone = [TitleCandidate("Elbonia condemns the launch", "Elbonia condemned the launch of a Kestrel-2 rocket.")]
+    assert best_title(alone, statement) == "Elbonia condemned the launch of a Kestrel-2 rocket"

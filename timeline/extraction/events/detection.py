@@ -489,6 +489,8 @@ def detect(
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     recent: list[str] = []  # every actor named so far, in order
     prior = {p.index: q.text for q, p in zip(passages, passages[1:], strict=False)}  # the sentence before each
+    earlier = [q.text for q in passages]  # the article's sentences in order
+    position = {q.index: i for i, q in enumerate(passages)}
     news_day = _lede_day(text, passages, timexes, dct)
     before = {p.index: q.index for q, p in zip(passages, passages[1:], strict=False)}  # the passage before each
     told: tuple[int, frozenset[str], DateInfo] | None = None  # the last dated telling: passage, tellers, date
@@ -565,6 +567,7 @@ def detect(
                     ],
                     antecedent=_antecedent(p.text, previous),
                     previous_sentence=prior.get(p.index, ""),
+                    earlier_sentences=earlier[max(0, position[p.index] - 12) : position[p.index]],
                 ),
                 summary=p.text,
                 actors=actors,

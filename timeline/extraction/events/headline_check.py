@@ -62,6 +62,56 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# Happenings a title may name by a noun alone, with the word stems by which an earlier sentence tells each one
+# ("the launch" is told by "launched", "fired" or "a launch of ...")
+TOLD_BY: dict[str, tuple[str, ...]] = {
+    "test": ("test", "fire", "launch"),
+    "launch": ("launch", "fire", "test"),
+    "claim": ("claim", "accus", "alleg", "said", "says"),
+    "accusation": ("accus", "claim", "alleg"),
+    "capture": ("captur", "seiz", "taken prisoner"),
+    "deployment": ("deploy", "sent", "send", "dispatch"),
+    "decision": ("decid", "decision"),
+    "attack": ("attack", "struck", "strike"),
+    "strike": ("struck", "strike", "attack"),
+    "announcement": ("announc",),
+    "remarks": ("said", "says", "told"),
+    "treaty": ("treaty",),
+    "agreement": ("agreement",),
+    "deal": ("deal",),
+    "pact": ("pact",),
+    "accord": ("accord",),
+    "offer": ("offer",),
+    "visit": ("visit",),
+    "vote": ("vote",),
+    "invasion": ("invad", "invasion"),
+    "incursion": ("incursion",),
+    "move": (),
+    "statement": (),
+}
+# "condemns the launch", "ratifies that treaty": an object pointing back at a happening the title does not name
+# (not "the launch of ...", "the treaty with ...", "the attack on ...", which say which)
+POINTING_OBJECT = re.compile(
+    rf"\s(?P<det>the|this|that)\s+(?P<noun>{'|'.join(TOLD_BY)})\b(?!['’-]|\s+(?:of|by|on|in|between|with|to|"
+    r"against|from|that|which|signed|agreed|reached|struck|announced|made|carried|conducted|is|was|are|were|"
+    r"has|had|will|would)\b)",
+    _I,
+)
+_SAY_THAT = re.compile(r"\b(?:says?|said|warns?|claims?|insists?|argues?|believes?|hopes?|fears?|thinks?|and|so)$", _I)
+
+
+def pointing_object(title: str) -> str:
+    """The object of a title that points back at a happening without naming it ("the launch" in "Japan condemns
+    the launch"), or "" when there is none."""
+    for m in POINTING_OBJECT.finditer(title):
+        if m.start() < 3:
+            continue  # the subject: left to the checks of a title's opening
+        if m["det"].lower() == "that" and _SAY_THAT.search(title[: m.start()]):
+            continue  # "warns that attack ...": a conjunction, not a pointer
+        return m.group(0).strip()
+    return ""
+
+
 _CLAUSE_BOUNDARY = re.compile(
     r",\s|;\s|\s[—–-]\s|(?<!\bfor)(?<!\bso)\s(?=(?:after|before|as(?!\s+(?:long|well|soon|much|many|far|part)\b)|when|"
     r"while|because|although|though|amid|despite|following)\s)",

@@ -10,13 +10,15 @@ when it is a verb we know; a long title is cut at a clause or phrase boundary, n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from timeline.extraction.events.clauses import main_clause, report_frame, strip_appositives, strip_lead
 from timeline.extraction.events.headline_check import (
     GENEROUS_CHARS,
+    TOLD_BY,
     fault_weight,
     leading_cut,
+    pointing_object,
     strip_dateline,
     trimmed_sentence,
     unquote_short,
@@ -411,6 +413,7 @@ def write_title(
     time_spans: list[tuple[int, int]] | None = None,
     antecedent: str = "",
     previous_sentence: str | None = None,
+    earlier_sentences: Sequence[str] = (),
     max_chars: int = MAX_CHARS,
 ) -> str:
     """A headline for the event a sentence reports.
@@ -419,7 +422,9 @@ def write_title(
     `antecedent` is the actor a leading pronoun stands for, when the article named one just before;
     `previous_sentence`, when given, is the article's sentence before this one: a pronoun takes an actor only
     when that sentence's subject names it (or is itself a name that agrees), else the pronoun stays and the
-    title is left to the event's other passages.
+    title is left to the event's other passages. `earlier_sentences`, when given, are all the article's sentences
+    before this one (the last is `previous_sentence`): an object pointing back ("condemns the launch") is named
+    from the nearest that tells it.
     """
     sentence, time_spans = _edited(sentence.strip(), time_spans or [], _GLUED_COMMA, lambda m: ", ")  # "Deif,in"
     if previous_sentence is not None:
@@ -471,8 +476,8 @@ def write_title(
             if body.lower().startswith("the ")
             else body
         )
-    if previous_sentence:
-        body = name_object(body, previous_sentence)
+    if earlier_sentences or previous_sentence:
+        body = name_object(body, earlier_sentences or previous_sentence or "")
     title = _balance_quotes(_cut(unquote_short(body.strip()).rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
@@ -648,50 +653,178 @@ def _described_referent(sentence: str, previous: str) -> str:
     return names[0]
 
 
-# "condemns the test": what the object stands for, and the words with which the sentence before tells it
-_TOLD_BY = {
-    "test": ("test", "fire", "fired", "launch"),
-    "launch": ("launch", "fire", "fired", "test"),
-    "claim": ("claim", "accus", "alleg", "said", "says"),
-    "accusation": ("accus", "claim", "alleg"),
-    "capture": ("captur", "seiz", "taken prisoner"),
-    "deployment": ("deploy", "sent", "send", "dispatch"),
-    "decision": ("decid", "decision"),
-    "attack": ("attack", "struck", "strike"),
-    "strike": ("struck", "strike", "attack"),
-    "announcement": ("announc",),
-    "remarks": ("said", "says", "told"),
-}
-_ANAPHORIC_OBJECT = re.compile(
-    rf"\s(?P<det>the|this|that)\s+(?P<noun>{'|'.join(_TOLD_BY)})\b(?!\s+(?:of|by|on|in|to|from|with|that)\b)", _I
+# words that make a noun phrase no more definite than "the launch" ("the same treaty", "the latest test")
+_VAGUE = frozenset(
+    "same latest recent new first second third last previous other such whole entire said above earlier".split()
+)
+# words that cannot stand before a noun in its phrase: a verb, a preposition or a conjunction ends the phrase
+_NOT_MODIFIER = frozenset(
+    "a an the this that these those and or but of to in on at for with by from as is are was were be been has "
+    "have had will would could should may might not its their his her it they he she which who what when".split()
+)
+_POST_END = re.compile(
+    r"\s(?:in|at|on|near|off|along|across|inside|outside|over|into|from|during|under|by|last|this|that|which|who|signed|agreed|reached|earlier|later|since|after|before|when|as|and|"
+    r"but|to|is|was|were|are|has|had|will|would)\b|[,.;:()—–]",
+    _I,
+)
+_MAX_PHRASE_WORDS = 6
+
+
+# "launch vehicle", "test site": the noun naming a thing or a place, not the happening
+_COMPOUND_TAIL = (
+    r"(?:vehicles?|sites?|pads?|facilit(?:y|ies)|range|areas?|systems?|windows?|centres?|centers?|grounds?|"
+    r"zones?|tubes?|platforms?|rockets?|missiles?|programmes?|programs?)\b"
 )
 
 
-def name_object(title: str, previous: str) -> str:
-    """A title's object that points back ("condemns the test") names whose it is when the sentence before tells
-    it and names the actor as its subject ("North Korea test-fired ..."): "condemns North Korea's test"."""
-    m = _ANAPHORIC_OBJECT.search(title)
-    if m is None or m.start() < 3:
-        return title
-    before = strip_appositives(strip_lead(strip_dateline(previous.strip())))
+def _stems(noun: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in TOLD_BY[noun]) + r")", _I)
+
+
+def _fuller_phrase(sentence: str, noun: str) -> str | None:
+    """How `sentence` names the happening `noun` stands for with more words than "the <noun>": "the mutual defence
+    treaty", "the treaty on comprehensive strategic partnership", "North Korea's launch". "" when the sentence
+    uses the noun only as bare as the title does (it points back too), None when it does not use it."""
+    found = None
+    for m in re.finditer(rf"\b{noun}\b(?!\s+{_COMPOUND_TAIL})", sentence, _I):
+        found = found if found is not None else ""
+        head = sentence[: m.start()].split()
+        mods: list[str] = []
+        while head and len(mods) < 3 and head[-1].lower() not in _NOT_MODIFIER and re.fullmatch(r"[\w-]+", head[-1]):
+            mods.insert(0, head.pop())
+        owner = head[-1] if head and re.search(r"\w['’]s?$", head[-1]) else ""
+        if owner and not mods:
+            name = _NAME_RUN.search(" ".join(head[-4:]) + " ")
+            if name and name.group(0).strip().endswith(owner) and owner.lower().rstrip("'’s") not in _CALENDAR:
+                return f"{name.group(0).strip()} {noun}"
+        if mods and head and head[-1].lower() in {"the", "a", "an"} and {w.lower() for w in mods} - _VAGUE:
+            if not any(w[-2:] in {"ly"} or w.lower().endswith("ing") for w in mods):
+                return f"the {' '.join(mods)} {noun}"
+        after = sentence[m.end() :]
+        post = re.match(r"\s+(?:on|between|with|for|of)\s+", after, _I)
+        if post and head and head[-1].lower() in {"the", "a", "an"}:
+            tail = after[: (_POST_END.search(after, post.end()) or re.search(r"$", after)).start()]
+            if 1 <= len(tail.split()) - 1 <= _MAX_PHRASE_WORDS - 1 and not re.search(
+                r"\b(?:it|them|this|that)\s*$", tail
+            ):
+                return f"the {noun}{tail}"
+    return found
+
+
+_CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS, "today", "yesterday", "tomorrow", "tonight"))
+_AUX_RUN = re.compile(r"\s*(?:(?:has|have|had|also|again|then|later|reportedly|successfully|first|just)\s+)*", _I)
+
+
+def _telling_verb(clause: str, noun: str) -> bool:
+    """Whether `clause` opens on the verb that tells the happening `noun` stands for ("has test-fired",
+    "accused"), not on another verb it only follows ("blamed Israel for the attack")."""
+    stems = _stems(noun)
+    if noun in {"claim", "remarks"}:  # a claim is told by a verb of saying anywhere after the speaker
+        return bool(stems.search(clause))
+    if stems.match(clause, _AUX_RUN.match(clause).end()):
+        return True
+    # "North Korea said its second attempt to launch ...": the speaker's own happening, told in its words
+    said = re.match(r"\s*(?:said|says|announced|claimed|confirmed)\b", clause, _I)
+    own = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?" + stems.pattern, _I)
+    return bool(said and own.search(clause))
+
+
+_OBJECT_START = re.compile(
+    r"(?:a|an|the|its|their|his|her|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+    r"thousands|several|some)\s|(?-i:[A-Z])",
+    _I,
+)
+
+
+def _verb_object(sentence: str, noun: str) -> str:
+    """ "the capture of two soldiers" when `sentence` tells the happening by its verb with a short object
+    ("troops have captured two soldiers in ..."), "" otherwise."""
+    if noun not in {"capture", "deployment", "launch", "test", "invasion"}:
+        return ""
+    passive = re.match(
+        r"^(?P<thing>(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:was|were|had\s+been|has\s+been)\s+(?P<verb>[\w-]+ed)\b",
+        strip_lead(strip_dateline(sentence.strip())),
+        _I,
+    )
+    if passive and _stems(noun).match(passive["verb"]):  # "The new missile was launched from ...": the thing itself
+        thing = passive["thing"]
+        if len(thing.split()) < 3 and not re.search(r"\s(?-i:[A-Z0-9])", thing):
+            return ""  # "the missile": as bare as the title's word
+        return f"the {noun} of {thing[:1].lower()}{thing[1:]}"
+    m = re.search(
+        r"(?<!\sbe)(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)\s(?P<verb>(?-i:[a-z-]+ed))\s+(?P<rest>.*)$",
+        sentence,
+    )
+    if m is None or not _stems(noun).match(m["verb"]):
+        return ""
+    rest = m["rest"]
+    end = _POST_END.search(" " + rest)
+    tail = rest[: max(0, end.start() - 1)] if end else rest
+    if not 1 <= len(tail.split()) <= 5 or not _OBJECT_START.match(tail):
+        return ""
+    return f"the {noun} of {tail}"
+
+
+def _actor_owner(sentence: str, noun: str) -> str:
+    """The actor of `sentence` as an owner ("North Korea's") when the sentence is a name doing what `noun`
+    stands for ("North Korea test-fired ..."), "" otherwise."""
+    before = strip_appositives(strip_lead(strip_dateline(sentence.strip())))
     verb = _VERB_AT.search(before)
-    if verb is None:
-        return title
-    lower = before.lower()
-    if not any(w in lower[verb.start() :] for w in _TOLD_BY[m["noun"].lower()]):
-        return title
+    if verb is None or not _telling_verb(before[verb.start() :], noun):
+        return ""
     subject = re.sub(r"^the\s+", "", before[: verb.start()].strip(" ,"), flags=_I)
-    whole = _NAME_RUN.fullmatch(subject)  # the subject is a name, not "The North's second attempt"
-    if whole is None or _PRONOUN.match(subject) or re.search(r"['’]s?$", subject):
-        return title
+    if _NAME_RUN.fullmatch(subject) is None or _PRONOUN.match(subject) or re.search(r"['’]s?$", subject):
+        return ""
+    if subject.lower() in _CALENDAR:
+        return ""
+    if re.match(r"\s*(?:have|has|had|were|are|will|would|could|(?-i:[a-z]+ed))\b", before[verb.end() :], _I):
+        return ""  # "Ukrainian troops have captured": a plural noun taken for the verb; the subject is no name
     words = subject.split()
     while len(words) > 1 and words[0].lower() in _PERSON_WORDS:
         words.pop(0)  # "Leader Kim Jong Un" -> "Kim Jong Un"
+    if len(words) > 4:
+        return ""
     actor = " ".join(words)
-    if len(words) > 4 or actor.lower() in title.lower()[: m.start()].split(" ", 2)[0:1]:
+    return actor + ("’" if actor.endswith("s") else "'s")
+
+
+def name_object(title: str, earlier: str | Sequence[str]) -> str:
+    """A title's object that points back ("condemns the test", "ratifies that treaty") made explicit from the
+    article's earlier sentences (`earlier`, in article order): the nearest one that tells the happening, by its
+    noun or its verb, gives the fuller phrase it used ("the mutual defence treaty") or its actor as owner
+    ("condemns North Korea's test"). A sentence that points back as barely is passed over; a nearer one that
+    tells the happening in a way that gives neither leaves the title as it is (it is the audit's to flag)."""
+    found = pointing_object(title)
+    if not found:
         return title
-    owner = actor + ("’" if actor.endswith("s") else "'s")
-    return f"{title[: m.start()]} {owner} {m['noun']}{title[m.end() :]}"
+    at = title.find(found)
+    if title[:at].strip().lower().split(" ", 1)[0] in {"the", "a", "an"} and at < 4:
+        return title
+    noun = found.split()[-1].lower()
+    if not TOLD_BY.get(noun):
+        return title
+    sentences = [earlier] if isinstance(earlier, str) else list(earlier)
+    nouns = [noun, *(k for k in TOLD_BY if k != noun and k.startswith(TOLD_BY[noun]))]  # "the test": "the launch"
+    for sentence in reversed(sentences[-12:]):
+        phrases = [_fuller_phrase(sentence, n) for n in nouns]
+        phrase = next((p for p in phrases if p), None)
+        if phrase:
+            return title[:at] + phrase + title[at + len(found) :]
+        if "" in phrases and not _actor_owner(sentence, noun):
+            continue  # "The launch followed ...": it points back as well
+        owner = _actor_owner(sentence, noun)
+        if not owner and (of := _verb_object(sentence, noun)):
+            return title[:at] + of + title[at + len(found) :]
+        if owner:
+            if owner.lower().startswith(title.lower().split(" ", 1)[0]):
+                return title  # "North Korea ... North Korea's test": the title's own actor
+            return f"{title[:at]}{owner} {found.split()[-1]}{title[at + len(found) :]}"
+        told = re.search(_stems(noun).pattern + rf"[\w-]*(?!\s+{_COMPOUND_TAIL})\b", sentence, _I)
+        if told and not re.search(
+            r"\b(?:can|could|may|might|would|should)\s+(?:\w+\s+){0,2}$", sentence[: told.start()]
+        ):
+            return title  # told there, but by no name and no fuller phrase (not "it can be fired": no happening)
+    return title
 
 
 _GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=[a-z])")

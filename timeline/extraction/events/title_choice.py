@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from timeline.extraction.events.headline_check import fault_weight, is_caption, trimmed_sentence
+from timeline.extraction.events.headline_check import fault_weight, is_caption, pointing_object, trimmed_sentence
 from timeline.extraction.events.headlines import MAX_CHARS, title_quality
 from timeline.extraction.events.verbs import BASES, PRESENT, past_to_base
 from timeline.extraction.prefilter import guard_patterns
@@ -82,6 +82,7 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
 _CODED = re.compile(r"\b[A-Z][A-Za-z]*-\d+\w*\b|\b[A-Z]{3,}s?\b")  # "Hwasong-19", "ICBM": the thing itself
 _WORD = re.compile(r"[\w'’-]+")
 IDEAL_MIN, IDEAL_MAX = 30, 80
+POINTING_PENALTY = 2
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def title_score(title: str, event_type: str, *, distinctive: frozenset[str] = fr
         score += 2 if not _PASSIVE.match(title) else 1
     if _BACKGROUND.search(title):
         score -= 4
+    if pointing_object(title):
+        score -= POINTING_PENALTY  # "condemns the launch": which one, the title alone does not say
     lower = {w.lower().strip("'’") for w in _WORD.findall(title)}
     if lower & set(_EVENT_OBJECTS.get(event_type, ())):
         score += 1
@@ -184,6 +187,10 @@ def best_title(candidates: Sequence[TitleCandidate], event_type: str, *, taken: 
     ranked = sorted(usable, key=lambda c: (-round(score(c), 3), -support[_norm(c.title)], c.order))
     used = {_norm(t) for t in taken}
     free = [c for c in ranked if _norm(c.title) not in used]
+    if free and pointing_object(free[0].title) and free[0].sentence:
+        whole = trimmed_sentence(free[0].sentence)  # "condemns the launch of ...": the sentence says which
+        if whole and not pointing_object(whole) and not fault_weight(whole) and _norm(whole) not in used:
+            return whole
     if free:
         return free[0].title
     whole = trimmed_sentence(ranked[0].sentence) if ranked[0].sentence else ""
