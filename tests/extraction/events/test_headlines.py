@@ -328,3 +328,15 @@ def test_an_object_pointing_back_stays_when_nothing_earlier_names_it():
     assert write_title("Elbonia condemned the launch.", earlier_sentences=compound) == (
         "Elbonia condemns Ruritania's launch"  # "launch vehicle" names a thing, not the happening
     )
+
+
+def test_a_deal_is_named_by_the_agreement_told_before_and_a_threat_tells_no_happening():
+    signed = ["Ruritania and Freedonia signed the 2019 border agreement in Lima.", "Talks went on."]
+    assert (
+        write_title("Elbonia rejected the deal.", earlier_sentences=signed)
+        == "Elbonia rejects the 2019 border agreement"
+    )
+    threat = ["Ruritania attacked the port.", '"Whoever attacks us, we will attack them," the minister said.']
+    assert (
+        write_title("Elbonia condemned the attack.", earlier_sentences=threat) == "Elbonia condemns Ruritania's attack"
+    )

@@ -821,7 +821,7 @@ def name_object(title: str, earlier: str | Sequence[str]) -> str:
             return f"{title[:at]}{owner} {found.split()[-1]}{title[at + len(found) :]}"
         told = re.search(_stems(noun).pattern + rf"[\w-]*(?!\s+{_COMPOUND_TAIL})\b", sentence, _I)
         if told and not re.search(
-            r"\b(?:can|could|may|might|would|should)\s+(?:\w+\s+){0,2}$", sentence[: told.start()]
+            r"\b(?:can|could|may|might|would|should|will|whoever)\s+(?:\w+\s+){0,2}$", sentence[: told.start()]
         ):
             return title  # told there, but by no name and no fuller phrase (not "it can be fired": no happening)
     return title
