@@ -340,3 +340,25 @@ def test_a_deal_is_named_by_the_agreement_told_before_and_a_threat_tells_no_happ
     assert (
         write_title("Elbonia condemned the attack.", earlier_sentences=threat) == "Elbonia condemns Ruritania's attack"
     )
+
+
+def test_a_trailing_he_said_takes_the_person_named_as_subject_just_before():
+    earlier = [
+        "President Anna Lindqvist on Monday signed the border accord in the capital.",
+        "The deal ends a decade of disputes, she said.",
+    ]
+    title = write_title(
+        "The old claims had been settled for good, she said.",
+        statement=True,
+        previous_sentence=earlier[-1],
+        earlier_sentences=earlier,
+    )
+    assert title.startswith("President Anna Lindqvist says"), title
+    # no person named just before: nobody is named in the speaker's place
+    title = write_title(
+        "The vote was illegal, she said.",
+        statement=True,
+        previous_sentence="Polls closed on Sunday.",
+        earlier_sentences=["Polls closed on Sunday."],
+    )
+    assert "Polls" not in title and "Sunday" not in title, title

@@ -454,6 +454,8 @@ def write_title(
         speaker = frame.speaker
         if _PRONOUN.match(speaker) and antecedent:
             speaker = antecedent
+        elif _PRONOUN.match(speaker):
+            speaker = _speaker_before(speaker, earlier_sentences or [previous_sentence or ""]) or speaker
         if statement:
             verb = frame.verb.lower()
             table = past_to_base()
@@ -558,6 +560,16 @@ _VERB_AT = re.compile(
     r"\s(?:is|are|was|were|has|have|had|will|would|said|says|told|(?-i:(?:[a-z]+-)?[a-z]+ed)|"
     r"(?!(?:its|this|his|us|as|less|across|towards|news|hers|ours|theirs)\b)(?-i:[a-z]+s))\b"
 )
+
+
+def _speaker_before(pronoun: str, earlier: Sequence[str], reach: int = 3) -> str:
+    """The person a trailing "he said" stands for: the named subject of the nearest of the sentences just before
+    that has one ("President Vladimir Putin on Tuesday raised ..." ... '"...," he said'), else ""."""
+    for previous in list(earlier)[-reach:][::-1]:
+        name = checked_antecedent(f"{pronoun} said", "", previous)
+        if name:
+            return name
+    return ""
 
 
 def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
