@@ -13,7 +13,7 @@ for being
 - shared: another event shows the same title;
 - no verb: outside asides and relative clauses it has no finite verb;
 - caption: its sentence describes a picture (present tense, a picture credit) rather than reports news;
-- attribution: it says only who reported ("Agencies quoted the transport agency"), not what happened.
+- attribution: it says only who reported ("Wire services cited the aviation authority"), not what happened.
 Plain Python: the command passes the stored events.
 """
 
@@ -254,7 +254,7 @@ def _follows_at_boundary(rest: str, ended_on_participle: bool = False, last_word
     a time expression or an attribution, or nothing follows."""
     rest = rest.strip()
     if _LIST_GOES_ON.match(rest):
-        return False  # "a serious institutional, political | , economic and social crisis"
+        return False  # "a deep political, legal | , fiscal and moral crisis"
     if not rest or rest[0] in ",;:.!?—–()[]\"“”'’" or rest.startswith("- "):
         return True
     time = _TIME_FOLLOW.match(rest)

@@ -20,7 +20,7 @@ from timeline.extraction.gazetteer import Gazetteer, gazetteer_from_rows
 from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE
 from timeline.models import Actor, Article, Event, Mention
 
-# A title's opening run of capitalised words ("The US State Department", "North Korean"), up to its verb.
+# A title's opening run of capitalised words ("The UK Foreign Office", "North Korean"), up to its verb.
 _OPENING_NAME = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+|$))+")
 WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE)  # dates that count only where no sentence gives one
 SLUG_BASE_MAX = 100
@@ -85,7 +85,7 @@ def actors_named_in(text: str, candidates: Iterable[Actor]) -> list[Actor]:
 
 def title_subject(title: str, gazetteer: Gazetteer, fallback: str = "") -> str:
     """The actor a title is about: the head of its opening name ("Israeli Prime Minister Benjamin Netanyahu
-    warns" is about Netanyahu, "The US State Department urges" about the United States); where the title
+    warns" is about Netanyahu, "The UK Foreign Office urges" about the United Kingdom); where the title
     opens with no name the gazetteer knows, the fallback (the event's lead actor)."""
     opening = _OPENING_NAME.match(title)
     hits = [h for h in gazetteer.find(title) if opening and h.end <= opening.end()]

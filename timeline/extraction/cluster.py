@@ -48,7 +48,7 @@ class EventProfile:
     date: DateRange | None = None
     sources: int = 1
     days: tuple[date, ...] = ()
-    # for a statement: the country whose leader speaks by role ("the Russian president"), and the name the
+    # for a statement: the country whose leader speaks by role ("the French president"), and the name the
     # sentence gives its teller ("Prigozhin declared ...", lowercased), so a remark joins its own speaker's acts
     leader_of: set[str] = field(default_factory=set)
     tellers: set[str] = field(default_factory=set)
@@ -61,7 +61,7 @@ MAX_DAY_SPREAD = 2  # the days an event's day-precision sources give lie within 
 _ORDINAL = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial|maiden|\d+(?:st|nd|rd|th))\s+"
     r"(?:[\w-]+\s+)?(?:attempts?|launch(?:es)?|tests?|tr(?:y|ies)|rounds?|members?|bids?)\b"
-    # "the first launch in almost a year", "its first test since 2017": how recent, not which one
+    # "the first such test in over a year", "its first test since 2017": how recent, not which one
     r"(?!\s+(?:in|since|for)\b)",
     re.IGNORECASE,
 )
@@ -134,7 +134,7 @@ def common_actors(a: set[str], b: set[str]) -> set[str]:
 
 
 def _speaker_by_role(a: EventProfile, b: EventProfile) -> bool:
-    """One side speaks as a country's leader ("the Russian president"), the other is a named person who may be
+    """One side speaks as a country's leader ("the Turkish president"), the other is a named person who may be
     that leader ("Putin"); the words and the day then decide."""
     return (bool(a.leader_of) and any(_kind(s) == PERSON for s in b.speakers)) or (
         bool(b.leader_of) and any(_kind(s) == PERSON for s in a.speakers)
@@ -202,7 +202,7 @@ def _ordinals(words: set[str]) -> set[str]:
 def _ordinals_agree(group: EventProfile, mention: EventProfile) -> bool:
     """An undated sentence that tells of "the first attempt" joins only a happening the report numbers the same
     way: told without a date beside a happening the report does not call the first, it looks back to the start
-    of a series ("The first launch attempt also ended in failure"). A later number ("the fourth launch this
+    of a series ("An earlier attempt had failed as well"). A later number ("the fourth launch this
     year") most often counts the report's own happening."""
     mine = _ordinals(set(mention.keywords))
     return MARK + "first" not in mine or bool(mine & set(group.keywords))
@@ -252,7 +252,7 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
     if ordinal_conflict(event, other):
         return 0.0
     if same_article and other.date is None and not _ordinals_agree(event, other):
-        return 0.0  # "The first launch also failed", undated in a report of the second: another happening
+        return 0.0  # "An earlier attempt had failed too", undated in a report of the next one: another happening
     shared_actors = len(common_actors(event.actors, other.actors))
     if event.event_type == STATEMENT and _speaker_by_role(event, other):
         shared_actors = max(shared_actors, 1)  # the leader by role and by name is one participant
@@ -451,7 +451,7 @@ def _kind(actor: str) -> str:
 
 def statement_voices(mention: EventMention) -> tuple[set[str], set[str], set[str]]:
     """Who speaks in a statement beyond its resolved speaker: the country whose leader speaks by role
-    ("the Russian president said", when the speaker found is that country), the teller's name as the
+    ("the Kenyan president said", when the speaker found is that country), the teller's name as the
     sentence gives it, lowercased ("Prigozhin declared"), and the words that name the speaker."""
     if mention.event_type != STATEMENT:
         return set(), set(), set()
@@ -574,7 +574,7 @@ def group_mentions(mentions: list[EventMention], published: date | None = None) 
         prof = profile_of(mentions[i])
         went_on = _continued(mentions, i, groups)
         if went_on is not None and dates_compatible(went_on.profile.date, prof.date):
-            went_on.mentions.append(i)  # "He extended his warning ...": the speaker before goes on
+            went_on.mentions.append(i)  # "He repeated the threat ...": the speaker before goes on
             absorb(went_on.profile, prof)
             continue
         pool = [g for g in groups if prof.date is not None or not _is_background(g, published)]

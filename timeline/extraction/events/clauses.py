@@ -308,7 +308,7 @@ BACKGROUND_WORDS = re.compile(
 
 
 def told_in_simple_past(sentence: str) -> bool:
-    """Whether the sentence tells its happening in the simple past ("soldiers broke into a base", "X said ..."),
+    """Whether the sentence tells its happening in the simple past ("troops stormed a depot", "X said ..."),
     the tense in which a report tells what has just happened. The perfect ("have denied", "had vowed"), the
     present ("places Finland under ..."), modals and markers of background ("previously", "for years") are the
     tenses of background, of a state of things or of what may come."""

@@ -34,7 +34,7 @@ class DateBasis(StrEnum):
     CLAUSE = "text"  # a time expression in the reporting sentence itself
     LEDE = "publication"  # the opening sentences report the latest happening: the report's own day
     ELSEWHERE = "context"  # the same happening, dated elsewhere in the article
-    REPORT = "report"  # told deeper in a report in the simple past ("soldiers broke into a base"): the report's day
+    REPORT = "report"  # told deeper in a report in the simple past ("troops stormed a depot"): the report's day
     NONE = ""  # no basis: the sentence may join a dated happening, never stand on the timeline alone
 
 
@@ -130,9 +130,9 @@ def _names(text: str, tx: Any, nouns: frozenset[str]) -> bool:
     return bool(m and any(w.lower() in nouns for w in m.group(1).split()))
 
 
-# "hours after the president was declared the winner of last weekend's vote, the officers said ...": the time
+# "hours after the mayor was named the victor of Sunday's ballot, the council said ...": the time
 # belongs to the happening the sentence's own is measured from, not to its own
-# "For Seoul, which first reported the movements in October, ...", "... denied it, although they acknowledged
+# "For Ankara, which first raised the matter in June, ...", "... denied it, although they admitted
 # last month that ...": the time of a relative or concessive clause is that clause's own
 _CONCESSIVE = re.compile(r"(?:,|^)\s+(?:although|though|whereas)\s+[^,;]*$", _I)
 _RELATIVE_LEAD = re.compile(r"(?:for|in|to|with|at|by|from|of|like|unlike)\s", _I)
@@ -142,7 +142,7 @@ _ANCHOR = re.compile(
     r"\bin (?:retaliation|response) (?:for|to))\s+",
     _I,
 )
-# "The launch came three days after North Korea fired ... on Saturday": the news is what came before
+# "The strike came two days after the militia shelled ... on Friday": the news is what came before
 _CAME = re.compile(r"\b(?:came|comes|come|was|is)\s+$", _I)
 
 

@@ -197,7 +197,7 @@ def is_caption(sentence: str) -> bool:
     return bool(_POSTURE.match(s)) and not re.search(r"\b(?:said|says|told|reported|announced)\b", s)
 
 
-# "Agencies quoted the aviation agency": who reported, not what happened
+# "Wire services cited the aviation authority": who reported, not what happened
 _BARE_ATTRIBUTION = re.compile(r"^.{0,80}?\b(?:quoted|quotes|cited|cites)\s+(?:the\s+)?[A-Z][^,;]*$")
 
 
@@ -225,7 +225,9 @@ def trimmed_sentence(sentence: str, max_chars: int = GENEROUS_CHARS) -> str:
     s = strip_dateline(sentence).rstrip(" .")
     s = re.sub(r"\s*[(\[][^)\]]{0,80}[)\]]", "", s)
     s = _ATTRIBUTION.sub("", s).rstrip(" .,")
-    s = strip_lead(_PARTICIPLE_LEAD.sub("", s, count=1))  # "Citing the agency, KCNA said ...": KCNA said ...
+    s = strip_lead(
+        _PARTICIPLE_LEAD.sub("", s, count=1)
+    )  # "Quoting officials, the broadcaster said ...": the broadcaster said ...
     s = unquote_short(s)
     if len(s) > max_chars:
         cuts = [m.start() for m in _CLAUSE_BOUNDARY.finditer(s) if 20 <= m.start() <= max_chars]

@@ -279,7 +279,7 @@ def _has_verb(text: str, table: dict[str, str]) -> bool:
 
 # "aboard his slow, armoured train": a comma after a determiner and one word lies inside a noun phrase
 _INSIDE_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|these|those)\s+[\w-]+$", _I)
-# "a serious institutional, political, economic ...", "Netanyahu, defense minister Yoav Gallant and ...": a list goes on
+# "a deep political, legal, fiscal ...", "the premier, his defence minister and ...": a list goes on
 _LIST_COMMA = re.compile(
     r",\s+(?!(?:which|who|where|when|while|as|after|before|[a-z]+ing)\b)[\w’'-]+(?:\s+[\w’'-]+){0,3}(?:,|\s+(?:and|or)\s)"
 )
@@ -346,7 +346,7 @@ def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
     if nxt == "of" and last.lower() in _QUANTITY:
         return False
     if nxt.lower() in _PARTICLES and last.lower() in _VERB_FORMS:
-        return False  # "hand | over its functions": the particle belongs to the verb
+        return False  # "give | up its claims": the particle belongs to the verb
     if nxt == "that" and (last.lower() in _VERB_FORMS or last.lower() in _SAYS or last.lower().endswith(("ed", "s"))):
         return False  # "says | that ...": what is said goes on
     before = title[: m.start()].split()
@@ -362,7 +362,7 @@ def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
         "her",
     )
     if (last.lower().endswith("ing") and not determined) or last.lower() in ("of", "to"):
-        return False  # "on the eve of handing | over ...": the verb goes on ("the fighting | in ..." may stop)
+        return False  # "a day before giving | up ...": the verb goes on ("the fighting | in ..." may stop)
     if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
         return False  # "agrees to suspend", "appeared to be": the verb needs what follows
     return not (nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper())
@@ -442,7 +442,7 @@ def write_title(
     if s.count("”") > s.count("“"):
         s = s.replace("”", "", 1)  # a quotation that opened the sentence: '“...,” X said' reads as 'X says ...'
     s = re.sub(r"\s*\([^)]{0,80}\)", "", s)
-    s = _DASH_ASIDE.sub(" ", s)  # "Iran's attacks – which Israel largely deterred – followed ...": the aside goes
+    s = _DASH_ASIDE.sub(" ", s)  # "The raids – which the army mostly repelled – followed ...": the aside goes
     s = strip_appositives(strip_lead(s))
     frame = report_frame(s)
     spoken_for = _first_person_quote(undated)
@@ -527,7 +527,7 @@ def _resolve(clause: str, antecedent: str) -> str:
     return clause
 
 
-# "Agencies quoted the aviation agency as saying that ...": the agency quoted is the one who said it
+# "Wire services quoted the aviation authority as saying that ...": the body quoted is the one who said it
 _QUOTED_AS_SAYING = re.compile(
     r"^.{2,120}?\b(?:quoted|cited)\s+(?P<source>(?:the\s+)?[A-Z][^,;]{1,80}?)(?:,[^,;]{1,40},)?\s+as\s+saying\s+"
     r"(?:that\s+)?",
@@ -536,7 +536,7 @@ _SAID_QUOTE = re.compile(r"^(?P<head>.{2,120}?\b(?:says|say|said))[,:]?\s+[\"“
 
 
 def _unquote_told(body: str) -> str:
-    """ "X says, “the people are regaining their revolution”" -> "X says the people are regaining their
+    """ "X says, “the voters are taking back their country”" -> "X says the voters are taking back their
     revolution": the quotation marks go when what is quoted is a complete clause; otherwise it stays as it is
     (and the title gives way to the sentence or another passage)."""
     m = _SAID_QUOTE.match(body.strip())
@@ -564,7 +564,7 @@ _VERB_AT = re.compile(
 
 def _speaker_before(pronoun: str, earlier: Sequence[str], reach: int = 3) -> str:
     """The person a trailing "he said" stands for: the named subject of the nearest of the sentences just before
-    that has one ("President Vladimir Putin on Tuesday raised ..." ... '"...," he said'), else ""."""
+    that has one ("President Anna Lindqvist on Monday signed ..." ... '"...," she said'), else ""."""
     for previous in list(earlier)[-reach:][::-1]:
         name = checked_antecedent(f"{pronoun} said", "", previous)
         if name:
@@ -598,7 +598,7 @@ def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
 
 _NOT_A_TIME = re.compile(r"^(?:the\s+)?(?:future|past|present|moment)$", _I)  # "talks on the future of ..."
 _DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,200}?\s[–—]\s")
-# '"We declare the end of an era," the rebels said': the speakers' own words in their name
+# '"We announce a new chapter," the rebels said': the speakers' own words in their name
 _FIRST_PERSON = re.compile(
     r"^\s*[\"“](?:\((?P<w>[Ww])\)e|(?P<we>We)|(?P<i>I))\s+(?P<verb>[a-z]+)\b(?P<more>[^\"“”]{6,}?)[,.]?\s*[\"”],?\s+"
     r"(?P<speaker>(?:the\s+)?[^,\"“”]{2,60}?)\s+(?:said|says|announced|declared|added|stated|wrote)\b"
@@ -606,8 +606,8 @@ _FIRST_PERSON = re.compile(
 
 
 def _first_person_quote(sentence: str) -> str:
-    """A quotation in the first person told by a named speaker, as the speaker's own clause: '"We declare the end
-    of that dark era," the rebels said' -> "The rebels declare the end of that dark era"; "" when the quotation
+    """A quotation in the first person told by a named speaker, as the speaker's own clause: '"We announce a new
+    chapter," the rebels said' -> "The rebels announce a new chapter"; "" when the quotation
     does not open with "we" or "I" and a verb."""
     m = _FIRST_PERSON.match(sentence)
     if m is None:
@@ -735,7 +735,7 @@ def _telling_verb(clause: str, noun: str) -> bool:
         return bool(stems.search(clause))
     if stems.match(clause, _AUX_RUN.match(clause).end()):
         return True
-    # "North Korea said its second attempt to launch ...": the speaker's own happening, told in its words
+    # "The agency said its third try to reach orbit ...": the speaker's own happening, told in its words
     said = re.match(r"\s*(?:said|says|announced|claimed|confirmed)\b", clause, _I)
     own = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?" + stems.pattern, _I)
     return bool(said and own.search(clause))

@@ -1,7 +1,8 @@
 """Whether a sentence tells a happening at all, or a view, a plan, a question, a guess or what may come.
 
-Analysts' and experts' views are analysis. A photo caption tells a scene in the present ("A commuter watches a TV report ..."), not a happening; a pledge to
-try again ("pledged to make another attempt") is a plan. A report tells what happened in the indicative past ("fired", "signed", "said it had intercepted"). Modals and
+Analysts' and experts' views are analysis. A photo caption tells a scene in the present ("A vendor watches a
+broadcast on a street screen ..."), not a happening; a pledge to try again ("vowed to try once more") is a plan.
+A report tells what happened in the indicative past ("fired", "signed", "said it had intercepted"). Modals and
 the future ("would", "could", "will", "is expected to", "plans to"), guesses ("likely", "probably"), questions
 and background markers ("in recent years") tell of something else, and make no timeline entry. A sentence
 whose own act comes first and is past still reports it ("X fired a missile that could reach ...", "X warned
@@ -44,15 +45,15 @@ def _act_before_modal(outside: str, first: re.Match[str]) -> bool:
     return any(not _PERFECT_BEFORE.search(head[: m.start()]) for m in _PAST.finditer(head))
 
 
-# A pledge to try again is a plan: "The country pledged to make another attempt", "vowed to launch again".
+# A pledge to try again is a plan: "The agency vowed to try once more", "vowed to launch again".
 _REPEAT_PLEDGE = re.compile(
     r"^(?:[\w’'-]+\s+){1,6}?(?:pledg(?:ed|es)|vow(?:ed|s)|promis(?:ed|es))\s+(?:that\s+\w+\s+(?:would|will)\s+|to\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:another|again|anew|(?:a|its)\s+(?:second|third|fourth|fifth|new|fresh|next)\s+"
     r"(?:attempt|launch|try|test|round|bid))\b",
     _I,
 )
-# A photo caption tells a scene in the present: "A commuter watches a TV report at Seoul Station ...",
-# "Explosions are seen in the skies of the capital ...", "Three people look around a demolished street".
+# A photo caption tells a scene in the present: "A vendor watches a broadcast on a street screen ...",
+# "Smoke is seen over the harbour ...", "Two men stand by a burnt-out car".
 _SCENE_VERBS = (
     r"watch|look|stand|walk|sit|gather|hold|wave|pose|gesture|ride|pass|react|rise|billow|inspect|queue|wait|"
     r"carr(?:y|ies)|cheer|mourn|pray|burn|shelter|flee|celebrate|attend|speak|talk|arrive|leave|survey|clear|search"
@@ -82,7 +83,7 @@ _ANALYST = re.compile(
 def is_analysis(sentence: str) -> bool:
     """Whether the sentence passes on the view of an analyst, an expert or an observer."""
     if _ANALYST.match(sentence.strip()) and _PLAIN_TELLING.search(mask_quotes(sentence)):
-        return True  # "An expert interviewed by the TV news, ..., said ..."
+        return True  # "A scholar asked by the radio, ..., said ..."
     frame = report_frame(sentence)
     return frame is not None and bool(_ANALYST.match(frame.speaker.strip()))
 
