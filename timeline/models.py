@@ -211,6 +211,8 @@ class Event(models.Model):
                 name="event_public_day_kind",
             ),
             models.Index(fields=["status", "date_start"], name="event_status_date"),
+            # Ingest asks which events already show a title (a new event never takes another's title).
+            models.Index(fields=["title"], name="event_title"),
         ]
 
     def __str__(self) -> str:
