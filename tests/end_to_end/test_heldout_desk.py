@@ -2,12 +2,9 @@
 hand before any run). Its first scored run gave 25 of 28 events clean and 12 of 19 required events found with
 their dates; the floors keep that, and the set stays out of rule tuning."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from tests.end_to_end.test_heldout_wire import _fraction
+from tests.end_to_end.scoring import fraction, scored
 from tests.paths import DATA
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +14,11 @@ FOLDER = DATA / "heldout_desk"
 
 @pytest.fixture
 def report() -> str:
-    call_command("ingest", str(FOLDER / "articles"), stdout=io.StringIO(), stderr=io.StringIO())
-    out = io.StringIO()
-    call_command("evaluate_events", str(FOLDER / "gold.json"), stdout=out)
-    return out.getvalue()
+    return scored(FOLDER / "articles", FOLDER / "gold.json")
 
 
 def test_held_out_desk_events_stay_as_clean_as_on_their_first_run(report) -> None:
-    clean, shown = _fraction(report, "clean events")
+    clean, shown = fraction(report, "clean events")
     assert clean / shown >= 0.85, report
-    found, required = _fraction(report, "required found with the right date")
+    found, required = fraction(report, "required found with the right date")
     assert found >= 12, report

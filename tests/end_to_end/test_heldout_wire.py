@@ -3,12 +3,9 @@ with their gold (tests/data/heldout_wire/gold.json) by another hand before the e
 scored on them. The first run scored 27 of 43 events clean; the floors below keep what has been reached since.
 """
 
-import io
-import re
-
 import pytest
-from django.core.management import call_command
 
+from tests.end_to_end.scoring import fraction, scored
 from tests.paths import DATA
 
 pytestmark = pytest.mark.django_db
@@ -18,20 +15,11 @@ FOLDER = DATA / "heldout_wire"
 
 @pytest.fixture
 def report() -> str:
-    call_command("ingest", str(FOLDER / "articles"), stdout=io.StringIO(), stderr=io.StringIO())
-    out = io.StringIO()
-    call_command("evaluate_events", str(FOLDER / "gold.json"), stdout=out)
-    return out.getvalue()
-
-
-def _fraction(report: str, label: str) -> tuple[int, int]:
-    line = next(line for line in report.splitlines() if line.startswith(label))
-    done, total = re.search(r"(\d+)/(\d+)", line).groups()
-    return int(done), int(total)
+    return scored(FOLDER / "articles", FOLDER / "gold.json")
 
 
 def test_it_keeps_most_held_out_wire_events_clean(report) -> None:
-    clean, shown = _fraction(report, "clean events")
+    clean, shown = fraction(report, "clean events")
     assert clean / shown >= 0.70, report
-    found, required = _fraction(report, "required found with the right date")
+    found, required = fraction(report, "required found with the right date")
     assert found >= required - 1, report

@@ -2,13 +2,10 @@
 an exhaustive gold): the targets reached on it stay reached. At the start of this version's event work 42 of
 65 events were clean and 25 of 32 required events were found with their dates."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from tests.conftest import shared_path
-from tests.end_to_end.test_heldout_wire import _fraction
+from tests.end_to_end.scoring import count, fraction, scored
 
 pytestmark = pytest.mark.django_db
 
@@ -16,21 +13,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def report() -> str:
     folder = shared_path("data", "news_dev")
-    call_command("ingest", str(folder / "articles"), stdout=io.StringIO(), stderr=io.StringIO())
-    out = io.StringIO()
-    call_command("evaluate_events", str(folder / "gold.json"), stdout=out)
-    return out.getvalue()
-
-
-def _count(report: str, label: str) -> int:
-    line = next(line for line in report.splitlines() if line.startswith(label))
-    return int(line.split(":")[1].split()[0])
+    return scored(folder / "articles", folder / "gold.json")
 
 
 def test_nine_events_in_ten_are_clean_and_every_required_event_is_found(report) -> None:
-    clean, shown = _fraction(report, "clean events")
+    clean, shown = fraction(report, "clean events")
     assert clean / shown >= 0.90, report
-    found, required = _fraction(report, "required found with the right date")
+    found, required = fraction(report, "required found with the right date")
     assert found / required >= 0.90, report
-    assert _count(report, "with a negative source") == 0, report
-    assert _count(report, "false alarms") <= 1, report
+    assert count(report, "with a negative source") == 0, report
+    assert count(report, "false alarms") <= 1, report

@@ -152,7 +152,7 @@ _STRONG_SPEECH = re.compile(
     r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es)|"
     r"(?:issued|published|released) (?:a|an) (?:statement|communiqu[ée])|protest(?:ed|s)\s+(?:\w+\s+){0,3}?(?:against|to|over)\b|"
     r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es)|"
-    # an appeal is news of its own: "appealed to Hungary", "with an appeal to ...", "called on the allies to ..."
+    # an appeal is news of its own: "appealed to Hungary", "in an appeal to ...", "called on the allies to ..."
     r"appeal(?:ed|s)?\s+(?:to|for)|(?:an|his|her|their|its|the) appeal (?:to|for)|plead(?:ed|s|ing)?\s+(?:for|with)|"
     rf"call(?:ed|s)\s+(?:for|on\s+(?!(?:{_DAYS})\b))|offer(?:ed|s)\s+to|"
     # a leader appearing on screen speaks to the public: "appeared in a video", "appeared on national TV"
@@ -352,7 +352,7 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     main = _outside_quotes(main_part(sentence))
     reported = _reported_happening(main, outside)
     if reported:
-        return reported  # "rebels announced they had captured the city": the telling reports the happening
+        return reported  # "the militia said it had seized the port": the telling reports the happening
     if strong_outside and strong_speech(main) and not _speech_follows_act(main, missile_context=missile_context):
         return STATEMENT  # not "..., who announced ...": the speech act of a relative clause is not the news
     kind = _kind_of_act(core, missile_context=missile_context, late=True)
@@ -371,7 +371,7 @@ _TITLED_NAME = re.compile(
 )
 
 
-# a body the sentence opens with under its initials: "The IDF has declared ...", "KCNA said ..."
+# a body the sentence opens with under its initials: "The OSCE has reported ...", "KCNA said ..."
 _INITIALS_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z]{2,6})\b(?!\.)")
 
 
@@ -382,7 +382,7 @@ def titled_name(sentence: str) -> str:
 
 
 def initials_subject(sentence: str) -> str:
-    """The body a sentence opens with under its initials ("The IDF has declared ..."; "" when none)."""
+    """The body a sentence opens with under its initials ("The OSCE has reported ..."; "" when none)."""
     m = _INITIALS_SUBJECT.match(_outside_quotes(sentence).strip())
     return m.group("name") if m else ""
 
