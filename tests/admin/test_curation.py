@@ -127,15 +127,16 @@ def test_it_filters_articles_without_a_date_and_near_duplicates(curator_client, 
 
 
 def test_it_counts_mentions_passages_events_and_articles_in_the_lists(curator_client, story):
-    def rows(model: str) -> dict:
-        response = curator_client.get(reverse(f"admin:timeline_{model}_changelist"))
+    def rows(model: str, **query) -> dict:
+        response = curator_client.get(reverse(f"admin:timeline_{model}_changelist"), query)
         return {obj.pk: obj for obj in response.context["cl"].result_list}
 
     assert rows("event")[story["first"].pk].n_mentions == 2
     article = rows("article")[story["article"].pk]
     assert (article.n_passages, article.n_events) == (2, 1)
     assert rows("publisher")[story["article"].publisher_id].n_articles == 1
-    assert rows("actor")[Actor.objects.get(name="South Korea").pk].n_events == 1
+    # the gazetteer holds more actors than a page shows: the curator searches
+    assert rows("actor", q="South Korea")[Actor.objects.get(name="South Korea").pk].n_events == 1
 
 
 def test_it_shows_an_article_s_passages_events_and_dropped_lines(curator_client, story):

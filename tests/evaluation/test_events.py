@@ -93,3 +93,31 @@ def test_it_matches_a_quote_only_in_its_own_article():
     events = [ev("e", date(2024, 3, 12), [("b.txt", "It fired two missiles.")])]
     report = score(GOLD, events)
     assert not report.gold[0].found and report.events[0].false_alarm
+
+
+def test_it_tells_a_split_apart_from_a_happening_named_only_beside_another_events_own():
+    # The drill week is reported by its own event, and named again, as background, in a sentence of the
+    # launch's event: still counted split, and shown as split only through that sentence.
+    events = [
+        ev(
+            "launch",
+            date(2024, 3, 12),
+            [("a.txt", "It fired two missiles a week after it held drills"), ("b.txt", "the launch on Tuesday")],
+        ),
+        ev("drill", date(2024, 3, 4), [("a.txt", "Troops held drills.")], precision="week", end=date(2024, 3, 10)),
+    ]
+    report = score(GOLD, events)
+    drill = report.gold[1]
+    assert drill.split and drill.beside == ["launch"] and not drill.split_apart_from_background
+    text = format_report(report, len(events))
+    assert "required events split: 1 (0 apart from passages that name them only beside" in text
+    assert "  drill: launch, drill (named only beside their own happening: launch)" in text
+
+
+def test_a_happening_told_by_two_events_of_its_own_is_split_apart_from_background_too():
+    events = [
+        ev("e1", date(2024, 3, 12), [("a.txt", "fired two missiles")]),
+        ev("e2", date(2024, 3, 12), [("b.txt", "the launch on Tuesday")]),
+    ]
+    launch = score(GOLD, events).gold[0]
+    assert launch.split_apart_from_background and launch.beside == []

@@ -1,5 +1,6 @@
 """Matching one happening of an article to a stored event, or creating it."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -64,3 +65,16 @@ def test_it_keeps_passages_with_the_event_a_curator_verified_and_leaves_out_a_re
     rejected = Event.objects.create(slug="r", title="t", event_type="meeting", status=Event.Status.REJECTED)
     assert event_match_or_create(group=happening, ex=_extraction(happening), previous=verified) == (verified, False)
     assert event_match_or_create(group=happening, ex=_extraction(happening), previous=rejected) == (None, False)
+
+
+def test_a_happening_a_november_report_dates_only_to_march_stays_background():
+    # "In March, the two sides met in Geneva", told in a report of November: context, not a timeline entry
+    march = replace(_happening(None), date=DateRange(date(2024, 3, 1), date(2024, 3, 31), "month"))
+    march = replace(march, date_basis=DateBasis.CLAUSE)
+    ex = replace(_extraction(march), published=date(2024, 11, 20))
+    assert event_match_or_create(group=march, ex=ex) == (None, False)
+    assert not Event.objects.exists()
+    # told in the report of the first days of April, last month is news
+    ex = replace(ex, published=date(2024, 4, 3))
+    event, created = event_match_or_create(group=march, ex=ex)
+    assert created and event.precision == "month"

@@ -36,3 +36,12 @@ def test_it_seeds_every_actor_and_alias_of_the_frozen_file():
     assert set(Actor.objects.values_list("name", flat=True)) >= {row["name"] for row in rows}
     stored = set(ActorAlias.objects.values_list("alias", "case_sensitive"))
     assert {(a.lstrip("="), a.startswith("=")) for row in rows for a in row["aliases"]} <= stored
+
+
+@pytest.mark.django_db
+def test_it_adds_every_state_body_leader_and_place_of_the_world_file():
+    rows = json.loads((MIGRATIONS / "gazetteer_world.json").read_text(encoding="utf-8"))
+    assert {"Finland", "Morocco", "African Union", "Sahel"} <= {row["name"] for row in rows}
+    assert set(Actor.objects.values_list("name", flat=True)) >= {row["name"] for row in rows}
+    stored = set(ActorAlias.objects.values_list("alias", "case_sensitive"))
+    assert {(a.lstrip("="), a.startswith("=")) for row in rows for a in row["aliases"]} <= stored

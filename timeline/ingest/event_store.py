@@ -17,7 +17,7 @@ from timeline.events.derived import SLUG_MAX, event_slug_base, publisher_count, 
 from timeline.events.matching import CandidatePool, best_match, gazetteer_current
 from timeline.events.update import events_refresh, events_retitle_if_shared, link_actors
 from timeline.extraction.cluster import candidate_kinds, mention_words
-from timeline.extraction.events.dating import DateBasis
+from timeline.extraction.events.dating import DateBasis, is_background
 from timeline.extraction.pipeline import (
     CONTEXT_RULE,
     PUBLICATION_RULE,
@@ -143,6 +143,8 @@ def _match_or_new(
         return (None, False) if event.status == Event.Status.REJECTED else (event, False)
     if group.date is None:
         return None, False  # undated and unknown: wait until the article's date is known
+    if is_background(group.date.start, group.date.end, group.date.precision, ex.published):
+        return None, False  # background told by a month or a year: it joins the event it is, or stays context
     return _new_event(group, publishers=publishers), True
 
 

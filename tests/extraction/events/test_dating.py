@@ -1,7 +1,7 @@
 from datetime import date
 
 from tests.timex_helpers import timex
-from timeline.extraction.events.dating import lede, pick_date
+from timeline.extraction.events.dating import is_background, lede, pick_date
 from timeline.extraction.segment import segment
 
 
@@ -134,3 +134,12 @@ def test_an_anchor_or_concession_counts_only_in_the_clause_of_the_expression():
     p = segment(text)[0]
     tx = [timex(text, "Friday", date(2024, 6, 7)), timex(text, "Monday", date(2024, 6, 3))]
     assert pick_date(p, text, tx, date(2024, 6, 10)).text == "Friday"
+
+
+def test_a_month_or_a_year_over_before_the_reports_last_month_is_background():
+    nov = date(2024, 11, 20)
+    assert is_background(date(2024, 3, 1), date(2024, 3, 31), "month", nov)
+    assert is_background(date(2019, 1, 1), date(2019, 12, 31), "year", nov)
+    assert not is_background(date(2024, 10, 1), date(2024, 10, 31), "month", nov)  # last month is news
+    assert not is_background(date(2024, 3, 4), date(2024, 3, 4), "day", nov)  # a day is a happening's own
+    assert not is_background(date(2024, 3, 1), date(2024, 3, 31), "month", None)  # the report's date unknown

@@ -399,3 +399,10 @@ def test_it_reads_a_decision_taken_by_a_vote_as_a_happening():
     # a vote still to come, or a tally of the votes, is not a decision taken
     assert classify("The council could adopt a resolution next week.", missile_context=False) is None
     assert classify("Thirteen of the fifteen members voted for the text.", missile_context=False) is None
+
+
+def test_a_titled_name_at_the_end_of_a_sentence_leaves_the_full_stop_out():
+    from timeline.extraction.events.detection import titled_name
+
+    assert titled_name("Soldiers detained President Tomas Arvelo.") == "Tomas Arvelo"
+    assert titled_name("The envoy met President John Q.") == "John Q."

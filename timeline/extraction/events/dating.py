@@ -38,6 +38,19 @@ class DateBasis(StrEnum):
     NONE = ""  # no basis: the sentence may join a dated happening, never stand on the timeline alone
 
 
+BACKGROUND_AFTER_DAYS = 30  # a month or more told as over a month before the report is its background
+_COARSE = frozenset({"month", "quarter", "year", "decade"})
+
+
+def is_background(start: date, end: date | None, precision: str, published: date | None) -> bool:
+    """Whether a report's happening is background rather than news: dated no finer than a month, and over
+    before the report's last month ("in March" in a report of November). Such a happening may support the
+    event that tells it with its day; it never stands on the timeline alone."""
+    if published is None or precision not in _COARSE:
+        return False
+    return (published - (end or start)).days > BACKGROUND_AFTER_DAYS
+
+
 LEDE_SENTENCES = 3  # the opening sentences of a report that tell its news
 _DATELINE_WITHIN = 8  # a dateline stands near the top of a page, after its furniture
 _LEDE_MIN_WORDS = 6

@@ -378,7 +378,14 @@ _INITIALS_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z]{2,6})\b(?!\.)")
 def titled_name(sentence: str) -> str:
     """The name of an office holder the sentence names with the office ("" when none)."""
     m = _TITLED_NAME.search(_outside_quotes(sentence))
-    return m.group("name") if m else ""
+    if not m:
+        return ""
+    name = m.group("name")
+    # the full stop that ends the sentence is not part of the name ("... President Jane Roe."); an initial is
+    return name[:-1] if name.endswith(".") and not _INITIAL_END.search(name) else name
+
+
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
 
 
 def initials_subject(sentence: str) -> str:
