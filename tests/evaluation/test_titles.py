@@ -87,3 +87,14 @@ def test_an_object_pointing_back_at_a_happening_it_does_not_name_is_unnamed():
 def test_a_noun_phrase_named_from_another_sentence_is_not_cut_off():
     sources = ["A drone strike hit the depot, killing four guards.", "Ruritania blamed Elbonia for the attack."]
     assert kinds("Ruritania blames Elbonia for the drone strike", sources) == []
+
+
+def test_a_time_left_out_between_two_words_is_no_splice():
+    night = "The border guards said raiders crossed the river overnight and burned a depot."
+    assert "cut off" not in kinds("The border guards say raiders crossed the river and burned a depot", [night])
+    weekend = "The two sailors rescued by the coast guard over the weekend have returned home."
+    assert "cut off" not in kinds("The two sailors rescued by the coast guard have returned home", [weekend])
+    clock = "The agency said the probe left the pad at 9.15pm and reached orbit at 9.31pm."
+    assert "cut off" not in kinds("The agency says the probe left the pad and reached orbit", [clock])
+    place = "The jets flew over Lisbon and landed."
+    assert "cut off" in kinds("The jets flew Lisbon and landed", [place])

@@ -321,15 +321,19 @@ _TIME_TOKEN = re.compile(
     r"^(?:on|in|at|of|the|early|late|last|this|earlier|later|local|time|a\.?m|p\.?m|\d[\d:.]*|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|evening|night|afternoon|midnight|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec|week|month|year|had|has|have|been|also|reportedly|formally|[a-z]+ly|that|previous|"
-    r"next|same|following|for|first|[,])$"
+    r"jul|aug|sep|sept|oct|nov|dec|week|month|year|weekend|overnight|had|has|have|been|also|reportedly|formally|"
+    r"[a-z]+ly|that|previous|next|same|following|for|first|\d+(?:am|pm|gmt|h)|[,])$"
 )
+# "over the weekend", "during the night": a preposition that opens a time phrase (not "flew | over Japan")
+_TIME_NOUN = frozenset("weekend night week month year morning afternoon evening".split())
 
 
 def _removable(gap: list[str]) -> bool:
     if not gap:
         return True
     if all(_TIME_TOKEN.match(t) for t in gap):
+        return True
+    if gap[0] in ("over", "during") and gap[-1] in _TIME_NOUN and all(_TIME_TOKEN.match(t) for t in gap[1:]):
         return True
     if gap[0] in (",", "(", "–", "—") and gap[-1] in (",", ")", "–", "—"):
         return True  # an aside between commas, brackets or dashes

@@ -61,6 +61,11 @@ def test_it_drops_leading_adverbials_and_asides():
     )
 
 
+def test_a_name_after_a_clause_is_not_a_role_giving_way_to_it():
+    sentence = "Oslo's envoy Ola Berg says he agreed a truce with his Danish peer, Lars Holm, that began at noon."
+    assert strip_appositives(sentence).startswith("Oslo's envoy Ola Berg says")
+
+
 def test_it_cuts_trailing_and_subordinate_clauses():
     assert main_clause("Rebels took the town, which lies on the main road, after a week of fighting.") == (
         "Rebels took the town"

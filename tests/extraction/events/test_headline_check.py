@@ -68,3 +68,16 @@ def test_a_picture_caption_and_a_bare_attribution_are_told_apart_from_news():
     assert is_caption("Protesters gather outside parliament (AP Photo/Jane Doe).")
     assert not is_caption("North Korea fired a missile on Monday, the military said.")
     assert "attribution only" in headline_faults("Three agencies quoted the Aviation Agency")
+
+
+def test_a_subject_that_names_no_one_is_an_unnamed_subject():
+    assert "unnamed subject" in headline_faults("The state radio quickly issues a statement on the failure")
+    assert "unnamed subject" in headline_faults("The two envoys agree to extend the truce")
+    assert "unnamed subject" in headline_faults("The bank's board meets in Basel")
+    assert headline_faults("The Dutch navy seizes a tanker") == []
+    assert headline_faults("The 12-member Arctic Council meets in Oslo") == []
+
+
+def test_a_verb_inside_a_relative_clause_is_not_the_titles_verb():
+    assert "no verb" in headline_faults("The second try by Oslo, which fails over a valve fault, and a third")
+    assert "no verb" not in headline_faults("The second try by Oslo, which fails over a valve fault, ends early")

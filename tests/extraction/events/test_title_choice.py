@@ -108,3 +108,11 @@ def test_it_prefers_a_title_that_names_the_happening_to_one_pointing_back() -> N
     assert best_title(candidates, statement) == "Elbonia condemns Ruritania's launch"
     alone = [TitleCandidate("Elbonia condemns the launch", "Elbonia condemned the launch of a Kestrel-2 rocket.")]
     assert best_title(alone, statement) == "Elbonia condemned the launch of a Kestrel-2 rocket"
+
+
+def test_a_headline_that_passes_the_checks_heads_the_event_before_one_that_fails() -> None:
+    pointing = TitleCandidate(title="Freedonia's navy tracked the launch and detects the rocket", order=0)
+    unnamed = TitleCandidate(title="The state radio issues a statement on the rocket launch", order=1)
+    plain = TitleCandidate(title="Ruritania's rocket launch fails", order=2)
+    assert best_title([pointing, unnamed, plain], MISSILE) == "Ruritania's rocket launch fails"
+    assert best_title([pointing, unnamed], MISSILE) in (pointing.title, unnamed.title)

@@ -149,13 +149,22 @@ def aside_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _APPOSITIVE.finditer(text) if not _SPEECH.search(m.group(1))]
 
 
+def _titled_name(m: re.Match[str]) -> str:
+    """ "Peru's foreign minister, Ana Souza," -> "Ana Souza"; a role holding a verb or a speech verb is a clause
+    ("X says he agreed a truce with his counterpart, Y, that ...") and stays whole."""
+    role = m.group("role")
+    if _SUBJECT_VERB.search(role) or re.search(r"\b(?:says|said|tells|told|agrees|agreed)\b", role, _I):
+        return m.group(0)
+    return m.group("name") + " "
+
+
 @lru_cache(maxsize=_SENTENCE_MEMO)
 def strip_appositives(text: str) -> str:
     """Asides after a name ("Kim Yo Jong, the leader's sister, accused ...") left out; a role before a name
     ("Iran's foreign minister, Hossein Amir-Abdollahian, said ...") gives way to the name."""
     if text.count(",") < 2:
         return text  # an aside sits between two commas
-    text = _TITLED_NAME.sub(lambda m: m.group("name") + " ", text, count=1)
+    text = _TITLED_NAME.sub(_titled_name, text, count=1)
     return _APPOSITIVE.sub(lambda m: m.group(0) if _SPEECH.search(m.group(1)) else " ", text)
 
 

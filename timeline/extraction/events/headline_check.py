@@ -130,12 +130,38 @@ def leading_cut(text: str) -> int:
     return cut
 
 
+# ", which failed ...,": a relative clause between commas (or to the end) is an aside, not the title's verb
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose|where)\b[^,]*(?:,|$)", _I)
+
+
 def _finite_verb(words: list[str]) -> bool:
+    words = _RELATIVE_ASIDE.sub(" ", " ".join(words)).split()
     table = past_to_base()
     return any(
         (w := word.lower().strip(",;:")) in PRESENT or w in table or w in _BE or (w.endswith("ed") and i > 0)
         for i, word in enumerate(words[1:], start=1)
     )
+
+
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", _I)
+_MODALS = frozenset("will would could can may might must shall should did does do".split())
+
+
+def unnamed_subject(title: str) -> bool:
+    """Whether the title's subject is a description that names no one ("The state media issues ...", "The two
+    leaders agree ...", "The agency's board meets ..."): it opens on "the" (or "this") and no word before its
+    verb is a name."""
+    m = _DEFINITE.match(title)
+    if m is None:
+        return False
+    table = past_to_base()
+    for i, word in enumerate(title[m.end() :].split()[:10]):
+        if word[:1].isupper():
+            return False  # "The Syrian rebels", "The U.S. State Department": a name in the subject
+        bare = word.strip(",;:").lower()
+        if i > 0 and (bare in PRESENT or bare in table or bare in _BE or bare in _MODALS):
+            return True
+    return False
 
 
 def headline_faults(title: str) -> list[str]:
@@ -149,6 +175,8 @@ def headline_faults(title: str) -> list[str]:
         faults.append("dateline or label")
     if _PRONOUN.match(title) or _UNNAMED.match(title) or first in _AUXILIARY or first in past_to_base():
         faults.append("no named subject")  # "Will be met with sanctions", "Came four days after ...": no subject
+    elif unnamed_subject(title):
+        faults.append("unnamed subject")  # "The two envoys agree ...": someone, but not named
     if (first.endswith("ing") or first in _PREPOSITION) and not _APPROXIMATE.match(title):
         faults.append("opens with a phrase, not a subject")
     if not title[:1].isupper() or (len(words[0]) == 1 and words[0] not in ("A", "I")):
@@ -202,8 +230,9 @@ _BARE_ATTRIBUTION = re.compile(r"^.{0,80}?\b(?:quoted|quotes|cited|cites)\s+(?:t
 
 
 def fault_weight(title: str) -> int:
-    """How badly a title fails as a headline: a quotation weighs least, a missing subject or verb most."""
-    return sum(1 if f == "quotation" else 2 for f in headline_faults(title))
+    """How badly a title fails as a headline: a quotation or a subject that names no one weighs least, a
+    missing subject or verb most."""
+    return sum(1 if f in ("quotation", "unnamed subject") else 2 for f in headline_faults(title))
 
 
 def unquote_short(title: str) -> str:

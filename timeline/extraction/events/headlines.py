@@ -17,6 +17,7 @@ from timeline.extraction.events.headline_check import (
     GENEROUS_CHARS,
     TOLD_BY,
     fault_weight,
+    headline_faults,
     leading_cut,
     pointing_object,
     strip_dateline,
@@ -201,7 +202,7 @@ def _is_plural(subject: str) -> bool:
     if not words:
         return False
     last = words[-1]
-    if " and " in subject or last.lower() in ("they", "we"):
+    if " and " in subject or last.lower() in ("they", "we", "people", "police", "children", "men", "women"):
         return True
     if last[:1].isupper() and len(words) > 1:
         return False  # a name: "The United States", "South Korea"
@@ -255,6 +256,13 @@ _NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "neve
 def told_clause(clause: str) -> str:
     """A reported clause in headline form: the pluperfect gives way to the past ("had placed" -> "placed")."""
     participle = r"(?=\w+ed\b|(?:" + "|".join(IRREGULAR) + r")\b)"
+    # "300 homes had been damaged by ...": before "by" a bare participle reads as an attribute, so "were" stays
+    clause = re.sub(
+        r"^(?P<subject>.{2,80}?)\s+had been\s+(?=[\w-]+\s+by\b)",
+        lambda m: f"{m['subject']} {'were' if _is_plural(m['subject']) else 'was'} ",
+        clause,
+        count=1,
+    )
     clause = re.sub(r"\bhad been\s+" + participle, "", clause)
     clause = re.sub(r"\bhad\s+" + participle, "", clause)
     return re.sub(r"\b(?:" + "|".join(PARTICIPLE_PAST) + r")\b", lambda m: PARTICIPLE_PAST[m.group(0)], clause)
@@ -499,7 +507,17 @@ def _better_title(title: str, sentence: str, antecedent: str) -> str:
         inner = trimmed_sentence(told_clause(sentence[m.end() :]))
         if len(inner.split()) >= 4:
             candidates.append(headline_verb(inner))
+    if headline_faults(title) == ["unnamed subject"]:
+        # "The palace says the king declared ...": only a clause that opens on a name does better
+        candidates = [title, *(c for c in candidates[1:] if _OPENS_ON_NAME.match(c))]
     return min(candidates, key=fault_weight)
+
+
+# "King Harald declares", "Oslo's council votes": a name first, not "The", "Two" or "Some"
+_OPENS_ON_NAME = re.compile(
+    r"^(?!(?:The|A|An|This|That|These|Those|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|More|Most|"
+    r"About|Around|Over|Nearly|At|In|On|It|They|He|She|We|I|There|Its|Their|His|Her)\b)[A-Z]"
+)
 
 
 _CAME_AFTER = re.compile(

@@ -14,7 +14,13 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from timeline.extraction.events.headline_check import fault_weight, is_caption, pointing_object, trimmed_sentence
+from timeline.extraction.events.headline_check import (
+    fault_weight,
+    headline_faults,
+    is_caption,
+    pointing_object,
+    trimmed_sentence,
+)
 from timeline.extraction.events.headlines import MAX_CHARS, title_quality
 from timeline.extraction.events.verbs import BASES, PRESENT, past_to_base
 from timeline.extraction.prefilter import guard_patterns
@@ -166,6 +172,13 @@ def _norm(title: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(title))
 
 
+def passes_checks(title: str) -> bool:
+    """Whether a headline reads as one on its own: a named subject, a verb, nothing cut off or quoted, and no
+    object pointing back ("condemns the launch"). A candidate that passes heads the event before any that fails,
+    whatever their scores."""
+    return not headline_faults(title) and not pointing_object(title)
+
+
 CAPTION_PENALTY = 6  # a picture's caption heads an event only when nothing else tells it
 
 
@@ -184,7 +197,10 @@ def best_title(candidates: Sequence[TitleCandidate], event_type: str, *, taken: 
         value = title_score(c.title, event_type, distinctive=distinctive)
         return value - CAPTION_PENALTY if c.sentence and is_caption(c.sentence) else value
 
-    ranked = sorted(usable, key=lambda c: (-round(score(c), 3), -support[_norm(c.title)], c.order))
+    def failing(c: TitleCandidate) -> bool:
+        return not passes_checks(c.title) or bool(c.sentence and is_caption(c.sentence))
+
+    ranked = sorted(usable, key=lambda c: (failing(c), -round(score(c), 3), -support[_norm(c.title)], c.order))
     used = {_norm(t) for t in taken}
     free = [c for c in ranked if _norm(c.title) not in used]
     if free and pointing_object(free[0].title) and free[0].sentence:
