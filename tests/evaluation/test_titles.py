@@ -98,3 +98,9 @@ def test_a_time_left_out_between_two_words_is_no_splice():
     assert "cut off" not in kinds("The agency says the probe left the pad and reached orbit", [clock])
     place = "The jets flew over Lisbon and landed."
     assert "cut off" in kinds("The jets flew Lisbon and landed", [place])
+
+
+def test_a_name_owning_the_subject_is_found_in_its_sentence_without_the_possessive():
+    sentence = '"We open a new chapter for Ruritania," the rebels said.'
+    assert "pronoun/unnamed" not in kinds("Ruritania's rebels open a new chapter for Ruritania", [sentence])
+    assert "pronoun/unnamed" in kinds("Freedonia's rebels open a new chapter", [sentence])

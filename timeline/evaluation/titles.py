@@ -222,6 +222,11 @@ def _pointing_object(title: str) -> str:
     return ""
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive ending ("syria's" -> "syria")."""
+    return re.sub(r"'s?$", "", word)
+
+
 def _unnamed(title: str, source: str, previous: str) -> str:
     words = _WORD.findall(title)
     if not words:
@@ -231,9 +236,10 @@ def _unnamed(title: str, source: str, previous: str) -> str:
     subject = _subject(title)
     if _ANAPHORIC.match(title) and not _name_words(subject[1:]):
         return "unnamed subject"
-    names = [n.lower().replace("’", "'") for n in _name_words(subject) if len(n) > 2]
+    # "Syria's rebels": the owner's name is "Syria", however its sentence gives it
+    names = [_bare(n.lower().replace("’", "'")) for n in _name_words(subject) if len(n) > 2]
     if names and source:
-        said = _words(source)
+        said = [_bare(w) for w in _words(source)]
         if (
             said
             and said[0] in _PRONOUNS - {"this", "these", "those", "there", "such"}
@@ -242,7 +248,7 @@ def _unnamed(title: str, source: str, previous: str) -> str:
             before = _subject(previous) if previous else []
             if not any(n in _words(" ".join(before)) for n in names):
                 return "pronoun resolved to an actor that is not the subject of the sentence before"
-        elif not any(n in said or n in _words(previous) for n in names):
+        elif not any(n in said or n in [_bare(w) for w in _words(previous)] for n in names):
             return "subject named in neither its sentence nor the one before"
     if pointing := _pointing_object(title):
         return f"object points back: '{pointing}'"

@@ -362,3 +362,47 @@ def test_a_trailing_he_said_takes_the_person_named_as_subject_just_before():
         earlier_sentences=["Polls closed on Sunday."],
     )
     assert "Polls" not in title and "Sunday" not in title, title
+
+
+def test_a_quotation_told_by_a_speaker_after_it_is_the_speakers_statement():
+    sentence = '"Today the talks have failed for good," the envoy told reporters in the capital.'
+    assert write_title(sentence, statement=True) == "The envoy says the talks have failed for good"
+    ours = '"Today we have ended the rule of the old guard," party chief Ola Berg told the assembly.'
+    assert write_title(ours, statement=True) == "Party chief Ola Berg says we have ended the rule of the old guard"
+
+
+def test_a_long_quotation_carrying_the_told_verb_loses_its_marks_instead_of_the_verb():
+    sentence = (
+        'An envoy of the bloc said on Monday that the bloc "urges both sides to return to the talks on the line".'
+    )
+    assert write_title(sentence, statement=True) == (
+        "An envoy of the bloc says the bloc urges both sides to return to the talks on the line"
+    )
+
+
+def test_a_told_clause_with_a_gerund_subject_is_not_cut_before_its_verb():
+    sentence = "Ruritania's premier said on Monday that calling the delay a snub to Elbonia was a silly quarrel."
+    assert write_title(sentence, statement=True) == (
+        "Ruritania's premier says calling the delay a snub to Elbonia was a silly quarrel"
+    )
+
+
+def test_a_passive_told_clause_keeps_its_auxiliary_before_by():
+    sentence = "The Red Cross said on Friday that more than 2,000 people had been displaced by the floods."
+    assert (
+        write_title(sentence, statement=True)
+        == "The Red Cross says more than 2,000 people were displaced by the floods"
+    )
+
+
+def test_what_an_unnamed_speaker_told_heads_when_it_opens_on_a_name():
+    sentence = "Queen Ingrid dissolved parliament and called an early vote, the palace said."
+    assert write_title(sentence, statement=True) == "Queen Ingrid dissolves parliament and calls an early vote"
+    after = "It came after the vote board said Ola Berg, 61, had won a second term with 58 percent."
+    assert write_title(after, statement=True) == "Ola Berg wins a second term with 58 percent"
+
+
+def test_a_name_ending_in_ing_is_no_participle():
+    assert write_title("King Harald opened the new session of parliament on Monday.") == (
+        "King Harald opens the new session of parliament"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -495,6 +496,7 @@ def detect(
     mentions: list[EventMention] = []
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     recent: list[str] = []  # every actor named so far, in order
+    countries: Counter[str] = Counter()  # how often each country was named so far (the title's owner of "the army")
     prior = {p.index: q.text for q, p in zip(passages, passages[1:], strict=False)}  # the sentence before each
     earlier = [q.text for q in passages]  # the article's sentences in order
     position = {q.index: i for i, q in enumerate(passages)}
@@ -510,7 +512,9 @@ def detect(
         if recent and _DEFINITE_TELLER.search(p.text) and not any(h.kind in (PERSON, ORGANISATION) for h in hits):
             frame = report_frame(p.text)
             referent = definite_referent(frame.speaker, recent) if frame is not None else ""
+        country = max(countries, key=lambda c: (countries[c], c in recent[-6:]), default="")
         recent.extend(h.actor for h in hits)
+        countries.update(h.actor for h in hits if h.kind == COUNTRY)
         for kind in ("person", "body"):  # the first named in the sentence: most often its subject
             first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
             if first is not None:
@@ -575,6 +579,7 @@ def detect(
                     antecedent=_antecedent(p.text, previous),
                     previous_sentence=prior.get(p.index, ""),
                     earlier_sentences=earlier[max(0, position[p.index] - 12) : position[p.index]],
+                    country=country,
                 ),
                 summary=p.text,
                 actors=actors,

@@ -164,6 +164,19 @@ def unnamed_subject(title: str) -> bool:
     return False
 
 
+# names that end like a participle ("King Harald", "Beijing says")
+_ING_NAMES = frozenset("king beijing nanjing kunming chongqing harbin xining wellington sterling viking".split())
+
+
+def _participle_first(words: list[str]) -> bool:
+    """Whether the title opens on a participle ("Appearing on state TV"), not on a name ending in -ing
+    ("King Harald opens", "Beijing says")."""
+    first = words[0].strip("\"“'‘").lower()
+    if not first.endswith("ing") or first in _ING_NAMES:
+        return False
+    return not (len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper())
+
+
 def headline_faults(title: str) -> list[str]:
     """Why a title does not read as a headline (empty when it does)."""
     faults = []
@@ -177,7 +190,7 @@ def headline_faults(title: str) -> list[str]:
         faults.append("no named subject")  # "Will be met with sanctions", "Came four days after ...": no subject
     elif unnamed_subject(title):
         faults.append("unnamed subject")  # "The two envoys agree ...": someone, but not named
-    if (first.endswith("ing") or first in _PREPOSITION) and not _APPROXIMATE.match(title):
+    if (_participle_first(words) or first in _PREPOSITION) and not _APPROXIMATE.match(title):
         faults.append("opens with a phrase, not a subject")
     if not title[:1].isupper() or (len(words[0]) == 1 and words[0] not in ("A", "I")):
         faults.append("starts inside a word or a sentence")

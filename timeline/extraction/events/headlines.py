@@ -22,8 +22,10 @@ from timeline.extraction.events.headline_check import (
     pointing_object,
     strip_dateline,
     trimmed_sentence,
+    unnamed_subject,
     unquote_short,
 )
+from timeline.extraction.events.subjects import name_subject
 from timeline.extraction.events.verbs import (
     BASES,
     IRREGULAR,
@@ -422,6 +424,7 @@ def write_title(
     antecedent: str = "",
     previous_sentence: str | None = None,
     earlier_sentences: Sequence[str] = (),
+    country: str = "",
     max_chars: int = MAX_CHARS,
 ) -> str:
     """A headline for the event a sentence reports.
@@ -432,7 +435,8 @@ def write_title(
     when that sentence's subject names it (or is itself a name that agrees), else the pronoun stays and the
     title is left to the event's other passages. `earlier_sentences`, when given, are all the article's sentences
     before this one (the last is `previous_sentence`): an object pointing back ("condemns the launch") is named
-    from the nearest that tells it.
+    from the nearest that tells it. `country` is the country the article is about so far (the one it names
+    most): a subject that names no one ("the state media") is named from the earlier sentences or that country.
     """
     sentence, time_spans = _edited(sentence.strip(), time_spans or [], _GLUED_COMMA, lambda m: ", ")  # "Deif,in"
     if previous_sentence is not None:
@@ -453,12 +457,16 @@ def write_title(
     s = _DASH_ASIDE.sub(" ", s)  # "The raids – which the army mostly repelled – followed ...": the aside goes
     s = strip_appositives(strip_lead(s))
     frame = report_frame(s)
-    spoken_for = _first_person_quote(undated)
+    spoken_for = _first_person_quote(undated) or _quote_then_speaker(
+        undated, earlier_sentences or [previous_sentence or ""]
+    )
     if spoken_for:
         body = spoken_for
     elif frame is not None:
         told = re.split(r",?\s+and that\s+|,?\s+and said\s+", frame.told, maxsplit=1)[0]
-        told = main_clause(told) if len(main_clause(told).split()) >= 3 else told
+        main = main_clause(told)
+        # "describing the talks as a failure was wrong": a clause cut before its verb is no clause
+        told = main if len(main.split()) >= 3 and _clause_has_verb(main.split()) else told
         speaker = frame.speaker
         if _PRONOUN.match(speaker) and antecedent:
             speaker = antecedent
@@ -488,6 +496,8 @@ def write_title(
         )
     if earlier_sentences or previous_sentence:
         body = name_object(body, earlier_sentences or previous_sentence or "")
+    if unnamed_subject(body[:1].upper() + body[1:]):
+        body = name_subject(body[:1].upper() + body[1:], earlier_sentences or [previous_sentence or ""], country)
     title = _balance_quotes(_cut(unquote_short(body.strip()).rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
@@ -507,12 +517,23 @@ def _better_title(title: str, sentence: str, antecedent: str) -> str:
         inner = trimmed_sentence(told_clause(sentence[m.end() :]))
         if len(inner.split()) >= 4:
             candidates.append(headline_verb(inner))
-    if headline_faults(title) == ["unnamed subject"]:
-        # "The palace says the king declared ...": only a clause that opens on a name does better
+    for c in list(candidates):
+        # "The palace says King Harald declared ...": what a speaker it does not name told, when that opens on
+        # a name
+        frame = report_frame(strip_appositives(c))
+        if frame is not None and _UNNAMED_SPEAKER.match(frame.speaker):
+            told = _AGE_ASIDE.sub(r"\1 ", strip_appositives(frame.told), count=1)  # "Jan Novak, 64, won"
+            told = headline_verb(told_clause(told))
+            if _OPENS_ON_NAME.match(told):
+                candidates.append(told)
+    if headline_faults(title) == ["unnamed subject"]:  # only a clause that opens on a name does better
         candidates = [title, *(c for c in candidates[1:] if _OPENS_ON_NAME.match(c))]
     return min(candidates, key=fault_weight)
 
 
+_AGE_ASIDE = re.compile(r"^([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*),\s+\d{1,3},\s+")
+# "the election board", "an army spokesman": a speaker that names no one
+_UNNAMED_SPEAKER = re.compile(r"^(?:the|a|an)\s+(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,4}$", _I)
 # "King Harald declares", "Oslo's council votes": a name first, not "The", "Two" or "Some"
 _OPENS_ON_NAME = re.compile(
     r"^(?!(?:The|A|An|This|That|These|Those|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|More|Most|"
@@ -641,6 +662,34 @@ def _first_person_quote(sentence: str) -> str:
     plural = bool(m["w"] or m["we"]) and _is_plural(speaker)
     more = m["more"].strip().lstrip(",").strip()
     clause = f"{speaker} {base if plural else third_person(base)} {more}"
+    return clause[:1].upper() + clause[1:]
+
+
+# '"The talks have failed," the envoy told reporters': a quotation first, then who said it
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"^\s*[\"“](?P<quote>[^\"“”]{12,}?)[,.]?\s*[\"”],?\s+(?P<speaker>(?:the\s+)?[^,\"“”]{2,60}?)\s+"
+    r"(?:said|says|told|added|declared|stated|wrote|announced)\b"
+)
+
+
+def _quote_then_speaker(sentence: str, earlier: Sequence[str]) -> str:
+    """A quotation told by a speaker after it, as the speaker's statement: '"Today the talks have failed," the
+    envoy told reporters' -> "The envoy says the talks have failed" (a quotation is never the title by itself,
+    nor the act of whoever it names first); "" when the sentence is not such a quotation or the quotation is
+    not a clause."""
+    m = _QUOTE_THEN_SPEAKER.match(sentence)
+    if m is None:
+        return ""
+    quote = strip_lead(m["quote"].strip().lstrip(",;: ")).rstrip(" ,.")
+    if len(quote.split()) < 3 or not _clause_has_verb(quote.split()) or re.search(r"[\"“”]", quote):
+        return ""
+    speaker = m["speaker"].strip()
+    if _PRONOUN.fullmatch(speaker):
+        speaker = _speaker_before(speaker, earlier)
+        if not speaker:
+            return ""
+    says = "say" if _is_plural(speaker) else "says"
+    clause = f"{speaker} {says} {_lower_first_word(told_clause(quote))}"
     return clause[:1].upper() + clause[1:]
 
 
@@ -894,6 +943,10 @@ def _before_long_quote(body: str) -> str:
     if m is None or len(m["quoted"].split()) <= 8:
         return body  # a short quotation loses its marks instead (unquote_short)
     head = _HEAD_END.sub("", body[: m.start()]).rstrip(" ,;:")
+    told = re.search(r"\b(?:says?|said|warns?|adds?|insists?|urges?)\s+(?P<subject>[^,;]*)$", head, _I)
+    if told and len(told["subject"].split()) <= 4 and not _clause_has_verb(["", *told["subject"].split()]):
+        # 'X says the bloc "urges both sides to ..."': the quotation carries the told clause's verb
+        return body[: m.start()] + " " + m["quoted"].strip().rstrip(" .,")
     return head if len(head.split()) >= 4 else body
 
 

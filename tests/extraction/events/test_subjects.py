@@ -1,0 +1,43 @@
+"""A title's subject that names no one takes the name the article gave before (subjects.py)."""
+
+from timeline.extraction.events.headlines import write_title
+from timeline.extraction.events.subjects import name_subject
+
+
+def test_a_description_takes_the_earlier_name_that_holds_its_noun():
+    earlier = ["The Arctic Fisheries Commission sent two inspectors to the port.", "Rain closed the harbour."]
+    assert name_subject("The commission says the catch was too large", earlier) == (
+        "The Arctic Fisheries Commission says the catch was too large"
+    )
+    assert name_subject("The commission's board meets in Tromso", earlier) == (
+        "The Arctic Fisheries Commission's board meets in Tromso"
+    )
+
+
+def test_a_sentence_opening_on_the_noun_is_no_name_for_it():
+    earlier = ["Leaders of the Nordic Council gathered in Oslo."]
+    assert name_subject("The leaders agree to widen the fishing ban", earlier) == (
+        "The Nordic Council leaders agree to widen the fishing ban"
+    )
+
+
+def test_a_body_every_country_has_takes_the_country_as_owner():
+    assert name_subject("The state radio issues a statement on the failure", [], "Ruritania") == (
+        "Ruritania's state radio issues a statement on the failure"
+    )
+    assert name_subject("The country pledges a third attempt", [], "Ruritania") == "Ruritania pledges a third attempt"
+    assert name_subject("The rebels declare a new era", [], "Elbonia") == "Elbonia's rebels declare a new era"
+
+
+def test_a_description_nothing_settles_stays():
+    assert name_subject("The state radio issues a statement", ["The Trade Department spoke."]) == (
+        "The state radio issues a statement"
+    )
+    assert name_subject("The ship sinks in the strait", ["A storm hit the coast."], "Ruritania") == (
+        "The ship sinks in the strait"
+    )
+
+
+def test_the_writer_names_the_subject_from_the_country_the_article_is_about():
+    title = write_title("But the state radio quickly issued a statement on the failure.", country="Ruritania")
+    assert title == "Ruritania's state radio quickly issues a statement on the failure"
