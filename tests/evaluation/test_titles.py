@@ -104,3 +104,9 @@ def test_a_name_owning_the_subject_is_found_in_its_sentence_without_the_possessi
     sentence = '"We open a new chapter for Ruritania," the rebels said.'
     assert "pronoun/unnamed" not in kinds("Ruritania's rebels open a new chapter for Ruritania", [sentence])
     assert "pronoun/unnamed" in kinds("Freedonia's rebels open a new chapter", [sentence])
+
+
+def test_a_share_of_the_vote_is_no_object_pointing_back():
+    sentence = "Jan Novak won a second term with 58 percent of the vote, the board said."
+    assert "pronoun/unnamed" not in kinds("Jan Novak wins a second term with 58 percent of the vote", [sentence])
+    assert "pronoun/unnamed" in kinds("Elbonia condemns the vote", ["Elbonia condemned the vote."])

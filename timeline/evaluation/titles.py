@@ -215,9 +215,13 @@ _POINTING = re.compile(
 _CONJUNCTION_THAT = re.compile(r"\b(?:says?|said|warns?|claims?|insists?|argues?|believes?|and|so)\s+that\s+\S+$", _I)
 
 
+# "64 percent of the vote": a share of the ballots cast, not a happening pointed back at
+_SHARE_OF = re.compile(r"(?:percent|per\s+cent|%|share|majority|half|third|quarter)\s+of\s+$", _I)
+
+
 def _pointing_object(title: str) -> str:
     for m in _POINTING.finditer(title):
-        if not _CONJUNCTION_THAT.search(title[: m.end()]):
+        if not _CONJUNCTION_THAT.search(title[: m.end()]) and not _SHARE_OF.search(title[: m.start()]):
             return m.group(0)
     return ""
 

@@ -81,3 +81,10 @@ def test_a_subject_that_names_no_one_is_an_unnamed_subject():
 def test_a_verb_inside_a_relative_clause_is_not_the_titles_verb():
     assert "no verb" in headline_faults("The second try by Oslo, which fails over a valve fault, and a third")
     assert "no verb" not in headline_faults("The second try by Oslo, which fails over a valve fault, ends early")
+
+
+def test_a_share_of_the_vote_points_back_at_nothing():
+    from timeline.extraction.events.headline_check import pointing_object
+
+    assert pointing_object("Jan Novak wins a second term with 58 percent of the vote") == ""
+    assert pointing_object("Elbonia condemns the vote") == "the vote"

@@ -322,7 +322,7 @@ def test_an_object_pointing_back_stays_when_nothing_earlier_names_it():
     assert write_title("Elbonia condemned the launch.", earlier_sentences=vague) == (
         "Elbonia condemns Ruritania's launch"
     )
-    passive = ["Ruritania launched a rocket.", "The rocket was launched from the coast."]  # told, by no name
+    passive = ["Elbonia's radar tracked a rocket.", "The rocket was launched from the coast."]  # told, by no name
     assert write_title("Elbonia condemned the launch.", earlier_sentences=passive) == "Elbonia condemns the launch"
     compound = ["Ruritania said its third launch attempt failed.", "The launch vehicle carried a satellite."]
     assert write_title("Elbonia condemned the launch.", earlier_sentences=compound) == (
@@ -406,3 +406,33 @@ def test_a_name_ending_in_ing_is_no_participle():
     assert write_title("King Harald opened the new session of parliament on Monday.") == (
         "King Harald opens the new session of parliament"
     )
+
+
+def test_a_telling_that_says_no_more_than_the_title_is_passed_over_for_one_that_names_the_actor():
+    passive = ["Ruritania launched a rocket.", "The rocket was launched from the coast."]
+    assert write_title("Elbonia condemned the launch.", earlier_sentences=passive) == (
+        "Elbonia condemns Ruritania's launch"
+    )
+    relative = ["Ruritania fired a long-range missile.", "It resembled the rocket that Elbonia tested in May."]
+    assert write_title("Freedonia condemned the test.", earlier_sentences=relative) == (
+        "Freedonia condemns Ruritania's test"
+    )
+    own = ["Ruritania said on Friday that it had test-fired a new rocket.", "Crews can launch it in minutes."]
+    assert write_title("Elbonia condemned the launch.", earlier_sentences=own) == "Elbonia condemns Ruritania's launch"
+
+
+def test_a_bare_happening_as_subject_is_named_by_its_actor():
+    earlier = ["Ruritania conducted a suspected rocket test late on Monday."]
+    sentence = "Officials confirmed that the test originated from Lake County, with the rocket landing in the sea."
+    assert write_title(sentence, earlier_sentences=earlier, previous_sentence=earlier[0]).startswith(
+        "Ruritania's test originated from Lake County"
+    )
+
+
+def test_an_intent_the_speaker_tells_of_itself_stays_its_statement():
+    sentence = (
+        "On Friday, Ruritania's army answered that it would no longer honour the pact and would send more troops."
+    )
+    assert write_title(sentence) == "Ruritania's army says it will no longer honour the pact and will send more troops"
+    done = "On Friday, Ruritania's army said that it had sent more troops to the border."
+    assert write_title(done) == "Ruritania's army sends more troops to the border"

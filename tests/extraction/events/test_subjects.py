@@ -41,3 +41,15 @@ def test_a_description_nothing_settles_stays():
 def test_the_writer_names_the_subject_from_the_country_the_article_is_about():
     title = write_title("But the state radio quickly issued a statement on the failure.", country="Ruritania")
     assert title == "Ruritania's state radio quickly issues a statement on the failure"
+
+
+def test_a_description_takes_the_name_an_earlier_aside_gave_it():
+    earlier = ["The Vega Star, a Maltese-flagged cargo carrier hit by a drone last week, sank on Friday."]
+    assert name_subject("The carrier was loaded with grain", earlier) == "The Vega Star was loaded with grain"
+    assert name_subject("The tanker was loaded with oil", earlier) == "The tanker was loaded with oil"
+
+
+def test_a_day_or_a_place_before_a_comma_is_no_name_described():
+    assert name_subject("The agency's board meets in Basel", ["On Tuesday, the agency sent a report."]) == (
+        "The agency's board meets in Basel"
+    )

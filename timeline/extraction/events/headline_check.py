@@ -72,7 +72,7 @@ TOLD_BY: dict[str, tuple[str, ...]] = {
     "capture": ("captur", "seiz", "taken prisoner"),
     "deployment": ("deploy", "sent", "send", "dispatch"),
     "decision": ("decid", "decision"),
-    "attack": ("attack", "struck", "strike"),
+    "attack": ("attack", "struck", "strike", "launched", "fired"),
     "strike": ("struck", "strike", "attack"),
     "announcement": ("announc",),
     "remarks": ("said", "says", "told"),
@@ -100,6 +100,9 @@ POINTING_OBJECT = re.compile(
 _SAY_THAT = re.compile(r"\b(?:says?|said|warns?|claims?|insists?|argues?|believes?|hopes?|fears?|thinks?|and|so)$", _I)
 
 
+_SHARE_OF = re.compile(r"(?:percent|per\s+cent|%|share|majority|half|third|quarter)\s+of$", _I)
+
+
 def pointing_object(title: str) -> str:
     """The object of a title that points back at a happening without naming it ("the launch" in "Japan condemns
     the launch"), or "" when there is none."""
@@ -108,6 +111,8 @@ def pointing_object(title: str) -> str:
             continue  # the subject: left to the checks of a title's opening
         if m["det"].lower() == "that" and _SAY_THAT.search(title[: m.start()]):
             continue  # "warns that attack ...": a conjunction, not a pointer
+        if _SHARE_OF.search(title[: m.start()]):
+            continue  # "wins 60 percent of the vote": a share of the ballots, not a happening
         return m.group(0).strip()
     return ""
 
@@ -159,7 +164,7 @@ def unnamed_subject(title: str) -> bool:
         if word[:1].isupper():
             return False  # "The Syrian rebels", "The U.S. State Department": a name in the subject
         bare = word.strip(",;:").lower()
-        if i > 0 and (bare in PRESENT or bare in table or bare in _BE or bare in _MODALS):
+        if i > 0 and (bare in PRESENT or bare in table or bare in _BE or bare in _MODALS or bare.endswith("ed")):
             return True
     return False
 

@@ -480,6 +480,11 @@ def write_title(
                 base = verb[:-1]  # already present ("confirms")
             spoken = base if _is_plural(speaker) else third_person(base)
             body = f"{speaker} {spoken} {told_clause(_lower_first_word(told))}"
+        elif _INTENT.match(told) and not _PRONOUN.match(speaker):
+            # "The ministry answered that it would send troops": what it says it will do, not what it did
+            says = "say" if _is_plural(speaker) else "says"
+            intent = re.sub(r"\band would\b", "and will", _INTENT.sub(lambda m: m["who"] + " will", told, count=1))
+            body = f"{speaker} {says} {intent}"
         else:
             body = headline_verb(_resolve(told, speaker))
     else:
@@ -498,6 +503,7 @@ def write_title(
         body = name_object(body, earlier_sentences or previous_sentence or "")
     if unnamed_subject(body[:1].upper() + body[1:]):
         body = name_subject(body[:1].upper() + body[1:], earlier_sentences or [previous_sentence or ""], country)
+        body = _named_happening(body, earlier_sentences or [previous_sentence or ""])
     title = _balance_quotes(_cut(unquote_short(body.strip()).rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
@@ -505,6 +511,8 @@ def write_title(
     return title or _cut(sentence.strip().rstrip("."), max_chars)
 
 
+# "it would no longer ...", "they will send ...": the speaker's own intent, told with a pronoun for itself
+_INTENT = re.compile(r"^(?P<who>it|they|he|she)\s+(?:would|will)\b", _I)
 _INNER_CLAUSE = re.compile(r"\s(?:that|after|as|when)\s+(?=\w)")
 
 
@@ -804,7 +812,10 @@ def _telling_verb(clause: str, noun: str) -> bool:
         return True
     # "The agency said its third try to reach orbit ...": the speaker's own happening, told in its words
     said = re.match(r"\s*(?:said|says|announced|claimed|confirmed)\b", clause, _I)
-    own = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,3}?" + stems.pattern, _I)
+    own = re.compile(
+        r"\b(?:(?:its|their)\s+(?:[\w-]+\s+){0,3}?|(?:that\s+)?(?:it|they)\s+(?:(?:had|has|have)\s+)?)" + stems.pattern,
+        _I,
+    )  # "said its third try", "said that it had test-fired"
     return bool(said and own.search(clause))
 
 
@@ -902,8 +913,71 @@ def name_object(title: str, earlier: str | Sequence[str]) -> str:
         if told and not re.search(
             r"\b(?:can|could|may|might|would|should|will|whoever)\s+(?:\w+\s+){0,2}$", sentence[: told.start()]
         ):
+            if _passed_over(sentence, told):
+                continue
             return title  # told there, but by no name and no fuller phrase (not "it can be fired": no happening)
     return title
+
+
+_HAPPENING_SUBJECT = re.compile(
+    rf"^the\s+(?P<noun>{'|'.join(k for k, v in TOLD_BY.items() if v)})\b(?=\s+(?-i:[a-z]))", _I
+)
+
+
+def _named_happening(title: str, earlier: Sequence[str]) -> str:
+    """A title whose subject is the bare happening ("The test originated from ...") names it by its actor from the
+    nearest earlier sentence that tells it with one ("Ruritania conducted a test ..." -> "Ruritania's test
+    originated from ..."); a sentence that tells it by no name stops the search, as for an object."""
+    m = _HAPPENING_SUBJECT.match(title)
+    if m is None:
+        return title
+    noun = m["noun"].lower()
+    for sentence in list(earlier)[-12:][::-1]:
+        owner = _actor_owner(sentence, noun) or _doer(sentence, noun)
+        if owner:
+            return f"{owner} {m['noun']}{title[m.end() :]}"
+        told = re.search(_stems(noun).pattern + r"[\w-]*\b", sentence, _I)
+        if told and not _passed_over(sentence, told) and not re.match(rf"\s*the\s+{noun}\b", sentence, _I):
+            return title
+    return title
+
+
+def _doer(sentence: str, noun: str) -> str:
+    """ "Ruritania's" when `sentence` opens on a name that carried out the happening ("Ruritania conducted a
+    rocket test ..."), "" otherwise."""
+    m = re.match(
+        rf"^(?P<name>(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,3}})\s+(?:conducted|carried\s+out|staged|held)\s+"
+        rf"(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,3}}{noun}\b",
+        strip_lead(strip_dateline(sentence.strip())),
+        _I,
+    )
+    if m is None or m["name"].lower() in _CALENDAR:
+        return ""
+    return m["name"] + ("’" if m["name"].endswith("s") else "'s")
+
+
+# "the Hwasong-9 that Ruritania tested in May": a telling inside a relative clause describes a thing
+_RELATIVE_TELLER = re.compile(r"\b(?:that|which)\s+(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3}$", _I)
+# "The missile was fired from ...": the happening told by its thing alone, with no one named
+_BARE_PASSIVE = re.compile(r"^(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:was|were|had\s+been|has\s+been)\s+$", _I)
+
+
+_TELLER_BEFORE = re.compile(r"^.{0,80}?\b(?:said|says|reported|confirmed|added)\s+(?:that\s+)?", _I)
+
+
+def _passed_over(sentence: str, told: re.Match[str]) -> bool:
+    """Whether a sentence that tells the happening by its verb says no more of it than the title (so the search
+    for a fuller naming goes on back): a telling in a relative clause ("the rocket that Ruritania tested in
+    May"), a verb in its base form ("lets crews hide and launch it"), or a passive naming only the thing ("The
+    missile was fired from ...")."""
+    before = strip_lead(strip_dateline(sentence[: told.start()].strip())) + " "
+    before = _TELLER_BEFORE.sub("", before)  # "The ministry said the missiles were fired ...": what it told
+    if _RELATIVE_TELLER.search(sentence[: told.start()]) or _BARE_PASSIVE.match(before.lstrip()):
+        return True
+    word = told.group(0).lower()
+    return word in {"launch", "fire", "test", "strike", "attack"} and bool(
+        re.match(r"\s+(?:it|them|a|an|the)\b", sentence[told.end() :], _I)
+    )
 
 
 _GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=[a-z])")

@@ -35,6 +35,10 @@ _HEAD = re.compile(r"^the\s+(?P<head>(?-i:[a-z]+))(?=(?:['’]s)?\s+(?-i:[a-z]))
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+(?:the\s+)?|for\s+|on\s+)?[A-Z][\w’'.-]*)*")
 # words that begin a sentence, not a name
 _VERBS = frozenset("is are was were has have had will would could can may might must also says said".split())
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today yesterday".split()
+)
 _NOT_NAME = frozenset("the a an this that these those it its their his her on in at after before but and".split())
 
 
@@ -72,9 +76,27 @@ def name_subject(title: str, earlier: Sequence[str], country: str = "") -> str:
             name = _name_holding(head["head"].lower(), sentence)
             if name:
                 return _capital(name + title[head.end() :])
+            if described := _described_as(head["head"].lower(), sentence):
+                return described + title[head.end() :]
             if head["head"].lower() in _MEMBERS and (group := _group_of(head["head"].lower(), sentence)):
                 return f"The {group} {head['head']}{title[head.end() :]}"
     return title
+
+
+def _described_as(head: str, sentence: str) -> str:
+    """The name an earlier sentence describes by `head` in an aside ("The Vega Star, a Maltese-flagged cargo
+    carrier, sank ...": "The Vega Star" for "the carrier"); "" when none does."""
+    m = re.search(
+        rf"(?P<name>(?:\bthe\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,3}}),\s+(?:a|an|the)\s+"
+        rf"(?:[\w’'-]+\s+){{0,4}}?{head}\b",
+        sentence,
+        _I,
+    )
+    if m is None or {w.lower() for w in m["name"].split()} & (_NOT_NAME | _CALENDAR) - {"the"}:
+        return ""  # "On Tuesday, the agency ...": a day is no name
+    if re.search(r"\b(?:on|in|at|by|since|from|until)\s+$", sentence[: m.start()], _I):
+        return ""  # "In Kyiv, the city council ...": a place set before the sentence, not described
+    return _capital(m["name"])
 
 
 # people named by the body they belong to: "the leaders" of the Group of Seven, "the ministers" of the bloc
