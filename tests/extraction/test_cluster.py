@@ -483,3 +483,17 @@ def test_a_report_giving_no_date_of_its_own_joins_the_statement_telling_of_its_h
                  ["Ukraine"], D1)  # fmt: skip
     vow.speakers = {"Ukraine"}
     assert match_score(vow, undated, same_article=False) == 0.0  # a reaction is news of its own
+
+
+def test_an_undated_sentence_joins_the_reports_news_before_a_happening_it_dates_weeks_earlier():
+    published = date(2024, 8, 30)
+    old = mention(0, "missile test", "Its last test of a long-range missile, on July 4, alarmed Tokyo.", ["Ruritania"],
+                  date(2024, 7, 4))  # fmt: skip
+    news = mention(1, "missile test", "Ruritania fired a missile over the strait on Thursday.", ["Ruritania"],
+                   date(2024, 8, 29))  # fmt: skip
+    flew = mention(2, "missile test", "The missile flew 900 km before falling into the sea.", [])
+    groups = {tuple(g.mentions) for g in group_mentions([old, news, flew], published)}
+    assert groups == {(0,), (1, 2)}
+    # with no news of its kind, the undated sentence does not join the older happening for being the only one
+    groups = {tuple(g.mentions) for g in group_mentions([old, flew], published)}
+    assert groups == {(0,), (1,)}

@@ -555,6 +555,17 @@ def _continued(mentions: list[EventMention], i: int, groups: list[MentionGroup])
     return None
 
 
+def _scored(pool: list[MentionGroup], prof: EventProfile, *, lenient: bool = True) -> list[tuple[float, MentionGroup]]:
+    """The groups of `pool` that `prof` may join, with their scores. The only group of its kind (among those the
+    article dates, when it dates any: an undated sentence that stood apart, "the first attempt also failed",
+    is no rival happening) may take a sentence on less agreement."""
+    kin = [g for g in pool if g.profile.event_type == prof.event_type]
+    kin = [g for g in kin if g.profile.date is not None] or kin
+    only = kin[0] if len(kin) == 1 and lenient else None
+    scored = [(match_score(g.profile, prof, same_article=True, sole=g is only), g) for g in pool]
+    return [(s, g) for s, g in scored if s > 0]
+
+
 def group_mentions(mentions: list[EventMention], published: date | None = None) -> list[MentionGroup]:
     """Cluster one article's mentions: dated mentions first (finest first), then undated ones join.
 
@@ -581,13 +592,14 @@ def group_mentions(mentions: list[EventMention], published: date | None = None) 
         if prof.date is None and prof.event_type == STATEMENT:
             # an undated statement tells of the news: not of a happening the report dates weeks before
             pool = [g for g in pool if not _is_background(g, published, NEWS_DAYS)]
-        # the article's only happening of this kind: among those it dates, when it dates any (an undated
-        # sentence that stood apart, "the first attempt also failed", is no rival happening)
-        kin = [g for g in pool if g.profile.event_type == prof.event_type]
-        kin = [g for g in kin if g.profile.date is not None] or kin
-        only = kin[0] if len(kin) == 1 else None
-        scored = [(match_score(g.profile, prof, same_article=True, sole=g is only), g) for g in pool]
-        scored = [(s, g) for s, g in scored if s > 0]
+        if prof.date is None:
+            # an undated sentence tells of the news: a happening of the report's last days first, one the
+            # report dates weeks before ("its last test, on 4 July") only on words in common, not for being
+            # the report's only happening of its kind
+            news = [g for g in pool if not _is_background(g, published, NEWS_DAYS)]
+            scored = _scored(news, prof) or _scored(pool, prof, lenient=False)
+        else:
+            scored = _scored(pool, prof)
         if scored:
             _, g = max(scored, key=lambda sg: sg[0])
             g.mentions.append(i)

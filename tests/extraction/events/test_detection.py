@@ -406,3 +406,12 @@ def test_a_titled_name_at_the_end_of_a_sentence_leaves_the_full_stop_out():
 
     assert titled_name("Soldiers detained President Tomas Arvelo.") == "Tomas Arvelo"
     assert titled_name("The envoy met President John Q.") == "John Q."
+
+
+def test_a_tally_of_happenings_over_a_span_is_no_happening_of_its_own():
+    from timeline.extraction.events.detection import _TALLY_OF_HAPPENINGS
+
+    assert _TALLY_OF_HAPPENINGS.search("Ruritania has now fired more than a dozen missiles this year.")
+    assert _TALLY_OF_HAPPENINGS.search("The militia has carried out 14 drone strikes so far.")
+    assert not _TALLY_OF_HAPPENINGS.search("The quake has killed more than 2,000 people since Friday.")
+    assert not _TALLY_OF_HAPPENINGS.search("Ruritania fired two missiles on Tuesday.")

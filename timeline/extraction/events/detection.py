@@ -537,6 +537,8 @@ def detect(
             continue  # "The panel was created in 2009": dated only by its own, older expression, or not at all
         if info is None and _ONGOING.search(outside):
             continue  # "have carried out strikes since January": a campaign under way, not a happening of a day
+        if info is None and _TALLY_OF_HAPPENINGS.search(outside):
+            continue  # "has fired more than a dozen missiles this year": a tally of many happenings
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
         if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
@@ -683,6 +685,16 @@ def _background(p: Passage, timexes: list[Any], dct: date | None) -> bool:
 
 _DEFINITE_TELLER = re.compile(rf"(?:^|,\s+)the\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(speech.TELLING)})\b", _I)
 _ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+\s+)?(?-i:[a-z]+(?:ed|en|t))\b.{0,120}\bsince\b", _I)
+# a count of happenings over a span, in the perfect: "has launched more than a dozen missiles this year", "have
+# carried out 14 strikes so far": a tally of many, not one happening of a day
+_TALLY_OF_HAPPENINGS = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|already\s+|so far\s+)?(?-i:[a-z]+(?:ed|en|t))\s+(?:\w+\s+){0,3}?"
+    r"(?:more than |over |about |nearly |at least |some )?(?:a dozen|dozens of|scores of|several|\d+|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\s+(?:\w+\s+){0,3}?"
+    r"(?:missiles|rockets|launches|tests|strikes|attacks|raids|drills|exercises|rounds)\b"
+    r".{0,60}?\b(?:this year|so far|to date|since\b|until now|thus far|in recent (?:weeks|months))",
+    _I,
+)
 _HE_SHE = re.compile(r"^\s*(?:he|she)\b", _I)
 _IT_THEY = re.compile(r"^\s*(?:it|they)\b", _I)
 
