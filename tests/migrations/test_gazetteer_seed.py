@@ -45,3 +45,12 @@ def test_it_adds_every_state_body_leader_and_place_of_the_world_file():
     assert set(Actor.objects.values_list("name", flat=True)) >= {row["name"] for row in rows}
     stored = set(ActorAlias.objects.values_list("alias", "case_sensitive"))
     assert {(a.lstrip("="), a.startswith("=")) for row in rows for a in row["aliases"]} <= stored
+
+
+@pytest.mark.django_db
+def test_names_opening_with_north_are_their_own_and_not_north_korea():
+    from timeline.events.matching import gazetteer_current
+
+    assert ActorAlias.objects.get(alias="North Atlantic Alliance").actor.name == "NATO"
+    found = {h.actor for h in gazetteer_current().find("Ships left the North Sea to join the North Atlantic Alliance.")}
+    assert found == {"North Sea", "NATO"}

@@ -94,13 +94,24 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Hit]:
         hits = []
-        for m in self._pattern.finditer(text):
+        pos = 0
+        while (m := self._pattern.search(text, pos)) is not None:
+            pos = m.end()
             found = m.group(0)
             entry = self._exact.get(found) or self._folded.get(found.lower())
             if entry is None:
                 continue
+            if _OPENS_A_LONGER_NAME.match(text, m.end()) and _ARTICLE.match(found):
+                # "the North Atlantic Alliance": the short form "the North" opens a longer name; look again
+                # from the name itself
+                pos = m.start() + _ARTICLE.match(found).end()
+                continue
             hits.append(Hit(m.start(), m.end(), found, entry.actor, entry.kind))
         return hits
+
+
+_ARTICLE = re.compile(r"[Tt]he\s+")
+_OPENS_A_LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
 
 
 @lru_cache(maxsize=1)

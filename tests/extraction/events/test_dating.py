@@ -143,3 +143,9 @@ def test_a_month_or_a_year_over_before_the_reports_last_month_is_background():
     assert not is_background(date(2024, 10, 1), date(2024, 10, 31), "month", nov)  # last month is news
     assert not is_background(date(2024, 3, 4), date(2024, 3, 4), "day", nov)  # a day is a happening's own
     assert not is_background(date(2024, 3, 1), date(2024, 3, 31), "month", None)  # the report's date unknown
+
+
+def test_a_trailing_clause_looking_back_in_the_past_perfect_does_not_date_the_sentence():
+    text = "The envoy rejected the plan, ignoring the objections the two ministers had raised on Monday."
+    (p,) = segment(text)
+    assert pick_date(p, text, [timex(text, "Monday", date(2024, 5, 6))], date(2024, 5, 8)) is None

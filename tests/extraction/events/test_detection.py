@@ -415,3 +415,9 @@ def test_a_tally_of_happenings_over_a_span_is_no_happening_of_its_own():
     assert _TALLY_OF_HAPPENINGS.search("The militia has carried out 14 drone strikes so far.")
     assert not _TALLY_OF_HAPPENINGS.search("The quake has killed more than 2,000 people since Friday.")
     assert not _TALLY_OF_HAPPENINGS.search("Ruritania fired two missiles on Tuesday.")
+
+
+def test_joining_a_body_named_in_several_words_is_an_accession():
+    assert classify("Ruritania became the 33rd member of the North Atlantic Alliance on Tuesday.",
+                    missile_context=False) == "agreement"  # fmt: skip
+    assert classify("Ruritania joined the Arab League on Monday.", missile_context=False) == "agreement"

@@ -157,6 +157,9 @@ _ANCHOR = re.compile(
 )
 # "The strike came two days after the militia shelled ... on Friday": the news is what came before
 _CAME = re.compile(r"\b(?:came|comes|come|was|is)\s+$", _I)
+# "..., ignoring the warnings the envoys had issued on Monday": a trailing clause opened by a participle, whose
+# time stands with a verb in the past perfect, dates what that clause looks back on
+_LOOKING_BACK = re.compile(r"\s*[a-z]+ing\b.*\bhad\s+(?:\w+\s+)?[a-z]+(?:ed|en|t)\b", _I)
 
 
 def _dates_the_anchor(passage: Passage, tx: Any) -> bool:
@@ -167,7 +170,7 @@ def _dates_the_anchor(passage: Passage, tx: Any) -> bool:
     if cut < 0 and _CONCESSIVE.match(before):
         return True
     if cut >= 0 and before[cut] == ",":
-        if _CONCESSIVE.match(before, cut):
+        if _CONCESSIVE.match(before, cut) or _LOOKING_BACK.match(before, cut + 1):
             return True
         # the sentence's only separator ends a leading phrase and opens a relative clause
         first = min((i for i in (before.find(","), before.find(";")) if i >= 0), default=-1)

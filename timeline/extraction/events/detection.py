@@ -124,7 +124,7 @@ _OTHER_ACT = re.compile(
 # joining an alliance or a union: "Finland became the 31st member of NATO", "Sweden joined the alliance"
 _JOINED = re.compile(
     r"\b(?:joined|joins|acceded to|became (?:the \w+|a full|a) member of|was admitted to)\s+(?:the\s+)?"
-    r"(?:[A-Z]{2,}|alliance|bloc|union|[A-Z]\w+ (?:Union|Alliance|Organi[sz]ation|Community))",
+    r"(?:[A-Z]{2,}|alliance|bloc|union|(?:[A-Z][\w-]+ ){1,3}(?:Union|Alliance|Organi[sz]ation|Community|League))",
 )
 # missiles fired at a target, or from aircraft: an attack, not a test
 _STRIKE_CUE = re.compile(
