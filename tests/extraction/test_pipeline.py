@@ -140,3 +140,34 @@ def test_a_lede_sentence_with_a_time_of_its_own_is_not_dated_by_the_report():
         published=date(2023, 4, 3),
     )
     assert all(e.date is None or e.date.start != date(2023, 4, 3) for e in ex.events)
+
+
+def _dated_events(text: str, published: date) -> list[tuple[str, date | None]]:
+    ex = extract_cleaned(text, published=published)
+    return [(ex.mentions[e.mentions[0]].summary, e.date.start if e.date else None) for e in ex.events]
+
+
+def test_a_happening_told_after_its_aftermath_takes_its_own_day():
+    # Sunday, 2024-06-09: the storm of Saturday night, not the search of Sunday
+    text = "Crews in Peru searched the ruins on Sunday after a strong storm struck the coast late on Saturday."
+    assert [d for _, d in _dated_events(text, date(2024, 6, 9))] == [date(2024, 6, 8)]
+
+
+def test_a_spokesperson_of_the_body_that_spoke_on_a_day_goes_on_with_that_telling():
+    # Thursday, 2024-06-13: the ministry's vow and its spokeswoman's words of the same briefing are Wednesday's
+    text = (
+        "Peru will respond to the expulsion of its consul, the foreign ministry in Lima said on Wednesday.\n\n"
+        'Foreign ministry spokeswoman Ana Ruiz said at a briefing that Peru would take "reciprocal measures".'
+    )
+    ex = extract_cleaned(text, published=date(2024, 6, 13))
+    assert [m.date.start if m.date else None for m in ex.mentions] == [date(2024, 6, 12)] * 2
+
+
+def test_a_meeting_that_lasted_a_day_is_not_told_at_another_time():
+    text = (
+        "OSLO - The ministers met for about half a day at the palace, in her first trip abroad since she took "
+        "office in January.\n\nThe weather in the city was mild."
+    )
+    ex = extract_cleaned(text, published=date(2024, 6, 5))
+    (event,) = ex.events
+    assert event.date_basis == DateBasis.LEDE and event.date.start == date(2024, 6, 5)

@@ -149,3 +149,37 @@ def test_a_trailing_clause_looking_back_in_the_past_perfect_does_not_date_the_se
     text = "The envoy rejected the plan, ignoring the objections the two ministers had raised on Monday."
     (p,) = segment(text)
     assert pick_date(p, text, [timex(text, "Monday", date(2024, 5, 6))], date(2024, 5, 8)) is None
+
+
+def test_the_time_of_a_since_clause_on_the_doers_own_past_does_not_date_the_sentence():
+    text = "The ministers met in Oslo, in her first trip abroad since she took office in March."
+    p = segment(text)[0]
+    tx = [timex(text, "March", date(2024, 3, 1), "month", date(2024, 3, 31))]
+    assert pick_date(p, text, tx, date(2024, 6, 5)) is None
+    # a happening of its own after "since" keeps its time
+    text = "The ship has drifted since the attack on May 2, when its crew left."
+    p = segment(text)[0]
+    assert pick_date(p, text, [timex(text, "May 2", date(2024, 5, 2))], date(2024, 6, 5)).text == "May 2"
+
+
+def test_a_leading_clause_gives_way_to_the_main_clauses_own_time():
+    text = "When Peru recalled its envoy on Monday, Chile did the same on Wednesday."
+    p = segment(text)[0]
+    tx = [timex(text, "Monday", date(2024, 6, 3)), timex(text, "Wednesday", date(2024, 6, 5))]
+    assert pick_date(p, text, tx, date(2024, 6, 7)).text == "Wednesday"
+    # the main clause's own time, even one that cannot date it, keeps the leading clause's time out
+    text = "When Peru recalled its envoy in May 2022, Chile did the same the following month."
+    p = segment(text)[0]
+    tx = [
+        timex(text, "May 2022", date(2022, 5, 1), "month", date(2022, 5, 31)),
+        timex(text, "the following month", date(2023, 7, 1), "month", date(2023, 7, 31)),
+    ]
+    assert pick_date(p, text, tx, date(2023, 6, 20)) is None
+
+
+def test_a_statement_is_not_dated_by_the_time_of_what_it_tells_had_happened():
+    text = "The senator wrote on Twitter that she had met the envoy the previous night."
+    p = segment(text)[0]
+    tx = [timex(text, "the previous night", date(2024, 6, 4))]
+    assert pick_date(p, text, tx, date(2024, 6, 5), statement=True) is None
+    assert pick_date(p, text, tx, date(2024, 6, 5)).text == "the previous night"

@@ -421,3 +421,56 @@ def test_joining_a_body_named_in_several_words_is_an_accession():
     assert classify("Ruritania became the 33rd member of the North Atlantic Alliance on Tuesday.",
                     missile_context=False) == "agreement"  # fmt: skip
     assert classify("Ruritania joined the Arab League on Monday.", missile_context=False) == "agreement"
+
+
+def test_it_knows_a_signed_protocol_several_agreements_and_a_document_signed_in_the_passive():
+    assert classify(
+        "Peru and Chile have signed a protocol on moving patrols off the river.", missile_context=False
+    ) == ("agreement")
+    assert classify("The two presidents signed 12 agreements in Lima on Friday.", missile_context=False) == (
+        "agreement"
+    )
+    assert classify("The document was signed on Tuesday at a customs post.", missile_context=False) == "agreement"
+    assert classify("The documents were seized by the police.", missile_context=False) != "agreement"
+
+
+def test_it_reads_an_envoy_summoned_as_a_happening_of_its_own():
+    assert classify("The ministry summoned the Peruvian ambassador on Monday.", missile_context=False) == OTHER
+    assert classify("Lima summoned Chile's envoy, Ana Ruiz, to protest.", missile_context=False) == OTHER
+
+
+def test_it_reads_a_post_and_an_address_through_a_medium_as_statements():
+    assert classify("The senator wrote on Twitter that the vote was rigged.", missile_context=False) == "statement"
+    assert classify("The queen addressed farmers directly in a video on Monday.", missile_context=False) == (
+        "statement"
+    )
+    assert classify("The premier used a speech in Lima on Friday to question the tariffs.", missile_context=False) == (
+        "statement"
+    )
+    assert classify("The delegates used the meeting to discuss trade.", missile_context=False) is None
+
+
+def test_it_reads_a_nomination_as_a_happening_but_not_an_appointee_named_by_it():
+    assert classify(
+        "On Monday, President Ana Lima nominated Pedro Alves to form a cabinet.", missile_context=False
+    ) == (OTHER)
+    assert classify("The king appointed a new prime minister.", missile_context=False) == OTHER
+    assert classify("Pedro Alves was appointed envoy to Chile.", missile_context=False) == OTHER
+    assert classify("The newly appointed Ambassador Ana Ruiz said little.", missile_context=False) is None
+
+
+def test_it_reads_a_vow_to_answer_told_by_its_speaker_as_a_statement():
+    assert classify("Chile will respond to the expulsion of its consul, the ministry said.", missile_context=False) == (
+        "statement"
+    )
+    assert classify("Chile will respond to the expulsion of its consul.", missile_context=False) is None
+
+
+def test_a_summit_the_act_comes_from_is_not_its_meeting():
+    assert classify("The premier flew home from the regional summit in Lima.", missile_context=False) is None
+    assert classify("The premiers met at the summit in Lima.", missile_context=False) == "diplomatic meeting"
+
+
+def test_a_happening_told_in_a_relative_clause_within_the_one_named_gives_its_kind():
+    sentence = "The minister's trip last week, during which she signed two treaties, had angered the opposition."
+    assert classify(sentence, missile_context=False) == "agreement"

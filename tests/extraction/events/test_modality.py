@@ -1,6 +1,6 @@
 """Views, plans, guesses, questions and background: sentences that tell no happening."""
 
-from timeline.extraction.events.modality import background, is_question, tells_no_happening
+from timeline.extraction.events.modality import background, is_question, tells_no_happening, vows_response
 
 
 def test_a_plan_or_schedule_is_no_happening():
@@ -65,3 +65,19 @@ def test_a_commentators_view_is_analysis_not_a_happening():
 def test_a_forecast_of_what_another_will_do_is_no_happening():
     assert tells_no_happening("The ministry said it expected the rebels to withdraw within a week.")
     assert not tells_no_happening("The army expected the attack and moved its tanks.")
+
+
+def test_a_vow_to_answer_anothers_act_told_by_its_speaker_is_a_happening():
+    assert vows_response("Peru will respond to the expulsion of its envoys, the ministry said on Monday.")
+    assert vows_response('The spokesman said the move was a mistake and that Peru would take "reciprocal measures".')
+    assert not tells_no_happening("Peru will respond to the expulsion of its envoys, the ministry said on Monday.")
+    # the writer's own future, an analyst's view and a plan to act again stay what they were
+    assert not vows_response("Peru will respond to the expulsion of its envoys.")
+    assert not vows_response("Analysts said Peru would respond in kind.")
+    assert not vows_response("The council said it will take all necessary measures to keep order.")
+    assert tells_no_happening("The agency said it will try again in October.")
+
+
+def test_a_habit_told_in_the_perfect_is_background():
+    assert background("The envoy has repeatedly accused the government of bad faith.")
+    assert not background("The envoy accused the government of bad faith on Monday.")

@@ -114,6 +114,11 @@ class TestWeekdays:
         assert only("The ministers will meet on Monday.").value == "2025-03-03"
         assert only("Markets stay closed until Tuesday.").value == "2025-03-04"
 
+    def test_it_reads_a_short_regular_past_form_as_past(self) -> None:
+        # "used" and "died" are past forms too short for the "-ed" clue; a modal further on does not win
+        assert only("The mayor used a rally on Tuesday to ask why towns must pay more.").value == "2025-02-25"
+        assert only("The old poet died on Tuesday, and crowds could gather at his house.").value == "2025-02-25"
+
     def test_it_takes_a_weekday_without_tense_as_the_most_recent(self) -> None:
         assert only("Protests in the capital on Tuesday").value == "2025-02-25"
 

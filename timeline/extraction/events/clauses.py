@@ -311,7 +311,9 @@ _IRREGULAR_PAST = frozenset(
 )
 BACKGROUND_WORDS = re.compile(
     r"\b(?:previously|in recent (?:years|months|weeks|decades)|for (?:years|decades|months)|historically|"
-    r"traditionally|used to|long (?:been|had|sought))\b",
+    r"traditionally|used to|long (?:been|had|sought)|"
+    # a habit, not a happening: "has repeatedly accused", "have often warned"
+    r"(?:has|have|had)\s+(?:repeatedly|frequently|often|regularly|always)\s+(?-i:[a-z]+ed))\b",
     _I,
 )
 

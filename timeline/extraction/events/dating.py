@@ -94,7 +94,21 @@ def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> boo
     before = text[max(passage.start, tx.start - 12) : tx.start].lower()
     if re.search(r"\b(?:since|until|by|before|through)\s+(?:the\s+)?$", before):
         return False  # a bound, not the time of the happening
+    if in_since_clause(passage, text, tx):
+        return False  # "... in her first visit since she took office in May": the bound's own time
     return True
+
+
+def in_since_clause(passage: Passage, text: str, tx: Any) -> bool:
+    """Whether a time expression stands in a clause of "since" on the doer's own past ("since she took office in
+    May"): the start of a span the sentence measures, not the time of its happening, nor another time it lies in."""
+    clause = text[passage.start : tx.start]
+    return bool(_SINCE_CLAUSE.search(clause, max(clause.rfind(","), clause.rfind(";"), 0)))
+
+
+# a clause of "since" on the doer's own past, its subject a pronoun for them ("her first visit since she took office
+# in May"): the start of the span the sentence measures. "since the war began in May" names a happening of its own.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:he|she|they|we|I)\s[^,;]*$", _I)
 
 
 def _in_quotes(passage: Passage, tx: Any) -> bool:
@@ -127,6 +141,14 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
+# a told clause in the past perfect that runs up to a time expression: what the speaker tells had happened before
+_PERFECT_TOLD = re.compile(
+    rf"\b(?:{'|'.join(speech.REPORT_PAST)})\s+(?:that\s+)?[^;:\"“]*?\b(?:had|'d)\s+(?:not\s+|already\s+|just\s+)?"
+    r"(?:been\s+)?[a-z]+\b[^;:\"“]*$",
+    _I,
+)
+
+
 def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
     """Whether a time expression dates the telling ("said on Thursday") rather than what is told."""
     if re.match(r"['’]s\b", text[tx.end : tx.end + 2]):
@@ -155,6 +177,8 @@ _ANCHOR = re.compile(
     r"\bin (?:retaliation|response) (?:for|to))\s+",
     _I,
 )
+# a subordinate clause that opens the sentence: "When talks failed in March, ..."
+_LEADING_CLAUSE = re.compile(r"^(?:when|after|before|once|as\s+soon\s+as|while)\s+[^,;]+,\s+", _I)
 # "The strike came two days after the militia shelled ... on Friday": the news is what came before
 _CAME = re.compile(r"\b(?:came|comes|come|was|is)\s+$", _I)
 # "..., ignoring the warnings the envoys had issued on Monday": a trailing clause opened by a participle, whose
@@ -237,8 +261,18 @@ def pick_date(
     asides = aside_spans(passage.text)
     pool = [t for t in pool if not any(a <= t.start - passage.start < b for a, b in asides)] or pool
     pool = [t for t in pool if not _dates_the_anchor(passage, t)]
+    lead = _LEADING_CLAUSE.match(passage.text)
+    if lead and any(t.start - passage.start >= lead.end() and t.type in ("DATE", "TIME") for t in inside):
+        # "When Peru recalled its envoy in May 2022, Chile did the same a month later": the main clause has a time
+        # of its own, and the leading clause's time is its own clause's
+        pool = [t for t in pool if t.start - passage.start >= lead.end()]
     if not pool:
         return None
+    if statement:
+        # "wrote that he had spoken with her the previous night": the time of what was told, not of the telling
+        pool = [t for t in pool if not _PERFECT_TOLD.search(text, passage.start, t.start)]
+        if not pool:
+            return None
     named = [t for t in pool if nouns and _names(text, t, nouns)]
     # "the winner of Sunday's election early on Monday": a possessive day that names a happening of
     # another kind gives way to the sentence's own date

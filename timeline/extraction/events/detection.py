@@ -25,9 +25,9 @@ from timeline.extraction.events.clauses import (
     report_frame,
     told_in_simple_past,
 )
-from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, lede, pick_date
+from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, in_since_clause, lede, pick_date
 from timeline.extraction.events.headlines import write_title
-from timeline.extraction.events.modality import background, is_analysis, tells_no_happening
+from timeline.extraction.events.modality import background, is_analysis, tells_no_happening, vows_response
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.lexicon import speech
@@ -88,10 +88,13 @@ _ATTACK = re.compile(
     r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive)\b",
     _I,
 )
+# the texts that bind the parties, one or several ("signed 15 agreements", "a protocol on pulling back troops")
+_PACT_NOUNS = r"agreements?|treat(?:y|ies)|deals?|accords?|pacts?|ceasefires?|truces?|protocols?|memorand(?:um|a)"
 _AGREEMENT = re.compile(
     r"\b(?:sign(?:ed|s)|agreed|reached|struck|concluded|ratif(?:ied|ies|ying))\b.{0,60}\b"
-    r"(?:agreement|treaty|deal|accord|pact|ceasefire|truce|membership|accession|admission)\b|"
-    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b[^,;]{0,25}\b(?:was|were|is|has been|had been|have been)\s+"
+    rf"(?:{_PACT_NOUNS}|membership|accession|admission)\b|"
+    # a text named by what it is, once its signing is told: "the document was signed on Monday"
+    rf"\b(?:{_PACT_NOUNS}|documents?)\b[^,;]{{0,25}}\b(?:was|were|is|has been|had been|have been)\s+"
     r"(?:formally\s+|finally\s+)?(?:signed|agreed|reached|concluded|ratified)\b|"
     r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,60}\b(?:took|takes|came into|comes into|entered into)\s+"
     r"(?:effect|force)\b|"
@@ -115,10 +118,16 @@ _OTHER_ACT = re.compile(
     r"removed (?:\w+ )?from (?:power|office)|resign(?:ed|s)|stepped down|(?:was|were) sworn in|took office|"
     r"(?:was|were) assassinated|vetoe[ds]|(?:adopt|pass|approv)(?:ed|es|s) (?:an? |the )?(?:\w+ ){0,3}?"
     r"(?:resolution|law|bill|motion|amendment)s?|declared (?:a state of emergency|martial law)|clos(?:ed|es) (?:its|the) (?:\w+ )?borders?|"
-    r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|evacuat(?:ed|es)|took to the streets|"
+    r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|"
+    # an envoy called in, to protest or to be told a decision: "summoned the French ambassador on Monday"
+    r"summon(?:ed|s)\s+(?:[\w’'-]+\s+){0,4}?(?:ambassadors?|envoys?|charg[ée]s? d['’]affaires|diplomats?)|evacuat(?:ed|es)|took to the streets|"
     r"block(?:ed|aded) (?:\w+ ){0,2}(?:roads?|highways?|border|crossings?|ports?|bridges?)|"
     r"(?:staged|held) (?:\w+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|strikes?)|became (?:\w+['’]s )?(?:the )?(?:new )?"
-    r"(?:president|prime minister|chancellor|leader))\b",
+    r"(?:president|prime minister|chancellor|leader)|"
+    # a nomination or an appointment to an office: "nominated Jane Roe to form a cabinet", "was appointed envoy"
+    r"(?<!\bnewly )(?<!\bthe )(?:nominat|appoint)(?:ed|es|s)\s+(?-i:[A-Z])\w*|(?:nominat|appoint)(?:ed|es|s)\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:new\s+)?(?:\w+\s+)?(?:minister|premier|prime minister|chief|head|commander|envoy|ambassador|governor|"
+    r"successor|candidate|deputy)|(?:was|were|has been|had been)\s+(?:nominated|appointed)\b)\b",
     _I,
 )
 # joining an alliance or a union: "Finland became the 31st member of NATO", "Sweden joined the alliance"
@@ -157,7 +166,17 @@ _STRONG_SPEECH = re.compile(
     r"appeal(?:ed|s)?\s+(?:to|for)|(?:an|his|her|their|its|the) appeal (?:to|for)|plead(?:ed|s|ing)?\s+(?:for|with)|"
     rf"call(?:ed|s)\s+(?:for|on\s+(?!(?:{_DAYS})\b))|offer(?:ed|s)\s+to|"
     # a leader appearing on screen speaks to the public: "appeared in a video", "appeared on national TV"
-    r"appear(?:ed|s)\s+(?:on|in)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:video|television|TV|broadcast|address))\b",
+    r"appear(?:ed|s)\s+(?:on|in)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:video|television|TV|broadcast|address)|"
+    # a post is a public statement: "wrote on Twitter that ...", "posted on her account", "tweeted"
+    r"(?:wrote|posted)\s+on\s+(?:Twitter|X|Facebook|Telegram|Instagram|Truth Social|social media|"
+    r"(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:account|channel|page|website|blog))|tweeted|"
+    # so does one who speaks to a public through a medium: "addressed voters in a recorded message"
+    r"address(?:ed|es)\s+(?:[\w’'-]+\s+){1,4}?(?:in|on|via|through)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:video|speech|broadcast|message|letter|address)|address(?:ed|es)\s+the\s+nation|"
+    # an occasion used to say something: "used an interview on Sunday to question why ..."
+    r"used\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|interview|video|message|statement|"
+    r"appearance|news conference|press conference|briefing)\b[^.;]{0,60}?\bto\s+"
+    r"(?!(?:the|a|an|his|her|its|their|this|that|be)\b)(?-i:[a-z]+))\b",
     _I,
 )
 _SAID = re.compile(rf"\b(?:{'|'.join(speech.ATTRIBUTION)}|wrote|according to)\b", _I)
@@ -262,6 +281,14 @@ _CEREMONY_OF_AGREEMENT = re.compile(
 )
 
 
+# a summit the sentence's act comes from or is placed against is not its meeting: "flew home from the summit in
+# Lima", "ahead of the summit in Rome"
+_ANOTHER_SUMMIT = re.compile(
+    r"\b(?:from|after|before|ahead\s+of|since)\s+(?:the|a|an|this|last|its|their|his|her)\s+(?:[\w-]+\s+){0,4}?summit\b",
+    _I,
+)
+
+
 def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool = True) -> str | None:
     """The specific type a clause's happening has: missile tests and exercises first, the rest after speech.
 
@@ -281,7 +308,7 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool
     acts = _without_dependent_verbs(clause) if strict else clause
     if _TROOPS.search(clause) and _DEPLOY.search(acts):
         return TROOP_DEPLOYMENT
-    if _MEETING.search(clause):
+    if _MEETING.search(_ANOTHER_SUMMIT.sub(" ", clause)):
         # a meeting held for the ceremony of an accession or a signing is a facet of that agreement
         return AGREEMENT if _CEREMONY_OF_AGREEMENT.search(clause) else DIPLOMATIC_MEETING
     if _SANCTION.search(acts):
@@ -320,6 +347,10 @@ def _reported_happening(main: str, outside: str) -> str | None:
     return kind if kind in (ATTACK, OTHER) else None
 
 
+# a relative clause that tells what happened within the happening its noun names: "the visit, during which ..."
+_WITHIN = re.compile(r",\s+(?:during|in|at|on)\s+which\s+(?P<clause>[^,;]+)", _I)
+
+
 def classify(sentence: str, *, missile_context: bool) -> str | None:
     """The event type a sentence reports, or None when it reports no event.
 
@@ -331,6 +362,8 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     outside = _outside_quotes(sentence)
     if _EVALUATES.search(outside) or _EVALUATES.search(_SCARE_QUOTE.sub(r"\1", sentence)):
         return STATEMENT  # "called the drills a danger", "met and “firmly condemned” the test"
+    if vows_response(sentence):
+        return STATEMENT  # "X will respond to the expulsions, the ministry said": a vow, whatever it answers
     whole = _kind_of_act(outside, missile_context=missile_context, late=False) or _kind_of_act(
         outside, missile_context=missile_context, late=True, strict=False
     )
@@ -361,6 +394,14 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
         return kind
     if whole is None:
         return None
+    if frame is None:
+        within = _WITHIN.search(outside)
+        kind = within and (
+            _kind_of_act(within["clause"], missile_context=missile_context, late=False)
+            or _kind_of_act(within["clause"], missile_context=missile_context, late=True)
+        )
+        if kind:
+            return kind  # "the trip, during which they signed a pact, ...": the happening within the one named
     return STATEMENT if frame is not None else OTHER
 
 
@@ -503,6 +544,7 @@ def detect(
     news_day = _lede_day(text, passages, timexes, dct)
     before = {p.index: q.index for q, p in zip(passages, passages[1:], strict=False)}  # the passage before each
     told: tuple[int, frozenset[str], DateInfo] | None = None  # the last dated telling: passage, tellers, date
+    body_told: tuple[int, tuple[str, frozenset[str]], DateInfo] | None = None  # the same, told by a body
     for p in passages:
         if is_headline(p.text):
             continue
@@ -527,10 +569,13 @@ def detect(
         if event_type == ELECTION and _RESULT.search(outside):
             nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
         timexes_near = near.within(p.start, p.end)  # the passage's own expressions, and none far from it
-        info = pick_date(p, text, timexes_near, report_day, statement=event_type == STATEMENT, nouns=nouns)
+        own_clause = _after_clause_times(p, timexes_near, missile_context=missile_context)
+        info = (
+            own_clause and pick_date(p, text, own_clause, report_day, statement=event_type == STATEMENT, nouns=nouns)
+        ) or pick_date(p, text, timexes_near, report_day, statement=event_type == STATEMENT, nouns=nouns)
         if info is None and news_day is not None and _BESIDE_THE_NEWS.match(p.text.strip()):
             info = news_day  # "Hours before the summit, ...": the day of the happening the report opens with
-        own_times = [t for t in timexes_near if p.start <= t.start < p.end]
+        own_times = [t for t in timexes_near if p.start <= t.start < p.end and not in_since_clause(p, text, t)]
         if info is not None and dct is not None and (dct - info.end).days > BACKGROUND_YEARS_DAYS:
             continue  # "Russia invaded Ukraine in February 2022", told in 2024: background, not the news
         if info is None and (background(p.text) or _background(p, timexes_near, dct)):
@@ -549,9 +594,12 @@ def detect(
         if event_type == STATEMENT and info is None and told is not None and told[0] == before.get(p.index):
             if tellers & told[1] or (_HE_SHE.match(p.text) and told[1]):
                 info = replace(told[2], telling=False)  # the same speaker going on: "Zelensky warned that ..."
+        if event_type == STATEMENT and info is None and body_told is not None and body_told[0] == before.get(p.index):
+            if _same_body(body_told[1], _teller_body(p.text, gazetteer)):
+                info = replace(body_told[2], telling=False)  # "The ministry said on Monday ... Its spokesman said ..."
         if (
             event_type == STATEMENT
-            and not (strong_speech(p.text) or offers(p.text) or _EVALUATES.search(outside))
+            and not (strong_speech(p.text) or offers(p.text) or vows_response(p.text) or _EVALUATES.search(outside))
             and info is None
         ):
             continue
@@ -566,6 +614,9 @@ def detect(
         places = tuple(dict.fromkeys(h.actor for h in hits if h.kind == PLACE))
         if info is not None and (info.telling or event_type == STATEMENT) and tellers:
             told = (p.index, tellers, info)
+        if info is not None and (info.telling or event_type == STATEMENT):
+            body = _teller_body(p.text, gazetteer)
+            body_told = (p.index, body, info) if body is not None else None
         mentions.append(
             EventMention(
                 passage=p.index,
@@ -590,13 +641,46 @@ def detect(
                 date=info,
                 keywords=keywords(p.text),
                 simple_past=told_as_news(p.text),
-                other_time=info is None and any(_another_time(t, dct) for t in own_times),
+                other_time=info is None and any(_another_time(t, dct, text) for t in own_times),
             )
         )
     return mentions
 
 
 _DATED = ("DATE", "TIME")
+# a clause told after the sentence's main one: "Crews searched the ruins on Sunday after a storm hit on Saturday"
+_AFTER = re.compile(
+    r"(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bshortly)(?<!\bsoon)(?<!\bjust)(?<!\bthe day)(?<!\bmoments)"
+    r"\s+(?:after|following)\s+(?=(?:the|a|an|its|their|his|her|this|that)\s|(?-i:[A-Z]))",
+    _I,
+)
+
+
+def _after_clause_times(p: Passage, timexes: list[Any], *, missile_context: bool) -> list[Any]:
+    """The time expressions of a trailing "after" clause that holds the sentence's happening, when its main clause
+    holds none ("Crews searched the ruins on Sunday after a storm hit the coast late on Saturday": the storm is
+    the news the sentence carries, and Saturday its day; the search on Sunday is its aftermath). Empty otherwise."""
+    m = _AFTER.search(p.text)
+    if m is None:
+        return []
+    main, after = _outside_quotes(p.text[: m.start()]), _outside_quotes(p.text[m.end() :])
+    if _kind_of_act(main, missile_context=missile_context, late=False) or _kind_of_act(
+        main, missile_context=missile_context, late=True, strict=False
+    ):
+        return []
+    if (
+        strong_speech(main)
+        or _SAID.search(main)
+        or not (
+            _kind_of_act(after, missile_context=missile_context, late=False)
+            or _kind_of_act(after, missile_context=missile_context, late=True, strict=False)
+            or strong_speech(after)
+        )
+    ):
+        return []
+    return [t for t in timexes if t.start >= p.start + m.end()]
+
+
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -659,10 +743,19 @@ class _TimexIndex:
         return self.timexes[bisect_left(self.starts, start) : bisect_right(self.starts, end)]
 
 
-def _another_time(t: Any, dct: date | None) -> bool:
+# how long the happening itself lasted: "met for about half a day", "talked for two days"
+_LASTED = re.compile(
+    r"\bfor\s+(?:about|around|nearly|almost|some|just|only|over|more than|less than)?\s*(?:half\s+)?$", _I
+)
+
+
+def _another_time(t: Any, dct: date | None, text: str = "") -> bool:
     """Whether a time expression places its sentence at another time than the report's days ("last year", "in
-    the last few weeks"); "by Friday morning" in a report of that Friday, or "in the hours before", does not."""
+    the last few weeks"); "by Friday morning" in a report of that Friday, "in the hours before", or how long the
+    happening lasted ("met for a day"), does not."""
     if t.type == "DURATION":
+        if re.fullmatch(r"P[1-6]D", str(t.value)) and _LASTED.search(text[max(0, t.start - 24) : t.start]):
+            return False
         return not str(t.value).startswith("PT")
     if t.type not in _DATED:
         return False
@@ -681,6 +774,33 @@ def _background(p: Passage, timexes: list[Any], dct: date | None) -> bool:
         return False
     own = [t for t in timexes if p.start <= t.start < p.end and t.type in _DATED and t.range_end is not None]
     return bool(own) and all((dct - t.range_end).days > BACKGROUND_DAYS for t in own)
+
+
+# the bodies that speak through their staff: "the foreign ministry in Lima said ..." and, next, "foreign ministry
+# spokeswoman Ana Ruiz said ..." tell one telling
+_BODY = re.compile(
+    r"\b(?:(?:foreign|defen[cs]e|interior|justice|finance|economy|trade|health|emergenc(?:y|ies)|state)\s+"
+    r"(?:ministry|department|office)|embassy|kremlin|white house|pentagon|presidency|general staff|government|"
+    r"foreign office|army|navy)\b",
+    _I,
+)
+
+
+def _teller_body(sentence: str, gazetteer: Gazetteer) -> tuple[str, frozenset[str]] | None:
+    """The body a telling is attributed to (its name in lower case) and the countries its speaker names."""
+    frame = report_frame(sentence)
+    if frame is None:
+        return None
+    m = _BODY.search(frame.speaker)
+    if m is None:
+        return None
+    countries = frozenset(h.actor for h in gazetteer.find(frame.speaker) if h.kind == COUNTRY)
+    return " ".join(m.group(0).lower().split()), countries
+
+
+def _same_body(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]] | None) -> bool:
+    """Whether two tellings come from one body: the same kind of body, of no other country."""
+    return b is not None and a[0] == b[0] and (not a[1] or not b[1] or bool(a[1] & b[1]))
 
 
 _DEFINITE_TELLER = re.compile(rf"(?:^|,\s+)the\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(speech.TELLING)})\b", _I)

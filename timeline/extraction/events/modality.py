@@ -92,12 +92,38 @@ def is_question(sentence: str) -> bool:
     return mask_quotes(sentence).rstrip(" \"”’'").endswith("?")
 
 
+# An answer to another's act, promised in someone's words: "Chile will respond to the expulsions, its ministry said",
+# "said that a response would follow", "would take retaliatory steps". The future is the vow's; the vow itself was
+# made, on the day of its telling: a warning that makes news, not a plan or a guess.
+_RESPONSE_VOW = re.compile(
+    r"\b(?:will|would|shall)\s+(?:(?:\w+\s+)?(?:respond|retaliate|reciprocate|hit\s+back|"
+    r"take\s+(?:[\w-]+\s+){0,2}?(?:(?:response|retaliatory|reciprocal|mirror|counter)[\s-]+(?:measures|steps|action)|"
+    r"countermeasures)))\b|"
+    r"\b(?:response|retaliation|reply)\s+(?:will|would)\s+follow\b",
+    _I,
+)
+_QUOTE_MARKS = re.compile(r"[\"“”]")  # a scare quote around the vow's words: 'would take "firm steps"'
+_VIEW_VERBS = frozenset("believed believes thought thinks predicted predicts suggested suggests estimated".split())
+
+
+def vows_response(sentence: str) -> bool:
+    """Whether the sentence tells someone's vow to answer another's act ("X will respond, the ministry said")."""
+    if not _RESPONSE_VOW.search(_QUOTE_MARKS.sub("", sentence)):
+        return False  # the common case, settled without parsing the clauses
+    frame = report_frame(sentence)
+    if frame is None or frame.verb.lower() in _VIEW_VERBS or _ANALYST.match(frame.speaker.strip()):
+        return False  # a bare future is the writer's guess; an observer's view is no vow
+    return bool(_RESPONSE_VOW.search(_QUOTE_MARKS.sub("", frame.told)))
+
+
 def tells_no_happening(sentence: str) -> bool:
     """Whether the sentence tells a view, a plan, a guess, a question or what may come, not a happening."""
     if is_question(sentence) or is_caption(sentence):
         return True
     if _ANALYST.search(sentence) and is_analysis(sentence):
         return True  # a commentator's view, whatever its tense
+    if vows_response(sentence):
+        return False  # "X will respond, the ministry said": the vow is the happening, told in its own future
     if _REPEAT_PLEDGE.match(mask_quotes(main_part(sentence)).strip()):
         return True  # a pledge to try again tells a plan
     masked = mask_quotes(sentence)

@@ -124,7 +124,9 @@ _FUTURE_WORDS = (
 _PAST_WORDS = (
     r"was|were|had|did|said|told|announced|came|met|took|made|gave|went|saw|held|sent|began|left|won|lost|"
     r"fell|rose|hit|struck|spoke|wrote|ran|shot|led|paid|sold|bought|brought|caught|fought|flew|knew|"
-    r"became|ago|earlier|last|since|[a-z]{3,}ed"
+    r"became|ago|earlier|last|since|[a-z]{3,}ed|"
+    # regular past forms too short for the ending above: "used a speech on Thursday", "died on Friday"
+    r"used|died|fled|tied|eyed|owed|axed"
 )
 # Past clue words that are never participles: "will be held", "is sold" take their tense from the auxiliary,
 # but nothing comes before "was" or "ago" to change theirs.
