@@ -88,3 +88,14 @@ def test_a_share_of_the_vote_points_back_at_nothing():
 
     assert pointing_object("Jan Novak wins a second term with 58 percent of the vote") == ""
     assert pointing_object("Elbonia condemns the vote") == "the vote"
+
+
+def test_an_owners_apostrophe_after_an_s_is_no_quotation():
+    assert "quotation" not in headline_faults("The army declares an alert following Elbonias’ attack")
+    assert "quotation" in headline_faults("The envoy calls the plan ‘a trap’")
+
+
+def test_an_attribution_in_the_middle_splices_two_clauses():
+    spliced = "Novak was named the winner, the generals said they were voiding the result"
+    assert "two sentences" in headline_faults(spliced)
+    assert "two sentences" not in headline_faults("The generals say they are voiding the result, closing the borders")

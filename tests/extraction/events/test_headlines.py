@@ -436,3 +436,23 @@ def test_an_intent_the_speaker_tells_of_itself_stays_its_statement():
     assert write_title(sentence) == "Ruritania's army says it will no longer honour the pact and will send more troops"
     done = "On Friday, Ruritania's army said that it had sent more troops to the border."
     assert write_title(done) == "Ruritania's army sends more troops to the border"
+
+
+def test_a_modal_keeps_its_verb_and_a_verb_its_as_complement():
+    sentence = (
+        "The charter also warned that a large raid on power lines could, in some cases, be treated as an act of "
+        "war by all members, and named Elbonia a threat."
+    )
+    title = write_title(sentence, statement=True)
+    assert "could be treated as an act of war" in title and not title.endswith(("could", "treated"))
+
+
+def test_an_attack_is_named_by_who_carried_out_the_operation_or_fired_at_a_day_in_brackets():
+    carried = ['"Ruritania carried out a combined operation with rockets and raids," the army said.', "Roads shut."]
+    assert write_title("Elbonia's army declared an alert following the attack.", earlier_sentences=carried) == (
+        "Elbonia's army declares an alert following Ruritania's attack"
+    )
+    fired = ["Tuesday (May 2) Ruritania launched nearly 100 rockets at Elbonia.", "Elbonia vowed revenge."]
+    assert write_title("Freedonia condemned the attack.", earlier_sentences=fired, statement=True) == (
+        "Freedonia condemns Ruritania's attack"
+    )

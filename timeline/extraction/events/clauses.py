@@ -164,6 +164,15 @@ def strip_appositives(text: str) -> str:
     ("Iran's foreign minister, Hossein Amir-Abdollahian, said ...") gives way to the name."""
     if text.count(",") < 2:
         return text  # an aside sits between two commas
+    text = _TITLED_NAME.sub(lambda m: m.group("name") + " ", text, count=1)
+    return _APPOSITIVE.sub(lambda m: m.group(0) if _SPEECH.search(m.group(1)) else " ", text)
+
+
+def strip_title_appositives(text: str) -> str:
+    """strip_appositives for a headline: a role that holds a verb is a clause, and the name after it stays
+    where it is ("X says he agreed a truce with his counterpart, Y, that ..." keeps its opening)."""
+    if text.count(",") < 2:
+        return text
     text = _TITLED_NAME.sub(_titled_name, text, count=1)
     return _APPOSITIVE.sub(lambda m: m.group(0) if _SPEECH.search(m.group(1)) else " ", text)
 
@@ -237,8 +246,10 @@ _TRAILING_CLAUSE = re.compile(
     _I,
 )
 _SUBORDINATE = re.compile(
-    _MEASURE
-    + r"(?<!\bfor)(?<!\bso)(?<!\bsuch)(?<!\blong)(?<!\bsoon)(?<!\bwell)(?<!\bmuch)(?<!\bfar)\s+(?:after|before|while|amid|although|because|as|when|since|until|unless|if)\s+"
+    _MEASURE + r"(?<!\bfor)(?<!\bso)(?<!\bsuch)(?<!\blong)(?<!\bsoon)(?<!\bwell)(?<!\bmuch)(?<!\bfar)"
+    # "treated as an armed attack", "seen as a warning": "as" gives the verb its complement, not a new clause
+    r"(?<!\btreated)(?<!\bseen)(?<!\bdescribed)(?<!\bknown)(?<!\bregarded)(?<!\bdesignated)(?<!\bviewed)"
+    r"\s+(?:after|before|while|amid|although|because|as|when|since|until|unless|if)\s+"
     r"(?!(?:was|were|is|are|had|has|the same|long|well|soon|much|many|far|part)\b).*$",
     _I,
 )

@@ -52,7 +52,8 @@ _STANDS_ALONE = frozenset(
     "protests protest resigns resign dies die collapses collapse crashes crash sinks sink retreats retreat "
     "surrenders surrender falls fall ends end begins begin".split()
 )
-_QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘](?=\w)|(?<=\w)['’](?!\w)")
+# (an apostrophe after an s is an owner's: "Hamas’ attack", "the allies' plan")
+_QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘](?=\w)|(?<=\w)(?<!s)['’](?!\w)")
 _SHORT_QUOTE = re.compile(r"[\"“‘']([^\"“”‘’']{1,60}?)[\"”’'](?!\w)")
 _BE = frozenset("is are was were has have had".split())
 _ATTRIBUTION = re.compile(
@@ -182,6 +183,12 @@ def _participle_first(words: list[str]) -> bool:
     return not (len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper())
 
 
+# an attribution in the middle of a title: what comes before it and what it tells are two clauses
+_EMBEDDED_SAID = re.compile(
+    r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'-]+\s+){0,4}?(?:said|says|say|told|added)\s+(?=\w)"
+)
+
+
 def headline_faults(title: str) -> list[str]:
     """Why a title does not read as a headline (empty when it does)."""
     faults = []
@@ -214,8 +221,8 @@ def headline_faults(title: str) -> list[str]:
         faults.append("cut off")  # "... at approximately", "Joe Biden meets": what it acted on is missing
     if _QUOTES.search(title):
         faults.append("quotation")  # the mildest fault: counted once, the others twice
-    if re.search(r"(?<!\b[A-Z])[.!?]\s+\S", title):
-        faults.append("two sentences")
+    if re.search(r"(?<!\b[A-Z])[.!?]\s+\S", title) or _EMBEDDED_SAID.search(title):
+        faults.append("two sentences")  # "... won the vote, the officers said they cancel ...": two clauses spliced
     if _BARE_ATTRIBUTION.match(title) and not re.search(r"\bas saying\b|\bthat\b", title):
         faults.append("attribution only")
     return faults

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from timeline.extraction.events.clauses import main_clause, report_frame, strip_appositives, strip_lead
+from timeline.extraction.events.clauses import (
+    main_clause,
+    report_frame,
+    strip_appositives,
+    strip_lead,
+    strip_title_appositives,
+)
 from timeline.extraction.events.headline_check import (
     GENEROUS_CHARS,
     TOLD_BY,
@@ -317,6 +323,7 @@ def _cut(title: str, max_chars: int) -> str:
                 clause_ends.append(m.start())
         elif _phrase_may_end(title, m, last) and (_ADJUNCT_START.match(title, m.end()) or _and_verb(title, m.end())):
             adjunct_ends.append(m.start())
+    clause_ends = [c for c in clause_ends if not _MODAL_LEFT.search(title[:c])]  # "could, case by case | , be"
     short = [c for c in clause_ends if max_chars // 2 <= c <= max_chars + SLACK]
     if short:
         return title[: short[-1]].rstrip(" ,;")
@@ -333,6 +340,12 @@ def _cut(title: str, max_chars: int) -> str:
             return title[: fitting[-1]].rstrip(" ,;")
     later = [c for c in clause_ends + adjunct_ends if c > GENEROUS_CHARS]
     return title[: min(later)].rstrip(" ,;") if later else title  # never between two words of one phrase
+
+
+# a modal whose verb has not come yet: "warns an attack could, case by case"
+_MODAL_LEFT = re.compile(
+    r"\b(?:could|would|will|can|may|might|should|must)\b(?:,?\s+(?!(?:be|have|not)\b)[a-z]+){0,4},?$", _I
+)
 
 
 def _and_verb(title: str, at: int) -> bool:
@@ -373,7 +386,7 @@ def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
     )
     if (last.lower().endswith("ing") and not determined) or last.lower() in ("of", "to"):
         return False  # "a day before giving | up ...": the verb goes on ("the fighting | in ..." may stop)
-    if nxt == "to" and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
+    if nxt in ("to", "as") and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
         return False  # "agrees to suspend", "appeared to be": the verb needs what follows
     return not (nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper())
 
@@ -455,7 +468,7 @@ def write_title(
         s = s.replace("”", "", 1)  # a quotation that opened the sentence: '“...,” X said' reads as 'X says ...'
     s = re.sub(r"\s*\([^)]{0,80}\)", "", s)
     s = _DASH_ASIDE.sub(" ", s)  # "The raids – which the army mostly repelled – followed ...": the aside goes
-    s = strip_appositives(strip_lead(s))
+    s = strip_title_appositives(strip_lead(s))
     frame = report_frame(s)
     spoken_for = _first_person_quote(undated) or _quote_then_speaker(
         undated, earlier_sentences or [previous_sentence or ""]
@@ -858,7 +871,8 @@ def _verb_object(sentence: str, noun: str) -> str:
 def _actor_owner(sentence: str, noun: str) -> str:
     """The actor of `sentence` as an owner ("North Korea's") when the sentence is a name doing what `noun`
     stands for ("North Korea test-fired ..."), "" otherwise."""
-    before = strip_appositives(strip_lead(strip_dateline(sentence.strip())))
+    before = _LEAD_DAY.sub("", _BRACKETS.sub("", strip_dateline(sentence.strip())))
+    before = strip_appositives(strip_lead(before))
     verb = _VERB_AT.search(before)
     if verb is None or not _telling_verb(before[verb.start() :], noun):
         return ""
@@ -870,6 +884,8 @@ def _actor_owner(sentence: str, noun: str) -> str:
     if re.match(r"\s*(?:have|has|had|were|are|will|would|could|(?-i:[a-z]+ed))\b", before[verb.end() :], _I):
         return ""  # "Ukrainian troops have captured": a plural noun taken for the verb; the subject is no name
     words = subject.split()
+    while len(words) > 1 and words[0].lower() in _CALENDAR:
+        words.pop(0)  # "Tuesday (May 2) Ruritania launched ...": the day opens the sentence, not the actor
     while len(words) > 1 and words[0].lower() in _PERSON_WORDS:
         words.pop(0)  # "Leader Kim Jong Un" -> "Kim Jong Un"
     if len(words) > 4:
@@ -902,7 +918,7 @@ def name_object(title: str, earlier: str | Sequence[str]) -> str:
             return title[:at] + phrase + title[at + len(found) :]
         if "" in phrases and not _actor_owner(sentence, noun):
             continue  # "The launch followed ...": it points back as well
-        owner = _actor_owner(sentence, noun)
+        owner = _actor_owner(sentence, noun) or _doer(sentence, noun)
         if not owner and (of := _verb_object(sentence, noun)):
             return title[:at] + of + title[at + len(found) :]
         if owner:
@@ -942,13 +958,18 @@ def _named_happening(title: str, earlier: Sequence[str]) -> str:
     return title
 
 
+_BRACKETS = re.compile(r"\s*\([^()]{0,40}\)")
+_LEAD_DAY = re.compile(rf"^(?:on\s+)?(?:{'|'.join(WEEKDAY_TITLES)}),?\s+(?=(?-i:[A-Z]))", _I)  # "Tuesday Ruritania ..."
+
+
 def _doer(sentence: str, noun: str) -> str:
     """ "Ruritania's" when `sentence` opens on a name that carried out the happening ("Ruritania conducted a
-    rocket test ..."), "" otherwise."""
+    rocket test ...", "Ruritania carried out a combined operation ..." for an attack), "" otherwise."""
+    kind = rf"(?:{noun}|operation|assault|raid|offensive)" if noun in ("attack", "strike") else noun
     m = re.match(
-        rf"^(?P<name>(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,3}})\s+(?:conducted|carried\s+out|staged|held)\s+"
-        rf"(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,3}}{noun}\b",
-        strip_lead(strip_dateline(sentence.strip())),
+        rf"^(?P<name>(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,3}})\s+(?:conducted|carried\s+out|staged|held|"
+        rf"mounted)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,3}}{kind}\b",
+        strip_lead(strip_dateline(sentence.strip().lstrip("\"“‘'"))),
         _I,
     )
     if m is None or m["name"].lower() in _CALENDAR:
