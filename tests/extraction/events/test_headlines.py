@@ -456,3 +456,9 @@ def test_an_attack_is_named_by_who_carried_out_the_operation_or_fired_at_a_day_i
     assert write_title("Freedonia condemned the attack.", earlier_sentences=fired, statement=True) == (
         "Freedonia condemns Ruritania's attack"
     )
+
+
+def test_the_joiner_between_two_dates_left_out_goes_with_them():
+    sentence = "Ruritania's last two rocket trials, on May 4 and May 9, showed that the coast is within range."
+    spans = [(sentence.find("May 4"), sentence.find("May 4") + 5), (sentence.find("May 9"), sentence.find("May 9") + 5)]
+    assert " and," not in write_title(sentence, time_spans=spans)

@@ -462,6 +462,7 @@ def write_title(
     sentence, time_spans = _dated_background(sentence, time_spans)
     s = _remove_spans(sentence, time_spans)
     s = _TIME_WORDS.sub("", s)
+    s = _LEFT_JOINER.sub(" ", s)  # "..., on May 4 and May 9, ...": the "and" between two dates goes with them
     undated = s
     s = _strip_outer_quotes(s.strip()).lstrip(" ,;:")
     if s.count("”") > s.count("“"):
@@ -526,6 +527,7 @@ def write_title(
 
 # "it would no longer ...", "they will send ...": the speaker's own intent, told with a pronoun for itself
 _INTENT = re.compile(r"^(?P<who>it|they|he|she)\s+(?:would|will)\b", _I)
+_LEFT_JOINER = re.compile(r"\s+(?:and|or|to|through)\s*,\s*")
 _INNER_CLAUSE = re.compile(r"\s(?:that|after|as|when)\s+(?=\w)")
 
 
@@ -557,7 +559,7 @@ _AGE_ASIDE = re.compile(r"^([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*),\s+\d{1,3}
 _UNNAMED_SPEAKER = re.compile(r"^(?:the|a|an)\s+(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,4}$", _I)
 # "King Harald declares", "Oslo's council votes": a name first, not "The", "Two" or "Some"
 _OPENS_ON_NAME = re.compile(
-    r"^(?!(?:The|A|An|This|That|These|Those|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|More|Most|"
+    r"^(?!(?:The|A|An|This|That|These|Those|Some|Many|Much|Several|All|Both|Each|Every|Such|Another|No|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|More|Most|"
     r"About|Around|Over|Nearly|At|In|On|It|They|He|She|We|I|There|Its|Their|His|Her)\b)[A-Z]"
 )
 
