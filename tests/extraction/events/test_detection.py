@@ -474,3 +474,21 @@ def test_a_summit_the_act_comes_from_is_not_its_meeting():
 def test_a_happening_told_in_a_relative_clause_within_the_one_named_gives_its_kind():
     sentence = "The minister's trip last week, during which she signed two treaties, had angered the opposition."
     assert classify(sentence, missile_context=False) == "agreement"
+
+
+def test_the_speaker_is_the_subject_not_a_name_in_the_aside_that_describes_it():
+    from timeline.extraction.events.detection import statement_speaker
+
+    said = "On Monday, Kim Yo Jong, the sister of leader Kim Jong Un, accused Seoul of sending drones over the border."
+    assert statement_speaker(said) == "Kim Yo Jong"
+
+
+def test_the_speaker_is_the_subject_of_the_telling_not_a_name_the_rest_of_the_sentence_brings_up():
+    from timeline.extraction.events.detection import statement_speaker
+
+    said = ("Kim Jong Un has crossed into Russia, Russian and North Korean officials said on Tuesday, "
+            "on his way to a meeting with President Vladimir Putin.")  # fmt: skip
+    assert statement_speaker(said) == "North Korea"
+    assert (
+        statement_speaker("The talks were useful, said Sergei Lavrov after meeting Antony Blinken.") == "Sergei Lavrov"
+    )

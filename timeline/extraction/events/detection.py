@@ -18,6 +18,7 @@ from typing import Any
 from timeline.extraction.clean.lines import is_headline
 from timeline.extraction.events.clauses import (
     BACKGROUND_WORDS,
+    aside_spans,
     core_clause,
     definite_referent,
     main_part,
@@ -517,8 +518,27 @@ def _speaker(sentence: str, hits: list[Any]) -> str:
         return frame.speaker if frame is not None and _PROPER_NAME.fullmatch(frame.speaker) else ""
     if not verbs or not people:
         return ""
-    best = min(people, key=lambda h: min(abs(h.start - v) for v in verbs))
+    # "Ana Roe, the sister of the president, accused ...": a name inside an aside describes the speaker
+    asides = aside_spans(sentence)
+    people = [h for h in people if not any(a <= h.start < b for a, b in asides)] or people
+    # the subject just before the verb ("Russian and North Korean officials said") or just after it ("said
+    # Peskov"), before a name the rest of the sentence brings up ("..., on his way to meet President Putin")
+    named = [h for h in hits if h.kind in (PERSON, ORGANISATION, COUNTRY)]
+    named = [h for h in named if not any(a <= h.start < b for a, b in asides)] or named
+    said = [m.start() for m in _SAID.finditer(sentence)]
+    subjects = [h for h in named if any(_SUBJECT_OF.fullmatch(sentence, h.end, v) for v in verbs)] or [
+        h for h in named if any(_INVERTED.fullmatch(sentence, v, h.start) for v in said)
+    ]
+    best = min(subjects or people, key=lambda h: min(abs(h.start - v) for v in verbs))
     return best.actor
+
+
+# between a speaker and its verb: a few words of role or title, no clause boundary ("officials ... said")
+_SUBJECT_OF = re.compile(
+    r"(?:['’]s)?(?:,[^,]{1,80},)?(?:\s+[\w’'-]+){0,4}\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)*"
+)
+# a verb, then its speaker ("said Dmitry Peskov", "said the Kremlin's spokesman")
+_INVERTED = re.compile(r"\w+\s+(?:(?:the|its|a)\s+)?(?:[\w’'-]+\s+){0,2}")
 
 
 def statement_speaker(sentence: str, gazetteer: Gazetteer | None = None) -> str:
@@ -588,6 +608,7 @@ def detect(
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
         if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
             event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
+            info = replace(info, telling=False)  # the telling is the statement: its day is the statement's own
         if event_type is None:
             continue
         tellers = frozenset(h.actor for h in hits if h.kind in (PERSON, ORGANISATION))
