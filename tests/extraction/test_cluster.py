@@ -497,3 +497,16 @@ def test_an_undated_sentence_joins_the_reports_news_before_a_happening_it_dates_
     # with no news of its kind, the undated sentence does not join the older happening for being the only one
     groups = {tuple(g.mentions) for g in group_mentions([old, flew], published)}
     assert groups == {(0,), (1,)}
+
+
+def test_two_happenings_of_the_catch_all_kind_on_one_day_stay_apart_without_a_participant_in_common():
+    ms = [
+        mention(0, "other", "The deputy speaker, Ana Ruiz, resigned on Sunday.", [], D1),
+        mention(1, "other", "The mining minister also resigned on Sunday, citing threats to his family.", [], D1),
+    ]
+    assert len(group_mentions(ms)) == 2
+    same = [
+        mention(0, "other", "Ruritania expelled two diplomats on Tuesday.", ["Ruritania"], D1),
+        mention(1, "other", "The two diplomats were expelled by Ruritania on Tuesday.", ["Ruritania"], D1),
+    ]
+    assert len(group_mentions(same)) == 1

@@ -17,6 +17,7 @@ from timeline.extraction.events.detection import STATEMENT, EventMention
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, PERSON, default_gazetteer
 from timeline.extraction.lexicon.calendar_words import MONTH_WORDS, WEEKDAYS
+from timeline.extraction.lexicon.event_types import OTHER
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
@@ -142,6 +143,8 @@ def _speaker_by_role(a: EventProfile, b: EventProfile) -> bool:
 
 
 SAME_SPEAKER_MIN_OVERLAP = 0.2
+OTHER_MIN_SHARED = 3  # words two same-day sentences of one report, of the catch-all kind, share to tell one happening
+OTHER_MIN_OVERLAP = 0.3
 
 
 def _same_speaker(a: EventProfile, b: EventProfile) -> bool:
@@ -269,6 +272,11 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
         shared, overlap = word_agreement(event, other)
     if same_article:
         # In one article, one launch or one deployment on one date is one happening; otherwise ask for words in common.
+        if both_dated and event.event_type == OTHER:
+            # "other" gathers kinds of their own (a resignation, an arrest, a hearing): two of one day are one
+            # happening only when they share a participant or most of their words
+            clear = shared_actors or (shared >= OTHER_MIN_SHARED and overlap >= OTHER_MIN_OVERLAP)
+            return 1.0 + overlap + shared_actors if clear else 0.0
         if both_dated and event.event_type != STATEMENT:
             return 1.0 + overlap + shared_actors
         # an undated sentence of the article's only happening of its kind is that happening; where the article
