@@ -46,7 +46,8 @@ def test_the_writer_names_the_subject_from_the_country_the_article_is_about():
 def test_a_description_takes_the_name_an_earlier_aside_gave_it():
     earlier = ["The Vega Star, a Maltese-flagged cargo carrier hit by a drone last week, sank on Friday."]
     assert name_subject("The carrier was loaded with grain", earlier) == "The Vega Star was loaded with grain"
-    assert name_subject("The tanker was loaded with oil", earlier) == "The tanker was loaded with oil"
+    assert name_subject("The ship had been drifting for days", earlier) == "The Vega Star had been drifting for days"
+    assert name_subject("The plant was shut", earlier) == "The plant was shut"
 
 
 def test_a_day_or_a_place_before_a_comma_is_no_name_described():

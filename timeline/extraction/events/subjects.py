@@ -83,12 +83,16 @@ def name_subject(title: str, earlier: Sequence[str], country: str = "") -> str:
     return title
 
 
+_VESSELS = ("ship", "vessel", "carrier", "tanker", "freighter", "boat")
+
+
 def _described_as(head: str, sentence: str) -> str:
     """The name an earlier sentence describes by `head` in an aside ("The Vega Star, a Maltese-flagged cargo
     carrier, sank ...": "The Vega Star" for "the carrier"); "" when none does."""
+    kind = rf"(?:{'|'.join(_VESSELS)})" if head in _VESSELS else head  # "the ship" for "a bulk carrier"
     m = re.search(
         rf"(?P<name>(?:\bthe\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,3}}),\s+(?:a|an|the)\s+"
-        rf"(?:[\w’'-]+\s+){{0,4}}?{head}\b",
+        rf"(?:[\w’'-]+\s+){{0,4}}?{kind}\b",
         sentence,
         _I,
     )
