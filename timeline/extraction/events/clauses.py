@@ -57,7 +57,7 @@ _FILLER = (
 )
 _BEFORE_THAT = re.compile(rf"^(?:\s+(?:{_FILLER})\b){{0,5}}\s+that\s+", _I)
 _APPOSITIVE = re.compile(
-    r"(,(?<=[A-Za-z’'],)\s+(?:the|a|an|its|his|her|their|who|also|whose|himself|herself|now|then|in|[a-z]+ing|(?-i:[a-z]+ed))\b(?:[^,;\"“]|,(?=\d)){0,90},)\s+"
+    r"(,(?<=[A-Za-z’'],)\s+(?:the|a|an|its|his|her|their|who|which|also|whose|himself|herself|now|then|in|[a-z]+ing|(?-i:[a-z]+ed))\b(?:[^,;\"“]|,(?=\d)){0,90},)\s+"
     r"(?=[a-z])(?!(?:including|and|or|but|among|such)\b)"  # after an aside comes the verb, not "including ..."
 )
 _SUBJECT_VERB = re.compile(

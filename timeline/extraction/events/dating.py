@@ -134,6 +134,9 @@ def _quote_spans(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 RECENT_DAYS = 7  # how far before "said on <day>" a happening told of may lie
 _SPEECH_BEFORE = re.compile(
     rf"\b(?:{'|'.join(speech.DATED_SAYING)})\s+(?:on\s+|late\s+|early\s+)?$"
+    # "told reporters on Monday that ...": the day of the telling, past the ones it was told to
+    r"|\b(?:told|tells)\s+(?:reporters|journalists|lawmakers|parliament|(?:a|the)\s+(?:[\w-]+\s+)?[a-z]+)\s+"
+    r"(?:on\s+|late\s+|early\s+)?$"
     # "in a report to member states on Tuesday, the agency said ...": the day of the report
     r"|\b(?:in|with)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|letter|interview|speech|briefing)"
     r"\b[\w\s]{0,24}?\s+on\s+$",

@@ -86,7 +86,12 @@ _SANCTION = re.compile(
 )
 _ATTACK = re.compile(
     r"\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
-    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive)\b",
+    r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive|"
+    # arson is an attack: "rioters set fire to a police station", "torched two cars", "burned down the town hall"
+    r"open(?:ed|s)\s+fire\s+(?:on|at)|"
+    r"set\s+fire\s+to|set\s+(?:[\w’'-]+\s+){1,4}?(?:on\s+fire|ablaze)|torch(?:ed|es)|firebomb(?:ed|s)|"
+    r"(?:burn(?:ed|t)|burn(?:ed|t)\s+down)\s+(?:[\w’'-]+\s+){0,5}?(?:offices?|buildings?|homes?|houses?|headquarters|"
+    r"(?:police\s+)?stations?|vehicles?|cars?|buses|shops?|churches|mosques|synagogues|embass(?:y|ies)|town\s+hall))\b",
     _I,
 )
 # the texts that bind the parties, one or several ("signed 15 agreements", "a protocol on pulling back troops")
@@ -118,7 +123,23 @@ _OTHER_ACT = re.compile(
     r"\b(?:detain(?:ed|s)|arrest(?:ed|s)|overthr(?:ew|own)|ous(?:ted|ts)|seiz(?:ed|es) power|staged? a coup|"
     r"removed (?:\w+ )?from (?:power|office)|resign(?:ed|s)|stepped down|(?:was|were) sworn in|took office|"
     r"(?:was|were) assassinated|vetoe[ds]|(?:adopt|pass|approv)(?:ed|es|s) (?:an? |the )?(?:\w+ ){0,3}?"
-    r"(?:resolution|law|bill|motion|amendment)s?|declared (?:a state of emergency|martial law)|clos(?:ed|es) (?:its|the) (?:\w+ )?borders?|"
+    r"(?:resolution|law|bill|motion|amendment)s?|declared (?:a state of emergency|martial law)|"
+    # a border or a passage closed or reopened: "closed three crossings", "sealed the strait", "the airport reopened"
+    r"(?:clos(?:ed|es)|shut|shuts|reopen(?:ed|s)|seal(?:ed|s))\s+(?:[\w’'-]+\s+){0,5}?(?:borders?|crossings?|"
+    r"crossing\s+points?|border\s+posts?|checkpoints?|airspace|embass(?:y|ies)|consulates?|airports?|ports?|straits?)|"
+    r"(?:borders?|crossings?|crossing\s+points?|border\s+posts?|checkpoints?|airspace|airports?|straits?)\s+"
+    r"(?:was\s+|were\s+)?(?:closed|shut|reopened)\b(?!\s+(?:to|for)\s+(?:years|months|decades))|"
+    # a count, a process or a service stopped or taken up again: "halted the vote count", "the talks resumed"
+    r"(?:halt(?:ed|s)|suspend(?:ed|s)|paus(?:ed|es)|stopped|stops|resum(?:ed|es)|restart(?:ed|s)|froze|freezes)\s+"
+    r"(?:[a-z]+ing\s+)?(?:its|the|their|his|her|all|a)\s+(?:[\w-]+\s+){0,2}?(?:count|counting|tally|talks|negotiations|"
+    r"flights|operations|exports|imports|deliveries|shipments|production|services?|trading|aid|broadcasts?|"
+    r"publication|results|cooperation|inspections)|"
+    r"(?:count|counting|tally|talks|negotiations|flights|trading|voting|operations|deliveries|exports)\s+"
+    r"(?:was\s+|were\s+|had\s+been\s+)?(?:resumed|halted|suspended|paused|stopped|restarted)\b|"
+    # a decision taken by a government or a body, to do something: "decided on Monday to expel two envoys"
+    r"decided\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+|(?:last|this)\s+\w+\s+)?to\s+(?!be\b|(?:the|a|an)\b)(?-i:[a-z]+)|"
+    # a leader or an envoy arriving in a country or a city: "the president arrived in Rome on Friday"
+    r"(?:arrived|arrives|landed|lands)\s+in\s+(?-i:[A-Z])\w+|"
     r"expell?(?:ed|s)|recall(?:ed|s) (?:its|the) ambassador|"
     # an envoy called in, to protest or to be told a decision: "summoned the French ambassador on Monday"
     r"summon(?:ed|s)\s+(?:[\w’'-]+\s+){0,4}?(?:ambassadors?|envoys?|charg[ée]s? d['’]affaires|diplomats?)|evacuat(?:ed|es)|took to the streets|"
@@ -174,6 +195,12 @@ _STRONG_SPEECH = re.compile(
     # so does one who speaks to a public through a medium: "addressed voters in a recorded message"
     r"address(?:ed|es)\s+(?:[\w’'-]+\s+){1,4}?(?:in|on|via|through)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:video|speech|broadcast|message|letter|address)|address(?:ed|es)\s+the\s+nation|"
+    # a telling before the press is news of its own: "told a news conference that ..."
+    r"(?:told|tells|addressed|addresses)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:news|press)\s+"
+    r"(?:conference|briefing)|"
+    # or speaks to a gathering from afar: "spoke to the summit in a recorded video", "addressed the forum by video"
+    r"(?:spoke|speaks|address(?:ed|es))\s+(?:to\s+)?(?:[\w’'-]+\s+){1,4}?(?:in|via|through|by)\s+(?:a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:video|videolink|broadcast|recorded\s+message)|"
     # an occasion used to say something: "used an interview on Sunday to question why ..."
     r"used\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|interview|video|message|statement|"
     r"appearance|news conference|press conference|briefing)\b[^.;]{0,60}?\bto\s+"
@@ -562,6 +589,8 @@ def detect(
     earlier = [q.text for q in passages]  # the article's sentences in order
     position = {q.index: i for i, q in enumerate(passages)}
     news_day = _lede_day(text, passages, timexes, dct)
+    body = [q.text for q in passages if not is_headline(q.text)]
+    lede_texts = [body[i] for i in sorted(lede(body))]
     before = {p.index: q.index for q, p in zip(passages, passages[1:], strict=False)}  # the passage before each
     told: tuple[int, frozenset[str], DateInfo] | None = None  # the last dated telling: passage, tellers, date
     body_told: tuple[int, tuple[str, frozenset[str]], DateInfo] | None = None  # the same, told by a body
@@ -595,6 +624,12 @@ def detect(
         ) or pick_date(p, text, timexes_near, report_day, statement=event_type == STATEMENT, nouns=nouns)
         if info is None and news_day is not None and _BESIDE_THE_NEWS.match(p.text.strip()):
             info = news_day  # "Hours before the summit, ...": the day of the happening the report opens with
+        if info is None and _NEAR_THE_LAST.match(p.text.strip()):
+            # "Hours earlier, ...": the day of the last sentence before it that gives one (a few sentences back)
+            back = passages[max(0, position[p.index] - _NEAR_BACK) : position[p.index]]
+            info = next((d for q in reversed(back) if (d := _day_of(q, text, near, report_day))), None)
+        if info is None and news_day is not None and _gathering_of_the_news(p.text, lede_texts):
+            info = news_day  # "spoke to the forum by video": the gathering the report opens with, on its day
         own_times = [t for t in timexes_near if p.start <= t.start < p.end and not in_since_clause(p, text, t)]
         if info is not None and dct is not None and (dct - info.end).days > BACKGROUND_YEARS_DAYS:
             continue  # "Russia invaded Ukraine in February 2022", told in 2024: background, not the news
@@ -734,6 +769,40 @@ _BESIDE_THE_NEWS = re.compile(
     r"ceremony|launch|vote|election|speech|address|funeral|inauguration|signing|rally|session|conference)\b",
     _I,
 )
+
+
+# a sentence placed hours from the one before it: "Hours earlier, ...", "Later that day, ...", "That evening, ..."
+_NEAR_THE_LAST = re.compile(
+    r"^(?:(?:hours|minutes|moments)\s+(?:earlier|later)|(?:earlier|later)\s+(?:that|the\s+same)\s+"
+    r"(?:day|morning|afternoon|evening|night)|(?:that|in\s+the)\s+(?:same\s+)?(?:morning|afternoon|evening|night))\s*,",
+    _I,
+)
+
+
+_NEAR_BACK = 3  # how many sentences back "Hours earlier" may look for the day it counts from
+
+
+def _day_of(passage: Passage, text: str, near: _TimexIndex, report_day: date | None) -> DateInfo | None:
+    """The day a sentence gives its happening (None when it gives none finer than a day)."""
+    info = pick_date(passage, text, near.within(passage.start, passage.end), report_day, statement=False)
+    return replace(info, telling=False) if info is not None and info.precision == "day" else None
+
+
+# a gathering named with the definite article ("spoke to the forum", "at the summit"): the one the report opens with
+_THE_GATHERING = re.compile(
+    r"\b(?:to|at|before|addressed|attended|joined)\s+the\s+(?:[\w-]+\s+){0,2}?(?P<noun>forum|summit|conference|"
+    r"session|assembly|congress|gathering|rally|ceremony)\b",
+    _I,
+)
+
+
+def _gathering_of_the_news(sentence: str, lede_texts: list[str]) -> bool:
+    """Whether the sentence places its happening at a gathering that the report's opening sentences name."""
+    m = _THE_GATHERING.search(_outside_quotes(sentence))
+    if m is None:
+        return False
+    noun = re.compile(rf"\b{m.group('noun')}\b", _I)
+    return any(noun.search(t) for t in lede_texts if t != sentence)
 
 
 def _lede_day(text: str, passages: list[Passage], timexes: list[Any], dct: date | None) -> DateInfo | None:

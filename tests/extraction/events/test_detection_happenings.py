@@ -1,0 +1,102 @@
+"""Happenings of the news that make an event of their own, and sentences dated by the ones around them."""
+
+from datetime import date
+
+from timeline.extraction.events.detection import classify
+from timeline.extraction.pipeline import extract_article
+
+
+def _mentions(text: str, published: date) -> list[tuple[str, date | None]]:
+    found = extract_article(text, published=published).mentions
+    return [(m.event_type, m.date.start if m.date else None) for m in found]
+
+
+def test_a_count_or_a_process_halted_or_taken_up_again_is_a_happening():
+    assert classify("The election board halted its vote tally on Friday night.", missile_context=False) == "other"
+    assert classify("The commission stopped publishing the results on Friday.", missile_context=False) == "other"
+    assert classify("The airline suspended all flights to the island on Monday.", missile_context=False) == "other"
+    assert classify("When the tally resumed on Saturday, the gap had narrowed.", missile_context=False) == "other"
+    assert classify("The talks were suspended on Tuesday.", missile_context=False) == "other"
+    assert classify("The board stopped to think about it.", missile_context=False) is None
+
+
+def test_arson_is_an_attack():
+    assert classify("Rioters set fire to a police station in the capital on Sunday.", missile_context=False) == (
+        "attack"
+    )
+    assert classify("A mob torched two buses outside the stadium.", missile_context=False) == "attack"
+    assert classify("Demonstrators burned the offices of the ruling party.", missile_context=False) == "attack"
+    assert classify("The chef burned the toast.", missile_context=False) is None
+
+
+def test_a_border_crossing_closed_or_reopened_is_a_happening():
+    assert classify("Poland closed two crossings on its eastern frontier.", missile_context=False) == "other"
+    assert classify("The navy sealed the strait to shipping on Sunday.", missile_context=False) == "other"
+    assert classify("The three northern crossings closed at midnight on Friday.", missile_context=False) == "other"
+
+
+def test_a_decision_to_act_is_a_happening():
+    assert classify("The cabinet decided on Monday to expel two envoys.", missile_context=False) == "other"
+    assert classify("Last week the council decided to reopen the port.", missile_context=False) == "other"
+    assert classify("The council decided to be patient.", missile_context=False) is None
+
+
+def test_an_arrival_in_a_country_or_a_city_is_a_happening():
+    assert classify("The exiled leader arrived in Lisbon on a military jet.", missile_context=False) == "other"
+    assert classify("The parcel arrived in good shape.", missile_context=False) is None
+
+
+def test_a_speech_to_a_gathering_by_video_is_a_statement():
+    sentence = "The prime minister spoke to the congress in a recorded video, praising the delegates."
+    assert classify(sentence, missile_context=False) == "statement"
+    assert classify("The king addressed the assembly by video link.", missile_context=False) == "statement"
+
+
+def test_a_body_with_a_relative_aside_that_said_on_a_day_it_was_concerned_is_a_statement_of_that_day():
+    text = (
+        "The regional bloc, which had sent monitors to the polls, said on Monday that it was concerned by the delays."
+    )
+    assert _mentions(text, date(2021, 3, 10)) == [("statement", date(2021, 3, 8))]
+
+
+def test_told_reporters_on_a_day_dates_the_telling():
+    text = "The spokesman told reporters on Monday that the drill was a provocation and accused the navy of lying."
+    assert _mentions(text, date(2021, 3, 10)) == [("statement", date(2021, 3, 8))]
+
+
+def test_hours_earlier_takes_the_day_of_the_sentence_before_that_gives_one():
+    text = (
+        "The senate sat late on Tuesday and chose a new speaker.\n\n"
+        "The vote was close.\n\n"
+        "Hours earlier, the former president arrived in Madrid on a chartered plane."
+    )
+    assert ("other", date(2021, 3, 9)) in _mentions(text, date(2021, 3, 10))
+
+
+def test_a_gathering_the_report_opens_with_gives_its_day_to_what_happens_at_it():
+    text = (
+        "The premier skipped a trade forum in Nairobi on Tuesday, sending his deputy instead.\n\n"
+        "The forum drew some two thousand delegates.\n\n"
+        "The chancellor spoke to the forum in a recorded video, praising the new rules."
+    )
+    assert ("statement", date(2021, 3, 9)) in _mentions(text, date(2021, 3, 10))
+
+
+def test_opening_fire_on_a_target_is_an_attack():
+    assert classify("Coast guard cutters opened fire on two fishing boats.", missile_context=False) == "attack"
+
+
+def test_in_the_evening_takes_the_day_of_the_sentence_before_that_gives_one():
+    text = (
+        "The standoff started at dawn on Saturday near the island.\n\n"
+        "In the evening, border guards opened fire on the trawler and towed it to port."
+    )
+    assert ("attack", date(2021, 3, 6)) in _mentions(text, date(2021, 3, 8))
+
+
+def test_a_telling_before_the_press_is_a_statement_even_of_a_plan():
+    sentence = "The governor has told a news conference that she will call a fresh vote."
+    assert classify(sentence, missile_context=False) == "statement"
+    assert classify("The mayor told a press briefing that the roads were clear.", missile_context=False) == (
+        "statement"
+    )
