@@ -510,3 +510,18 @@ def test_two_happenings_of_the_catch_all_kind_on_one_day_stay_apart_without_a_pa
         mention(1, "other", "The two diplomats were expelled by Ruritania on Tuesday.", ["Ruritania"], D1),
     ]
     assert len(group_mentions(same)) == 1
+
+
+def test_a_meeting_and_the_deal_its_leaders_sign_that_day_are_one_happening():
+    from timeline.extraction.cluster import candidate_kinds
+
+    talks = profile("diplomatic meeting", "Ana Roe met Ivo Lind in Vienna for three hours on Tuesday.",
+                    ["Ana Roe", "Ivo Lind", "Austria"], D1)  # fmt: skip
+    deal = profile("agreement", "Ana Roe and Ivo Lind signed a trade accord on Tuesday.", ["Ana Roe", "Ivo Lind"], D1)
+    assert match_score(talks, deal, same_article=False) > 0
+    assert "agreement" in candidate_kinds("diplomatic meeting")
+    others = profile("agreement", "Two ministers signed a fishing accord on Tuesday.", ["Ana Roe", "Norway"], D1)
+    assert match_score(talks, others, same_article=False) == 0  # one participant in common: another deal
+    later = profile("agreement", "Ana Roe and Ivo Lind signed a trade accord on Thursday.", ["Ana Roe", "Ivo Lind"],
+                    date(2024, 5, 9))  # fmt: skip
+    assert match_score(talks, later, same_article=False) == 0

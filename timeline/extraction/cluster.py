@@ -17,7 +17,7 @@ from timeline.extraction.events.detection import STATEMENT, EventMention
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, PERSON, default_gazetteer
 from timeline.extraction.lexicon.calendar_words import MONTH_WORDS, WEEKDAYS
-from timeline.extraction.lexicon.event_types import OTHER
+from timeline.extraction.lexicon.event_types import AGREEMENT, DIPLOMATIC_MEETING, OTHER
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
@@ -318,6 +318,8 @@ def _facet_score(event: EventProfile, other: EventProfile, *, same_article: bool
     """Two kinds the detector confuses, told of on the same day by the same actors in mostly the same words
     (within one report, in some words: its sentences tell one story)."""
     kinds = {event.event_type, other.event_type}
+    if kinds == SUMMIT_KINDS:
+        return _summit_score(event, other, same_article=same_article)
     if STATEMENT in kinds and len(kinds & FACET_KINDS) == 1:
         return _telling_in_article(event, other) if same_article else _telling_score(event, other)
     if not kinds <= FACET_KINDS:
@@ -347,7 +349,36 @@ def candidate_kinds(kind: str) -> frozenset[str]:
     """The kinds of stored events a happening of `kind` may turn out to be across reports."""
     if kind in FACET_KINDS or kind == STATEMENT:
         return FACET_KINDS | {STATEMENT}  # a statement may tell of a strike, a launch or a seizure
+    if kind in SUMMIT_KINDS:
+        return SUMMIT_KINDS  # leaders who meet and sign that day: one report tells the talks, the next the deal
     return frozenset({kind})
+
+
+# A meeting and what its participants agree or sign at it, told as two kinds by two reports (or two sentences)
+SUMMIT_KINDS = frozenset({DIPLOMATIC_MEETING, AGREEMENT})
+SUMMIT_MIN_ACTORS = 2  # the participants both sides name: at least two, so that a deal of others stays apart
+
+
+def _summit_score(event: EventProfile, other: EventProfile, *, same_article: bool) -> float:
+    """A meeting and an agreement of the same day between the same participants (at least two in common; two
+    named people where one side is an undated sentence of the same report) are one happening: the summit and
+    what it produced."""
+    undated = event.date is None or other.date is None
+    if undated and not same_article:  # in one report, an undated sentence fits its day
+        return 0.0
+    if not undated and not (
+        event.date.precision == "day" and other.date.precision == "day" and event.date.overlaps(other.date)
+    ):
+        return 0.0
+    shared = common_actors(event.actors, other.actors)
+    if undated:  # a sentence the report leaves undated: the leaders themselves, named on both sides
+        shared = {a for a in shared if _kind(a) == PERSON}
+    if len(shared) < SUMMIT_MIN_ACTORS or ordinal_conflict(event, other):
+        return 0.0
+    if not same_article and not spread_ok(event, other):
+        return 0.0
+    _, overlap = word_agreement(event, other)
+    return 0.5 + 0.5 * overlap
 
 
 def is_reaction(profile: EventProfile) -> bool:
