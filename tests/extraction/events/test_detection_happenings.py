@@ -47,7 +47,7 @@ def test_an_arrival_in_a_country_or_a_city_is_a_happening():
 
 
 def test_a_speech_to_a_gathering_by_video_is_a_statement():
-    sentence = "The prime minister spoke to the congress in a recorded video, praising the delegates."
+    sentence = "The prime minister spoke to the congress in a filmed video, praising the delegates."
     assert classify(sentence, missile_context=False) == "statement"
     assert classify("The king addressed the assembly by video link.", missile_context=False) == "statement"
 
@@ -77,7 +77,7 @@ def test_a_gathering_the_report_opens_with_gives_its_day_to_what_happens_at_it()
     text = (
         "The premier skipped a trade forum in Nairobi on Tuesday, sending his deputy instead.\n\n"
         "The forum drew some two thousand delegates.\n\n"
-        "The chancellor spoke to the forum in a recorded video, praising the new rules."
+        "The chancellor spoke to the forum in a filmed video, praising the new rules."
     )
     assert ("statement", date(2021, 3, 9)) in _mentions(text, date(2021, 3, 10))
 

@@ -247,7 +247,7 @@ _TRAILING_CLAUSE = re.compile(
 )
 _SUBORDINATE = re.compile(
     _MEASURE + r"(?<!\bfor)(?<!\bso)(?<!\bsuch)(?<!\blong)(?<!\bsoon)(?<!\bwell)(?<!\bmuch)(?<!\bfar)"
-    # "treated as an armed attack", "seen as a warning": "as" gives the verb its complement, not a new clause
+    # "treated as a hostile act", "viewed as a signal": "as" gives the verb its complement, not a new clause
     r"(?<!\btreated)(?<!\bseen)(?<!\bdescribed)(?<!\bknown)(?<!\bregarded)(?<!\bdesignated)(?<!\bviewed)"
     r"\s+(?:after|before|while|amid|although|because|as|when|since|until|unless|if)\s+"
     r"(?!(?:was|were|is|are|had|has|the same|long|well|soon|much|many|far|part)\b).*$",

@@ -198,7 +198,7 @@ _STRONG_SPEECH = re.compile(
     # a telling before the press is news of its own: "told a news conference that ..."
     r"(?:told|tells|addressed|addresses)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:news|press)\s+"
     r"(?:conference|briefing)|"
-    # or speaks to a gathering from afar: "spoke to the summit in a recorded video", "addressed the forum by video"
+    # or speaks to a gathering from afar: "spoke to the summit in a filmed message", "addressed the forum by video"
     r"(?:spoke|speaks|address(?:ed|es))\s+(?:to\s+)?(?:[\w’'-]+\s+){1,4}?(?:in|via|through|by)\s+(?:a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:video|videolink|broadcast|recorded\s+message)|"
     # an occasion used to say something: "used an interview on Sunday to question why ..."

@@ -1,6 +1,7 @@
-"""Integrity of the held-out atlas set (tests/data/heldout_atlas/): its gold must stay usable as a measure.
+"""Integrity of the held-out sets written for this app (tests/data/heldout_desk, heldout_beat, heldout_atlas):
+their gold must stay usable as a measure.
 
-These checks read the files only; nothing here runs ingest, extraction or evaluation on the set, whose gold was
+These checks read the files only; nothing here runs ingest, extraction or evaluation on a set, whose gold was
 written before the app was run on it.
 """
 
@@ -10,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,18 +19,28 @@ from tests.conftest import shared_path
 from tests.paths import DATA
 from timeline.models import EventType
 
-FOLDER = DATA / "heldout_atlas"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# each set: its reports, the happenings they tell, the outlets per happening, the required events per happening
+SETS = {
+    "heldout_desk": {"reports": 16, "happenings": (6, 6), "outlets": 2, "required": (1, 6)},
+    "heldout_beat": {"reports": 15, "happenings": (5, 6), "outlets": 2, "required": (3, 10)},
+    "heldout_atlas": {"reports": 15, "happenings": (5, 5), "outlets": 3, "required": (4, 6)},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def folder(request) -> Path:
+    return DATA / request.param
 
 
 @pytest.fixture(scope="module")
-def gold() -> dict:
-    return json.loads((FOLDER / "gold.json").read_text(encoding="utf-8"))
+def gold(folder) -> dict:
+    return json.loads((folder / "gold.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def articles() -> dict[str, dict]:
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((FOLDER / "articles").glob("*.json"))}
+def articles(folder) -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "articles").glob("*.json"))}
 
 
 def _span(value: str) -> tuple[dt.date, dt.date]:
@@ -39,8 +51,8 @@ def _span(value: str) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def test_the_gold_lists_exactly_the_article_files_with_their_metadata(gold, articles) -> None:
-    assert len(articles) == 15
+def test_the_gold_lists_exactly_the_article_files_with_their_metadata(folder, gold, articles) -> None:
+    assert len(articles) == SETS[folder.name]["reports"]
     assert set(gold["articles"]) == set(articles)
     for name, article in articles.items():
         assert 1500 <= len(article["text"]) <= 3000, name
@@ -96,12 +108,12 @@ def test_weekday_readings_in_the_notes_agree_with_the_calendar(gold) -> None:
     assert checked >= 30
 
 
-def test_the_news_dev_validator_accepts_the_gold(tmp_path) -> None:
+def test_the_news_dev_validator_accepts_the_gold(folder, tmp_path) -> None:
     """The development set's validator (../shared) reads the files beside it: run it on this set's files."""
     validator = shared_path("data", "news_dev", "validate_gold.py")
     shutil.copy(validator, tmp_path / "validate_gold.py")
-    (tmp_path / "articles").symlink_to(FOLDER / "articles")
-    (tmp_path / "gold.json").symlink_to(FOLDER / "gold.json")
+    (tmp_path / "articles").symlink_to(folder / "articles")
+    (tmp_path / "gold.json").symlink_to(folder / "gold.json")
     run = subprocess.run(
         [sys.executable, str(tmp_path / "validate_gold.py")], capture_output=True, text=True, timeout=60
     )
@@ -109,17 +121,20 @@ def test_the_news_dev_validator_accepts_the_gold(tmp_path) -> None:
     assert run.stdout.strip().endswith("OK"), run.stdout
 
 
-def test_every_happening_is_told_by_three_outlets_and_has_four_to_six_required_events(gold) -> None:
+def test_every_happening_is_told_by_several_outlets_and_has_required_events(folder, gold) -> None:
+    shape = SETS[folder.name]
     outlets: dict[str, set[str]] = {}
     required: dict[str, int] = {}
     for event in gold["events"]:
         for name in event["mentions"]:
             outlets.setdefault(event["happening"], set()).add(gold["articles"][name]["publisher"])
         required[event["happening"]] = required.get(event["happening"], 0) + (event["tier"] == "required")
-    assert len(outlets) == 5
+    low, high = shape["happenings"]
+    assert low <= len([h for h in outlets if required.get(h)]) <= high
     for happening, names in outlets.items():
-        assert len(names) == 3, happening
-        assert 4 <= required.get(happening, 0) <= 6, happening
+        if required.get(happening):
+            assert len(names) >= shape["outlets"], happening
+            assert shape["required"][0] <= required[happening] <= shape["required"][1], happening
 
 
 def test_negatives_never_overlap_a_mention_and_look_alikes_are_listed(gold) -> None:
@@ -132,4 +147,4 @@ def test_negatives_never_overlap_a_mention_and_look_alikes_are_listed(gold) -> N
     happening = {event["key"]: event["happening"] for event in gold["events"]}
     paired = {happening[key] for pair in gold["distractor_pairs"] for key in pair["events"]}
     assert paired == set(happening.values())
-    assert len(gold["distractor_pairs"]) >= 10
+    assert len(gold["distractor_pairs"]) >= 8
