@@ -525,3 +525,11 @@ def test_a_meeting_and_the_deal_its_leaders_sign_that_day_are_one_happening():
     later = profile("agreement", "Ana Roe and Ivo Lind signed a trade accord on Thursday.", ["Ana Roe", "Ivo Lind"],
                     date(2024, 5, 9))  # fmt: skip
     assert match_score(talks, later, same_article=False) == 0
+
+
+def test_a_speakers_statements_of_two_days_are_two_even_across_reports():
+    saturday = profile("statement", "Ana Roe said troops had captured two soldiers near the border on Saturday.",
+                       ["Ana Roe", "Ruritania"], D1, ["Ana Roe"])  # fmt: skip
+    sunday = profile("statement", "Ana Roe said on Sunday that the two captured soldiers could be exchanged.",
+                     ["Ana Roe", "Ruritania"], date(2024, 5, 8), ["Ana Roe"])  # fmt: skip
+    assert match_score(saturday, sunday, same_article=False) == 0.0

@@ -244,6 +244,8 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
     if not dates_compatible(event.date, other.date):
         if same_article or not _days_apart(event.date, other.date, DISPUTE_WINDOW_DAYS):
             return 0.0
+        if event.event_type == STATEMENT:
+            return 0.0  # a speaker's words of Sunday are not those of Saturday: a telling is dated to its day
         near_miss = True  # sources a day or two apart may still tell of one happening
     if not same_article and not spread_ok(event, other):
         return 0.0
