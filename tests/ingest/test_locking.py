@@ -11,7 +11,7 @@ from timeline.ingest import service
 from timeline.ingest.locking import LostToAnotherWriter, lost_to_another_writer
 from timeline.ingest.readers import read_path
 from timeline.ingest.service import article_ingest, collision_keys
-from timeline.models import Article
+from timeline.models import Article, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +93,18 @@ def test_the_keys_are_held_until_commit_and_another_session_cannot_take_them(tmp
         thread.start()
         thread.join()
     assert taken == [False]
+
+
+def test_a_new_events_title_shown_meanwhile_by_another_event_is_chosen_again(monkeypatch):
+    from timeline.events import update
+
+    mine = Event.objects.create(slug="mine", title="Rockets hit a depot", event_type="attack")
+    book = update.TitleBook([mine])
+    book.read({mine.title})  # what the ingest saw when it chose the title: no other event shows it
+    chosen_again = []
+    monkeypatch.setattr(update, "events_retitle_if_shared", lambda events: chosen_again.append(events))
+    update.events_retitle_if_shown_since([mine], book)
+    assert chosen_again == []  # alone, as on a serial ingest: one query, nothing else
+    Event.objects.create(slug="theirs", title="Rockets hit a depot", event_type="attack")  # another ingest's
+    update.events_retitle_if_shown_since([mine], book)
+    assert chosen_again == [[mine]]

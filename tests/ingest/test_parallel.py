@@ -13,6 +13,7 @@ from django.db import connection
 
 from bench.reports import reports_write
 from tests.ingest.processes import finished, manage, manage_start, shared_database
+from tests.ingest.recount import stale_search_texts, tally_mismatches
 from timeline.models import Article, Event
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,6 +40,9 @@ def test_it_stores_every_article_once_and_one_event_per_happening(tmp_path) -> N
         mentions__passage__article__publisher__name="South Wire"
     )
     assert shared.distinct().count() >= REPORTS
+    # the tallies and search texts both workers kept (deferred to each commit) are those counted afresh
+    assert tally_mismatches() == {}
+    assert stale_search_texts() == 0
     together = _twins()
     Event.objects.all().delete()
     Article.objects.all().delete()

@@ -18,6 +18,8 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "timeline" / "migrations"
 READS_LIVE_CODE = {
     # by design: the triggers are installed from one place, timeline/sql/<database>.sql, read at migrate time
     "0025_triggers_from_one_file.py",
+    # the same installer, run again because the file changed (tally deltas, search text built once per ingest)
+    "0033_tally_deltas.py",
     # fills mention facts the way the extraction of the day reads a passage, as a re-read command would
     "0022_mention_match_facts.py",
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
 from timeline.extraction import cluster
@@ -155,6 +156,27 @@ def candidate_days(group: ArticleEvent) -> tuple[frozenset[str], date, date] | N
     return cluster.candidate_kinds(group.event_type), window[1], window[2]
 
 
+def _candidate_ids_sql(wanted: list[tuple[frozenset[str], tuple[str, date, date] | None]]) -> tuple[str, list]:
+    """The ids of the first MAX_CANDIDATES events of _candidate_events (no article left out)
+    for each (kinds, window), in one statement written out here (Django's compiler took longer to build the
+    same query than the database to run it)."""
+    parts, params = [], []
+    for n, (kinds, window) in enumerate(wanted):
+        kinds = sorted(kinds)
+        where = f"event_type IN ({', '.join(['%s'] * len(kinds))})"
+        params += kinds
+        if window is not None:
+            kind, low, high = window
+            reach = "date_start >= %s" if kind == "start" else "date_end >= %s"
+            where += f" AND (date_start IS NULL OR (date_start <= %s AND {reach}))"
+            params += [high, low]
+        parts.append(
+            f"SELECT id FROM (SELECT id FROM timeline_event WHERE {where} "
+            f"ORDER BY date_start IS NULL, date_start DESC, id LIMIT {MAX_CANDIDATES}) AS c{n}"
+        )
+    return " UNION ".join(parts), params
+
+
 class CandidatePool:
     """The stored events any happening of one article may be, read in two queries for all of them, and the
     events the article adds as its happenings are stored one after the other.
@@ -171,10 +193,8 @@ class CandidatePool:
             wanted.setdefault((cluster.candidate_kinds(group.event_type), candidate_window(group)), group)
         if not wanted:
             return
-        near = Q()
-        for group in wanted.values():
-            near |= Q(id__in=_candidate_events(group).values("id")[:MAX_CANDIDATES])
-        events = list(Event.objects.filter(near).defer("search_text", "search_vector"))
+        sql, params = _candidate_ids_sql(list(wanted))
+        events = list(Event.objects.defer("search_text", "search_vector").filter(id__in=RawSQL(sql, params)))
         facts = _mention_facts(events, None)
         for event in events:
             self._add(event, facts[event.id])
@@ -342,10 +362,26 @@ def near_duplicate_of(
     if not candidate_ids:
         return None
     mine = cluster.shingles(article.text)
-    for other in Article.objects.filter(id__in=candidate_ids).order_by("id"):
-        if cluster.containment(mine, cluster.shingles(other.text)) >= cluster.NEAR_DUPLICATE:
+    keys = list(Article.objects.filter(id__in=candidate_ids).order_by("id").values_list("id", "content_hash"))
+    unread = [pk for pk, digest in keys if (pk, digest) not in _SHINGLES]
+    if len(_SHINGLES) + len(unread) > SHINGLES_KEPT:
+        _SHINGLES.clear()
+    for pk, digest, text in Article.objects.filter(id__in=unread).values_list("id", "content_hash", "text"):
+        _SHINGLES[(pk, digest)] = cluster.shingles(text)
+    for pk, digest in keys:
+        theirs = _SHINGLES.get((pk, digest))
+        if theirs is None:  # cleared meanwhile (a very long candidate list): read it again
+            theirs = cluster.shingles(Article.objects.values_list("text", flat=True).get(id=pk))
+        if cluster.containment(mine, theirs) >= cluster.NEAR_DUPLICATE:
+            other = Article.objects.select_related("duplicate_of").get(id=pk)
             return other.duplicate_of or other
     return None
+
+
+# A stored article's text never changes (it is read-only everywhere once stored): the shingles of the articles
+# compared are kept for the run, by id and content hash (an id alone may be reused on SQLite after a rollback).
+_SHINGLES: dict[tuple[int, str], set[int]] = {}
+SHINGLES_KEPT = 500  # about 60 KB each
 
 
 def near_duplicate_candidates(article: Article, passages: list[Passage]) -> set[int]:

@@ -6,7 +6,7 @@ Every write here respects Event.locked_fields: a field a curator fixed is never 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.utils import timezone
@@ -17,6 +17,7 @@ from timeline.events.derived import WEAK_RULES, event_date, publisher_count, uni
 from timeline.events.matching import gazetteer_current
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer
+from timeline.ingest.locking import write_lock
 from timeline.models import Actor, Event, Mention
 
 
@@ -40,6 +41,8 @@ def link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]]
     if not wanted:
         return
     by_name = {a.name: a for a in Actor.objects.filter(name__in=wanted)}
+    if wanted - set(by_name):
+        write_lock()  # one creator of actors at a time: two ingests finding the same new name make one actor
     for name in wanted - set(by_name):
         by_name[name] = _actor(name, gaz.kinds.get(name, "country"))
     actor_rows, place_rows = [], []
@@ -77,36 +80,70 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
 _ARTICLE_TEXTS = ("passage__article__raw_text", "passage__article__text", "passage__article__dropped")  # unread
 
 
-def events_refresh(events: list[Event], *, before_write: Callable[[list[Event]], None] | None = None) -> list[Event]:
+class EventWrites:
+    """Changes to events kept to be written together: one UPDATE of the fields any of them changed, and one
+    history row per event (instead of a write per step that changed something)."""
+
+    def __init__(self) -> None:
+        self._events: dict[int, Event] = {}
+        self._fields: set[str] = set()
+
+    def add(self, event: Event, fields: list[str]) -> None:
+        self._events[event.id] = event
+        self._fields.update(fields)
+
+    def write(self) -> None:
+        if not self._events:
+            return
+        now = timezone.now()
+        events = list(self._events.values())
+        for event in events:
+            event.updated_at = now
+        bulk_update_with_history(events, Event, [*sorted(self._fields), "updated_at"], default_date=now)
+        self._events, self._fields = {}, set()
+
+
+def events_refresh(
+    events: list[Event],
+    *,
+    before_write: Callable[[list[Event]], None] | None = None,
+    writes: EventWrites | None = None,
+) -> list[Event]:
     """event_refresh for several events at once, their actors and places left as they are: the events and
-    their mentions read afresh in two queries, one write (and one history row) per event changed, grouped by
-    the fields that changed. `before_write` is called with the events whose days are about to change, before any
-    event is written. The events as read afresh, in the order given."""
-    fresh = Event.objects.defer("search_text", "search_vector").in_bulk([e.id for e in events])
+    their mentions read afresh in two queries, one write (and one history row) per event changed (kept in
+    `writes` when given, for the caller to write with others). The events are read locked (PostgreSQL: in id
+    order, until commit), so two ingests refreshing one event take turns and the second reads the first's
+    mentions. `before_write` is called with the events whose days are about to change, before any event is
+    written. The events as read afresh, in the order given."""
+    rows = Event.objects.defer("search_text", "search_vector").filter(id__in=[e.id for e in events]).order_by("id")
+    fresh = {e.id: e for e in rows.select_for_update(no_key=True)}
     by_event: dict[int, list[Mention]] = {i: [] for i in fresh}
-    rows = Mention.objects.filter(event_id__in=list(fresh)).select_related("passage__article").defer(*_ARTICLE_TEXTS)
-    for m in rows.order_by("event_id", "passage__article_id", "passage__index"):
+    mentions = Mention.objects.filter(event_id__in=list(fresh)).select_related("passage__article")
+    for m in mentions.defer(*_ARTICLE_TEXTS).order_by("event_id", "passage__article_id", "passage__index"):
         by_event[m.event_id].append(m)
-    writes: dict[tuple[str, ...], list[Event]] = {}
-    now = timezone.now()
+    own = writes is None
+    writes = EventWrites() if writes is None else writes
     ordered = [fresh[e.id] for e in events if e.id in fresh]
-    book = _TitleBook(ordered)
+    book = TitleBook(ordered)
+    # every title a headline may be chosen from, read in one query (the database does not change in the loop)
+    book.read({e.title for e in ordered} | {m.title[:300] for ms in by_event.values() for m in ms if m.title})
+    moved = []
     for event in ordered:
         if by_event[event.id]:
             changed = _refreshed(event, by_event[event.id], book)
             book.shows(event)
             if changed:
-                event.updated_at = now
-                writes.setdefault(tuple(changed), []).append(event)
-    moved = [e for fields, group in writes.items() if {"date_start", "date_end"} & set(fields) for e in group]
+                writes.add(event, changed)
+            if {"date_start", "date_end"} & set(changed):
+                moved.append(event)
     if moved and before_write is not None:
         before_write(moved)
-    for fields, changed_events in writes.items():
-        bulk_update_with_history(changed_events, Event, [*fields, "updated_at"], default_date=now)
+    if own:
+        writes.write()
     return ordered
 
 
-def _refreshed(event: Event, mentions: list[Mention], book: _TitleBook | None = None) -> list[str]:
+def _refreshed(event: Event, mentions: list[Mention], book: TitleBook | None = None) -> list[str]:
     """Set the event's date, dispute, title and publisher count from its mentions (not where a curator locked
     them); the fields that changed."""
     best, disputed = event_date(mentions)
@@ -136,19 +173,32 @@ def event_retitle_if_shared(event: Event) -> None:
     events_retitle_if_shared([event])
 
 
-def events_retitle_if_shared(events: list[Event]) -> None:
+def events_retitle_if_shared(
+    events: list[Event],
+    *,
+    mentions: dict[int, list[Mention]] | None = None,
+    unsaved: list[Event] | None = None,
+    writes: EventWrites | None = None,
+) -> TitleBook | None:
     """event_retitle_if_shared for each event in turn (each sees the titles those before it took), with a few
-    queries for all and one write (and history row) per event retitled."""
+    queries for all and one write (and history row) per event retitled. `mentions`: each event's mentions,
+    when the caller has them all (with their passages and articles); read otherwise. `unsaved`: other events
+    whose titles changed in memory (kept in `writes`), which the database does not show yet. The titles read,
+    for events_retitle_if_shown_since."""
     events = [e for e in events if not e.is_locked("title")]
     if not events:
-        return
+        return None
     by_event: dict[int, list[Mention]] = {e.id: [] for e in events}
-    for m in (
-        Mention.objects.filter(event_id__in=list(by_event)).select_related("passage__article").defer(*_ARTICLE_TEXTS)
-    ):
-        by_event[m.event_id].append(m)
-    book = _TitleBook(events)
+    if mentions is not None:
+        by_event.update({i: mentions.get(i, []) for i in by_event})
+    else:
+        rows = Mention.objects.filter(event_id__in=list(by_event)).select_related("passage__article")
+        for m in rows.defer(*_ARTICLE_TEXTS):
+            by_event[m.event_id].append(m)
+    book = TitleBook([*events, *(unsaved or [])])
     book.read({e.title for e in events} | {m.title[:300] for ms in by_event.values() for m in ms if m.title})
+    own = writes is None
+    writes = EventWrites() if writes is None else writes
     retitled = []
     for event in events:
         if not book.shown_by_another(event):
@@ -157,15 +207,28 @@ def events_retitle_if_shared(events: list[Event]) -> None:
         if title and title != event.title:
             event.title = title
             book.shows(event)
+            writes.add(event, ["title"])
             retitled.append(event)
+    if own:
+        writes.write()
     if retitled:
-        now = timezone.now()
-        for event in retitled:
-            event.updated_at = now
-        bulk_update_with_history(retitled, Event, ["title", "updated_at"], default_date=now)
+        book.read({e.title for e in retitled})  # a title best_title wrote afresh: who else shows it, as of now
+    return book
 
 
-class _TitleBook:
+def events_retitle_if_shown_since(events: list[Event], book: TitleBook | None) -> None:
+    """Once no other ingest can store an event (write_lock): if another event that ``book`` did not see (stored
+    by an ingest running at the same time) shows the title of one of these new events, they choose again. One
+    query when none does, as on an ingest alone."""
+    events = [e for e in events if not e.is_locked("title")]
+    if not events or book is None:
+        return
+    others = Event.objects.filter(title__in={e.title for e in events}).exclude(id__in=[e.id for e in events])
+    if not book.saw_all(others.values_list("id", flat=True)):
+        events_retitle_if_shared(events)
+
+
+class TitleBook:
     """The titles events show, read from the database for the titles asked about (once each), and kept in
     step in memory for the events being written here, whose new titles are not saved yet."""
 
@@ -190,6 +253,10 @@ class _TitleBook:
                     self._rows[pk] = (title, status, merged is not None)
             self._read |= missing
 
+    def saw_all(self, ids: Iterable[int]) -> bool:
+        """Whether every one of these events was read (or written) here."""
+        return all(pk in self._rows for pk in ids)
+
     def shown_by_another(self, event: Event) -> bool:
         self.read({event.title})
         return any(pk != event.id and title == event.title for pk, (title, _, _) in self._rows.items())
@@ -204,7 +271,7 @@ class _TitleBook:
         }
 
 
-def _best_title(event: Event, mentions: list[Mention], book: _TitleBook | None = None) -> str:
+def _best_title(event: Event, mentions: list[Mention], book: TitleBook | None = None) -> str:
     """The best headline among the event's passages (title_choice), from those that give the event's own day
     or none of their own; ties go to the wording most sources share, then to the first to report."""
     own = [
@@ -226,7 +293,7 @@ def _best_title(event: Event, mentions: list[Mention], book: _TitleBook | None =
     if event.title and any(not m.title for m in mentions):
         # passages stored before headlines were kept per passage: the title they gave still competes
         candidates.append(TitleCandidate(title=event.title, order=-1))
-    taken = (book or _TitleBook([event])).taken(event, {c.title[:300] for c in candidates})
+    taken = (book or TitleBook([event])).taken(event, {c.title[:300] for c in candidates})
     return best_title(candidates, event.event_type, taken=taken)[:300]
 
 

@@ -8,14 +8,13 @@ ingests hold one lock around it; timeline.ingest.service calls store_events afte
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from simple_history.utils import bulk_create_with_history
 
 from timeline.events.derived import SLUG_MAX, event_slug_base, publisher_count, title_subject, unique_slugs
 from timeline.events.matching import CandidatePool, best_match, gazetteer_current
-from timeline.events.update import events_refresh, events_retitle_if_shared, link_actors
+from timeline.events.update import EventWrites, TitleBook, events_refresh, events_retitle_if_shared, link_actors
 from timeline.extraction.cluster import candidate_kinds, mention_words
 from timeline.extraction.events.dating import DateBasis, is_background
 from timeline.extraction.pipeline import (
@@ -24,7 +23,7 @@ from timeline.extraction.pipeline import (
     ArticleEvent,
     ArticleExtraction,
 )
-from timeline.ingest.locking import day_keys, more_locks, write_lock
+from timeline.ingest.locking import day_keys, more_locks
 from timeline.models import Article, Event, Mention, Passage
 
 
@@ -33,6 +32,7 @@ class StoreCounts:
     new: int = 0
     updated: int = 0
     created: list[Event] = field(default_factory=list)
+    titles: TitleBook | None = None  # the titles the new events were chosen against
 
 
 def store_events(
@@ -40,8 +40,6 @@ def store_events(
     ex: ArticleExtraction,
     passages: list[Passage],
     previous: dict[int, set[int]] | None = None,
-    *,
-    before_write: Callable[[], None] | None = None,
 ) -> StoreCounts:
     """Attach each of the article's happenings to a stored event, or create one.
 
@@ -51,8 +49,9 @@ def store_events(
     The happenings are matched one after the other, as if each new event were stored before the next
     happening is matched (a later happening of the article may join it), but the stored events they may be
     are read once for all, and the new events, mentions, refreshed events and actor links are written with
-    a few statements each, one writer at a time (write_lock, then `before_write`, a last check of what was
-    read before it).
+    a few statements each. The stored events joined are locked (events_refresh) before their mentions are
+    read; the tallies those writes move are kept as deltas until the ingest applies them
+    (timeline.ingest.locking).
     """
     counts = StoreCounts()
     by_index = {p.index: p for p in passages}
@@ -71,9 +70,6 @@ def store_events(
             pool.add(event)
             new_events.append((event, group))
         matched.append((group, event))
-    write_lock()  # from here to commit, one writer of events (and tallies) at a time
-    if before_write is not None:
-        before_write()
     _events_create(new_events)
     counts.created = [e for e, _ in new_events]
     created = {e.id for e in counts.created}
@@ -90,10 +86,25 @@ def store_events(
     counts.new = len(created)
     counts.updated = len(matched) - counts.new
     Mention.objects.bulk_create(pending, ignore_conflicts=True)
-    # a new event's date and count were set from this article; the others are read again, as committed
-    fresh = {e.id: e for e in events_refresh([e for e in touched.values() if e.id not in created], before_write=_moved)}
+    # a new event's date and count were set from this article; the others are read again (locked: another
+    # ingest joining one of them waits, then reads this article's mentions), and written with the new events'
+    # titles in one statement
+    writes = EventWrites()
+    refreshed = events_refresh([e for e in touched.values() if e.id not in created], before_write=_moved, writes=writes)
+    fresh = {e.id: e for e in refreshed}
     events = [fresh.get(e.id, e) for e in touched.values()]
-    events_retitle_if_shared([e for e in events if e.id in created])
+    # a new event's mentions are this article's only (no other ingest sees it before commit): as written above
+    own: dict[int, dict[int, Mention]] = {}
+    for m in pending:
+        if m.event_id in created:
+            own.setdefault(m.event_id, {}).setdefault(m.passage.id, m)  # the first of two is the one inserted
+    counts.titles = events_retitle_if_shared(
+        [e for e in events if e.id in created],
+        mentions={i: sorted(ms.values(), key=lambda m: m.passage.index) for i, ms in own.items()},
+        unsaved=refreshed,
+        writes=writes,
+    )
+    writes.write()
     link_actors(events, found_names)
     return counts
 

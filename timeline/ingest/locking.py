@@ -10,13 +10,16 @@ sorted order (so two workers never wait for each other in a cycle), held until c
   (timeline.events.matching.candidate_days): two reports of one happening share a kind and a day;
 - its text's identity (the same file twice).
 
-Two workers with articles on different days run their matching side by side. The writes that move the
-tallies (new events, mentions, refreshed events, actor links) then take ``write_lock``: the tally triggers
-update shared counter rows, and two transactions doing so at once could deadlock; one writer at a time
-from there to commit keeps them exact and keeps a refreshed event's figures from being computed without a
-concurrent article's mentions. Under it, an ingest looks again for a copy of its story (a near-duplicate,
-found through shared sentences, which reports on other days share too: no lock could tell them apart)
-among the articles committed since it first looked, and starts again if there is one.
+Two workers with articles on different days run their matching and their writes side by side. The stored
+events an ingest joins are locked (in id order, as it reads them to refresh them from their mentions:
+timeline.events.update.events_refresh), so two ingests joining one event take turns and each refreshes it with the other's mentions.
+The tallies and the events' search text are derived by triggers; an ingest defers both (``derived_defer``:
+the triggers keep deltas and stale marks instead of locking shared counter rows at each write) and applies
+them in one sorted statement per tally just before commit (``derived_apply``). Only that last step runs
+one ingest at a time (``write_lock``, from there to commit): under it an ingest looks again for a copy of its
+story (a near-duplicate, found through shared sentences, which reports on other days share too: no lock
+could tell them apart) and for another event showing a new event's title, among what was committed since it
+first looked, and starts again if there is a copy.
 
 Everything else that stores (re-reading an article, undated articles whose date is inferred, curation)
 takes ``store_lock``: exclusive, it waits for every ingest in progress and holds all others off. An ingest
@@ -104,7 +107,24 @@ def more_locks(keys: set[int]) -> None:
 
 
 def write_lock() -> None:
-    """One writer of events, mentions and actor links (and so of the tallies) at a time, until commit."""
+    """One ingest at a time in its last step (and one creator of actors), until commit."""
     if _postgres_in_transaction():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
+
+
+def derived_defer() -> None:
+    """Until derived_apply, keep the tallies' deltas of this transaction and only note which events' search
+    text is stale (timeline/sql/postgresql.sql): the writes before it lock no tally row, and an event written
+    several times has its search text built once."""
+    if _postgres_in_transaction():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('timeline.defer', 'on', true)")
+
+
+def derived_apply() -> None:
+    """Build the stale events' search texts, add the deltas kept since derived_defer to the tallies (one sorted
+    statement per tally), and go back to doing both at each write."""
+    if _postgres_in_transaction():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT timeline_derived_apply()")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from timeline.events.matching import (
@@ -26,7 +27,7 @@ from timeline.events.matching import (
     pending_match,
     pending_profiles,
 )
-from timeline.events.update import event_refresh
+from timeline.events.update import event_refresh, events_retitle_if_shown_since
 from timeline.extraction.clean.characters import strip_control, text_fingerprint
 from timeline.extraction.clean.published import PUBLISHED_YEARS, published_in_range
 from timeline.extraction.cluster import mention_words
@@ -43,10 +44,13 @@ from timeline.ingest.locking import (
     CONFLICT_RETRIES,
     LostToAnotherWriter,
     day_keys,
+    derived_apply,
+    derived_defer,
     ingest_locks,
     lock_key,
     lost_to_another_writer,
     store_lock,
+    write_lock,
 )
 from timeline.ingest.readers import ArticleInput, ReadError, read_file
 from timeline.models import Article, DateReference, Event, Mention, Passage, PendingHappening, Publisher
@@ -132,7 +136,10 @@ def article_ingest(
         digest, existing = _stored_copy(raw_text, publisher)  # again: another worker may have stored it meanwhile
         if existing is not None:
             return IngestResult(article=existing, created=False)
-        return _article_store(ex, raw_text=raw_text, url=url, digest=digest, source_name=source_name, gaz=gaz)
+        derived_defer()  # tallies and search texts once, at the end: two ingests write side by side till then
+        result = _article_store(ex, raw_text=raw_text, url=url, digest=digest, source_name=source_name, gaz=gaz)
+        derived_apply()  # under write_lock, just before commit
+        return result
 
 
 def _collision_locks(ex: ArticleExtraction, raw_text: str) -> None:
@@ -202,13 +209,15 @@ def _article_store(
         if inferred is not None:
             _set_inferred(article, inferred)
             ex = extract_cleaned(article.text, published=inferred, title=article.title, gazetteer=gaz)
-    _store_date_references(article, ex, passages)
+    _store_date_references(article, ex, passages, replace=False)
 
-    def copy_stored_meanwhile() -> None:  # under write_lock: every article committed meanwhile is in sight
-        if near_duplicate_of(article, passages, near_duplicate_candidates(article, passages) - compared):
-            raise LostToAnotherWriter("a copy of this article was stored meanwhile")  # read again: it is the twin
-
-    counts = store_events(article, ex, passages, before_write=copy_stored_meanwhile)
+    counts = store_events(article, ex, passages)
+    # From here to commit one ingest at a time (a few statements): every article and event committed meanwhile
+    # is in sight, and this one is seen by every ingest that gets here after it.
+    write_lock()
+    if near_duplicate_of(article, passages, near_duplicate_candidates(article, passages) - compared):
+        raise LostToAnotherWriter("a copy of this article was stored meanwhile")  # read again: it is the twin
+    events_retitle_if_shown_since(counts.created, counts.titles)
     if article.published is not None:
         _resolve_undated(gaz, counts.created)
     return IngestResult(
@@ -237,9 +246,12 @@ def _store_passages(article: Article, ex: ArticleExtraction) -> list[Passage]:
     return Passage.objects.bulk_create(rows)
 
 
-def _store_date_references(article: Article, ex: ArticleExtraction, passages: list[Passage]) -> None:
-    """The days the article's sentences name, read afresh (a re-read replaces them)."""
-    DateReference.objects.filter(article=article).delete()
+def _store_date_references(
+    article: Article, ex: ArticleExtraction, passages: list[Passage], *, replace: bool = True
+) -> None:
+    """The days the article's sentences name, read afresh (a re-read replaces them; a new article has none)."""
+    if replace:
+        DateReference.objects.filter(article=article).delete()
     by_index = {p.index: p for p in passages}
     DateReference.objects.bulk_create(
         DateReference(
@@ -293,6 +305,9 @@ def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
     """
     if not new_events:
         return  # nothing new to match against
+    weak = Q(published__isnull=True) | Q(published_source=Article.DateSource.INFERRED)
+    if not Article.objects.filter(weak).exists():
+        return  # every article has a date of its own (one query, instead of two, in the usual case)
     types = {e.event_type for e in new_events}
     articles = list(Article.objects.filter(published__isnull=True).order_by("-id")[:UNDATED_RECHECK])
     if Article.objects.filter(published_source=Article.DateSource.INFERRED).exists():
