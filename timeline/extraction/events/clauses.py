@@ -18,8 +18,9 @@ from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
 # The clause readings below are asked of one sentence several times (by the classifier, the modality test, the
-# headline writer and the tense test): each keeps its last few answers. A few dozen is one sentence's worth.
-_SENTENCE_MEMO = 32
+# headline writer and the tense test), and so are the tests built on them (detection, modality, headline_check):
+# each keeps its last few answers. A few dozen is one sentence's worth.
+SENTENCE_MEMO = 32
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 
 _LEAD_WORDS = (
@@ -83,6 +84,7 @@ class Frame:
     told: str
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def mask_quotes(text: str) -> str:
     """The text with quotations blanked out (same length, so offsets still hold)."""
     return _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
@@ -117,7 +119,7 @@ def definite_referent(description: str, recent: list[str]) -> str:
     return ""
 
 
-@lru_cache(maxsize=_SENTENCE_MEMO)
+@lru_cache(maxsize=SENTENCE_MEMO)
 def strip_lead(sentence: str) -> str:
     """The sentence without leading connectives, time adverbials and circumstance phrases ("Hours before X, ")."""
     s = sentence.strip()
@@ -158,7 +160,7 @@ def _titled_name(m: re.Match[str]) -> str:
     return m.group("name") + " "
 
 
-@lru_cache(maxsize=_SENTENCE_MEMO)
+@lru_cache(maxsize=SENTENCE_MEMO)
 def strip_appositives(text: str) -> str:
     """Asides after a name ("Kim Yo Jong, the leader's sister, accused ...") left out; a role before a name
     ("Iran's foreign minister, Hossein Amir-Abdollahian, said ...") gives way to the name."""
@@ -206,7 +208,7 @@ def _leading_frame(s: str, m: re.Match[str]) -> Frame | None:
 _NAMED_CLAUSE = re.compile(r"^\s*(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+ed|had|has|have|was|were|is|are|will)\b")
 
 
-@lru_cache(maxsize=_SENTENCE_MEMO)
+@lru_cache(maxsize=SENTENCE_MEMO)
 def report_frame(sentence: str) -> Frame | None:
     """The telling and the told of a reported sentence, or None when the sentence is not told as a report."""
     s = strip_appositives(strip_lead(sentence.strip().rstrip(".")))
@@ -280,7 +282,7 @@ _SUBORDINATE_ONLY = re.compile(
 )
 
 
-@lru_cache(maxsize=_SENTENCE_MEMO)
+@lru_cache(maxsize=SENTENCE_MEMO)
 def main_clause(text: str) -> str:
     """The clause before any trailing subordinate or relative clause (at least three words of it)."""
     s = text.strip().rstrip(".")
@@ -291,14 +293,14 @@ def main_clause(text: str) -> str:
     return s
 
 
-@lru_cache(maxsize=_SENTENCE_MEMO)
+@lru_cache(maxsize=SENTENCE_MEMO)
 def main_part(sentence: str) -> str:
     """The sentence without leading adverbials, asides, relative and subordinate clauses (the telling kept)."""
     s = strip_appositives(strip_lead(sentence)).strip().rstrip(".")
     return _drop_relatives(_SUBORDINATE_ONLY.sub("", s))
 
 
-@lru_cache(maxsize=_SENTENCE_MEMO)
+@lru_cache(maxsize=SENTENCE_MEMO)
 def core_clause(sentence: str) -> str:
     """The part of a sentence that carries its happening: the told clause of a report, without relative or
     subordinate clauses (coordinated main clauses stay: "... landed in Pyongyang, and was met by Kim")."""
@@ -329,6 +331,7 @@ BACKGROUND_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def told_in_simple_past(sentence: str) -> bool:
     """Whether the sentence tells its happening in the simple past ("troops stormed a depot", "X said ..."),
     the tense in which a report tells what has just happened. The perfect ("have denied", "had vowed"), the

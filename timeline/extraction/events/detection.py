@@ -13,11 +13,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from timeline.extraction.clean.lines import is_headline
 from timeline.extraction.events.clauses import (
     BACKGROUND_WORDS,
+    SENTENCE_MEMO,
     aside_spans,
     core_clause,
     definite_referent,
@@ -250,6 +252,7 @@ class EventMention:
     other_time: bool = False
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def _outside_quotes(text: str) -> str:
     return _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
 
@@ -261,6 +264,7 @@ _NEGATION = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def strong_speech(text: str) -> bool:
     """Whether the text holds a speech act that makes news (warned, vowed, confirmed ...) that is not negated."""
     for m in _STRONG_SPEECH.finditer(text):
@@ -317,6 +321,7 @@ _ANOTHER_SUMMIT = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool = True) -> str | None:
     """The specific type a clause's happening has: missile tests and exercises first, the rest after speech.
 
@@ -379,6 +384,7 @@ def _reported_happening(main: str, outside: str) -> str | None:
 _WITHIN = re.compile(r",\s+(?:during|in|at|on)\s+which\s+(?P<clause>[^,;]+)", _I)
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def classify(sentence: str, *, missile_context: bool) -> str | None:
     """The event type a sentence reports, or None when it reports no event.
 
@@ -445,6 +451,7 @@ _TITLED_NAME = re.compile(
 _INITIALS_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z]{2,6})\b(?!\.)")
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def titled_name(sentence: str) -> str:
     """The name of an office holder the sentence names with the office ("" when none)."""
     m = _TITLED_NAME.search(_outside_quotes(sentence))
@@ -458,6 +465,7 @@ def titled_name(sentence: str) -> str:
 _INITIAL_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def initials_subject(sentence: str) -> str:
     """The body a sentence opens with under its initials ("The OSCE has reported ..."; "" when none)."""
     m = _INITIALS_SUBJECT.match(_outside_quotes(sentence).strip())
@@ -467,6 +475,7 @@ def initials_subject(sentence: str) -> str:
 _READY = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:ready|willing|prepared|preparing)\s+to\b", _I)
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def offers(sentence: str) -> bool:
     """Whether the sentence reports an offer or a declared readiness ("X said the government is ready to ...")."""
     outside = _outside_quotes(sentence)
@@ -523,6 +532,7 @@ _SPAN = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def told_as_news(sentence: str) -> bool:
     """Whether the sentence tells its happening as a report tells what has just happened: in the simple past
     ("troops stormed a depot"), or in the present perfect of breaking news ("the defence minister has

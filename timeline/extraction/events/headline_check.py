@@ -10,8 +10,9 @@ its attribution and its asides stands in, cut only at a clause boundary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from timeline.extraction.events.clauses import strip_lead
+from timeline.extraction.events.clauses import SENTENCE_MEMO, strip_lead
 from timeline.extraction.events.verbs import PRESENT, past_to_base
 from timeline.extraction.prefilter import guard_patterns
 
@@ -104,6 +105,7 @@ _SAY_THAT = re.compile(r"\b(?:says?|said|warns?|claims?|insists?|argues?|believe
 _SHARE_OF = re.compile(r"(?:percent|per\s+cent|%|share|majority|half|third|quarter)\s+of$", _I)
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def pointing_object(title: str) -> str:
     """The object of a title that points back at a happening without naming it ("the launch" in "Japan condemns
     the launch"), or "" when there is none."""
@@ -125,6 +127,7 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def leading_cut(text: str) -> int:
     """How many characters of dateline and label open the text."""
     s, cut = text, 0
@@ -153,6 +156,7 @@ _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", _I)
 _MODALS = frozenset("will would could can may might must shall should did does do".split())
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def unnamed_subject(title: str) -> bool:
     """Whether the title's subject is a description that names no one ("The state media issues ...", "The two
     leaders agree ...", "The agency's board meets ..."): it opens on "the" (or "this") and no word before its
@@ -191,10 +195,15 @@ _EMBEDDED_SAID = re.compile(
 
 def headline_faults(title: str) -> list[str]:
     """Why a title does not read as a headline (empty when it does)."""
+    return list(_headline_faults(title))
+
+
+@lru_cache(maxsize=SENTENCE_MEMO)
+def _headline_faults(title: str) -> tuple[str, ...]:
     faults = []
     words = title.split()
     if not words:
-        return ["empty"]
+        return ("empty",)
     first = words[0].strip("\"“'‘").lower()
     if DATELINE.match(title) or _LABEL.match(title):
         faults.append("dateline or label")
@@ -225,7 +234,7 @@ def headline_faults(title: str) -> list[str]:
         faults.append("two sentences")  # "... won the vote, the officers said they cancel ...": two clauses spliced
     if _BARE_ATTRIBUTION.match(title) and not re.search(r"\bas saying\b|\bthat\b", title):
         faults.append("attribution only")
-    return faults
+    return tuple(faults)
 
 
 _PICTURE_CREDIT = re.compile(
@@ -241,6 +250,7 @@ _POSTURE = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def is_caption(sentence: str) -> bool:
     """Whether a sentence describes a picture (a credit, or someone shown in the present tense doing what a
     photograph shows) rather than tells the news; a caption never heads an event."""
@@ -254,6 +264,7 @@ def is_caption(sentence: str) -> bool:
 _BARE_ATTRIBUTION = re.compile(r"^.{0,80}?\b(?:quoted|quotes|cited|cites)\s+(?:the\s+)?[A-Z][^,;]*$")
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def fault_weight(title: str) -> int:
     """How badly a title fails as a headline: a quotation or a subject that names no one weighs least, a
     missing subject or verb most."""
@@ -266,6 +277,7 @@ def unquote_short(title: str) -> str:
     return _SHORT_QUOTE.sub(lambda m: m.group(1) if len(m.group(1).split()) <= 8 else m.group(0), title)
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def strip_dateline(text: str) -> str:
     s = text.strip()
     for _ in range(2):
@@ -273,6 +285,7 @@ def strip_dateline(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def trimmed_sentence(sentence: str, max_chars: int = GENEROUS_CHARS) -> str:
     """The sentence as a title: no dateline, label, attribution, brackets or leading adverbial; cut only at a
     clause boundary (a comma, a semicolon, a dash) when longer than `max_chars`."""

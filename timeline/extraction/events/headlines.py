@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from timeline.extraction.events.clauses import (
+    SENTENCE_MEMO,
     main_clause,
     report_frame,
     strip_appositives,
@@ -394,6 +396,7 @@ def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
 _POOR_START = re.compile(r"^(?:the \w+ (?:it|they|came|of)\b|what|it|they|he|she|this|that|there)\b", _I)
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def title_quality(title: str) -> int:
     """How well a title reads as a headline: a known verb in the headline present near its start, a subject
     that is not a pronoun or a dangling "the launch it ...", no cut-off ending, not too long."""

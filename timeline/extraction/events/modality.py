@@ -13,8 +13,9 @@ that it would retaliate"); a plain "said" before a modal is only the telling of 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from timeline.extraction.events.clauses import BACKGROUND_WORDS, main_part, mask_quotes, report_frame
+from timeline.extraction.events.clauses import BACKGROUND_WORDS, SENTENCE_MEMO, main_part, mask_quotes, report_frame
 from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
@@ -67,6 +68,7 @@ _CAPTION = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def is_caption(sentence: str) -> bool:
     """Whether the sentence is a photo caption: a scene told in the present, not a report of a happening."""
     return bool(_CAPTION.match(sentence.strip()))
@@ -80,6 +82,7 @@ _ANALYST = re.compile(
 )
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def is_analysis(sentence: str) -> bool:
     """Whether the sentence passes on the view of an analyst, an expert or an observer."""
     if _ANALYST.match(sentence.strip()) and _PLAIN_TELLING.search(mask_quotes(sentence)):
@@ -88,6 +91,7 @@ def is_analysis(sentence: str) -> bool:
     return frame is not None and bool(_ANALYST.match(frame.speaker.strip()))
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def is_question(sentence: str) -> bool:
     return mask_quotes(sentence).rstrip(" \"”’'").endswith("?")
 
@@ -106,6 +110,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")  # a scare quote around the vow's words
 _VIEW_VERBS = frozenset("believed believes thought thinks predicted predicts suggested suggests estimated".split())
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def vows_response(sentence: str) -> bool:
     """Whether the sentence tells someone's vow to answer another's act ("X will respond, the ministry said")."""
     if not _RESPONSE_VOW.search(_QUOTE_MARKS.sub("", sentence)):
@@ -116,6 +121,7 @@ def vows_response(sentence: str) -> bool:
     return bool(_RESPONSE_VOW.search(_QUOTE_MARKS.sub("", frame.told)))
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def tells_no_happening(sentence: str) -> bool:
     """Whether the sentence tells a view, a plan, a guess, a question or what may come, not a happening."""
     if is_question(sentence) or is_caption(sentence):
@@ -141,6 +147,7 @@ def tells_no_happening(sentence: str) -> bool:
     return not _act_before_modal(outside, first)
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def background(sentence: str) -> bool:
     """Whether the sentence marks itself as background ("previously", "in recent years", "for decades")."""
     return bool(BACKGROUND_WORDS.search(mask_quotes(sentence)))

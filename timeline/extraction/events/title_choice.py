@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from timeline.extraction.events.clauses import SENTENCE_MEMO
 from timeline.extraction.events.headline_check import (
     fault_weight,
     headline_faults,
@@ -172,6 +174,7 @@ def _norm(title: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(title))
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def passes_checks(title: str) -> bool:
     """Whether a headline reads as one on its own: a named subject, a verb, nothing cut off or quoted, and no
     object pointing back ("condemns the launch"). A candidate that passes heads the event before any that fails,
