@@ -29,7 +29,7 @@ from timeline.extraction.events.clauses import (
     told_in_simple_past,
 )
 from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, in_since_clause, lede, pick_date
-from timeline.extraction.events.headlines import write_title
+from timeline.extraction.events.headlines import new_article, write_title
 from timeline.extraction.events.modality import background, is_analysis, tells_no_happening, vows_response
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
@@ -588,6 +588,7 @@ def detect(
     text: str, passages: list[Passage], timexes: list[Any], dct: date | None, gazetteer: Gazetteer
 ) -> list[EventMention]:
     """The event mentions among the passages of one cleaned article."""
+    new_article()  # the titles' look-ups into earlier sentences are the article's own
     missile_context = bool(_MISSILE_NOUN.search(text))
     timexes, report_day = _updated_page(timexes, dct)
     near = _TimexIndex(timexes)

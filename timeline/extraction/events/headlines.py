@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from timeline.extraction.events.clauses import (
     SENTENCE_MEMO,
@@ -775,6 +775,18 @@ _POST_END = re.compile(
 _MAX_PHRASE_WORDS = 6
 
 
+# The readings of an earlier sentence for a noun (_fuller_phrase, _actor_owner, _doer, _verb_object) are asked again
+# for each later title that points back (name_object, _named_happening look up to a dozen sentences back): they are
+# kept for the article, and forgotten when the next one begins (new_article).
+_ARTICLE_MEMO = 512
+
+
+def new_article() -> None:
+    """Forget the readings kept for the sentences of the article before."""
+    for memo in (_fuller_phrase, _verb_object, _actor_owner, _doer):
+        memo.cache_clear()
+
+
 # "launch vehicle", "test site": the noun naming a thing or a place, not the happening
 _COMPOUND_TAIL = (
     r"(?:vehicles?|sites?|pads?|facilit(?:y|ies)|range|areas?|systems?|windows?|centres?|centers?|grounds?|"
@@ -782,10 +794,12 @@ _COMPOUND_TAIL = (
 )
 
 
+@cache
 def _stems(noun: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in TOLD_BY[noun]) + r")", _I)
 
 
+@lru_cache(maxsize=_ARTICLE_MEMO)
 def _fuller_phrase(sentence: str, noun: str) -> str | None:
     """How `sentence` names the happening `noun` stands for with more words than "the <noun>": "the mutual defence
     treaty", "the treaty on comprehensive strategic partnership", "North Korea's launch". "" when the sentence
@@ -844,6 +858,7 @@ _OBJECT_START = re.compile(
 )
 
 
+@lru_cache(maxsize=_ARTICLE_MEMO)
 def _verb_object(sentence: str, noun: str) -> str:
     """ "the capture of two soldiers" when `sentence` tells the happening by its verb with a short object
     ("troops have captured two soldiers in ..."), "" otherwise."""
@@ -873,6 +888,7 @@ def _verb_object(sentence: str, noun: str) -> str:
     return f"the {noun} of {tail}"
 
 
+@lru_cache(maxsize=_ARTICLE_MEMO)
 def _actor_owner(sentence: str, noun: str) -> str:
     """The actor of `sentence` as an owner ("North Korea's") when the sentence is a name doing what `noun`
     stands for ("North Korea test-fired ..."), "" otherwise."""
@@ -967,6 +983,7 @@ _BRACKETS = re.compile(r"\s*\([^()]{0,40}\)")
 _LEAD_DAY = re.compile(rf"^(?:on\s+)?(?:{'|'.join(WEEKDAY_TITLES)}),?\s+(?=(?-i:[A-Z]))", _I)  # "Tuesday Ruritania ..."
 
 
+@lru_cache(maxsize=_ARTICLE_MEMO)
 def _doer(sentence: str, noun: str) -> str:
     """ "Ruritania's" when `sentence` opens on a name that carried out the happening ("Ruritania conducted a
     rocket test ...", "Ruritania carried out a combined operation ..." for an attack), "" otherwise."""
