@@ -611,7 +611,8 @@ def detect(
         previous = dict(antecedents)
         hits = gazetteer.find(p.text)
         referent = ""  # "the agency said ...": the body named before whose name holds "agency"
-        if recent and _DEFINITE_TELLER.search(p.text) and not any(h.kind in (PERSON, ORGANISATION) for h in hits):
+        # (the names first: most sentences hold one, and that settles it without the pattern's scan)
+        if recent and not any(h.kind in (PERSON, ORGANISATION) for h in hits) and _DEFINITE_TELLER.search(p.text):
             frame = report_frame(p.text)
             referent = definite_referent(frame.speaker, recent) if frame is not None else ""
         country = max(countries, key=lambda c: (countries[c], c in recent[-6:]), default="")
