@@ -140,3 +140,12 @@ def test_the_starts_of_a_long_text_answer_as_the_pattern() -> None:
     guard.search(text)  # the whole text is read first, as the pipeline reads a passage before its pieces
     for cut in [0, 50, 2699, 2700, 2708, 2709, 2715, 2750, 3000, len(text) - 1]:
         assert _same(guard.search(text[:cut]), pattern.search(text[:cut])), cut
+
+
+def test_rules_listing_many_verbs_are_guarded() -> None:
+    # the speech acts and the other happenings list some fifty to seventy verbs: testing those words first costs
+    # a fraction of the pattern tried at every word of a sentence that holds none of them
+    from timeline.extraction.events import clauses, detection
+
+    for pattern in (detection._STRONG_SPEECH, detection._OTHER_ACT, clauses._SPEECH):
+        assert isinstance(pattern, Guarded)

@@ -28,7 +28,8 @@ from re import _parser
 from typing import Any
 
 MIN_NEEDLE = 3  # a needle shorter than this is in nearly every sentence: no use as a test
-MAX_NEEDLES = 40  # more needles than this cost about what the pattern itself costs
+MAX_NEEDLES = 96  # more needles than this cost about what the pattern itself costs (a rule listing some seventy
+# verbs, tried at every word of a sentence, costs several times seventy substring tests)
 _MAX_EXACT = 64  # the most strings a part of a pattern may spell out before only what it requires is kept
 _RARE = 6  # a needle this long is rare enough: beyond it, fewer needles count for more than longer ones
 _MAX_SET = 8

@@ -120,3 +120,30 @@ def test_the_perfect_the_present_and_modals_tell_background_or_what_may_come():
     assert not told_in_simple_past("Joining the alliance places the country under its mutual defence clause.")
     assert not told_in_simple_past("The agency will soon send up more satellites.")
     assert not told_in_simple_past("The country had vowed a third launch would take place in October.")
+
+
+def test_a_role_before_a_name_is_read_as_the_former_pattern_read_it() -> None:
+    # the role runs to the first comma; the pattern no longer tries every split of it before failing
+    import re
+
+    from tests.paths import DEMO
+    from timeline.extraction.events import clauses
+
+    former = re.compile(
+        r"^(?P<role>[^,;\"“]{2,60}?[a-z][^,;\"“]*),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?=[a-z])"
+    )
+    own = [
+        "The country's top diplomat, Maria Lopez, said on Monday that the talks would resume.",
+        "The navy chief, Admiral Jon Berg Olsen, visited the base, officials said.",
+        "A spokesman for the navy, who declined to be named, said the ship was hit.",
+        "Its envoy, Ana Souza, and the minister, Li Wei, met in Geneva.",
+        "ab, Cd Ef, gh",
+        "Xy, Ab Cd, ef",
+        'The "envoy", Ana Souza, said nothing.',
+        "IN SHORT, Ana Souza, the envoy, left.",
+        "The leader of the largest party in the lower house of parliament of the republic, Ana Souza, spoke.",
+    ]
+    demo = " ".join(p.read_text(encoding="utf-8") for p in sorted(DEMO.glob("*.json")))
+    for text in own + [s for s in re.split(r"(?<=[.!?])\s+|\\n", demo) if s.count(",") >= 2]:
+        a, b = former.match(text), clauses._TITLED_NAME.match(text)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text

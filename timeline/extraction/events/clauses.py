@@ -138,8 +138,10 @@ def strip_lead(sentence: str) -> str:
     return s
 
 
+# The role runs to the first comma (a lower-case letter among its first 61 characters): checked once by the
+# lookahead and read without backtracking, instead of trying every split of it again when no name follows.
 _TITLED_NAME = re.compile(
-    r"^(?P<role>[^,;\"“]{2,60}?[a-z][^,;\"“]*),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?=[a-z])"
+    r"^(?P<role>(?=[^,;\"“]{2,60}?[a-z])[^,;\"“]*+),\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?=[a-z])"
 )
 
 
