@@ -78,3 +78,18 @@ def test_a_happening_a_november_report_dates_only_to_march_stays_background():
     ex = replace(ex, published=date(2024, 4, 3))
     event, created = event_match_or_create(group=march, ex=ex)
     assert created and event.precision == "month"
+
+
+def test_the_day_a_happening_was_told_of_gives_way_to_its_own_day():
+    from timeline.events.derived import event_date
+    from timeline.extraction.pipeline import TELLING_RULE
+    from timeline.models import Article, Mention, Passage
+
+    article = Article.objects.create(title="t", raw_text="x", text="x", content_hash="h1")
+    passage = Passage.objects.create(article=article, index=0, start=0, end=1, text="x")
+    told = Mention(passage=passage, date_start=date(2024, 6, 5), date_end=date(2024, 6, 5), precision="day")
+    told.date_rule = TELLING_RULE
+    own = Mention(passage=passage, date_start=date(2024, 6, 4), date_end=date(2024, 6, 4), precision="day")
+    own.date_rule = "weekday"
+    assert event_date([told, own])[0].start == date(2024, 6, 4)
+    assert event_date([told])[0].start == date(2024, 6, 5)  # told only: the day of the telling

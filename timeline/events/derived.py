@@ -17,12 +17,13 @@ from django.utils.text import slugify
 from timeline.extraction import cluster
 from timeline.extraction.cluster import DateRange
 from timeline.extraction.gazetteer import Gazetteer, gazetteer_from_rows
-from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE
+from timeline.extraction.pipeline import CONTEXT_RULE, PUBLICATION_RULE, TELLING_RULE
 from timeline.models import Actor, Article, Event, Mention
 
 # A title's opening run of capitalised words ("The UK Foreign Office", "North Korean"), up to its verb.
 _OPENING_NAME = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+|$))+")
-WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE)  # dates that count only where no sentence gives one
+# dates that count only where no sentence gives the happening's own day
+WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE, TELLING_RULE)
 SLUG_BASE_MAX = 100
 SLUG_MAX = 120
 

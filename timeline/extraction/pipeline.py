@@ -24,6 +24,8 @@ Tagger = Callable[[str, date | None], list[Any]]
 
 PUBLICATION_RULE = "publication date"
 CONTEXT_RULE = "same development, dated elsewhere in the article"
+# a happening dated only by the day it was told of ("said on Wednesday that it had launched ..."): at most that day
+TELLING_RULE = "day it was told of"
 CONTEXT_MIN_SHARED = 5  # content words an undated happening shares with a dated one of the same kind
 CONTEXT_MIN_OVERLAP = 0.3
 

@@ -20,6 +20,7 @@ from timeline.extraction.events.dating import DateBasis, is_background
 from timeline.extraction.pipeline import (
     CONTEXT_RULE,
     PUBLICATION_RULE,
+    TELLING_RULE,
     ArticleEvent,
     ArticleExtraction,
 )
@@ -214,7 +215,7 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
             date_basis=DateBasis.CLAUSE,
             date_text=m.date.text[:200],
             date_value=m.date.value[:40],
-            date_rule=m.date.rule[:80],
+            date_rule=TELLING_RULE if m.date.telling else m.date.rule[:80],
             date_anchor=m.date.anchor,
             date_start=m.date.start,
             date_end=m.date.end,

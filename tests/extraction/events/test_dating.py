@@ -183,3 +183,10 @@ def test_a_statement_is_not_dated_by_the_time_of_what_it_tells_had_happened():
     tx = [timex(text, "the previous night", date(2024, 6, 4))]
     assert pick_date(p, text, tx, date(2024, 6, 5), statement=True) is None
     assert pick_date(p, text, tx, date(2024, 6, 5)).text == "the previous night"
+
+
+def test_a_happening_told_in_a_statement_takes_its_own_day_not_the_statements():
+    text = "The agency said in a statement Thursday that the rocket lifted off on Tuesday night."
+    (p,) = segment(text)
+    tx = [timex(text, "Thursday", date(2024, 5, 2)), timex(text, "Tuesday", date(2024, 5, 7))]
+    assert pick_date(p, text, tx, date(2024, 5, 8)).start == date(2024, 5, 7)

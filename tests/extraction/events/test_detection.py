@@ -492,3 +492,10 @@ def test_the_speaker_is_the_subject_of_the_telling_not_a_name_the_rest_of_the_se
     assert (
         statement_speaker("The talks were useful, said Sergei Lavrov after meeting Antony Blinken.") == "Sergei Lavrov"
     )
+
+
+def test_a_satellite_put_into_orbit_is_a_launch_told_by_its_outcome():
+    assert classify("Ruritania put its first weather satellite into orbit on Friday.", missile_context=False) == (
+        "missile test"
+    )
+    assert classify("The satellite reached its planned orbit on Friday.", missile_context=False) == "missile test"

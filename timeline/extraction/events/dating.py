@@ -139,7 +139,7 @@ _SPEECH_BEFORE = re.compile(
     r"(?:on\s+|late\s+|early\s+)?$"
     # "in a report to member states on Tuesday, the agency said ...": the day of the report
     r"|\b(?:in|with)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|letter|interview|speech|briefing)"
-    r"\b[\w\s]{0,24}?\s+on\s+$",
+    r"\b[\w\s]{0,24}?\s+(?:on\s+)?$",
     _I,
 )
 
@@ -293,7 +293,8 @@ def pick_date(
                 for t in pool
                 if t not in tellings and t.precision == "day" and 0 <= (told - t.range_start).days <= RECENT_DAYS
             ]
-            pool = recent or pool
+            # else the sentence's other dates: what is told is dated by them, not by the telling
+            pool = recent or [t for t in pool if t not in tellings] or pool
     best = min(pool, key=lambda t: (_DATE_PRECISIONS[t.precision], t.start))
     start, end, precision = _part_of_month(best)
     return DateInfo(

@@ -159,6 +159,12 @@ _JOINED = re.compile(
     r"\b(?:joined|joins|acceded to|became (?:the \w+|a full|a) member of|was admitted to)\s+(?:the\s+)?"
     r"(?:[A-Z]{2,}|alliance|bloc|union|(?:[A-Z][\w-]+ ){1,3}(?:Union|Alliance|Organi[sz]ation|Community|League))",
 )
+# a satellite placed in orbit, or reaching it: the outcome of a launch ("put its first spy satellite into orbit")
+_IN_ORBIT = re.compile(
+    r"\b(?:placed|places|put|puts|sent|sends|launched|launches)\b[^.;]{0,60}?\bsatellites?\b[^.;]{0,40}?"
+    r"\b(?:in|into)\s+(?:\w+\s+)?orbit\b|\bsatellites?\b[^.;]{0,40}?\b(?:reached|entered|went into)\s+(?:\w+\s+){0,2}orbit\b",
+    _I,
+)
 # missiles fired at a target, or from aircraft: an attack, not a test
 _STRIKE_CUE = re.compile(
     r"\b(?:fired|launched)\s+(?:[\w-]+\s+){0,3}?at\s+(?!(?:least|around|about|dawn|night|noon|midnight|\d)\b)|"
@@ -333,6 +339,8 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool
             missile_context and _LAUNCH_NOUN.search(clause)
         ):
             return ATTACK if _STRIKE_CUE.search(clause) else MISSILE_TEST
+        if _IN_ORBIT.search(clause):
+            return MISSILE_TEST  # a satellite put into orbit: a launch, told by its outcome
         if _EXERCISE.search(clause):
             return MILITARY_EXERCISE
         if _RESULT.search(clause) and _ELECTION_NOUN.search(clause):
