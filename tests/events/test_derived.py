@@ -100,3 +100,11 @@ def test_it_gives_several_new_events_the_slugs_they_would_get_one_after_the_othe
         "2023-12-19-japan-other",
         "2023-12-18-north-korea-missile-test-3",
     ]
+
+
+def test_a_happening_a_speaker_tells_is_about_the_told_clauses_actor():
+    gaz = default_gazetteer()
+    title = "The Pentagon says Iran fired two missiles into the sea"
+    assert derived.title_subject(title, gaz, "", "missile test") == "Iran"
+    assert derived.title_subject(title, gaz, "", "statement") == "United States"
+    assert derived.title_subject("Officials say the rockets were fired at night", gaz, "Syria", "attack") == "Syria"

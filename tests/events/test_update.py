@@ -61,7 +61,7 @@ def test_it_retitles_an_event_when_a_better_worded_report_joins_and_keeps_the_sl
     article_ingest(raw_text=TEXT, publisher="Gazette")
     event.refresh_from_db()
     assert event.mentions.count() == 2
-    assert first.startswith("The missiles") and event.title.startswith("Iran fires")
+    assert first.startswith("Officials say the missiles") and event.title.startswith("The Pentagon says Iran fired")
     assert event.slug == slug
 
 

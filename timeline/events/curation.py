@@ -218,7 +218,9 @@ def mention_split(*, mention: Mention, user: AbstractBaseUser | None = None) -> 
         passage_text = mention.passage.text
         title = _title_from_passage(passage_text)
         actors = actors_named_in(passage_text, old.actors.prefetch_related("aliases"))
-        subject = title_subject(title, gazetteer_current(fresh=False), actors[0].name if actors else "")
+        subject = title_subject(
+            title, gazetteer_current(fresh=False), actors[0].name if actors else "", mention.event_type
+        )
         new = Event(
             slug=event_slug(start=mention.date_start, subject=subject, event_type=mention.event_type),
             title=title,

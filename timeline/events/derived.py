@@ -24,6 +24,11 @@ from timeline.models import Actor, Article, Event, Mention
 _OPENING_NAME = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+|$))+")
 # dates that count only where no sentence gives the happening's own day
 WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE, TELLING_RULE)
+# "The coast guard says ...", "State media report that ...": a speaker's telling opens the title
+_TELLING = re.compile(
+    r"^(?:[\w’'.,-]+\s+){1,8}?(?:says|say|reports|report|confirms|confirm|announces|announce|claims|claim)\s+"
+    r"(?:that\s+)?"
+)
 SLUG_BASE_MAX = 100
 SLUG_MAX = 120
 
@@ -84,10 +89,15 @@ def actors_named_in(text: str, candidates: Iterable[Actor]) -> list[Actor]:
     return [actor for actor in candidates if actor.name in named]
 
 
-def title_subject(title: str, gazetteer: Gazetteer, fallback: str = "") -> str:
+def title_subject(title: str, gazetteer: Gazetteer, fallback: str = "", event_type: str = "") -> str:
     """The actor a title is about: the head of its opening name ("Israeli Prime Minister Benjamin Netanyahu
     warns" is about Netanyahu, "The UK Foreign Office urges" about the United Kingdom); where the title
-    opens with no name the gazetteer knows, the fallback (the event's lead actor)."""
+    opens with no name the gazetteer knows, the fallback (the event's lead actor). A happening other than a
+    statement that a speaker tells ("The coast guard says Ruritania fired ...") is about the told clause's
+    actor, not the speaker's."""
+    telling = _TELLING.match(title) if event_type and event_type != "statement" else None
+    if telling is not None:
+        return title_subject(title[telling.end() :], gazetteer, fallback)
     opening = _OPENING_NAME.match(title)
     hits = [h for h in gazetteer.find(title) if opening and h.end <= opening.end()]
     return hits[-1].actor if hits else fallback

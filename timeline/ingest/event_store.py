@@ -193,7 +193,7 @@ def _events_create(new: list[tuple[Event, ArticleEvent]]) -> None:
         lead_actor = group.lead_actor or (
             group.actors[0] if group.actors else (group.places[0] if group.places else "")
         )
-        subject = title_subject(group.title, gaz, lead_actor)
+        subject = title_subject(group.title, gaz, lead_actor, group.event_type)
         bases.append(event_slug_base(start=event.date_start, subject=subject, event_type=group.event_type))
     for (event, _), slug in zip(new, unique_slugs(Event, bases, SLUG_MAX), strict=True):
         event.slug = slug

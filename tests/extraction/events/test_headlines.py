@@ -8,7 +8,7 @@ from timeline.extraction.events.headlines import LONGEST_CHARS, headline_verb, t
 
 def test_it_takes_the_happening_out_of_a_report():
     title = write_title("On Thursday, Iran fired two ballistic missiles toward the Red Sea, the Pentagon said.")
-    assert title == "Iran fires two ballistic missiles toward the Red Sea"
+    assert title == "The Pentagon says Iran fired two ballistic missiles toward the Red Sea"
     assert write_title("The ministry said that Iran fired two missiles toward the Red Sea.") == (
         "Iran fires two missiles toward the Red Sea"
     )
@@ -42,7 +42,7 @@ def test_it_names_the_actor_a_leading_pronoun_stands_for():
     assert write_title("He condemned the raid as an act of piracy.", statement=True, antecedent="Ana Souza") == (
         "Ana Souza condemns the raid"
     )
-    assert write_title("It said it had closed the embassy.", antecedent="Norway") == "Norway closes the embassy"
+    assert write_title("It said it had closed the embassy.", antecedent="Norway") == "Norway says it closed the embassy"
 
 
 def test_it_keeps_the_verb_in_agreement_with_its_subject():
@@ -167,7 +167,7 @@ def test_a_pronoun_takes_only_the_subject_of_the_sentence_before():
 
 def test_an_agency_quoted_as_saying_gives_what_it_said_not_the_attribution():
     sentence = "Three agencies quoted the Aviation Agency as saying that the pilot was among the passengers."
-    assert write_title(sentence) == "The pilot was among the passengers"
+    assert write_title(sentence) == "The Aviation Agency says the pilot was among the passengers"
 
 
 def test_a_complete_quoted_clause_loses_its_quotation_marks():
@@ -424,8 +424,9 @@ def test_a_telling_that_says_no_more_than_the_title_is_passed_over_for_one_that_
 def test_a_bare_happening_as_subject_is_named_by_its_actor():
     earlier = ["Ruritania conducted a suspected rocket test late on Monday."]
     sentence = "Officials confirmed that the test originated from Lake County, with the rocket landing in the sea."
+    # told by officials: the telling stays, and the test is named as the sentence before tells it
     assert write_title(sentence, earlier_sentences=earlier, previous_sentence=earlier[0]).startswith(
-        "Ruritania's test originated from Lake County"
+        "Officials confirm the suspected rocket test originated from Lake County"
     )
 
 
@@ -435,7 +436,7 @@ def test_an_intent_the_speaker_tells_of_itself_stays_its_statement():
     )
     assert write_title(sentence) == "Ruritania's army says it will no longer honour the pact and will send more troops"
     done = "On Friday, Ruritania's army said that it had sent more troops to the border."
-    assert write_title(done) == "Ruritania's army sends more troops to the border"
+    assert write_title(done) == "Ruritania's army says it sent more troops to the border"
 
 
 def test_a_modal_keeps_its_verb_and_a_verb_its_as_complement():
@@ -462,3 +463,61 @@ def test_the_joiner_between_two_dates_left_out_goes_with_them():
     sentence = "Ruritania's last two rocket trials, on May 4 and May 9, showed that the coast is within range."
     spans = [(sentence.find("May 4"), sentence.find("May 4") + 5), (sentence.find("May 9"), sentence.find("May 9") + 5)]
     assert " and," not in write_title(sentence, time_spans=spans)
+
+
+def test_a_claim_told_in_a_trailing_clause_names_its_speaker_whatever_the_kind():
+    sentence = "More than 200 sailors have been killed or injured in the port, President Jane Roe said on Tuesday."
+    assert (
+        write_title(sentence) == "President Jane Roe says more than 200 sailors have been killed or injured in the port"
+    )
+    assert write_title(
+        "On Friday, General Ivan Petrov reported to the president that his troops had retaken the valley."
+    ) == ("General Ivan Petrov reports his troops had retaken the valley")
+
+
+def test_an_unowned_happening_takes_its_actor_from_the_article():
+    earlier = ["Ruritania test-fired a long-range missile into the sea on Sunday.", "The missile flew for an hour."]
+    title = write_title(
+        "Prime Minister Anna Berg condemned the launch of a long-range missile.",
+        statement=True,
+        previous_sentence=earlier[-1],
+        earlier_sentences=earlier,
+    )
+    assert title == "Prime Minister Anna Berg condemns Ruritania's launch of a long-range missile"
+
+
+def test_a_bare_gerund_object_is_named_from_the_sentence_that_tells_it():
+    earlier = [
+        "Ruritania on Monday blocked the renewal of a UN team that has monitored fishing quotas in the gulf for years.",
+        "Nine members backed the motion.",
+    ]
+    title = write_title(
+        "Four governments said on Tuesday that they would find other ways to continue the monitoring.",
+        statement=True,
+        previous_sentence=earlier[-1],
+        earlier_sentences=earlier,
+    )
+    assert title.endswith("continue the monitoring of fishing quotas")
+
+
+def test_a_pronoun_subject_takes_the_last_named_person_subject_of_the_article():
+    earlier = [
+        "Mario Silva stood beside two other presidents at the summit in Lisbon yesterday.",
+        "It was the first time the three had met.",
+        "For Silva, the journey was his first abroad since the election.",
+    ]
+    title = write_title(
+        "He arrived in Lisbon by armoured train on Tuesday.", previous_sentence=earlier[-1], earlier_sentences=earlier
+    )
+    assert title == "Mario Silva arrives in Lisbon by armoured train"
+    # the nearest named subject is not a person: the pronoun is left for the title choice to pass over
+    other = ["Ruritania fired a missile on Monday.", "It was the first launch this year."]
+    assert write_title(
+        "He arrived in Moscow on Monday.", previous_sentence=other[-1], earlier_sentences=other
+    ).startswith("He ")
+
+
+def test_a_telling_by_a_description_gives_way_to_the_named_clause_it_tells():
+    assert write_title("The statement said leader Anna Berg observed the drill from a ship.") == (
+        "Leader Anna Berg observes the drill from a ship"
+    )

@@ -116,3 +116,9 @@ def test_a_headline_that_passes_the_checks_heads_the_event_before_one_that_fails
     plain = TitleCandidate(title="Ruritania's rocket launch fails", order=2)
     assert best_title([pointing, unnamed, plain], MISSILE) == "Ruritania's rocket launch fails"
     assert best_title([pointing, unnamed], MISSILE) in (pointing.title, unnamed.title)
+
+
+def test_a_speakers_telling_of_the_happening_counts_its_told_verb():
+    told = title_score("The coast guard says Ruritania fired a missile into the sea", "missile test")
+    other = title_score("The coast guard says the weather was calm over the sea", "missile test")
+    assert told >= other + 2

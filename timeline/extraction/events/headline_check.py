@@ -88,6 +88,7 @@ TOLD_BY: dict[str, tuple[str, ...]] = {
     "vote": ("vote",),
     "invasion": ("invad", "invasion"),
     "incursion": ("incursion",),
+    "monitoring": ("monitor",),
     "move": (),
     "statement": (),
 }

@@ -265,7 +265,7 @@ _NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "neve
 
 def told_clause(clause: str) -> str:
     """A reported clause in headline form: the pluperfect gives way to the past ("had placed" -> "placed")."""
-    participle = r"(?=\w+ed\b|(?:" + "|".join(IRREGULAR) + r")\b)"
+    participle = r"(?=[\w-]+ed\b|(?:" + "|".join(IRREGULAR) + r")\b)"  # "had test-fired" too
     # "300 homes had been damaged by ...": before "by" a bare participle reads as an attribute, so "were" stays
     clause = re.sub(
         r"^(?P<subject>.{2,80}?)\s+had been\s+(?=[\w-]+\s+by\b)",
@@ -275,17 +275,29 @@ def told_clause(clause: str) -> str:
     )
     clause = re.sub(r"\bhad been\s+" + participle, "", clause)
     clause = re.sub(r"\bhad\s+" + participle, "", clause)
-    return re.sub(r"\b(?:" + "|".join(PARTICIPLE_PAST) + r")\b", lambda m: PARTICIPLE_PAST[m.group(0)], clause)
+    # "troops have flown" keeps its participle after the perfect's auxiliary
+    return re.sub(
+        r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bbeen\s)\b(?:" + "|".join(PARTICIPLE_PAST) + r")\b",
+        lambda m: PARTICIPLE_PAST[m.group(0)],
+        clause,
+    )
+
+
+_ATTRIBUTE_BEFORE = frozenset("a an the by in on with from of his her its their".split())
 
 
 def _finite_verb_follows(rest: list[str], table: dict[str, str]) -> bool:
     """Whether another past-tense verb follows in the same clause (so the word before was a participle)."""
+    before = ""
     for w in rest[:6]:
         bare = w.strip(",;:").lower()
         if bare in ("that", "which", "who", "and", "but", "or", "to", "as", "when", "while", "after", "before"):
             return False
-        if bare in table or (bare.endswith("ed") and len(bare) >= 4 and w[:1].islower()):
+        if before in _ATTRIBUTE_BEFORE:
+            pass  # "by armoured train", "a guided missile": a participle before its noun is an attribute
+        elif bare in table or (bare.endswith("ed") and len(bare) >= 4 and w[:1].islower()):
             return True
+        before = bare
         if w.endswith((",", ";")):
             return False
     return False
@@ -415,7 +427,10 @@ def title_quality(title: str) -> int:
     return score - fault_weight(title)
 
 
-_SENTENCE_START = frozenset("this that these those we it there the our they he she you a an".split())
+_SENTENCE_START = frozenset(
+    "this that these those we it there the our they he she you a an more fewer less some many several about "
+    "around nearly almost most all both each".split()
+)
 
 
 def _lower_first_word(told: str) -> str:
@@ -457,6 +472,8 @@ def write_title(
     sentence, time_spans = _edited(sentence.strip(), time_spans or [], _GLUED_COMMA, lambda m: ", ")  # "Deif,in"
     if previous_sentence is not None:
         antecedent = checked_antecedent(sentence, antecedent, previous_sentence)
+    if not antecedent and len(earlier_sentences) > 1:
+        antecedent = person_before(sentence, earlier_sentences)
     described = _described_referent(sentence, previous_sentence or "")
     sentence, time_spans = _edited(sentence, time_spans, _QUOTED_AS_SAYING, lambda m: f"{m['source']} said that ")
     time_spans = [(a, b) for a, b in time_spans if not _NOT_A_TIME.match(sentence[a:b])]
@@ -489,7 +506,9 @@ def write_title(
             speaker = antecedent
         elif _PRONOUN.match(speaker):
             speaker = _speaker_before(speaker, earlier_sentences or [previous_sentence or ""]) or speaker
-        if statement:
+        if statement or not _INTENT.match(told) or _PRONOUN.match(speaker):
+            # a claim told by a speaker, in a leading or a trailing clause ("..., the minister said"), is the
+            # speaker's word, not fact, whatever the happening's kind: "The minister says ..."
             verb = frame.verb.lower()
             table = past_to_base()
             base = "say" if verb in _SAYS else table.get(verb, verb)
@@ -497,13 +516,11 @@ def write_title(
                 base = verb[:-1]  # already present ("confirms")
             spoken = base if _is_plural(speaker) else third_person(base)
             body = f"{speaker} {spoken} {told_clause(_lower_first_word(told))}"
-        elif _INTENT.match(told) and not _PRONOUN.match(speaker):
+        else:
             # "The ministry answered that it would send troops": what it says it will do, not what it did
             says = "say" if _is_plural(speaker) else "says"
             intent = re.sub(r"\band would\b", "and will", _INTENT.sub(lambda m: m["who"] + " will", told, count=1))
             body = f"{speaker} {says} {intent}"
-        else:
-            body = headline_verb(_resolve(told, speaker))
     else:
         clause = main_clause(s)
         body = clause if len(clause.split()) >= 4 else s
@@ -531,16 +548,25 @@ def write_title(
 # "it would no longer ...", "they will send ...": the speaker's own intent, told with a pronoun for itself
 _INTENT = re.compile(r"^(?P<who>it|they|he|she)\s+(?:would|will)\b", _I)
 _LEFT_JOINER = re.compile(r"\s+(?:and|or|to|through)\s*,\s*")
-_INNER_CLAUSE = re.compile(r"\s(?:that|after|as|when)\s+(?=\w)")
+# the clause a telling reports ("confirms that ...") or one it is set against ("after ..."); not a relative
+# clause ("drones that troops have flown ...": a description of a thing, not the happening)
+_INNER_CLAUSE = re.compile(
+    r"(?:(?<=\s)(?:says|said|confirms|confirmed|shows|showed|reports|reported|announces|announced|warns|warned|"
+    r"claims|claimed|adds|added|notes|noted|believes|believed|finds|found|states|stated|holds|held|suggests|"
+    r"suggested|indicates|indicated|insists|insisted|argues|argued|concludes|concluded)\s+that|\s(?:after|as|when))"
+    r"\s+(?=\w)"
+)
+_SECOND_TOLD = re.compile(r",?\s+and\s+that\s+.*$", _I)  # "..., and that it sent ...": a second told clause
 
 
+@lru_cache(maxsize=SENTENCE_MEMO)
 def _better_title(title: str, sentence: str, antecedent: str) -> str:
     """When the compressed title does not read as a headline: the sentence itself trimmed, or the clause it
     reports ("The admission confirms ... that Pyongyang sent soldiers ...": "Pyongyang sends soldiers ..."),
     whichever fails least; the compression where none does better."""
     candidates = [title, headline_verb(_resolve(trimmed_sentence(sentence), antecedent))]
     for m in _INNER_CLAUSE.finditer(sentence):
-        inner = trimmed_sentence(told_clause(sentence[m.end() :]))
+        inner = trimmed_sentence(told_clause(main_clause(_SECOND_TOLD.sub("", sentence[m.end() :]))))
         if len(inner.split()) >= 4:
             candidates.append(headline_verb(inner))
     for c in list(candidates):
@@ -550,6 +576,7 @@ def _better_title(title: str, sentence: str, antecedent: str) -> str:
         if frame is not None and _UNNAMED_SPEAKER.match(frame.speaker):
             told = _AGE_ASIDE.sub(r"\1 ", strip_appositives(frame.told), count=1)  # "Jan Novak, 64, won"
             told = headline_verb(told_clause(told))
+            told = told[:1].upper() + told[1:]  # "leader Kim Jong Un observed ...": a title opens on a capital
             if _OPENS_ON_NAME.match(told):
                 candidates.append(told)
     if headline_faults(title) == ["unnamed subject"]:  # only a clause that opens on a name does better
@@ -634,6 +661,46 @@ def _speaker_before(pronoun: str, earlier: Sequence[str], reach: int = 3) -> str
         name = checked_antecedent(f"{pronoun} said", "", previous)
         if name:
             return name
+    return ""
+
+
+# a name's last word that marks a country or a body, not a person ("North Korea", "Security Service")
+_NOT_PERSON_END = frozenset(
+    "korea states kingdom union nations republic ministry council agency service forces army navy party court "
+    "house office command staff government media guard bank commission committee assembly parliament".split()
+)
+PERSON_REACH = 4
+
+
+def person_before(sentence: str, earlier: Sequence[str], reach: int = PERSON_REACH) -> str:
+    """The person a leading "he" or "she" stands for when the sentence just before names no one in its
+    subject ("For Santos, it was a first trip abroad."): the named subject of the nearest earlier sentence whose
+    subject names anyone, when that name is a person's (two words or more, not a country or a body) and the
+    sentence just before speaks of them; "" otherwise, and "" when the nearest named subject is someone or
+    something else."""
+    pronoun = _PRONOUN.match(sentence.strip())
+    if pronoun is None or pronoun.group(0).strip().lower() not in ("he", "she"):
+        return ""
+    calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
+    for previous in list(earlier)[-reach:][::-1]:
+        before = strip_appositives(strip_lead(strip_dateline(previous.strip())))
+        verb = _VERB_AT.search(before)
+        subject = before[: verb.start()] if verb else ""
+        names = [
+            n
+            for n in _NAME_RUN.findall(subject)
+            if n.lower() not in calendar | _SENTENCE_START | {"on", "in", "at", "for"}
+        ]
+        if not names:
+            continue  # "It was ...", "The trip was ...": no one named, look further back
+        name = names[0]
+        words = name.split()
+        if not subject.startswith(name) or len(words) < 2 or " of " in name:
+            return ""
+        if words[-1].lower() in _NOT_PERSON_END or words[0].lower() in calendar:
+            return ""
+        said = {w.strip(",.;:’'").lower() for w in list(earlier)[-1].split()}
+        return name if said & {w.lower() for w in words} else ""  # the sentence before speaks of them
     return ""
 
 
@@ -851,9 +918,11 @@ def _telling_verb(clause: str, noun: str) -> bool:
     return bool(said and own.search(clause))
 
 
+_ED_VERB = re.compile(r"(?<!\sbe)(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)\s(?P<verb>(?-i:[a-z-]+ed))\s+")
+_DURATION = re.compile(r"\s+for\s+(?:\w+\s+)?(?:years|months|weeks|days|decades)\b", _I)  # "for ten years"
 _OBJECT_START = re.compile(
     r"(?:a|an|the|its|their|his|her|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
-    r"thousands|several|some)\s|(?-i:[A-Z])",
+    r"thousands|several|some)\s|(?-i:[A-Z])|(?-i:[a-z]+\s+)?(?-i:[a-z]{3,}s)(?:\s+(?:against|on|of|in|to)\s|$)",
     _I,
 )
 
@@ -862,7 +931,7 @@ _OBJECT_START = re.compile(
 def _verb_object(sentence: str, noun: str) -> str:
     """ "the capture of two soldiers" when `sentence` tells the happening by its verb with a short object
     ("troops have captured two soldiers in ..."), "" otherwise."""
-    if noun not in {"capture", "deployment", "launch", "test", "invasion"}:
+    if noun not in {"capture", "deployment", "launch", "test", "invasion", "monitoring"}:
         return ""
     passive = re.match(
         r"^(?P<thing>(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:was|were|had\s+been|has\s+been)\s+(?P<verb>[\w-]+ed)\b",
@@ -874,13 +943,11 @@ def _verb_object(sentence: str, noun: str) -> str:
         if len(thing.split()) < 3 and not re.search(r"\s(?-i:[A-Z0-9])", thing):
             return ""  # "the missile": as bare as the title's word
         return f"the {noun} of {thing[:1].lower()}{thing[1:]}"
-    m = re.search(
-        r"(?<!\sbe)(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)\s(?P<verb>(?-i:[a-z-]+ed))\s+(?P<rest>.*)$",
-        sentence,
-    )
-    if m is None or not _stems(noun).match(m["verb"]):
+    # the first verb that tells it ("vetoed the renewal of a panel that has monitored ...": "monitored")
+    m = next((v for v in _ED_VERB.finditer(sentence) if _stems(noun).match(v["verb"])), None)
+    if m is None:
         return ""
-    rest = m["rest"]
+    rest = _DURATION.split(sentence[m.end() :].lstrip(), maxsplit=1)[0]
     end = _POST_END.search(" " + rest)
     tail = rest[: max(0, end.start() - 1)] if end else rest
     if not 1 <= len(tail.split()) <= 5 or not _OBJECT_START.match(tail):
@@ -923,7 +990,7 @@ def name_object(title: str, earlier: str | Sequence[str]) -> str:
     tells the happening in a way that gives neither leaves the title as it is (it is the audit's to flag)."""
     found = pointing_object(title)
     if not found:
-        return title
+        return _owned_happening(title, earlier)
     at = title.find(found)
     if title[:at].strip().lower().split(" ", 1)[0] in {"the", "a", "an"} and at < 4:
         return title
@@ -935,8 +1002,8 @@ def name_object(title: str, earlier: str | Sequence[str]) -> str:
     for sentence in reversed(sentences[-12:]):
         phrases = [_fuller_phrase(sentence, n) for n in nouns]
         phrase = next((p for p in phrases if p), None)
-        if phrase:
-            return title[:at] + phrase + title[at + len(found) :]
+        if phrase:  # "the launch of a missile" names what, and the actor may still be named as its owner
+            return _owned_happening(title[:at] + phrase + title[at + len(found) :], sentences)
         if "" in phrases and not _actor_owner(sentence, noun):
             continue  # "The launch followed ...": it points back as well
         owner = _actor_owner(sentence, noun) or _doer(sentence, noun)
@@ -953,6 +1020,42 @@ def name_object(title: str, earlier: str | Sequence[str]) -> str:
             if _passed_over(sentence, told):
                 continue
             return title  # told there, but by no name and no fuller phrase (not "it can be fired": no happening)
+    return title
+
+
+# "condemns the launch of a long-range missile": what was launched is said, but not who launched it
+_UNOWNED_OF = re.compile(
+    r"(?<=\s)the\s+(?P<noun>launch|test|deployment|invasion|attack|strike)\s+of\s+"
+    r"(?=(?:a|an|\d[\d,]*|two|three|four|five|several|dozens|hundreds|thousands)\s)",
+    _I,
+)
+
+
+def _owned_happening(title: str, earlier: str | Sequence[str]) -> str:
+    """ "condemns the launch of a missile" -> "condemns Ruritania's launch of a missile": the happening's actor,
+    from the nearest earlier sentence that tells it with a name as its subject; the title as it is when the
+    nearest one that tells it names no actor, or names the title's own subject."""
+    m = _UNOWNED_OF.search(title)
+    if m is None or m.start() < 3:
+        return title
+    noun = m["noun"].lower()
+    sentences = [earlier] if isinstance(earlier, str) else list(earlier)
+    for sentence in reversed(sentences[-12:]):
+        owner = _actor_owner(sentence, noun) or _doer(sentence, noun)
+        if owner:
+            if owner.lower().startswith(title.lower().split(" ", 1)[0]):
+                return title
+            return f"{title[: m.start()]}{owner} {m['noun']} of {title[m.end() :]}"
+        told = re.search(_stems(noun).pattern + r"[\w-]*\b", sentence, _I)
+        if told is None or _passed_over(sentence, told):
+            continue
+        if re.search(
+            r"\b(?:the|this|that)\s+$|\b(?:can|could|may|might|would|should|will)\s+(?:\w+\s+){0,2}$",
+            sentence[: told.start()],
+            _I,
+        ):
+            continue  # "The launch followed ...", "it can be fired": it points back as well, or tells no happening
+        return title
     return title
 
 

@@ -85,6 +85,10 @@ _BACKGROUND = re.compile(
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|rd|th))\b|"
     r"\bsets?\s+the\s+(?:tone|stage)\b|\bnotes?\s+the\s+timing\b|\bwas\s+(?:in|at)\s+[A-Z]",
 )
+# "The army says ...", "State media report ...": a speaker's telling, its happening in what follows
+_TOLD = re.compile(
+    r"^(?:[\w’'.,-]+\s+){1,8}?(?:says|say|reports|report|confirms|confirm|announces|announce|claims|claim)\s+(?:that\s+)?"
+)
 _PASSIVE = re.compile(r"^\S+(?:\s+\S+){0,6}?\s+(?:was|were|is|are|has been|had been|have been)\s+\w+ed\b", _I)
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
 _CODED = re.compile(r"\b[A-Z][A-Za-z]*-\d+\w*\b|\b[A-Z]{3,}s?\b")  # "Hwasong-19", "ICBM": the thing itself
@@ -117,6 +121,9 @@ def title_score(title: str, event_type: str, *, distinctive: frozenset[str] = fr
         score += 1  # a name first
     phrase = main_verb_phrase(words)
     verbs = _EVENT_VERBS.get(event_type, ())
+    told = _TOLD.match(title) if event_type != "statement" else None
+    if told:  # "The army says Ruritania fired a missile": the happening is the told clause's
+        phrase = main_verb_phrase(title[told.end() :].split())
     if phrase and any(re.search(r"\b" + re.escape(v), phrase) for v in verbs):
         score += 2 if not _PASSIVE.match(title) else 1
     if _BACKGROUND.search(title):
