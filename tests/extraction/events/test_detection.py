@@ -499,3 +499,13 @@ def test_a_satellite_put_into_orbit_is_a_launch_told_by_its_outcome():
         "missile test"
     )
     assert classify("The satellite reached its planned orbit on Friday.", missile_context=False) == "missile test"
+
+
+def test_a_toll_someone_gives_is_their_statement_not_an_attack_of_that_day():
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract_article
+
+    text = "More than 400 soldiers have been killed or wounded in the border region, Defence Minister Ana Roe said on Monday."
+    (m,) = extract_article(text, published=date(2024, 5, 8)).mentions
+    assert m.event_type == "statement" and m.date.start == date(2024, 5, 6) and not m.date.telling

@@ -159,6 +159,12 @@ _JOINED = re.compile(
     r"\b(?:joined|joins|acceded to|became (?:the \w+|a full|a) member of|was admitted to)\s+(?:the\s+)?"
     r"(?:[A-Z]{2,}|alliance|bloc|union|(?:[A-Z][\w-]+ ){1,3}(?:Union|Alliance|Organi[sz]ation|Community|League))",
 )
+# a toll over the days before the telling: a count of the killed or wounded, in the perfect
+_TOLL = re.compile(
+    r"\b(?:\d[\d,.]*|dozens|hundreds|thousands)\b[^.;]{0,60}?\b(?:have|has|had)\s+(?:now\s+)?been\s+"
+    r"(?:killed|wounded|injured)\b|\b(?:\d[\d,.]*|dozens|hundreds|thousands)\b[^.;]{0,60}?\b(?:have|has|had)\s+died\b",
+    _I,
+)
 # a satellite placed in orbit, or reaching it: the outcome of a launch ("put its first spy satellite into orbit")
 _IN_ORBIT = re.compile(
     r"\b(?:placed|places|put|puts|sent|sends|launched|launches)\b[^.;]{0,60}?\bsatellites?\b[^.;]{0,40}?"
@@ -661,6 +667,10 @@ def detect(
             continue  # "has fired more than a dozen missiles this year": a tally of many happenings
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
+        if event_type == ATTACK and _TOLL.search(outside) and report_frame(p.text) is not None:
+            # "More than 300 soldiers have been killed, the minister said": a count someone gives is their statement
+            event_type = STATEMENT
+            info = replace(info, telling=False) if info is not None else None
         if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
             event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
             info = replace(info, telling=False)  # the telling is the statement: its day is the statement's own
