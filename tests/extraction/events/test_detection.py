@@ -509,3 +509,14 @@ def test_a_toll_someone_gives_is_their_statement_not_an_attack_of_that_day():
     text = "More than 400 soldiers have been killed or wounded in the border region, Defence Minister Ana Roe said on Monday."
     (m,) = extract_article(text, published=date(2024, 5, 8)).mentions
     assert m.event_type == "statement" and m.date.start == date(2024, 5, 6) and not m.date.telling
+
+
+def test_a_statement_told_in_the_past_perfect_is_background_to_the_news():
+    from datetime import date
+
+    from timeline.extraction.pipeline import extract_article
+
+    said = "Officials in Rivia had warned earlier this week that the army appeared to be massing near the river."
+    assert extract_article(said, published=date(2024, 10, 31)).mentions == []
+    news = "Officials in Rivia warned on Tuesday that the army appeared to be massing near the river."
+    assert [m.event_type for m in extract_article(news, published=date(2024, 10, 31)).mentions] == ["statement"]

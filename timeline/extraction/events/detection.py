@@ -159,6 +159,8 @@ _JOINED = re.compile(
     r"\b(?:joined|joins|acceded to|became (?:the \w+|a full|a) member of|was admitted to)\s+(?:the\s+)?"
     r"(?:[A-Z]{2,}|alliance|bloc|union|(?:[A-Z][\w-]+ ){1,3}(?:Union|Alliance|Organi[sz]ation|Community|League))",
 )
+# a statement told in the past perfect: what had been said before the news ("had warned", "had said")
+_HAD_TOLD = re.compile(rf"\bhad\s+(?:\w+\s+)?(?:{'|'.join(speech.REPORT_PAST)})\b", _I)
 # a toll over the days before the telling: a count of the killed or wounded, in the perfect
 _TOLL = re.compile(
     r"\b(?:\d[\d,.]*|dozens|hundreds|thousands)\b[^.;]{0,60}?\b(?:have|has|had)\s+(?:now\s+)?been\s+"
@@ -689,6 +691,8 @@ def detect(
             and info is None
         ):
             continue
+        if event_type == STATEMENT and _HAD_TOLD.search(main_part(outside)):
+            continue  # "Officials had warned earlier this week that ...": told as background to the report's news
         if event_type == OTHER and (info is None or info.telling):
             continue  # an ambiguous sentence is an event only when the article dates it
         actors = tuple(dict.fromkeys([*(h.actor for h in hits if h.kind != PLACE), *([referent] if referent else [])]))
