@@ -24,7 +24,7 @@ from timeline.models import Actor, Article, Event, Mention
 _OPENING_NAME = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+|$))+")
 # dates that count only where no sentence gives the happening's own day
 WEAK_RULES = (PUBLICATION_RULE, CONTEXT_RULE, TELLING_RULE)
-# "The coast guard says ...", "State media report that ...": a speaker's telling opens the title
+# "The coast guard says ...", "The broadcaster reports that ...": a speaker's telling opens the title
 _TELLING = re.compile(
     r"^(?:[\w’'.,-]+\s+){1,8}?(?:says|say|reports|report|confirms|confirm|announces|announce|claims|claim)\s+"
     r"(?:that\s+)?"

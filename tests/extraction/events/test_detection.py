@@ -495,7 +495,7 @@ def test_the_speaker_is_the_subject_of_the_telling_not_a_name_the_rest_of_the_se
 
 
 def test_a_satellite_put_into_orbit_is_a_launch_told_by_its_outcome():
-    assert classify("Ruritania put its first weather satellite into orbit on Friday.", missile_context=False) == (
+    assert classify("Ruritania put a new weather satellite in orbit on Friday.", missile_context=False) == (
         "missile test"
     )
     assert classify("The satellite reached its planned orbit on Friday.", missile_context=False) == "missile test"

@@ -167,7 +167,7 @@ _TOLL = re.compile(
     r"(?:killed|wounded|injured)\b|\b(?:\d[\d,.]*|dozens|hundreds|thousands)\b[^.;]{0,60}?\b(?:have|has|had)\s+died\b",
     _I,
 )
-# a satellite placed in orbit, or reaching it: the outcome of a launch ("put its first spy satellite into orbit")
+# a satellite placed in orbit, or reaching it: the outcome of a launch ("placed two weather satellites in polar orbit")
 _IN_ORBIT = re.compile(
     r"\b(?:placed|places|put|puts|sent|sends|launched|launches)\b[^.;]{0,60}?\bsatellites?\b[^.;]{0,40}?"
     r"\b(?:in|into)\s+(?:\w+\s+)?orbit\b|\bsatellites?\b[^.;]{0,40}?\b(?:reached|entered|went into)\s+(?:\w+\s+){0,2}orbit\b",

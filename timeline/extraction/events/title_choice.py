@@ -85,7 +85,7 @@ _BACKGROUND = re.compile(
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|last|\d+(?:st|nd|rd|th))\b|"
     r"\bsets?\s+the\s+(?:tone|stage)\b|\bnotes?\s+the\s+timing\b|\bwas\s+(?:in|at)\s+[A-Z]",
 )
-# "The army says ...", "State media report ...": a speaker's telling, its happening in what follows
+# "The army says ...", "The agency reports ...": a speaker's telling, its happening in what follows
 _TOLD = re.compile(
     r"^(?:[\w’'.,-]+\s+){1,8}?(?:says|say|reports|report|confirms|confirm|announces|announce|claims|claim)\s+(?:that\s+)?"
 )
