@@ -520,3 +520,11 @@ def test_a_statement_told_in_the_past_perfect_is_background_to_the_news():
     assert extract_article(said, published=date(2024, 10, 31)).mentions == []
     news = "Officials in Rivia warned on Tuesday that the army appeared to be massing near the river."
     assert [m.event_type for m in extract_article(news, published=date(2024, 10, 31)).mentions] == ["statement"]
+
+
+def test_a_result_the_sentence_measures_its_news_from_does_not_make_it_an_election():
+    said = (
+        "Hours after Ana Roe was declared the winner of Sunday's vote, the officers said they had annulled the result."
+    )
+    assert classify(said, missile_context=False) != "election"
+    assert classify("The commission declared Ana Roe the winner of Sunday's vote.", missile_context=False) == "election"

@@ -184,6 +184,8 @@ _ELECTION = re.compile(
     _I,
 )
 _RESULT = re.compile(r"\b(?:declared|proclaimed|named|confirmed)\b.{0,60}\bthe winner\b", _I)
+# "hours after X was declared the winner, the officers ...": a result the sentence measures its own news from
+_AFTER_IT = re.compile(r"\b(?:after|since|following)\b[^,;]*$", _I)
 # a speech act coordinated after the act ("met the leaders on Thursday and urged them ..."): the act leads
 _AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+)?$", _I)
 _ELECTION_NOUN = re.compile(r"\b(?:election|presidency|polls|referendum|vote)\b", _I)
@@ -351,7 +353,8 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool
             return MISSILE_TEST  # a satellite put into orbit: a launch, told by its outcome
         if _EXERCISE.search(clause):
             return MILITARY_EXERCISE
-        if _RESULT.search(clause) and _ELECTION_NOUN.search(clause):
+        result = _RESULT.search(clause)
+        if result and _ELECTION_NOUN.search(clause) and not _AFTER_IT.search(clause, 0, result.start()):
             return ELECTION  # "declared X the winner of the election": the result, told before any speech act
         return None
     acts = _without_dependent_verbs(clause) if strict else clause
