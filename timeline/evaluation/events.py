@@ -203,20 +203,20 @@ def score(gold: dict, events: list[SystemEvent]) -> Report:
         results.append(res)
     negative_quotes = gold.get("negatives", {}).get("quotes", {})
     judged = [_judge(e, gold.get("events", []), negative_quotes) for e in events]
+    by_key = {g["key"]: g for g in gold.get("events", [])}
     for res in results:
-        res.beside = [j.event.key for j in judged if j.event.key in res.matched and _only_beside(j, res.key, gold)]
+        res.beside = [j.event.key for j in judged if j.event.key in res.matched and _only_beside(j, res.key, by_key)]
     negatives = [(j.event.key, q) for j in judged for q in j.negatives]
     unmatched = [j.event.key for j in judged if j.false_alarm]
     gold_dates = {g["key"]: g.get("date", "undated") for g in gold.get("events", [])}
     return Report(gold=results, negative_events=negatives, unmatched=unmatched, events=judged, gold_dates=gold_dates)
 
 
-def _only_beside(judged: EventResult, key: str, gold: dict) -> bool:
+def _only_beside(judged: EventResult, key: str, by_key: dict[str, dict]) -> bool:
     """Whether every passage of the event that holds a quote of gold event `key` also holds a quote of a gold
     event the event stands for (and `key` is not one of those)."""
     if not judged.gold or key in judged.gold:
         return False
-    by_key = {g["key"]: g for g in gold.get("events", [])}
 
     def holds(k: str, source: Source) -> bool:
         text = normalise(source.passage)

@@ -374,7 +374,7 @@ def test_it_reads_soldiers_taken_prisoner_as_no_attack():
 
 def test_it_reads_a_meeting_for_the_ceremony_of_an_accession_as_the_agreement():
     sentence = (
-        "The secretary general welcomed President Lidia Novak to the headquarters for a ceremony to mark the accession."
+        "The secretary general welcomed President Lidia Novak to the headquarters for a ceremony marking the accession."
     )
     assert classify(sentence, missile_context=False) == "agreement"
     assert classify("Chile hosted a signing ceremony for the trade accord on Monday.", missile_context=False) == (
@@ -523,8 +523,6 @@ def test_a_statement_told_in_the_past_perfect_is_background_to_the_news():
 
 
 def test_a_result_the_sentence_measures_its_news_from_does_not_make_it_an_election():
-    said = (
-        "Hours after Ana Roe was declared the winner of Sunday's vote, the officers said they had annulled the result."
-    )
+    said = "Hours after the board proclaimed Ana Roe the winner of the vote, the generals announced they had voided the count."
     assert classify(said, missile_context=False) != "election"
-    assert classify("The commission declared Ana Roe the winner of Sunday's vote.", missile_context=False) == "election"
+    assert classify("The board proclaimed Ana Roe the winner of the vote.", missile_context=False) == "election"

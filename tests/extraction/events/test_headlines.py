@@ -261,7 +261,7 @@ def test_a_clause_ending_on_a_long_quotation_stops_before_it_and_a_closing_pair_
 def test_a_verbs_particle_is_no_place_to_stop():
     from timeline.extraction.events.headlines import _cut
 
-    title = "The prime minister says the government is ready to hand over " + "its functions " * 12
+    title = "The prime minister says the government is prepared to hand over " + "its functions " * 12
     assert not _cut(title.strip(), 90).endswith("hand")
 
 

@@ -184,7 +184,7 @@ _ELECTION = re.compile(
     _I,
 )
 _RESULT = re.compile(r"\b(?:declared|proclaimed|named|confirmed)\b.{0,60}\bthe winner\b", _I)
-# "hours after X was declared the winner, the officers ...": a result the sentence measures its own news from
+# "hours after the board proclaimed X the winner, the generals ...": a result the sentence measures its own news from
 _AFTER_IT = re.compile(r"\b(?:after|since|following)\b[^,;]*$", _I)
 # a speech act coordinated after the act ("met the leaders on Thursday and urged them ..."): the act leads
 _AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+)?$", _I)
@@ -202,7 +202,7 @@ _STRONG_SPEECH = re.compile(
     r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es)|"
     r"(?:issued|published|released) (?:a|an) (?:statement|communiqu[ée])|protest(?:ed|s)\s+(?:\w+\s+){0,3}?(?:against|to|over)\b|"
     r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es)|"
-    # an appeal is news of its own: "appealed to Hungary", "in an appeal to ...", "called on the allies to ..."
+    # an appeal is news of its own: "appealed to the donors", "issued an appeal for ...", "called on the allies to ..."
     r"appeal(?:ed|s)?\s+(?:to|for)|(?:an|his|her|their|its|the) appeal (?:to|for)|plead(?:ed|s|ing)?\s+(?:for|with)|"
     rf"call(?:ed|s)\s+(?:for|on\s+(?!(?:{_DAYS})\b))|offer(?:ed|s)\s+to|"
     # a leader appearing on screen speaks to the public: "appeared in a video", "appeared on national TV"
@@ -320,7 +320,7 @@ _PEOPLE_TAKEN = re.compile(
 )
 
 
-# a ceremony that marks an agreement: "for a ceremony to mark the state's entry into the bloc", "at a
+# a ceremony that marks an agreement: "for a ceremony marking the state's entry into the bloc", "at a
 # ceremony for the signing of the treaty"
 _CEREMONY_OF_AGREEMENT = re.compile(
     r"\bceremon(?:y|ies)\b.{0,40}?\b(?:mark(?:ed|ing|s)?|celebrat\w*|for|of)\b.{0,40}?\b"
@@ -386,7 +386,7 @@ _TOLD_CLAUSE = re.compile(r"^[^,.;]{0,40}?\bthat\b|^\s*(?:they|it|he|she|we)\s+(
 def _reported_happening(main: str, outside: str) -> str | None:
     """The kind of an attack or other happening that the main clause's speech acts merely pass on.
 
-    "The colonels said they had taken power" tells of the seizure; "the president vowed to retaliate
+    "The colonels announced they had seized control" tells of the seizure; "the president vowed to retaliate
     for the attack" stays a statement (a vow is news of its own, and so are a warning or a condemnation).
     """
     speech = list(_STRONG_SPEECH.finditer(main))
@@ -422,7 +422,7 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     )
     strong = strong_speech(sentence)
     if whole is None and not strong:
-        # "the premier said the cabinet is ready to step aside": an offer, or no trigger at all
+        # "the premier said the cabinet was willing to step aside": an offer, or no trigger at all
         return STATEMENT if offers(sentence) else None
     frame = report_frame(sentence)
     if frame is not None and frame.verb.lower() in _OPINION:
@@ -532,7 +532,7 @@ def _fresh_perfect(sentence: str) -> bool:
             rest = [x.lower() for x in words[i + 1 : i + 5] if x.lower() not in _PERFECT_ADVERBS]
             if not rest or rest[0] in _STANCES:
                 return False
-            if rest[0] == "been":  # "has been detained" is news; "has been sending", "has been a critic" states
+            if rest[0] == "been":  # "has been arrested" is news; "has been sending", "has been a critic" states
                 rest = rest[1:]
             return bool(rest) and (rest[0] in _PARTICIPLES or (rest[0].endswith("ed") and len(rest[0]) > 4))
         if w in ("had", "was", "were", "will", "would", "could", "may", "might", "should", "must", "can"):
