@@ -133,6 +133,21 @@ def test_it_dates_a_happening_told_deep_in_the_simple_past_by_the_report():
     assert condemned and all(e.date_basis == DateBasis.REPORT and e.date.start == date(2024, 5, 8) for e in condemned)
 
 
+def test_a_report_of_the_next_morning_dates_its_undated_news_by_the_day_its_lede_gives():
+    # Friday, 2024-02-02: the lede tells Thursday's happening, and so do the undated sentences after it
+    text = (
+        "Chile expelled two Bolivian diplomats on Thursday, the foreign ministry in Santiago said.\n\n"
+        "Speaking beside the visiting leaders of Peru and Ecuador, President Ana Soto said the expulsions were "
+        "a matter of national security.\n\n"
+        "The weather in Santiago was mild.\n\n"
+        "The weather in La Paz was cold.\n\n"
+        "Later, Bolivian protesters burned a Chilean flag outside the embassy in La Paz."
+    )
+    ex = extract_cleaned(text, published=date(2024, 2, 2))
+    undated = [e for e in ex.events if e.date_basis in (DateBasis.LEDE, DateBasis.REPORT)]
+    assert undated and all(e.date.start == date(2024, 2, 1) for e in undated)
+
+
 def test_a_lede_sentence_with_a_time_of_its_own_is_not_dated_by_the_report():
     ex = extract_cleaned(
         "Finland submitted an application to join NATO last year after Russia invaded Ukraine.\n\n"

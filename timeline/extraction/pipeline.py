@@ -15,7 +15,7 @@ from typing import Any
 from timeline.extraction.clean.lines import DroppedLine, HeaderMeta, clean_text, is_headline
 from timeline.extraction.cluster import DateRange, MentionGroup, group_mentions
 from timeline.extraction.events.dating import DateBasis, lede
-from timeline.extraction.events.detection import EventMention, detect
+from timeline.extraction.events.detection import EventMention, detect, lede_day
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage, segment
@@ -62,6 +62,11 @@ class ArticleExtraction:
     timexes: list[Any]
     mentions: list[EventMention]
     events: list[ArticleEvent] = field(default_factory=list)
+
+
+# how many days before its publication a report's lede may date its news and still date the report's undated
+# sentences: the report of the next morning tells that day's happenings; later ones have moved on
+NEXT_MORNING_DAYS = 1
 
 
 def _default_tagger() -> Tagger:
@@ -121,6 +126,9 @@ def extract_cleaned(
     groups = group_mentions(mentions, published)
     body = [p for p in passages if not is_headline(p.text)]
     opening = {body[i].index for i in lede([p.text for p in body])}
+    news = lede_day(text, passages, timexes, published)
+    if news is not None and published is not None and (published - news.start).days > NEXT_MORNING_DAYS:
+        news = None  # a lede dated days back tells of a happening the rest of the report has moved on from
     events = []
     for g in groups:
         members = [mentions[i] for i in g.mentions]
@@ -134,6 +142,7 @@ def extract_cleaned(
             published,
             in_lede=any(m.passage in opening and not m.other_time for m in members),
             simple_past=any(m.simple_past and not m.other_time for m in members),
+            news_day=news.start if news is not None else None,
         )
         events.append(
             ArticleEvent(
@@ -169,13 +178,21 @@ def extract_cleaned(
 
 
 def _dated(
-    group: MentionGroup, groups: list[MentionGroup], published: date | None, *, in_lede: bool, simple_past: bool
+    group: MentionGroup,
+    groups: list[MentionGroup],
+    published: date | None,
+    *,
+    in_lede: bool,
+    simple_past: bool,
+    news_day: date | None = None,
 ) -> tuple[DateRange | None, DateBasis]:
     """A happening's date and why: its own sentences' date; else the same happening dated elsewhere in the
     article; else, told in the opening sentences, the report's day (the news lede reports the latest news);
     else, told deeper in the simple past, the report's day too (a report tells in that tense what has just
-    happened). An undated sentence deep in a report told in another tense (the perfect or present of
-    background and states of things) gets no date and no basis."""
+    happened). The report's day is the day its lede gives its news when that is the day before publication
+    (`news_day`: a morning report of the day before), else the publication day. An undated sentence deep in a
+    report told in another tense (the perfect or present of background and states of things) gets no date and
+    no basis."""
     if group.date is not None:
         return group.date, DateBasis.CLAUSE
     if published is None:
@@ -183,10 +200,11 @@ def _dated(
     elsewhere = _context_date(group, groups, published)
     if elsewhere is not None:
         return elsewhere, DateBasis.ELSEWHERE
+    day = news_day or published
     if in_lede:
-        return DateRange(published, published, "day"), DateBasis.LEDE
+        return DateRange(day, day, "day"), DateBasis.LEDE
     if simple_past:
-        return DateRange(published, published, "day"), DateBasis.REPORT
+        return DateRange(day, day, "day"), DateBasis.REPORT
     return None, DateBasis.NONE
 
 

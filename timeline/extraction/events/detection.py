@@ -618,7 +618,7 @@ def detect(
     prior = {p.index: q.text for q, p in zip(passages, passages[1:], strict=False)}  # the sentence before each
     earlier = [q.text for q in passages]  # the article's sentences in order
     position = {q.index: i for i, q in enumerate(passages)}
-    news_day = _lede_day(text, passages, timexes, dct)
+    news_day = lede_day(text, passages, timexes, dct)
     body = [q.text for q in passages if not is_headline(q.text)]
     lede_texts = [body[i] for i in sorted(lede(body))]
     before = {p.index: q.index for q, p in zip(passages, passages[1:], strict=False)}  # the passage before each
@@ -842,7 +842,7 @@ def _gathering_of_the_news(sentence: str, lede_texts: list[str]) -> bool:
     return any(noun.search(t) for t in lede_texts if t != sentence)
 
 
-def _lede_day(text: str, passages: list[Passage], timexes: list[Any], dct: date | None) -> DateInfo | None:
+def lede_day(text: str, passages: list[Passage], timexes: list[Any], dct: date | None) -> DateInfo | None:
     """The day the report's opening sentences give its news, when they give one within days of the report."""
     if dct is None:
         return None
