@@ -1,4 +1,4 @@
-"""Integrity of the held-out sets written for this app (tests/data/heldout_desk, heldout_beat, heldout_atlas):
+"""Integrity of the held-out sets written for this app (tests/data/heldout_desk, heldout_beat, heldout_atlas, heldout_compass):
 their gold must stay usable as a measure.
 
 These checks read the files only; nothing here runs ingest, extraction or evaluation on a set, whose gold was
@@ -25,6 +25,7 @@ SETS = {
     "heldout_desk": {"reports": 16, "happenings": (6, 6), "outlets": 2, "required": (1, 6)},
     "heldout_beat": {"reports": 15, "happenings": (5, 6), "outlets": 2, "required": (3, 10)},
     "heldout_atlas": {"reports": 15, "happenings": (5, 5), "outlets": 3, "required": (4, 6)},
+    "heldout_compass": {"reports": 15, "happenings": (5, 5), "outlets": 3, "required": (4, 6)},
 }
 
 
