@@ -533,3 +533,34 @@ def test_a_speakers_statements_of_two_days_are_two_even_across_reports():
     sunday = profile("statement", "Ana Roe said on Sunday that the two captured soldiers could be exchanged.",
                      ["Ana Roe", "Ruritania"], date(2024, 5, 8), ["Ana Roe"])  # fmt: skip
     assert match_score(saturday, sunday, same_article=False) == 0.0
+
+
+def test_undated_talks_beside_the_dated_signing_of_their_parties_in_one_report_are_that_signing():
+    ms = [
+        mention(
+            0,
+            "agreement",
+            "Ruritania and Freedonia signed a border accord in Vienna on Tuesday.",
+            ["Ruritania", "Freedonia", "Austria"],
+            D1,
+        ),  # fmt: skip
+        mention(
+            1,
+            "diplomatic meeting",
+            "The delegations of Ruritania and Freedonia shook hands after a week of talks hosted by Austria.",
+            ["Ruritania", "Freedonia", "Austria"],
+        ),  # fmt: skip
+    ]
+    assert len(group_mentions(ms)) == 1
+    # an undated deal beside dated talks may be an older one ("agreed in April to ..."): it stays apart
+    older = [
+        mention(
+            0,
+            "diplomatic meeting",
+            "Leaders of Ruritania and Freedonia met in Vienna on Tuesday.",
+            ["Ruritania", "Freedonia"],
+            D1,
+        ),  # fmt: skip
+        mention(1, "agreement", "Ruritania and Freedonia agreed to reopen the crossing.", ["Ruritania", "Freedonia"]),
+    ]
+    assert len(group_mentions(older)) == 2

@@ -373,7 +373,11 @@ def _summit_score(event: EventProfile, other: EventProfile, *, same_article: boo
     ):
         return 0.0
     shared = common_actors(event.actors, other.actors)
-    if undated:  # a sentence the report leaves undated: the leaders themselves, named on both sides
+    met = event if event.event_type == DIPLOMATIC_MEETING else other
+    talks_of_the_deal = same_article and met.date is None and (event if met is other else other).date is not None
+    if undated and not talks_of_the_deal:
+        # a sentence the report leaves undated: the leaders themselves, named on both sides; but in one report,
+        # undated talks beside the dated signing of their participants are the talks that led to it
         shared = {a for a in shared if _kind(a) == PERSON}
     if len(shared) < SUMMIT_MIN_ACTORS or ordinal_conflict(event, other):
         return 0.0
