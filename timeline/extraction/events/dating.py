@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from timeline.extraction.events.clauses import aside_spans
+from timeline.extraction.events.clauses import aside_spans, report_frame
 from timeline.extraction.events.headline_check import DATELINE
 from timeline.extraction.lexicon import speech
 from timeline.extraction.prefilter import guard_patterns
@@ -156,7 +156,24 @@ def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
     """Whether a time expression dates the telling ("said on Thursday") rather than what is told."""
     if re.match(r"['’]s\b", text[tx.end : tx.end + 2]):
         return False  # "said Thursday's launch ...": the day of the launch
-    return bool(_SPEECH_BEFORE.search(text[max(passage.start, tx.start - 60) : tx.start]))
+    if _SPEECH_BEFORE.search(text[max(passage.start, tx.start - 60) : tx.start]):
+        return True
+    return _fronted_telling(passage, text, tx)
+
+
+# a time the sentence opens with, before its subject: "On Tuesday, the prime minister told parliament that ..."
+_FRONTED = re.compile(r"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", _I)
+
+
+def _fronted_telling(passage: Passage, text: str, tx: Any) -> bool:
+    """Whether a time opening the sentence dates a telling that is its main clause ("On Tuesday, the minister
+    told parliament that ..."), as "said on Tuesday" does."""
+    if not _FRONTED.match(text[passage.start : tx.start]) or not text[tx.end : tx.end + 1] == ",":
+        return False
+    frame = report_frame(passage.text)
+    # the telling leads ("On Tuesday, the minister said ..."), not "On Tuesday, rebels seized it, the army said"
+    rest = text[tx.end + 1 : passage.end].lstrip()
+    return frame is not None and bool(frame.speaker) and rest.startswith(frame.speaker) and tx.text not in frame.told
 
 
 # "Thursday's general election": a day in the possessive names the day of the happening that follows it
