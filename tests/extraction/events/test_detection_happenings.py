@@ -100,3 +100,34 @@ def test_a_telling_before_the_press_is_a_statement_even_of_a_plan():
     assert classify("The mayor told a press briefing that the roads were clear.", missile_context=False) == (
         "statement"
     )
+
+
+def _kind(sentence: str) -> str | None:
+    return classify(sentence, missile_context=False)
+
+
+def test_a_crowd_rallying_or_marching_somewhere_is_a_happening():
+    assert _kind("Several hundred students rallied outside the parliament in Lima on Friday.") == "other"
+    assert _kind("Farmers marched through the capital on Sunday, blocking traffic.") == "other"
+    assert _kind("The party has rallied behind its leader.") is None
+
+
+def test_a_vote_that_decides_is_a_happening():
+    assert _kind("The assembly voted 88 to 40, with 3 abstentions, to remove the governor.") == "other"
+    assert _kind("The senate voted to ratify the accord on Wednesday.") in ("other", "agreement")
+    assert _kind("The lower house impeached the president on Monday.") == "other"
+
+
+def test_a_courts_decision_on_a_person_is_a_happening():
+    assert _kind("A court in Tbilisi sentenced the opposition leader to four years in prison.") == "other"
+    assert _kind("On Friday a judge ordered the former minister to remain in custody for six months.") == "other"
+    assert _kind("The two journalists were acquitted on Monday.") == "other"
+
+
+def test_a_convoy_reaching_its_destination_is_a_happening():
+    assert _kind("The first aid convoy in three months reached the besieged town on Tuesday.") == "other"
+
+
+def test_talks_opening_are_a_meeting_but_talks_beginning_to_falter_are_not():
+    assert _kind("Talks between the two governments opened in Doha on Monday.") == "diplomatic meeting"
+    assert _kind("The talks began to falter within hours.") is None

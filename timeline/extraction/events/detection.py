@@ -78,7 +78,8 @@ _MEETING = re.compile(
     r"\b(?:met|meets|held talks|hold talks|holds talks|holding talks|for talks with|"
     r"host(?:ed|s)\b(?!\s+(?:\w+\s+){0,3}?(?:troops|forces|bases|soldiers|refugees|migrants))|received (?:a|the) delegation|"
     r"received (?-i:(?:[A-Z]\w+ )+)(?:president|prime minister|foreign minister|leader)|visited|visits|"
-    r"summit (?:in|with|on)|sent a delegation|welcom(?:ed|es) (?-i:(?:[A-Z][\w’'-]+ ){1,4})(?:at|to|in)|(?:held|hold|holds|holding) (?:\w+ )?(?:talks|call)|delegation (?:of [\w ]{0,40})?to meet)\b",
+    r"summit (?:in|with|on)|sent a delegation|(?:talks|negotiations|peace\s+conference)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:opened|began|started|got\s+under\s+way|kicked\s+off)(?!\s+to\b)|welcom(?:ed|es) (?-i:(?:[A-Z][\w’'-]+ ){1,4})(?:at|to|in)|(?:held|hold|holds|holding) (?:\w+ )?(?:talks|call)|delegation (?:of [\w ]{0,40})?to meet)\b",
     _I,
 )
 _SANCTION = re.compile(
@@ -146,7 +147,18 @@ _OTHER_ACT = re.compile(
     # an envoy called in, to protest or to be told a decision: "summoned the French ambassador on Monday"
     r"summon(?:ed|s)\s+(?:[\w’'-]+\s+){0,4}?(?:ambassadors?|envoys?|charg[ée]s? d['’]affaires|diplomats?)|evacuat(?:ed|es)|took to the streets|"
     r"block(?:ed|aded) (?:\w+ ){0,2}(?:roads?|highways?|border|crossings?|ports?|bridges?)|"
-    r"(?:staged|held) (?:\w+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|strikes?)|became (?:\w+['’]s )?(?:the )?(?:new )?"
+    r"(?:staged|held) (?:\w+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|strikes?)|"
+    # a crowd gathering somewhere: "hundreds rallied outside the embassy", "students marched through the capital"
+    r"(?:rallied|marched|demonstrated|protested)\s+(?:outside|in\s+front\s+of|through|near|across|at|in)\s|"
+    # a vote that decides: "the assembly voted 88 to 40 to remove the governor"
+    r"voted\s+(?:[\w,]+\s+){0,6}?to\s+(?:remove|impeach|oust|dismiss|expel|approve|reject|suspend|censure|ratify|"
+    r"adopt|repeal|dissolve|extend|lift|end|strip)\b|impeach(?:ed|es)\b|"
+    # a court's or a judge's decision on a person: "sentenced him to ten years", "ordered him to remain in custody"
+    r"(?:sentenc|convict|acquitt|indict)(?:ed|s)\s+(?:\w+\s+){0,4}?(?:to|of|on|for)\s|(?:was|were)\s+(?:sentenced|convicted|"
+    r"acquitted|indicted|jailed)\b|ordered\s+(?:[\w’'.-]+\s+){1,4}?to\s+(?:be\s+held|remain|stay)\s+in\s+(?:\w+\s+)?"
+    r"(?:detention|custody|jail|prison)|"
+    # aid or a convoy reaching its destination: "the first convoy of food aid reached the town on Wednesday"
+    r"\bconvoys?\b[^.;]{0,80}?\b(?:reached|arrived\s+in|arrived\s+at|entered|crossed\s+into)\s|became (?:\w+['’]s )?(?:the )?(?:new )?"
     r"(?:president|prime minister|chancellor|leader)|"
     # a nomination or an appointment to an office: "nominated Jane Roe to form a cabinet", "was appointed envoy"
     r"(?<!\bnewly )(?<!\bthe )(?:nominat|appoint)(?:ed|es|s)\s+(?-i:[A-Z])\w*|(?:nominat|appoint)(?:ed|es|s)\s+(?:a|an|the|his|her|its|their)\s+"
