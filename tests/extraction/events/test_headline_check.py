@@ -99,3 +99,14 @@ def test_an_attribution_in_the_middle_splices_two_clauses():
     spliced = "Novak was named the winner, the generals said they were voiding the result"
     assert "two sentences" in headline_faults(spliced)
     assert "two sentences" not in headline_faults("The generals say they are voiding the result, closing the borders")
+
+
+def test_a_title_telling_what_someone_said_needs_a_verb_in_what_is_told():
+    assert "attribution only" in headline_faults("Unicef says the first convoy of aid to enter the region")
+    assert headline_faults("Unicef says the first convoy of aid reached the region") == []
+    assert headline_faults("Kenya says it would host the talks") == []
+
+
+def test_the_trimmed_sentence_leaves_out_an_attribution_and_the_detail_after_it():
+    sentence = "The convoy reached the town on Monday, the agency said: 15 trucks carrying wheat and oil."
+    assert trimmed_sentence(sentence) == "The convoy reached the town on Monday"

@@ -521,3 +521,12 @@ def test_a_telling_by_a_description_gives_way_to_the_named_clause_it_tells():
     assert write_title("The statement said leader Anna Berg observed the drill from a ship.") == (
         "Leader Anna Berg observes the drill from a ship"
     )
+
+
+def test_a_duration_before_a_trailing_clause_stays_whole():
+    title = write_title("A judge ordered the minister held for seven days while police investigate him.")
+    assert "seven days" in title or title.endswith("held")
+
+
+def test_a_time_naming_the_happening_after_it_keeps_its_possessive():
+    assert write_title("Last week's vote in the assembly was annulled by the court.").startswith("Last week's vote")

@@ -240,7 +240,7 @@ _RELATIVE = re.compile(r"(?P<before>[\w’']+)\s+(?:that|which|who|whom|whose|wh
 _NOT_A_NOUN = re.compile(
     rf"^(?:and|or|so|such|now|{SPEECH_PAST}|{SPEECH_PRESENT}|saying|adding|warning|showed|shows)$", _I
 )
-_MEASURE = r"(?:\s+(?:a|an|one|two|three|four|five|six|several|few|\d+)?\s*(?:hours?|days?|weeks?|months?|years?|minutes?)|\s+(?:shortly|soon|just|only|long))?"
+_MEASURE = r"(?:\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)?\s*(?:hours?|days?|weeks?|months?|years?|minutes?)|\s+(?:shortly|soon|just|only|long))?"
 _TRAILING_CLAUSE = re.compile(
     r"(?:,|\s+—|\s+–|;)\s+(?:where|which|who|whom|whose|when|while|after|before|as|amid|although|though|but|"
     r"so that|including|in what|in the first|the (?:first|last|second|third|fourth|fifth|only|latest|biggest|largest)|"

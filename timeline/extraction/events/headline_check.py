@@ -235,7 +235,20 @@ def _headline_faults(title: str) -> tuple[str, ...]:
         faults.append("two sentences")  # "... won the vote, the officers said they cancel ...": two clauses spliced
     if _BARE_ATTRIBUTION.match(title) and not re.search(r"\bas saying\b|\bthat\b", title):
         faults.append("attribution only")
+    told = _SAYS_THEN.search(title)
+    if told and not _told_has_verb(title[told.end() :].split()):
+        faults.append("attribution only")  # "X says the first convoy of aid to enter the region": its verb is lost
     return tuple(faults)
+
+
+_SAYS_THEN = re.compile(r"\b(?:says|say)\s+(?:that\s+)?(?=\S)")
+
+
+def _told_has_verb(words: list[str]) -> bool:
+    """Whether what a title tells someone said holds a verb of its own (or a modal before one)."""
+    # an infinitive is no verb of the clause's own ("the first convoy to enter the region")
+    finite = [w for i, w in enumerate(words) if not (i > 0 and words[i - 1].lower() == "to")]
+    return _finite_verb(["", *finite]) or any(w.lower() in _MODALS for w in words)
 
 
 _PICTURE_CREDIT = re.compile(
@@ -286,13 +299,19 @@ def strip_dateline(text: str) -> str:
     return s
 
 
+# "..., the agency said: 15 trucks carrying ...": the attribution, then the detail it gives
+_ATTRIBUTION_THEN_DETAIL = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s+(?:said|says|reported|added|announced):\s.*$", _I
+)
+
+
 @lru_cache(maxsize=SENTENCE_MEMO)
 def trimmed_sentence(sentence: str, max_chars: int = GENEROUS_CHARS) -> str:
     """The sentence as a title: no dateline, label, attribution, brackets or leading adverbial; cut only at a
     clause boundary (a comma, a semicolon, a dash) when longer than `max_chars`."""
     s = strip_dateline(sentence).rstrip(" .")
     s = re.sub(r"\s*[(\[][^)\]]{0,80}[)\]]", "", s)
-    s = _ATTRIBUTION.sub("", s).rstrip(" .,")
+    s = _ATTRIBUTION.sub("", _ATTRIBUTION_THEN_DETAIL.sub("", s)).rstrip(" .,")
     s = strip_lead(
         _PARTICIPLE_LEAD.sub("", s, count=1)
     )  # "Quoting officials, the broadcaster said ...": the broadcaster said ...

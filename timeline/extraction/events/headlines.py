@@ -59,7 +59,8 @@ _TIME_WORDS = re.compile(
     r"(?:early|late)\s+hours|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|yesterday|today|tonight|"
     r"(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year)|(?:this|last)\s+(?:week|month|year)|"
     r"(?:the\s+)?(?:day|night|week|month|year)\s+before|for the first time|(?-i:[A-Z][a-z]+|local)\s+time|"
-    rf"(?:on\s+)?(?:last\s+)?(?-i:{'|'.join(WEEKDAY_TITLES)})(?!['’]s)(?:\s+(?:morning|night|evening))?)\b",
+    rf"(?:on\s+)?(?:last\s+)?(?-i:{'|'.join(WEEKDAY_TITLES)})(?!['’]s)(?:\s+(?:morning|night|evening))?)\b"
+    r"(?!['’]s\b)",  # "last week's removal": the time names the happening that follows it
     _I,
 )
 _PREP_BEFORE = re.compile(

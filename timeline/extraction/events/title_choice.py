@@ -213,9 +213,11 @@ def best_title(candidates: Sequence[TitleCandidate], event_type: str, *, taken: 
     ranked = sorted(usable, key=lambda c: (failing(c), -round(score(c), 3), -support[_norm(c.title)], c.order))
     used = {_norm(t) for t in taken}
     free = [c for c in ranked if _norm(c.title) not in used]
-    if free and pointing_object(free[0].title) and free[0].sentence:
-        whole = trimmed_sentence(free[0].sentence)  # "condemns the launch of ...": the sentence says which
-        if whole and not pointing_object(whole) and not fault_weight(whole) and _norm(whole) not in used:
+    if free and not passes_checks(free[0].title) and free[0].sentence:
+        # no candidate reads as a headline ("condemns the launch", "X says the first convoy to enter ..."): the
+        # best one's sentence, trimmed, where it does (it says which launch, it keeps its verb)
+        whole = trimmed_sentence(free[0].sentence)
+        if whole and passes_checks(whole) and _norm(whole) not in used:
             return whole
     if free:
         return free[0].title
