@@ -530,3 +530,8 @@ def test_a_duration_before_a_trailing_clause_stays_whole():
 
 def test_a_time_naming_the_happening_after_it_keeps_its_possessive():
     assert write_title("Last week's vote in the assembly was annulled by the court.").startswith("Last week's vote")
+
+
+def test_a_telling_inside_the_object_is_no_speaker_of_the_title():
+    title = write_title("Jets bombed what the army chief, Ana Roe, said was a rebel depot near the river.")
+    assert title.startswith("Jets bomb what Ana Roe says was a rebel depot")

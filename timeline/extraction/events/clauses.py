@@ -210,6 +210,10 @@ def _leading_frame(s: str, m: re.Match[str]) -> Frame | None:
 _NAMED_CLAUSE = re.compile(r"^\s*(?:[A-Z][\w’'-]*\s+){1,3}(?:[a-z]+ed|had|has|have|was|were|is|are|will)\b")
 
 
+# a told clause with no subject of its own: the telling is a relative clause ("what X said was ...")
+_NO_SUBJECT = re.compile(r"(?:was|were|is|are|had|has|have|would|will|could|might)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=SENTENCE_MEMO)
 def report_frame(sentence: str) -> Frame | None:
     """The telling and the told of a reported sentence, or None when the sentence is not told as a report."""
@@ -220,8 +224,8 @@ def report_frame(sentence: str) -> Frame | None:
             continue  # "The report says ...": "report" is the subject's noun, not its verb
         if _is_subject(s[: m.start()].strip()):
             frame = _leading_frame(s, m)
-            if frame is not None:
-                return frame
+            if frame is not None and not _NO_SUBJECT.match(frame.told):
+                return frame  # not "bombed what the minister said was a camp": the telling is inside an object
         break
     for t in _TRAILING_FRAME.finditer(masked):
         speaker = s[t.start("speaker") : t.end("speaker")].strip()

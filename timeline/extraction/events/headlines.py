@@ -477,6 +477,7 @@ def write_title(
         antecedent = person_before(sentence, earlier_sentences)
     described = _described_referent(sentence, previous_sentence or "")
     sentence, time_spans = _edited(sentence, time_spans, _QUOTED_AS_SAYING, lambda m: f"{m['source']} said that ")
+    sentence, time_spans = _edited(sentence, time_spans, _WHAT_NAME_SAID, lambda m: f"what {m['name']} says {m['be']}")
     time_spans = [(a, b) for a, b in time_spans if not _NOT_A_TIME.match(sentence[a:b])]
     cut = leading_cut(sentence)  # "SEOUL, Oct 31 (Reuters) - ...", "The big picture: ...": no part of a headline
     sentence, time_spans = sentence[cut:], [(a - cut, b - cut) for a, b in (time_spans or []) if a >= cut]
@@ -624,6 +625,11 @@ def _resolve(clause: str, antecedent: str) -> str:
 _QUOTED_AS_SAYING = re.compile(
     r"^.{2,120}?\b(?:quoted|cited)\s+(?P<source>(?:the\s+)?[A-Z][^,;]{1,80}?)(?:,[^,;]{1,40},)?\s+as\s+saying\s+"
     r"(?:that\s+)?",
+)
+# "bombed what India's foreign secretary, Vijay Gokhale, said was a camp": the name stands for the description
+_WHAT_NAME_SAID = re.compile(
+    r"\bwhat\s+[^,;]{2,60},\s+(?P<name>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})),\s+(?:said|says)\s+"
+    r"(?P<be>was|were|is|are)\b"
 )
 _SAID_QUOTE = re.compile(r"^(?P<head>.{2,120}?\b(?:says|say|said))[,:]?\s+[\"“‘](?P<told>[^\"“”]{8,})[\"”’]?$")
 
