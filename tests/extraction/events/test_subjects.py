@@ -54,3 +54,8 @@ def test_a_day_or_a_place_before_a_comma_is_no_name_described():
     assert name_subject("The agency's board meets in Basel", ["On Tuesday, the agency sent a report."]) == (
         "The agency's board meets in Basel"
     )
+
+
+def test_a_court_a_tribunal_or_the_crossings_of_the_country_take_its_name():
+    assert name_subject("The electoral tribunal halts the count", [], "Bolivia").startswith("Bolivia's electoral")
+    assert name_subject("The four northern crossings close", [], "Norway") == "Norway's four northern crossings close"

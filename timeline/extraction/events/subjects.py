@@ -26,6 +26,9 @@ _OWNED = re.compile(
     r"(?:foreign|defen[cs]e|interior|health|finance|justice)\s+ministry|military|army|navy|air\s+force|"
     r"armed\s+forces|coast\s*guard|government|authorities|police|parliament|rebels|opposition|central\s+bank|"
     r"election\s+(?:commission|authority)|national\s+election\s+(?:commission|authority)|"
+    r"(?:electoral|election)\s+(?:tribunal|court|council|board|body)|(?:constitutional|supreme|high|top|military)\s+"
+    r"court|tribunal|senate|congress|cabinet|legislature|national\s+assembly|junta|presidency|security\s+forces|"
+    r"border\s+guards?|(?:[a-z]+\s+){0,2}?(?:border\s+)?crossings|"
     r"(?:country|nation)['’]s\s+[a-z]+(?:\s+[a-z]+)?)(?=\s+(?-i:[a-z]))",
     _I,
 )
