@@ -131,3 +131,17 @@ def test_a_convoy_reaching_its_destination_is_a_happening():
 def test_talks_opening_are_a_meeting_but_talks_beginning_to_falter_are_not():
     assert _kind("Talks between the two governments opened in Doha on Monday.") == "diplomatic meeting"
     assert _kind("The talks began to falter within hours.") is None
+
+
+def test_an_act_in_the_simple_past_on_a_day_the_sentence_gives_is_a_happening_of_no_set_kind():
+    from timeline.extraction.events.detection import acted
+
+    assert acted("On Monday, a chamber of the high court threw out the two appeals.")
+    assert acted("The freighter weighed anchor and left Greek waters on Friday morning.")
+    assert acted("The banned party held a rally on Monday.")
+    assert not acted("Officials said 40 prisoners had been released on Friday.")  # a telling: a statement's rule
+    assert not acted("The minister was a critic of the plan.")
+    assert not acted("The council would have approved the plan on Monday.")
+    found = _mentions("The port authority reopened the northern terminal on Tuesday.", date(2024, 3, 7))
+    assert found == [("other", date(2024, 3, 5))]
+    assert _mentions("The port authority reopened the terminal after Tuesday's storm.", date(2024, 3, 7)) == []

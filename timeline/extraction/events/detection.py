@@ -34,6 +34,7 @@ from timeline.extraction.events.modality import background, is_analysis, tells_n
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.lexicon import speech
+from timeline.extraction.lexicon.actions import ACTION_PAST, PHRASAL_PAST
 from timeline.extraction.lexicon.event_types import (
     AGREEMENT,
     ATTACK,
@@ -470,6 +471,32 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     return STATEMENT if frame is not None else OTHER
 
 
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# what stops the search for the main clause's verb: a verb of speech or a view, a modal, the past perfect of
+# background, a form of "be" or "have" before a state ("was a critic"), an infinitive's "to"
+_NOT_ACTED = frozenset(
+    (*speech.REPORT_PAST, *speech.REPORT_PRESENT, *_OPINION, "had", "would", "could", "might", "may", "will", "must",
+     "should", "can", "to", "not", "never", "seemed", "appeared", "remained", "became", "is", "are", "has", "have")
+)  # fmt: skip
+
+
+_DETERMINERS = frozenset("the a an its their his her this that".split())
+
+
+@lru_cache(maxsize=SENTENCE_MEMO)
+def acted(sentence: str) -> bool:
+    """Whether the sentence's main clause tells an act in the simple past ("the tanker left Iranian waters",
+    "344 boys were freed", "the ministry pushed back the deadline"), by the first verb after its subject."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(_outside_quotes(main_part(sentence)))]
+    for i, w in enumerate(words[1:12], start=1):
+        if w in _NOT_ACTED:
+            return False
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if (w in ACTION_PAST or f"{w}_{nxt}" in PHRASAL_PAST) and words[i - 1] not in _DETERMINERS:
+            return True  # not "the banned party": a participle before its noun
+    return False
+
+
 # an office holder named with the office: "Interior Minister Jane Roe", "Prime Minister John Doe"
 _TITLED_NAME = re.compile(
     r"(?-i:\b(?:President|Prime Minister|(?:[A-Z][a-z]+ )?Minister|Chancellor|King|Queen|Emir|Secretary(?: of State)?|"
@@ -691,6 +718,15 @@ def detect(
         if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
             event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
             info = replace(info, telling=False)  # the telling is the statement: its day is the statement's own
+        if (
+            event_type is None
+            and info is not None
+            and not info.telling
+            and info.precision == "day"
+            and acted(p.text)
+            and not re.search(re.escape(info.text) + r"['’]s\b", p.text)  # "Sunday's vote" names another happening
+        ):
+            event_type = OTHER  # "the court threw out the appeals on Monday": an act of its own day, of no set kind
         if event_type is None:
             continue
         tellers = frozenset(h.actor for h in hits if h.kind in (PERSON, ORGANISATION))

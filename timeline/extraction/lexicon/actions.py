@@ -1,0 +1,38 @@
+"""Verbs by which the news tells that someone did something: the past forms of acts, not of speech or of views.
+
+A sentence whose main clause acts with one of these verbs, on a day the sentence itself gives, reports a
+happening even when no rule of a specific kind knows it ("the court threw out the appeals on Monday", "the
+tanker left Iranian waters on Friday"). Speech verbs live in speech.py; verbs that tell a state or a view
+("remained", "seemed", "believed") are not here.
+"""
+
+from __future__ import annotations
+
+# Past forms, one word each; two-word acts are listed with their particle ("threw out").
+ACTION_PAST = frozenset(
+    (
+        "abandoned abducted abolished abstained accepted accused acquitted adopted advanced agreed airlifted allowed "
+        "annexed annulled appointed approved arrested arrived assassinated attacked authorised authorized awarded "
+        "banned barred blocked blew bombed boycotted breached broke brought burned burnt cancelled canceled captured "
+        "carried cast ceded charged clashed closed collapsed completed condemned conducted confiscated convened "
+        "convicted crashed crossed cut deferred defaulted defeated delayed delivered deported deployed destroyed "
+        "detained devalued dismissed dispatched dissolved donated downed drove dropped ejected elected ended endorsed "
+        "entered erupted evacuated executed exploded expelled extended extradited fell filed fined fired fled flew "
+        "forced freed froze gave granted halted handed hanged held hijacked hit hosted imposed impounded inaugurated "
+        "indicted injured intercepted introduced invaded issued jailed killed kidnapped landed launched led left "
+        "lifted lodged lost marched massacred met mobilised mobilized moved named nationalised nationalized occupied "
+        "opened ordered ousted overturned paid pardoned passed paused postponed published pulled quit raided raised "
+        "ratified reached rebuffed recalled recaptured received recognised recognized reduced refused rejected "
+        "released relocated removed reopened repatriated replaced rescinded rescued resigned restored resumed "
+        "retook returned revoked rode ruled sacked sailed sanctioned scrapped seized sent sentenced severed shelled "
+        "shot shut signed slashed stabbed staged stormed struck sued summoned surrendered suspended swapped swept "
+        "took toppled toured transferred unveiled upheld vacated vetoed visited voted walked withdrew won wounded"
+    ).split()
+)
+# two-word acts: the verb and its particle ("pushed back the deadline", "called off the talks")
+PHRASAL_PAST = frozenset(
+    (
+        "threw_out pushed_back called_off broke_off cut_off set_off shut_down took_over handed_over pulled_out "
+        "walked_out drove_out flew_out moved_out brought_forward carried_out stepped_down weighed_anchor let_go"
+    ).split()
+)
