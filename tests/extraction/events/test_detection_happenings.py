@@ -145,3 +145,16 @@ def test_an_act_in_the_simple_past_on_a_day_the_sentence_gives_is_a_happening_of
     found = _mentions("The port authority reopened the northern terminal on Tuesday.", date(2024, 3, 7))
     assert found == [("other", date(2024, 3, 5))]
     assert _mentions("The port authority reopened the terminal after Tuesday's storm.", date(2024, 3, 7)) == []
+
+
+def test_force_at_sea_short_of_arms_is_an_attack():
+    assert _kind("Two coast guard ships fired water cannon at the supply boat on Saturday.") == "attack"
+    assert _kind("The trawler came under water cannon fire near the reef.") == "attack"
+    assert _kind("A patrol vessel rammed a fishing boat off the island.") == "attack"
+
+
+def test_a_text_put_to_the_people_is_a_vote():
+    sentence = (
+        "Voters endorsed the new charter, which widens the president's powers, in Sunday's referendum, the board said."
+    )
+    assert _kind(sentence) == "election"

@@ -93,6 +93,9 @@ _ATTACK = re.compile(
     r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive|"
     # arson is an attack: "rioters set fire to a police station", "torched two cars", "burned down the town hall"
     r"open(?:ed|s)\s+fire\s+(?:on|at)|"
+    # force at sea short of arms: "fired water cannon at a supply boat", "came under water cannon fire", "rammed"
+    r"(?:fired|firing|fires|used|turned)\s+(?:\w+\s+){0,2}?water\s+cannons?\s+(?:on|at|against)|water\s+cannon\s+fire|"
+    r"ramm(?:ed|ing)\s+(?:a|an|the|its|their|two|three|several)\s|"
     r"set\s+fire\s+to|set\s+(?:[\w’'-]+\s+){1,4}?(?:on\s+fire|ablaze)|torch(?:ed|es)|firebomb(?:ed|s)|"
     r"(?:burn(?:ed|t)|burn(?:ed|t)\s+down)\s+(?:[\w’'-]+\s+){0,5}?(?:offices?|buildings?|homes?|houses?|headquarters|"
     r"(?:police\s+)?stations?|vehicles?|cars?|buses|shops?|churches|mosques|synagogues|embass(?:y|ies)|town\s+hall))\b",
@@ -193,7 +196,9 @@ _STRIKE_CUE = re.compile(
     _I,
 )
 _ELECTION = re.compile(
-    r"\b(?:won|wins|elected|re-elected|voted|vote was held|went to the polls|(?:was|were) (?:defeated|ousted|beaten)|lost)\b.{0,80}|\belection\b.{0,40}\b(?:held|won)\b",
+    r"\b(?:won|wins|elected|re-elected|voted|vote was held|went to the polls|(?:was|were) (?:defeated|ousted|beaten)|lost)\b.{0,80}|\belection\b.{0,40}\b(?:held|won)\b|"
+    # a text put to the people: "voters endorsed the new constitution in Sunday's referendum"
+    r"\b(?:endorsed|approved|rejected|backed|adopted)\b.{0,160}\b(?:referendum|plebiscite)\b",
     _I,
 )
 _RESULT = re.compile(r"\b(?:declared|proclaimed|named|confirmed)\b.{0,60}\bthe winner\b", _I)
@@ -446,6 +451,12 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     kind = _kind_of_act(core, missile_context=missile_context, late=False)
     if kind:
         return kind
+    if (
+        whole == ELECTION
+        and frame is not None
+        and _kind_of_act(frame.told, missile_context=False, late=True) == ELECTION
+    ):
+        return ELECTION  # "voters endorsed the text, which ..., in Sunday's referendum, the board said": the vote told
     strong_outside = strong_speech(outside)
     if strong and not strong_outside and _SAID.search(outside):
         return STATEMENT  # "I can confirm ...", "I affirm ...": the speech act is the news
@@ -718,6 +729,12 @@ def detect(
         if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:
             event_type = STATEMENT  # a claim the article dates by its telling: "X said on Monday that ..."
             info = replace(info, telling=False)  # the telling is the statement: its day is the statement's own
+        if event_type is None and info is not None and not info.telling and report_frame(p.text) is not None:
+            # "the commission said on Tuesday that those who voted on July 25 had backed it": the telling is dated
+            # too, and with no happening of a known kind in what it tells, the telling is the news
+            said = pick_date(p, text, timexes_near, report_day, statement=True)
+            if said is not None and said.text != info.text and said.precision == "day":
+                event_type, info = STATEMENT, said
         if (
             event_type is None
             and info is not None

@@ -11,7 +11,7 @@ from __future__ import annotations
 # Past forms, one word each; two-word acts are listed with their particle ("threw out").
 ACTION_PAST = frozenset(
     (
-        "abandoned abducted abolished abstained accepted accused acquitted adopted advanced agreed airlifted allowed "
+        "abandoned abducted abolished asked invited offered abstained accepted accused acquitted adopted advanced agreed airlifted allowed "
         "annexed annulled appointed approved arrested arrived assassinated attacked authorised authorized awarded "
         "banned barred blocked blew bombed boycotted breached broke brought burned burnt cancelled canceled captured "
         "carried cast ceded charged clashed closed collapsed completed condemned conducted confiscated convened "
