@@ -564,3 +564,13 @@ def test_undated_talks_beside_the_dated_signing_of_their_parties_in_one_report_a
         mention(1, "agreement", "Ruritania and Freedonia agreed to reopen the crossing.", ["Ruritania", "Freedonia"]),
     ]
     assert len(group_mentions(older)) == 2
+
+
+def test_outlets_that_tell_one_act_in_different_words_share_them():
+    from timeline.extraction.cluster import mention_words
+
+    broke = mention(0, "other", "Ruritania broke off ties with Freedonia on Monday.", ["Ruritania", "Freedonia"], D1)
+    severed = mention(
+        1, "other", "Ruritania severed relations with Freedonia on Monday.", ["Ruritania", "Freedonia"], D1
+    )
+    assert {"sever", "relation"} <= mention_words(broke) & mention_words(severed)

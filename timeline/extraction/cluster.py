@@ -86,6 +86,16 @@ WORD_FAMILIES = {
     "intercepted": "intercept",
     "failure": "fail",
     "fails": "fail",
+    # people taken and let go, ties broken, leaders pushed out: the same act in the words of different outlets
+    "kidnapp": "abduct",
+    "kidnap": "abduct",
+    "fre": "releas",
+    "tie": "relation",
+    "broke": "sever",
+    "toppl": "oust",
+    "detain": "arrest",
+    "pupil": "student",
+    "schoolboy": "student",
 }
 
 

@@ -158,3 +158,14 @@ def test_a_text_put_to_the_people_is_a_vote():
         "Voters endorsed the new charter, which widens the president's powers, in Sunday's referendum, the board said."
     )
     assert _kind(sentence) == "election"
+
+
+def test_the_act_searched_for_is_the_main_clauses_not_one_after_it():
+    from timeline.extraction.events.detection import acted
+
+    assert not acted("The seizure on Friday came hours after a court extended the detention of the ship.")
+
+
+def test_an_act_followed_by_the_words_that_explain_it_is_the_act():
+    assert _kind("Ruritania expelled two diplomats on Monday, accusing them of spying.") == "other"
+    assert _kind("The president condemned the raid on Sunday, calling it barbaric.") == "statement"

@@ -464,6 +464,11 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
     reported = _reported_happening(main, outside)
     if reported:
         return reported  # "the militia said it had seized the port": the telling reports the happening
+    after = _SPEECH_AFTER_ACT.search(main)
+    if strong_outside and after and not strong_speech(main[: after.start()]) and acted(main[: after.start()]):
+        return (
+            OTHER  # "Albania severed ties on Wednesday, accusing Tehran of ...": the act is the news, the why follows
+        )
     if strong_outside and strong_speech(main) and not _speech_follows_act(main, missile_context=missile_context):
         return STATEMENT  # not "..., who announced ...": the speech act of a relative clause is not the news
     kind = _kind_of_act(core, missile_context=missile_context, late=True)
@@ -487,10 +492,17 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # background, a form of "be" or "have" before a state ("was a critic"), an infinitive's "to"
 _NOT_ACTED = frozenset(
     (*speech.REPORT_PAST, *speech.REPORT_PRESENT, *_OPINION, "had", "would", "could", "might", "may", "will", "must",
-     "should", "can", "to", "not", "never", "seemed", "appeared", "remained", "became", "is", "are", "has", "have")
+     "should", "can", "to", "not", "never", "seemed", "appeared", "remained", "became", "is", "are", "has", "have",
+     # the main verb is another ("the seizure came hours after a court extended ..."), or a subordinate clause begins
+     "came", "went", "followed", "marked", "meant", "showed", "proved", "looked", "wanted", "hoped", "tried",
+     "after", "before", "when", "while", "because", "since", "until", "following", "if", "whether", "who", "which")
 )  # fmt: skip
 
 
+# the speech that follows an act as its reason or its words: "..., accusing Tehran of ...", "..., saying ..."
+_SPEECH_AFTER_ACT = re.compile(
+    r",\s+(?:accusing|saying|warning|blaming|vowing|calling|citing|claiming|condemning|denouncing|pledging)\b", _I
+)
 _DETERMINERS = frozenset("the a an its their his her this that".split())
 
 
