@@ -169,3 +169,19 @@ def test_the_act_searched_for_is_the_main_clauses_not_one_after_it():
 def test_an_act_followed_by_the_words_that_explain_it_is_the_act():
     assert _kind("Ruritania expelled two diplomats on Monday, accusing them of spying.") == "other"
     assert _kind("The president condemned the raid on Sunday, calling it barbaric.") == "statement"
+
+
+def test_a_participle_after_its_noun_is_not_the_clauses_act():
+    from timeline.extraction.events.detection import acted
+
+    assert not acted("The shells fired on Sunday may be the last.")
+    assert acted("Forty hostages seized last week were freed on Thursday night.")
+
+
+def test_speech_told_in_a_clause_of_the_why_leaves_the_act_the_news():
+    assert _kind("The premier resigned on Sunday after the army chief urged him to step down.") == "other"
+
+
+def test_a_labelled_summary_listing_happenings_is_no_event():
+    text = "Key points: the army seized the airport; the president resigned; talks opened in Geneva."
+    assert _mentions(text, date(2024, 3, 7)) == []

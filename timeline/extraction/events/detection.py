@@ -469,8 +469,12 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
         return (
             OTHER  # "Albania severed ties on Wednesday, accusing Tehran of ...": the act is the news, the why follows
         )
-    if strong_outside and strong_speech(main) and not _speech_follows_act(main, missile_context=missile_context):
-        return STATEMENT  # not "..., who announced ...": the speech act of a relative clause is not the news
+    if (
+        strong_outside
+        and strong_speech(_SUBORDINATE_TAIL.split(main, maxsplit=1)[0])
+        and not _speech_follows_act(main, missile_context=missile_context)
+    ):
+        return STATEMENT  # not "X resigned after the army chief urged him to": speech told in a clause of the why  # not "..., who announced ...": the speech act of a relative clause is not the news
     kind = _kind_of_act(core, missile_context=missile_context, late=True)
     if kind:
         return kind
@@ -503,7 +507,16 @@ _NOT_ACTED = frozenset(
 _SPEECH_AFTER_ACT = re.compile(
     r",\s+(?:accusing|saying|warning|blaming|vowing|calling|citing|claiming|condemning|denouncing|pledging)\b", _I
 )
+# a labelled summary listing several happenings ("Key points: ...; ...; ...")
+_SUMMARY_LIST = re.compile(
+    r"^(?:key\s+(?:points|facts|events|developments)|what\s+we\s+know|in\s+brief|at\s+a\s+glance|the\s+latest|"
+    r"catch\s+up|summary|recap|in\s+short)\s*[:–—-]\s[^;]+;",
+    _I,
+)
+# where a subordinate clause of time or cause begins: what follows tells why or when, not the sentence's own act
+_SUBORDINATE_TAIL = re.compile(r"\s(?:after|before|when|because|since|until|once)\s", _I)
 _DETERMINERS = frozenset("the a an its their his her this that".split())
+_AUXILIARIES = frozenset("was were is are may might will would could can has have had must should".split())
 
 
 @lru_cache(maxsize=SENTENCE_MEMO)
@@ -516,7 +529,10 @@ def acted(sentence: str) -> bool:
             return False
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if (w in ACTION_PAST or f"{w}_{nxt}" in PHRASAL_PAST) and words[i - 1] not in _DETERMINERS:
-            return True  # not "the banned party": a participle before its noun
+            if _AUXILIARIES.isdisjoint(words[i + 1 : i + 7]):
+                return True  # not "the banned party": a participle before its noun
+            # "The shots fired on Sunday may be ...", "boys abducted last week were freed ...": a participle after
+            # its noun, whose clause's own verb comes later
     return False
 
 
@@ -707,6 +723,8 @@ def detect(
         outside = _outside_quotes(p.text)
         if tells_no_happening(p.text) and not (offers(p.text) and not is_analysis(p.text)):
             continue  # a view, a plan, a guess, a question or what may come (an offer on conditions is news)
+        if _SUMMARY_LIST.match(p.text):
+            continue  # "Key points: X happened; then Y; ...": the page's summary of happenings its sentences tell
         nouns = EVENT_NOUNS.get(event_type, frozenset())
         if event_type == ELECTION and _RESULT.search(outside):
             nouns = frozenset()  # a declared result dates to its declaration, not to "Sunday's election"
