@@ -514,7 +514,7 @@ _SUMMARY_LIST = re.compile(
     _I,
 )
 # where a subordinate clause of time or cause begins: what follows tells why or when, not the sentence's own act
-_SUBORDINATE_TAIL = re.compile(r"\s(?:after|before|when|because|since|until|once)\s", _I)
+_SUBORDINATE_TAIL = re.compile(r"\s(?:after|when|because)\s", _I)
 _DETERMINERS = frozenset("the a an its their his her this that".split())
 _AUXILIARIES = frozenset("was were is are may might will would could can has have had must should".split())
 
