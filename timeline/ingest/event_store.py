@@ -10,11 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simple_history.utils import bulk_create_with_history
+from django.db import transaction
+from django.utils import timezone
 
 from timeline.events.derived import SLUG_MAX, event_slug_base, publisher_count, title_subject, unique_slugs
 from timeline.events.matching import CandidatePool, best_match, gazetteer_current
-from timeline.events.update import EventWrites, TitleBook, events_refresh, events_retitle_if_shared, link_actors
+from timeline.events.update import (
+    EventWrites,
+    TitleBook,
+    events_history_add,
+    events_refresh,
+    events_retitle_if_shared,
+    link_actors,
+)
 from timeline.extraction.cluster import candidate_kinds, mention_words
 from timeline.extraction.events.dating import DateBasis, is_background
 from timeline.extraction.pipeline import (
@@ -197,7 +205,9 @@ def _events_create(new: list[tuple[Event, ArticleEvent]]) -> None:
         bases.append(event_slug_base(start=event.date_start, subject=subject, event_type=group.event_type))
     for (event, _), slug in zip(new, unique_slugs(Event, bases, SLUG_MAX), strict=True):
         event.slug = slug
-    bulk_create_with_history([e for e, _ in new], Event)
+    with transaction.atomic(savepoint=False):
+        events = Event.objects.bulk_create([e for e, _ in new])
+        events_history_add(events, "+", timezone.now())
 
 
 def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> Mention:
