@@ -281,9 +281,18 @@ def events_retitle_if_shown_since(events: list[Event], book: TitleBook | None) -
     events = [e for e in events if not e.is_locked("title")]
     if not events or book is None:
         return
-    others = Event.objects.filter(title__in={e.title for e in events}).exclude(id__in=[e.id for e in events])
-    if not book.saw_all(others.values_list("id", flat=True)):
+    titles, ids = list({e.title for e in events}), [e.id for e in events]
+    sql = "SELECT id FROM timeline_event WHERE title IN ({}) AND NOT id IN ({}) ORDER BY {}"
+    with connection.cursor() as cursor:  # written out: asked once per article ingested
+        cursor.execute(
+            sql.format(", ".join(["%s"] * len(titles)), ", ".join(["%s"] * len(ids)), _EVENT_ORDER), [*titles, *ids]
+        )
+        others = [pk for (pk,) in cursor.fetchall()]
+    if not book.saw_all(others):
         events_retitle_if_shared(events)
+
+
+_EVENT_ORDER = "date_start ASC, id ASC"  # Event's own order (Meta.ordering), for reads written out
 
 
 class TitleBook:
@@ -305,7 +314,11 @@ class TitleBook:
         """Read the events showing these titles (those not read yet), in one query."""
         missing = titles - self._read
         if missing:
-            rows = Event.objects.filter(title__in=missing).values_list("id", "title", "status", "merged_into_id")
+            # written out: asked two or three times per article ingested
+            sql = "SELECT id, title, status, merged_into_id FROM timeline_event WHERE title IN ({}) ORDER BY {}"
+            with connection.cursor() as cursor:
+                cursor.execute(sql.format(", ".join(["%s"] * len(missing)), _EVENT_ORDER), list(missing))
+                rows = cursor.fetchall()
             for pk, title, status, merged in rows:
                 if pk not in self._mine:
                     self._rows[pk] = (title, status, merged is not None)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from timeline.events.matching import (
@@ -93,12 +92,21 @@ def _refusal(raw_text: str, published: date | None) -> str | None:
 def _stored_copy(raw_text: str, publisher: str) -> tuple[str, Article | None]:
     """The hash the article is stored under, and the article already stored under it, if any."""
     digest = content_hash(raw_text)
-    existing = Article.objects.filter(content_hash=digest).first()
+    existing = _stored_under(digest)
     if existing is not None and _republished_elsewhere(existing, publisher):
         # another site's copy of the same text: its own article, linked to the first as a near-duplicate
         digest = content_hash(raw_text, publisher=publisher)
-        existing = Article.objects.filter(content_hash=digest).first()
+        existing = _stored_under(digest)
     return digest, existing
+
+
+def _stored_under(digest: str) -> Article | None:
+    """The article stored under this hash, if any: asked twice per article ingested, and usually none is, so
+    the question is written out and the row read only when there is one."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM timeline_article WHERE content_hash = %s", [digest])
+        row = cursor.fetchone()
+    return None if row is None else Article.objects.filter(id=row[0]).first()
 
 
 def article_ingest(
@@ -159,7 +167,7 @@ def collision_keys(ex: ArticleExtraction, raw_text: str) -> set[int] | None:
     story stored meanwhile is looked for again under write_lock. An undated article (its happenings' days are
     known only once its date is inferred) waits for all, and so does every article while articles of unknown
     or inferred date are stored: a new event may date them, and re-reading them touches events on any day."""
-    if ex.published is None or Article.objects.filter(published_source__in=_WEAK_DATES).exists():
+    if ex.published is None or _weak_dates_stored(published_null=False):
         return None
     keys = {lock_key("article", content_hash(raw_text))}
     for group in ex.events:
@@ -223,6 +231,19 @@ def _article_store(
     return IngestResult(
         article=article, created=True, passages=len(passages), events_new=counts.new, events_updated=counts.updated
     )
+
+
+def _weak_dates_stored(*, published_null: bool) -> bool:
+    """Whether any stored article has no date of its own: its source unknown or inferred (``published_null``:
+    or no date at all). Asked once or twice per article ingested, so written out."""
+    sql = "SELECT 1 FROM timeline_article WHERE published_source IN (%s, %s)"
+    params = [source.value for source in _WEAK_DATES]
+    if published_null:
+        sql = "SELECT 1 FROM timeline_article WHERE published IS NULL OR published_source = %s"
+        params = [Article.DateSource.INFERRED.value]
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " LIMIT 1", params)
+        return cursor.fetchone() is not None
 
 
 def _republished_elsewhere(existing: Article, publisher: str) -> bool:
@@ -305,8 +326,7 @@ def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
     """
     if not new_events:
         return  # nothing new to match against
-    weak = Q(published__isnull=True) | Q(published_source=Article.DateSource.INFERRED)
-    if not Article.objects.filter(weak).exists():
+    if not _weak_dates_stored(published_null=True):
         return  # every article has a date of its own (one query, instead of two, in the usual case)
     types = {e.event_type for e in new_events}
     articles = list(Article.objects.filter(published__isnull=True).order_by("-id")[:UNDATED_RECHECK])
