@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from timeline.extraction.events.detection import STATEMENT, EventMention
 from timeline.extraction.events.wording import keywords
@@ -125,6 +126,7 @@ def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
+@lru_cache(maxsize=4096)
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in re.findall(r"[\w’'-]+", name))
 

@@ -15,7 +15,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.extraction.events.clauses import SENTENCE_MEMO
 from timeline.extraction.events.headline_check import (
     fault_weight,
     headline_faults,
@@ -106,12 +105,32 @@ class TitleCandidate:
     order: int = 0  # lower reports first (publication time, then position in the article)
 
 
+# titles and sentences scored: an event's stored headlines are scored again each time a report joins it, so
+# what a title or sentence says on its own is kept for many of them (a few hundred bytes each)
+TITLE_MEMO = 4096
+
+
 def title_score(title: str, event_type: str, *, distinctive: frozenset[str] = frozenset()) -> float:
     """How well `title` heads an event of `event_type`; `distinctive` holds the (lower-case) words that mark
     this event among others of its kind (the weapon's name, the treaty's)."""
-    words = title.split()
-    if not words:
+    if not title.split():
         return -100.0
+    score, lower = _own_score(title, event_type)
+    if distinctive & lower:
+        score += 1 + min(1, len(distinctive & lower) - 1) * 0.5
+    length = len(title)
+    if length < IDEAL_MIN:
+        score -= (IDEAL_MIN - length) / 15
+    elif length > IDEAL_MAX:
+        score -= min(2.0, (length - IDEAL_MAX) / (MAX_CHARS - IDEAL_MAX + 1))
+    return score
+
+
+@lru_cache(maxsize=TITLE_MEMO)
+def _own_score(title: str, event_type: str) -> tuple[float, frozenset[str]]:
+    """title_score before the event's distinctive words and the length are counted, and the title's words in
+    lower case."""
+    words = title.split()
     score = float(title_quality(title))
     if _PRONOUN_START.match(title):
         score -= 3
@@ -130,17 +149,10 @@ def title_score(title: str, event_type: str, *, distinctive: frozenset[str] = fr
         score -= 4
     if pointing_object(title):
         score -= POINTING_PENALTY  # "condemns the launch": which one, the title alone does not say
-    lower = {w.lower().strip("'’") for w in _WORD.findall(title)}
+    lower = frozenset(w.lower().strip("'’") for w in _WORD.findall(title))
     if lower & set(_EVENT_OBJECTS.get(event_type, ())):
         score += 1
-    if distinctive & lower:
-        score += 1 + min(1, len(distinctive & lower) - 1) * 0.5
-    length = len(title)
-    if length < IDEAL_MIN:
-        score -= (IDEAL_MIN - length) / 15
-    elif length > IDEAL_MAX:
-        score -= min(2.0, (length - IDEAL_MAX) / (MAX_CHARS - IDEAL_MAX + 1))
-    return score
+    return score, lower
 
 
 _AUX = frozenset("is are was were has have had will would could can may might be been".split())
@@ -168,25 +180,38 @@ def distinctive_words(candidates: Sequence[TitleCandidate]) -> frozenset[str]:
     coded: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for c in candidates:
-        text = c.sentence or c.title
-        coded.update({m.group(0).lower() for m in _CODED.finditer(text)})
-        named.update({m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0})
+        own_coded, own_named = _names_in(c.sentence or c.title)
+        coded.update(own_coded)
+        named.update(own_named)
     keep = {w for w in coded}
     if len(candidates) > 1:
         keep |= {w for w, n in named.items() if n >= 2}
     return frozenset(keep)
 
 
+@lru_cache(maxsize=TITLE_MEMO)
+def _names_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The coded names and the names (not the first word) of one candidate's text, in lower case."""
+    coded = frozenset(m.group(0).lower() for m in _CODED.finditer(text))
+    return coded, frozenset(m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0)
+
+
 def _norm(title: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(title))
 
 
-@lru_cache(maxsize=SENTENCE_MEMO)
+@lru_cache(maxsize=TITLE_MEMO)
 def passes_checks(title: str) -> bool:
     """Whether a headline reads as one on its own: a named subject, a verb, nothing cut off or quoted, and no
     object pointing back ("condemns the launch"). A candidate that passes heads the event before any that fails,
     whatever their scores."""
     return not headline_faults(title) and not pointing_object(title)
+
+
+@lru_cache(maxsize=TITLE_MEMO)
+def _caption(sentence: str) -> bool:
+    """is_caption, kept for the many sentences an event's headlines come from."""
+    return is_caption(sentence)
 
 
 CAPTION_PENALTY = 6  # a picture's caption heads an event only when nothing else tells it
@@ -205,10 +230,10 @@ def best_title(candidates: Sequence[TitleCandidate], event_type: str, *, taken: 
 
     def score(c: TitleCandidate) -> float:
         value = title_score(c.title, event_type, distinctive=distinctive)
-        return value - CAPTION_PENALTY if c.sentence and is_caption(c.sentence) else value
+        return value - CAPTION_PENALTY if c.sentence and _caption(c.sentence) else value
 
     def failing(c: TitleCandidate) -> bool:
-        return not passes_checks(c.title) or bool(c.sentence and is_caption(c.sentence))
+        return not passes_checks(c.title) or bool(c.sentence and _caption(c.sentence))
 
     ranked = sorted(usable, key=lambda c: (failing(c), -round(score(c), 3), -support[_norm(c.title)], c.order))
     used = {_norm(t) for t in taken}
