@@ -194,7 +194,10 @@ class CandidatePool:
         if not wanted:
             return
         sql, params = _candidate_ids_sql(list(wanted))
-        events = list(Event.objects.defer("search_text", "search_vector").filter(id__in=RawSQL(sql, params)))
+        # what matching reads of a candidate (_in_window, event_profile, the status and merge of the one chosen);
+        # the event joined is read again, locked, before anything is written to it (events_refresh)
+        reads = ("event_type", "date_start", "date_end", "precision", "status", "merged_into")
+        events = list(Event.objects.only(*reads).filter(id__in=RawSQL(sql, params)))
         facts = _mention_facts(events, None)
         for event in events:
             self._add(event, facts[event.id])

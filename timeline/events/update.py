@@ -79,6 +79,23 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
 
 
 _ARTICLE_TEXTS = ("passage__article__raw_text", "passage__article__text", "passage__article__dropped")  # unread
+# what the refresh reads of each mention (its date, its headline and the sentence it came from, and who reported
+# it when: event_date, _best_title, publisher_count); loading the rest (timestamps above all) cost more than the
+# query
+_REFRESH_READS = (
+    "event_id",
+    "title",
+    "date_start",
+    "date_end",
+    "precision",
+    "date_rule",
+    "passage__index",
+    "passage__text",
+    "passage__article__published",
+    "passage__article__published_at",
+    "passage__article__publisher_id",
+    "passage__article__duplicate_of_id",
+)
 
 
 class EventWrites:
@@ -177,7 +194,7 @@ def events_refresh(
     fresh = {e.id: e for e in rows.select_for_update(no_key=True)}
     by_event: dict[int, list[Mention]] = {i: [] for i in fresh}
     mentions = Mention.objects.filter(event_id__in=list(fresh)).select_related("passage__article")
-    for m in mentions.defer(*_ARTICLE_TEXTS).order_by("event_id", "passage__article_id", "passage__index"):
+    for m in mentions.only(*_REFRESH_READS).order_by("event_id", "passage__article_id", "passage__index"):
         by_event[m.event_id].append(m)
     own = writes is None
     writes = EventWrites() if writes is None else writes
