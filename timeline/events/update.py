@@ -19,6 +19,7 @@ from timeline.events.matching import gazetteer_current
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer
 from timeline.ingest.locking import write_lock
+from timeline.ingest.rows import rows_insert
 from timeline.models import Actor, Event, Mention
 
 
@@ -53,8 +54,8 @@ def link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]]
             actor_rows += [Event.actors.through(event_id=e.id, actor_id=by_name[n].id) for n in actors]
         if not e.is_locked("places"):
             place_rows += [Event.places.through(event_id=e.id, actor_id=by_name[n].id) for n in places]
-    Event.actors.through.objects.bulk_create(actor_rows, ignore_conflicts=True)
-    Event.places.through.objects.bulk_create(place_rows, ignore_conflicts=True)
+    rows_insert(actor_rows, ignore_conflicts=True)
+    rows_insert(place_rows, ignore_conflicts=True)
 
 
 def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[str] | None = None) -> None:

@@ -33,6 +33,7 @@ from timeline.extraction.pipeline import (
     ArticleExtraction,
 )
 from timeline.ingest.locking import day_keys, more_locks
+from timeline.ingest.rows import rows_insert
 from timeline.models import Article, Event, Mention, Passage
 
 
@@ -94,7 +95,7 @@ def store_events(
         names[1].update(group.places)
     counts.new = len(created)
     counts.updated = len(matched) - counts.new
-    Mention.objects.bulk_create(pending, ignore_conflicts=True)
+    rows_insert(pending, ignore_conflicts=True)
     # a new event's date and count were set from this article; the others are read again (locked: another
     # ingest joining one of them waits, then reads this article's mentions), and written with the new events'
     # titles in one statement

@@ -52,6 +52,7 @@ from timeline.ingest.locking import (
     write_lock,
 )
 from timeline.ingest.readers import ArticleInput, ReadError, read_file
+from timeline.ingest.rows import rows_insert
 from timeline.models import Article, DateReference, Event, Mention, Passage, PendingHappening, Publisher
 
 logger = logging.getLogger(__name__)
@@ -264,7 +265,7 @@ def _store_passages(article: Article, ex: ArticleExtraction) -> list[Passage]:
         Passage(article=article, index=p.index, paragraph=p.paragraph, start=p.start, end=p.end, text=p.text)
         for p in ex.passages
     ]
-    return Passage.objects.bulk_create(rows)
+    return rows_insert(rows)
 
 
 def _store_date_references(
@@ -274,17 +275,19 @@ def _store_date_references(
     if replace:
         DateReference.objects.filter(article=article).delete()
     by_index = {p.index: p for p in passages}
-    DateReference.objects.bulk_create(
-        DateReference(
-            article=article,
-            passage=by_index[r.passage],
-            day=r.day,
-            text=r.text[:200],
-            sentences=r.sentences,
-            lag=(ex.published - r.day).days if ex.published else None,
-        )
-        for r in day_references(ex.passages, ex.timexes)
-        if r.passage in by_index
+    rows_insert(
+        [
+            DateReference(
+                article=article,
+                passage=by_index[r.passage],
+                day=r.day,
+                text=r.text[:200],
+                sentences=r.sentences,
+                lag=(ex.published - r.day).days if ex.published else None,
+            )
+            for r in day_references(ex.passages, ex.timexes)
+            if r.passage in by_index
+        ]
     )
 
 
@@ -315,7 +318,7 @@ def _store_pending(article: Article, ex: ArticleExtraction) -> None:
                 precision=own.precision if own else "unknown",
             )
         )
-    PendingHappening.objects.bulk_create(rows)
+    rows_insert(rows)
 
 
 def _resolve_undated(gaz: Gazetteer, new_events: list[Event]) -> None:
