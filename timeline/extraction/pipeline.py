@@ -135,7 +135,7 @@ def extract_cleaned(
         if not any(m.actors or m.places or m.speaker for m in members) and not any(_own_day(m) for m in members):
             continue  # no one and nowhere known, and no day of its own: nothing to place in world news
         lead = next((m for m in members if m.date is not None), members[0])
-        titled = _titled(lead, members, g.date)
+        headline = _titled(lead, members, g.date)
         date_range, basis = _dated(
             g,
             groups,
@@ -148,7 +148,7 @@ def extract_cleaned(
             ArticleEvent(
                 mentions=tuple(g.mentions),
                 event_type=lead.event_type,
-                title=titled.title,
+                title=headline,
                 summary=lead.summary,
                 actors=tuple(dict.fromkeys(a for m in members for a in m.actors)),
                 places=tuple(dict.fromkeys(p for m in members for p in m.places)),
@@ -234,15 +234,14 @@ def _own_day(m: EventMention) -> bool:
     return m.date is not None and not m.date.telling and m.date.precision in ("day", "week")
 
 
-def _titled(lead: EventMention, members: list[EventMention], when: DateRange | None) -> EventMention:
-    """The mention whose title heads the event: the best headline among the mentions (title_choice), the
-    dated lead where it scores as well as any other."""
+def _titled(lead: EventMention, members: list[EventMention], when: DateRange | None) -> str:
+    """The title that heads the event: the best headline among the mentions (title_choice; where none reads as
+    one, a sentence of theirs trimmed), the dated lead's where it scores as well as any other."""
     pool = [lead, *(m for m in members if m is not lead)]
     if when is not None:  # a mention dated to another day tells of another moment: it does not head the event
         pool = [m for m in pool if m is lead or m.date is None or m.date.telling or m.date.start == when.start]
     candidates = [TitleCandidate(title=m.title, sentence=m.summary, order=i) for i, m in enumerate(pool)]
-    chosen = best_title(candidates, lead.event_type)
-    return next((m for m in pool if m.title == chosen), lead)
+    return best_title(candidates, lead.event_type) or lead.title
 
 
 def _lead_actor(members: list[EventMention]) -> str:

@@ -535,3 +535,9 @@ def test_a_time_naming_the_happening_after_it_keeps_its_possessive():
 def test_a_telling_inside_the_object_is_no_speaker_of_the_title():
     title = write_title("Jets bombed what the army chief, Ana Roe, said was a rebel depot near the river.")
     assert title.startswith("Jets bomb what Ana Roe says was a rebel depot")
+
+
+def test_also_before_the_verb_is_the_reports_thread_not_the_headlines():
+    assert (
+        write_title("Japan also condemned the launch on Monday.", time_spans=[(35, 41)]) == "Japan condemns the launch"
+    )

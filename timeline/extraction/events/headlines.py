@@ -200,6 +200,17 @@ def _preposition_before(text: str, start: int) -> tuple[int, str]:
 _PREPOSITION = re.compile(r"\s+(?:of|in|at|from|for|on|between|with|near|to)\s+.*$", _I)
 
 
+def _without(text: str, spans: list[tuple[int, int]], pattern: re.Pattern[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each match of `pattern` made one space, and the spans moved with the text after it."""
+    for m in reversed(list(pattern.finditer(text))):
+        shift = m.end() - m.start() - 1
+        text = text[: m.start()] + " " + text[m.end() :]
+        spans = [(a - shift, b - shift) if a >= m.end() else (a, b) for a, b in spans]
+    return text, spans
+
+
+# "also" before a verb: "Japan also condemns", "a submarine also arrived"
+_ALSO = re.compile(r"(?<=\w)\s+also\s+(?=(?-i:[a-z]))(?![^\"“”]*[\"”])", _I)
 _ADVERB = re.compile(r"(?:\s+(?:first|also|later|then|now|again|already|reportedly|finally|last|still|today))+$", _I)
 _SINGULAR_S = set(
     "states nations philippines netherlands maldives seychelles bahamas comoros news series "
@@ -477,6 +488,8 @@ def write_title(
         antecedent = person_before(sentence, earlier_sentences)
     described = _described_referent(sentence, previous_sentence or "")
     sentence, time_spans = _edited(sentence, time_spans, _QUOTED_AS_SAYING, lambda m: f"{m['source']} said that ")
+    # "Japan also condemned ...": the report's thread, not the headline's
+    sentence, time_spans = _without(sentence, time_spans, _ALSO)
     sentence, time_spans = _edited(sentence, time_spans, _WHAT_NAME_SAID, lambda m: f"what {m['name']} says {m['be']}")
     time_spans = [(a, b) for a, b in time_spans if not _NOT_A_TIME.match(sentence[a:b])]
     cut = leading_cut(sentence)  # "SEOUL, Oct 31 (Reuters) - ...", "The big picture: ...": no part of a headline

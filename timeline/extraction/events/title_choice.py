@@ -242,7 +242,8 @@ def best_title(candidates: Sequence[TitleCandidate], event_type: str, *, taken: 
         # no candidate reads as a headline ("condemns the launch", "X says the first convoy to enter ..."): the
         # best one's sentence, trimmed, where it does (it says which launch, it keeps its verb)
         whole = trimmed_sentence(free[0].sentence)
-        if whole and passes_checks(whole) and _norm(whole) not in used:
+        better = whole and (passes_checks(whole) or fault_weight(whole) < fault_weight(free[0].title))
+        if better and _norm(whole) not in used:
             return whole
     if free:
         return free[0].title
