@@ -1,8 +1,9 @@
-"""The two held-out sets written this version by another hand before any run (tests/data/heldout_beat and
-tests/data/heldout_atlas). Beat's first scored run gave 23 of 31 events clean and 14 of 25 required events found
-with their dates; it has since been used to develop detection rules, so its floors are those of the first run.
-Atlas stays out of rule tuning: its first run gave 30 of 38 clean and 20 of 28 required, and after the rules
-written since on other sets 31 of 40 and 21 of 28 (docs/evaluation.md); the floors keep the lower of each."""
+"""Floors on the held-out sets written by another hand before any run of the app on them (tests/data/heldout_*).
+
+Beat, atlas and echo have since been used to develop rules: their floors sit a little below their figures after
+that work (atlas 43 of 50 clean, 27 of 28 required; beat 46 of 54, 25 of 25; echo 54 of 61, 24 of 26), so a
+rule that undoes it fails here. Compass and delta stay out of rule tuning: their floors are their first runs
+(compass 41 of 50 clean, 18 of 27 required; delta 28 of 32, 9 of 27; docs/evaluation.md gives the later figures)."""
 
 import pytest
 
@@ -13,9 +14,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("name", "clean_floor", "required_floor"), [("heldout_beat", 0.74, 14), ("heldout_atlas", 0.74, 20)]
+    ("name", "clean_floor", "required_floor"),
+    [
+        ("heldout_beat", 0.80, 23),
+        ("heldout_atlas", 0.80, 25),
+        ("heldout_echo", 0.82, 21),
+        ("heldout_compass", 0.80, 18),
+        ("heldout_delta", 0.85, 9),
+    ],
 )
-def test_held_out_events_stay_at_least_as_clean_as_on_their_first_run(name, clean_floor, required_floor) -> None:
+def test_held_out_events_stay_at_least_as_clean_as_their_floors(name, clean_floor, required_floor) -> None:
     folder = DATA / name
     report = scored(folder / "articles", folder / "gold.json")
     clean, shown = fraction(report, "clean events")
