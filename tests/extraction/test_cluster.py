@@ -574,3 +574,11 @@ def test_outlets_that_tell_one_act_in_different_words_share_them():
         1, "other", "Ruritania severed relations with Freedonia on Monday.", ["Ruritania", "Freedonia"], D1
     )
     assert {"sever", "relation"} <= mention_words(broke) & mention_words(severed)
+
+
+def test_a_consequence_naming_no_one_joins_the_happening_of_its_day_in_a_report_by_its_words():
+    ms = [
+        mention(0, "missile test", "Ruritania fired a missile over the island of Sado on Tuesday.", ["Ruritania"], D1),
+        mention(1, "other", "Ferries to Sado were halted on Tuesday as the missile flew over the island.", [], D1),
+    ]
+    assert len(group_mentions(ms)) == 1

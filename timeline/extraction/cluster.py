@@ -463,9 +463,12 @@ def _telling_in_article(event: EventProfile, other: EventProfile) -> float:
 
 
 def _facet_in_article(event: EventProfile, other: EventProfile) -> float:
-    """Within one report: compatible dates (an undated sentence fits the report's day), an actor in common and
-    some words in common; more words when a side is undated."""
-    if not dates_compatible(event.date, other.date) or not common_actors(event.actors, other.actors):
+    """Within one report: compatible dates (an undated sentence fits the report's day), an actor in common (or a
+    catch-all happening of the day that names no one) and some words in common; more words when a side is
+    undated."""
+    # a consequence told with no one named ("trains were halted as the missile passed overhead"), of the day
+    anonymous = any(p.event_type == OTHER and not p.actors and p.date is not None for p in (event, other))
+    if not dates_compatible(event.date, other.date) or not (common_actors(event.actors, other.actors) or anonymous):
         return 0.0
     if ordinal_conflict(event, other) or (other.date is None and not _ordinals_agree(event, other)):
         return 0.0

@@ -185,3 +185,14 @@ def test_speech_told_in_a_clause_of_the_why_leaves_the_act_the_news():
 def test_a_labelled_summary_listing_happenings_is_no_event():
     text = "Key points: the army seized the airport; the president resigned; talks opened in Geneva."
     assert _mentions(text, date(2024, 3, 7)) == []
+
+
+def test_the_time_of_a_trailing_participle_clause_does_not_date_the_act():
+    found = _mentions(
+        "The premier dismissed the criticism, citing the riot of March 3 in the capital.", date(2024, 3, 7)
+    )
+    assert found == []
+    found = _mentions(
+        "Ruritania froze payments, including bonds, late on Monday, citing a lack of cash.", date(2024, 3, 7)
+    )
+    assert found and found[0][1] == date(2024, 3, 4)

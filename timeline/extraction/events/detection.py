@@ -503,6 +503,8 @@ _NOT_ACTED = frozenset(
 )  # fmt: skip
 
 
+# a trailing participle clause: ", citing ...", ", killing ...": its time is its own, not the main clause's
+_PARTICIPLE_TAIL = re.compile(r",\s+(?!including\b|according\b|during\b)(?-i:[a-z]+ing)\b")
 # the speech that follows an act as its reason or its words: "..., accusing Tehran of ...", "..., saying ..."
 _SPEECH_AFTER_ACT = re.compile(
     r",\s+(?:accusing|saying|warning|blaming|vowing|calling|citing|claiming|condemning|denouncing|pledging)\b", _I
@@ -772,6 +774,7 @@ def detect(
             and info.precision == "day"
             and acted(p.text)
             and not re.search(re.escape(info.text) + r"['’]s\b", p.text)  # "Sunday's vote" names another happening
+            and info.text not in "".join(_PARTICIPLE_TAIL.split(p.text, maxsplit=1)[1:])  # "..., citing Jan. 6's riot"
         ):
             event_type = OTHER  # "the court threw out the appeals on Monday": an act of its own day, of no set kind
         if event_type is None:
