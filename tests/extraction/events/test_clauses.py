@@ -147,3 +147,8 @@ def test_a_role_before_a_name_is_read_as_the_former_pattern_read_it() -> None:
     for text in own + [s for s in re.split(r"(?<=[.!?])\s+|\\n", demo) if s.count(",") >= 2]:
         a, b = former.match(text), clauses._TITLED_NAME.match(text)
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
+
+
+def test_the_gathering_a_speaker_told_is_not_part_of_what_was_told():
+    frame = report_frame("The army chief has told a news conference that the troops will stay in their barracks.")
+    assert frame is not None and frame.told == "the troops will stay in their barracks"

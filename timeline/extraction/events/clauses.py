@@ -47,7 +47,11 @@ _SPEECH = re.compile(
     rf"\b(?:(?:has|have|had)\s+)?(?P<verb>{SPEECH_PAST}|{SPEECH_PRESENT})\b"
 )  # lower case: not "States"
 _OBJECT = re.compile(
-    r"^\s+(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|the\s+[a-z]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+    r"^\s+(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|"
+    # the gathering told: "told a news conference that ...", "told the state news agency that ..."
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|meeting|rally|crowd|session|audience|assembly|"
+    r"summit|forum|newspaper|agency|broadcaster|television|radio|interviewer|committee|council)|"
+    r"the\s+[a-z]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"(?=\s|,)"
 )
 # between the speech verb and "that" only a time or manner adverbial: "said on Friday that", "warned again that"
