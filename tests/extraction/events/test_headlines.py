@@ -541,3 +541,10 @@ def test_also_before_the_verb_is_the_reports_thread_not_the_headlines():
     assert (
         write_title("Japan also condemned the launch on Monday.", time_spans=[(35, 41)]) == "Japan condemns the launch"
     )
+
+
+def test_a_duration_leaves_the_title_with_its_preposition():
+    sentence = "Hackers had been inside the ministry's networks for about 14 months before the attack, the agency said."
+    start = sentence.index("14 months")
+    title = write_title(sentence, time_spans=[(start, start + len("14 months"))])
+    assert "for about" not in title and not title.endswith(("for", "about"))
