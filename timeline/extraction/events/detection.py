@@ -466,15 +466,16 @@ def classify(sentence: str, *, missile_context: bool) -> str | None:
         return reported  # "the militia said it had seized the port": the telling reports the happening
     after = _SPEECH_AFTER_ACT.search(main)
     if strong_outside and after and not strong_speech(main[: after.start()]) and acted(main[: after.start()]):
-        return (
-            OTHER  # "Albania severed ties on Wednesday, accusing Tehran of ...": the act is the news, the why follows
-        )
+        # "Ruritania expelled two envoys on Monday, accusing them of spying": the act is the news, the why follows
+        return OTHER
     if (
         strong_outside
         and strong_speech(_SUBORDINATE_TAIL.split(main, maxsplit=1)[0])
         and not _speech_follows_act(main, missile_context=missile_context)
     ):
-        return STATEMENT  # not "X resigned after the army chief urged him to": speech told in a clause of the why  # not "..., who announced ...": the speech act of a relative clause is not the news
+        # not "..., who announced ..." (the speech act of a relative clause is not the news), nor "X resigned after
+        # the army chief urged him to" (speech told in a clause of the why)
+        return STATEMENT
     kind = _kind_of_act(core, missile_context=missile_context, late=True)
     if kind:
         return kind
@@ -523,8 +524,8 @@ _AUXILIARIES = frozenset("was were is are may might will would could can has hav
 
 @lru_cache(maxsize=SENTENCE_MEMO)
 def acted(sentence: str) -> bool:
-    """Whether the sentence's main clause tells an act in the simple past ("the tanker left Iranian waters",
-    "344 boys were freed", "the ministry pushed back the deadline"), by the first verb after its subject."""
+    """Whether the sentence's main clause tells an act in the simple past ("the freighter left Greek waters",
+    "forty hostages were freed", "the ministry pushed back the deadline"), by the first verb after its subject."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(_outside_quotes(main_part(sentence)))]
     for i, w in enumerate(words[1:12], start=1):
         if w in _NOT_ACTED:
