@@ -59,3 +59,10 @@ def test_a_day_or_a_place_before_a_comma_is_no_name_described():
 def test_a_court_a_tribunal_or_the_crossings_of_the_country_take_its_name():
     assert name_subject("The electoral tribunal halts the count", [], "Bolivia").startswith("Bolivia's electoral")
     assert name_subject("The four northern crossings close", [], "Norway") == "Norway's four northern crossings close"
+
+
+def test_members_named_by_no_earlier_sentence_take_the_body_the_article_names_most():
+    assert name_subject("The allies agree to raise spending", [], "Belgium", group="NATO") == (
+        "NATO allies agree to raise spending"
+    )
+    assert name_subject("The allies agree to raise spending", [], "Belgium") == "The allies agree to raise spending"

@@ -696,6 +696,7 @@ def detect(
     antecedents: dict[str, str] = {}  # the last person and the last body or country the article named
     recent: list[str] = []  # every actor named so far, in order
     countries: Counter[str] = Counter()  # how often each country was named so far (the title's owner of "the army")
+    bodies: Counter[str] = Counter()  # how often each body was named so far (whose "allies" or "leaders" meet)
     prior = {p.index: q.text for q, p in zip(passages, passages[1:], strict=False)}  # the sentence before each
     earlier = [q.text for q in passages]  # the article's sentences in order
     position = {q.index: i for i, q in enumerate(passages)}
@@ -716,8 +717,10 @@ def detect(
             frame = report_frame(p.text)
             referent = definite_referent(frame.speaker, recent) if frame is not None else ""
         country = max(countries, key=lambda c: (countries[c], c in recent[-6:]), default="")
+        group = max(bodies, key=lambda c: (bodies[c], c in recent[-6:]), default="")
         recent.extend(h.actor for h in hits)
         countries.update(h.actor for h in hits if h.kind == COUNTRY)
+        bodies.update(h.actor for h in hits if h.kind == ORGANISATION)
         for kind in ("person", "body"):  # the first named in the sentence: most often its subject
             first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
             if first is not None:
@@ -825,6 +828,7 @@ def detect(
                     previous_sentence=prior.get(p.index, ""),
                     earlier_sentences=earlier[max(0, position[p.index] - 12) : position[p.index]],
                     country=country,
+                    group=group,
                 ),
                 summary=p.text,
                 actors=actors,

@@ -468,6 +468,7 @@ def write_title(
     previous_sentence: str | None = None,
     earlier_sentences: Sequence[str] = (),
     country: str = "",
+    group: str = "",
     max_chars: int = MAX_CHARS,
 ) -> str:
     """A headline for the event a sentence reports.
@@ -479,7 +480,8 @@ def write_title(
     title is left to the event's other passages. `earlier_sentences`, when given, are all the article's sentences
     before this one (the last is `previous_sentence`): an object pointing back ("condemns the launch") is named
     from the nearest that tells it. `country` is the country the article is about so far (the one it names
-    most): a subject that names no one ("the state media") is named from the earlier sentences or that country.
+    most): a subject that names no one ("the state media") is named from the earlier sentences or that country;
+    `group` is the international body the article names most ("NATO"), whose members "the allies" may be.
     """
     sentence, time_spans = _edited(sentence.strip(), time_spans or [], _GLUED_COMMA, lambda m: ", ")  # "Deif,in"
     if previous_sentence is not None:
@@ -551,7 +553,9 @@ def write_title(
     if earlier_sentences or previous_sentence:
         body = name_object(body, earlier_sentences or previous_sentence or "")
     if unnamed_subject(body[:1].upper() + body[1:]):
-        body = name_subject(body[:1].upper() + body[1:], earlier_sentences or [previous_sentence or ""], country)
+        body = name_subject(
+            body[:1].upper() + body[1:], earlier_sentences or [previous_sentence or ""], country, group=group
+        )
         body = _named_happening(body, earlier_sentences or [previous_sentence or ""])
     title = _balance_quotes(_cut(unquote_short(body.strip()).rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]

@@ -65,10 +65,11 @@ def _owner(country: str) -> str:
     return country + ("’" if country.endswith("s") else "'s")
 
 
-def name_subject(title: str, earlier: Sequence[str], country: str = "") -> str:
+def name_subject(title: str, earlier: Sequence[str], country: str = "", group: str = "") -> str:
     """The title with a leading description that names no one replaced by the name it stands for: the
     name holding its noun in the nearest of the `earlier` sentences (in article order), else, for a body every
-    country has, the owner `country` (the country the article is about, "" when unknown)."""
+    country has, the owner `country` (the country the article is about, "" when unknown), and for members
+    ("the allies", "the leaders") the body `group` the article names most ("NATO allies")."""
     if country and (m := _COUNTRY.match(title)):
         return country + title[m.end() :]
     if country and (m := _OWNED.match(title)) and not re.search(r"['’]s\b", m["body"]):
@@ -81,8 +82,10 @@ def name_subject(title: str, earlier: Sequence[str], country: str = "") -> str:
                 return _capital(name + title[head.end() :])
             if described := _described_as(head["head"].lower(), sentence):
                 return described + title[head.end() :]
-            if head["head"].lower() in _MEMBERS and (group := _group_of(head["head"].lower(), sentence)):
-                return f"The {group} {head['head']}{title[head.end() :]}"
+            if head["head"].lower() in _MEMBERS and (named := _group_of(head["head"].lower(), sentence)):
+                return f"The {named} {head['head']}{title[head.end() :]}"
+        if head["head"].lower() in _MEMBERS and group and len(group.split()) <= 4:
+            return f"{group} {head['head']}{title[head.end() :]}"  # "NATO allies review ..."
     return title
 
 
@@ -107,7 +110,7 @@ def _described_as(head: str, sentence: str) -> str:
 
 
 # people named by the body they belong to: "the leaders" of the Group of Seven, "the ministers" of the bloc
-_MEMBERS = frozenset("leaders ministers allies members envoys delegates lawmakers".split())
+_MEMBERS = frozenset("leaders ministers allies members envoys delegates lawmakers ambassadors".split())
 _GROUP = r"(?P<name>(?-i:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w’'.-]*)){0,4})"
 
 
