@@ -52,3 +52,8 @@ def test_it_leaves_relative_dates_unplaced_without_a_publication_date(text: str)
     for timex in tag(text, None):
         if timex.anchor_kind == "dct":
             assert timex.range_start is None
+
+
+def test_a_weekday_in_a_report_of_the_first_day_of_year_one_does_not_fail() -> None:
+    for timex in tag("MONDAY", date(1, 1, 1)):
+        assert is_valid_value(timex.value, timex.type)

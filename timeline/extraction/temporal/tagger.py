@@ -337,7 +337,8 @@ class _Story:
         if reading.type not in {"DATE", "TIME"} or reading.range_end is None or cand.rule.name in _STORY_IGNORES:
             return
         assert self.dct is not None or not self.open
-        old = self.dct is not None and reading.range_end < self.dct - _STORY_GAP
+        # (measured as a difference: a report dated in the first months of year 1 has no day half a year before)
+        old = self.dct is not None and self.dct - reading.range_end > _STORY_GAP
         if self.start is None:
             if self.open and reading.anchor_kind == "absolute" and old and reading.precision in _STORY_PRECISIONS:
                 self.start = reading.range_start
