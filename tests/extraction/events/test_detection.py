@@ -506,7 +506,7 @@ def test_a_toll_someone_gives_is_their_statement_not_an_attack_of_that_day():
 
     from timeline.extraction.pipeline import extract_article
 
-    text = "More than 400 soldiers have been killed or wounded in the border region, Defence Minister Ana Roe said on Monday."
+    text = "More than 400 troops have been killed or wounded in the border region, Defence Minister Ana Roe said on Monday."
     (m,) = extract_article(text, published=date(2024, 5, 8)).mentions
     assert m.event_type == "statement" and m.date.start == date(2024, 5, 6) and not m.date.telling
 
@@ -523,6 +523,6 @@ def test_a_statement_told_in_the_past_perfect_is_background_to_the_news():
 
 
 def test_a_result_the_sentence_measures_its_news_from_does_not_make_it_an_election():
-    said = "Hours after the board proclaimed Ana Roe the winner of the vote, the generals announced they had voided the count."
+    said = "Hours after a board proclaimed Ana Roe the winner of the vote, the generals announced they had voided the count."
     assert classify(said, missile_context=False) != "election"
     assert classify("The board proclaimed Ana Roe the winner of the vote.", missile_context=False) == "election"

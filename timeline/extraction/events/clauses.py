@@ -48,7 +48,7 @@ _SPEECH = re.compile(
 )  # lower case: not "States"
 _OBJECT = re.compile(
     r"^\s+(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|"
-    # the gathering told: "told a news conference that ...", "told the state news agency that ..."
+    # the gathering told: "told a news conference that ...", "told the official wire service that ..."
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|meeting|rally|crowd|session|audience|assembly|"
     r"summit|forum|newspaper|agency|broadcaster|television|radio|interviewer|committee|council)|"
     r"the\s+[a-z]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"

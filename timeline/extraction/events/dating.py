@@ -161,7 +161,7 @@ def _dates_the_report(passage: Passage, text: str, tx: Any) -> bool:
     return _fronted_telling(passage, text, tx)
 
 
-# a time the sentence opens with, before its subject: "On Tuesday, the prime minister told parliament that ..."
+# a time the sentence opens with, before its subject: "On Tuesday, the premier told the assembly that ..."
 _FRONTED = re.compile(r"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", _I)
 
 
@@ -171,7 +171,7 @@ def _fronted_telling(passage: Passage, text: str, tx: Any) -> bool:
     if not _FRONTED.match(text[passage.start : tx.start]) or not text[tx.end : tx.end + 1] == ",":
         return False
     frame = report_frame(passage.text)
-    # the telling leads ("On Tuesday, the minister said ..."), not "On Tuesday, rebels seized it, the army said"
+    # the telling leads ("On Tuesday, the minister said ..."), not "On Tuesday, rebels seized it, the navy said"
     rest = text[tx.end + 1 : passage.end].lstrip()
     return frame is not None and bool(frame.speaker) and rest.startswith(frame.speaker) and tx.text not in frame.told
 

@@ -202,7 +202,7 @@ _ELECTION = re.compile(
     _I,
 )
 _RESULT = re.compile(r"\b(?:declared|proclaimed|named|confirmed)\b.{0,60}\bthe winner\b", _I)
-# "hours after the board proclaimed X the winner, the generals ...": a result the sentence measures its own news from
+# "hours after a board proclaimed X the winner, the generals ...": a result the sentence measures its own news from
 _AFTER_IT = re.compile(r"\b(?:after|since|following)\b[^,;]*$", _I)
 # a speech act coordinated after the act ("met the leaders on Thursday and urged them ..."): the act leads
 _AND_THEN = re.compile(r"\band\s+(?:also\s+|then\s+)?$", _I)
@@ -404,7 +404,7 @@ _TOLD_CLAUSE = re.compile(r"^[^,.;]{0,40}?\bthat\b|^\s*(?:they|it|he|she|we)\s+(
 def _reported_happening(main: str, outside: str) -> str | None:
     """The kind of an attack or other happening that the main clause's speech acts merely pass on.
 
-    "The colonels announced they had seized control" tells of the seizure; "the president vowed to retaliate
+    "The officers announced they had taken the port" tells of the taking; "the president vowed to retaliate
     for the attack" stays a statement (a vow is news of its own, and so are a warning or a condemnation).
     """
     speech = list(_STRONG_SPEECH.finditer(main))
@@ -613,7 +613,7 @@ def _fresh_perfect(sentence: str) -> bool:
             rest = [x.lower() for x in words[i + 1 : i + 5] if x.lower() not in _PERFECT_ADVERBS]
             if not rest or rest[0] in _STANCES:
                 return False
-            if rest[0] == "been":  # "has been arrested" is news; "has been sending", "has been a critic" states
+            if rest[0] == "been":  # "has been arrested" is news; "has been shipping", "was long a critic" states
                 rest = rest[1:]
             return bool(rest) and (rest[0] in _PARTICIPLES or (rest[0].endswith("ed") and len(rest[0]) > 4))
         if w in ("had", "was", "were", "will", "would", "could", "may", "might", "should", "must", "can"):
@@ -759,7 +759,7 @@ def detect(
         if event_type is None and info is not None and _SAID.search(outside) and _QUOTE.search(p.text):
             event_type = STATEMENT  # a quoted remark the article dates: "..., X said on Thursday."
         if event_type == ATTACK and _TOLL.search(outside) and report_frame(p.text) is not None:
-            # "More than 300 soldiers have been killed, the minister said": a count someone gives is their statement
+            # "Over 300 troops were killed, the minister has said": a count someone gives is their statement
             event_type = STATEMENT
             info = replace(info, telling=False) if info is not None else None
         if event_type is None and info is not None and info.telling and report_frame(p.text) is not None:

@@ -480,7 +480,7 @@ def write_title(
     title is left to the event's other passages. `earlier_sentences`, when given, are all the article's sentences
     before this one (the last is `previous_sentence`): an object pointing back ("condemns the launch") is named
     from the nearest that tells it. `country` is the country the article is about so far (the one it names
-    most): a subject that names no one ("the state media") is named from the earlier sentences or that country;
+    most): a subject that names no one ("the state broadcaster") is named from the earlier sentences or that country;
     `group` is the international body the article names most ("NATO"), whose members "the allies" may be.
     """
     sentence, time_spans = _edited(sentence.strip(), time_spans or [], _GLUED_COMMA, lambda m: ", ")  # "Deif,in"
@@ -595,7 +595,7 @@ def _better_title(title: str, sentence: str, antecedent: str) -> str:
         if frame is not None and _UNNAMED_SPEAKER.match(frame.speaker):
             told = _AGE_ASIDE.sub(r"\1 ", strip_appositives(frame.told), count=1)  # "Jan Novak, 64, won"
             told = headline_verb(told_clause(told))
-            told = told[:1].upper() + told[1:]  # "leader Kim Jong Un observed ...": a title opens on a capital
+            told = told[:1].upper() + told[1:]  # "leader Ana Roe observed ...": a title opens on a capital
             if _OPENS_ON_NAME.match(told):
                 candidates.append(told)
     if headline_faults(title) == ["unnamed subject"]:  # only a clause that opens on a name does better
