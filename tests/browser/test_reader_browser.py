@@ -1,5 +1,5 @@
 """A reader in Chromium: a one-day range, an open event that survives a reload, the copy-link button, a download
-of each format, the JSON API with a filter, and the phone layout with the filters folded away."""
+of each format, the JSON API with a filter, the phone layout with the filters folded away, and an article that fits a phone."""
 
 from __future__ import annotations
 
@@ -122,4 +122,15 @@ def test_it_puts_the_chart_first_and_folds_the_filters_on_a_phone(open_page, art
     page.click(".filters-toggle")
     page.wait_for_selector("#filters", state="visible")
     page.screenshot(path=str(artifacts / "reader-phone-filters.png"), full_page=False)
+    assert page.errors == []
+
+
+def test_an_article_on_a_phone_fits_its_width_with_the_events_its_passages_back(open_page, artifacts):
+    sample = make_sample_timeline()
+    article = sample["articles"][0]
+    page = open_page(f"/articles/{article.id}/", **PHONE)
+    page.wait_for_selector(".passage-event")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    page.screenshot(path=str(artifacts / "reader-article-phone.png"), full_page=True)
+    assert overflow <= 0
     assert page.errors == []
