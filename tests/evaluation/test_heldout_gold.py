@@ -1,5 +1,5 @@
 """Integrity of the held-out sets written for this app (tests/data/heldout_desk, heldout_beat, heldout_atlas,
-heldout_compass, heldout_delta, heldout_echo): their gold must stay usable as a measure.
+heldout_compass, heldout_delta, heldout_echo, heldout_grove): their gold must stay usable as a measure.
 
 These checks read the files only; nothing here runs ingest, extraction or evaluation on a set, whose gold was
 written before the app was run on it.
@@ -28,6 +28,7 @@ SETS = {
     "heldout_compass": {"reports": 15, "happenings": (5, 5), "outlets": 3, "required": (4, 6)},
     "heldout_delta": {"reports": 15, "happenings": (5, 5), "outlets": 3, "required": (4, 6)},
     "heldout_echo": {"reports": 20, "happenings": (5, 5), "outlets": 4, "required": (4, 6)},
+    "heldout_grove": {"reports": 16, "happenings": (4, 4), "outlets": 4, "required": (7, 7)},
 }
 
 
