@@ -95,6 +95,14 @@ class Article(models.Model):
         return reverse("article_detail", args=[self.pk])
 
 
+def clause_in_passage(passage_start: int, passage_end: int, start: int | None, end: int | None) -> tuple[int, int]:
+    """Offsets into a passage's text of a mention's clause given by article offsets (`start`, `end`): the whole
+    passage when they are not known or do not lie inside it."""
+    if start is None or end is None or not passage_start <= start < end <= passage_end:
+        return 0, passage_end - passage_start
+    return start - passage_start, end - passage_start
+
+
 class Passage(models.Model):
     """A sentence of an article's cleaned text, located by character offsets."""
 
@@ -266,6 +274,12 @@ class Mention(models.Model):
     actors = models.JSONField(default=list, blank=True, help_text="actors the passage names (gazetteer names)")
     places = models.JSONField(default=list, blank=True, help_text="places the passage names")
     keywords = models.JSONField(default=list, blank=True, help_text="the passage's content words, stemmed")
+    start = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="where the clause that tells the event starts in the article's text (empty: the whole passage)",
+    )
+    end = models.PositiveIntegerField(null=True, blank=True, help_text="where that clause ends")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -274,6 +288,25 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id} ← {self.passage}"
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        """The offsets, into the passage's text, of the clause that tells the event: the whole passage when the
+        sentence tells one happening (or the clause is not known)."""
+        return clause_in_passage(self.passage.start, self.passage.end, self.start, self.end)
+
+    @property
+    def text(self) -> str:
+        """The words that report the event: the clause of the passage that tells it."""
+        start, end = self.clause
+        return self.passage.text[start:end]
+
+    @property
+    def in_context(self) -> tuple[str, str, str]:
+        """The passage as (before, clause, after): the clause that tells the event within its sentence."""
+        start, end = self.clause
+        text = self.passage.text
+        return text[:start], text[start:end], text[end:]
 
 
 class DateReference(models.Model):

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from timeline.events.export import article_records, event_records
 from timeline.ingest.service import article_ingest
-from timeline.models import Event
+from timeline.models import Article, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +43,38 @@ def test_it_exports_the_design_json_shape(stored):
     assert launch["date_start"] == launch["date_end"] == "2024-03-12" and launch["precision"] == "day"
     assert launch["url"] == f"/events/{launch['slug']}/"
     (source,) = launch["sources"]
-    assert set(source) == {"article", "passage", "start", "end", "date_text"}
+    assert set(source) == {"article", "passage", "start", "end", "date_text", "sentence"}
     assert source["date_text"] == "Tuesday" and source["article"] == article["id"]
+    assert (
+        source["passage"]
+        == source["sentence"]
+        == "Iran fired two ballistic missiles toward the Red Sea on Tuesday, the Pentagon said."
+    )
     assert "Iran" in launch["actors"] and launch["places"] == ["Red Sea"] and launch["publishers"] == 1
+
+
+TWO_HAPPENINGS = """Rebels take the capital
+Published 9 June 2024
+
+Rebels stormed the presidential palace in the capital of Ruritania on Saturday; the president fled the country on Sunday.
+Neighbouring Borduria closed its border on Sunday, its interior ministry said."""
+
+
+def test_it_exports_the_clause_that_tells_each_event_of_a_two_happening_sentence():
+    article_ingest(raw_text=TWO_HAPPENINGS, publisher="Gazette")
+    data = json.loads(export())
+    by_day = {
+        e["date_start"]: s for e in data["events"] for s in e["sources"] if s["sentence"].startswith("Rebels stormed")
+    }
+    sentence = by_day["2024-06-08"]["sentence"]
+    assert (
+        by_day["2024-06-08"]["passage"]
+        == "Rebels stormed the presidential palace in the capital of Ruritania on Saturday"
+    )
+    assert by_day["2024-06-09"]["passage"] == "the president fled the country on Sunday."
+    text = Article.objects.get().text
+    for source in by_day.values():  # the offsets locate the clause in the article's text
+        assert text[source["start"] : source["end"]] == source["passage"] and source["passage"] in sentence
 
 
 def test_it_leaves_rejected_events_out(stored):

@@ -123,3 +123,17 @@ def test_it_reads_a_bounded_number_of_queries(client, launch, django_assert_max_
 
 def test_it_answers_only_get(client, launch):
     assert client.post(launch.get_absolute_url()).status_code == 405
+
+
+def test_it_marks_the_clause_that_tells_the_event_in_a_two_happening_sentence(client):
+    from timeline.ingest.service import article_ingest
+
+    article_ingest(
+        raw_text="Rebels take the capital\nPublished 9 June 2024\n\nRebels stormed the presidential palace in the "
+        "capital of Ruritania on Saturday; the president fled the country on Sunday.\n",
+        publisher="Gazette",
+    )
+    fled = Event.objects.get(date_start=date(2024, 6, 9))
+    html = client.get(fled.get_absolute_url()).text
+    assert '<mark class="clause">the president fled the country on Sunday.</mark>' in html
+    assert '<span class="context">Rebels stormed the presidential palace' in html

@@ -25,8 +25,7 @@ def stored_events() -> list[SystemEvent]:
             precision=e.precision,
             title=e.title,
             sources=tuple(
-                Source(article=Path(m.passage.article.source_name).name, passage=m.passage.text)
-                for m in e.mentions.all()
+                Source(article=Path(m.passage.article.source_name).name, passage=m.text) for m in e.mentions.all()
             ),
         )
         for e in events

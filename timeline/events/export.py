@@ -29,7 +29,7 @@ from django.db import reset_queries
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
-from timeline.models import Article, Event, Mention
+from timeline.models import Article, Event, Mention, clause_in_passage
 
 CHUNK = 500  # events (or articles) read per query
 FORMATS = ("json", "csv", "timelinejs", "ics")
@@ -125,11 +125,29 @@ def _records(page: list[Event], url_of: str) -> Iterator[dict[str, Any]]:
     rows = (
         Mention.objects.filter(event_id__in=ids)
         .order_by("passage__article_id", "passage__index", "id")
-        .values_list("event_id", "passage__article_id", "passage__text", "passage__start", "passage__end", "date_text")
+        .values_list(
+            "event_id",
+            "passage__article_id",
+            "passage__text",
+            "passage__start",
+            "passage__end",
+            "start",
+            "end",
+            "date_text",
+        )
     )
-    for event_id, article, passage, start, end, date_text in rows:
+    for event_id, article, sentence, p_start, p_end, c_start, c_end, date_text in rows:
+        # the passage is the clause that tells the event; the sentence around it comes beside it
+        a, b = clause_in_passage(p_start, p_end, c_start, c_end)
         sources.setdefault(event_id, []).append(
-            {"article": article, "passage": passage, "start": start, "end": end, "date_text": date_text or None}
+            {
+                "article": article,
+                "passage": sentence[a:b],
+                "start": p_start + a,
+                "end": p_start + b,
+                "date_text": date_text or None,
+                "sentence": sentence,
+            }
         )
     for e in page:
         yield {

@@ -95,7 +95,7 @@ def store_events(
         names[1].update(group.places)
     counts.new = len(created)
     counts.updated = len(matched) - counts.new
-    rows_insert(pending, ignore_conflicts=True)
+    rows_insert(_one_per_passage(pending), ignore_conflicts=True)
     # a new event's date and count were set from this article; the others are read again (locked: another
     # ingest joining one of them waits, then reads this article's mentions), and written with the new events'
     # titles in one statement
@@ -211,6 +211,21 @@ def _events_create(new: list[tuple[Event, ArticleEvent]]) -> None:
         events_history_add(events, "+", timezone.now())
 
 
+def _one_per_passage(rows: list[Mention]) -> list[Mention]:
+    """One mention per event and passage: two clauses of one sentence that tell the same event are one mention
+    whose clause spans both (the first of them keeps its facts)."""
+    kept: dict[tuple[int, int], Mention] = {}
+    for m in rows:
+        first = kept.setdefault((m.event_id, m.passage_id), m)
+        if first is m:
+            continue
+        if first.start is None or m.start is None:
+            first.start = first.end = None
+        else:
+            first.start, first.end = min(first.start, m.start), max(first.end, m.end)
+    return list(kept.values())
+
+
 def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: ArticleEvent, i: int) -> Mention:
     m = ex.mentions[i]
     fields: dict[str, object] = {
@@ -221,6 +236,8 @@ def _mention_row(event: Event, passage: Passage, ex: ArticleExtraction, group: A
         "places": list(m.places),
         "keywords": sorted(mention_words(m)),
     }
+    if m.span is not None and m.span != (passage.start, passage.end):
+        fields.update(start=m.span[0], end=m.span[1])
     if m.date is not None:
         fields.update(
             date_basis=DateBasis.CLAUSE,

@@ -80,6 +80,7 @@ class DateInfo:
     end: date
     precision: str
     telling: bool = False  # the date of a report ("said on Friday that ..."), not of what it reports
+    at: int = -1  # where the expression starts in the article's text (-1: not known)
 
 
 def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> bool:
@@ -324,6 +325,7 @@ def pick_date(
         end=end,
         precision=precision,
         telling=not statement and _dates_the_report(passage, text, best),
+        at=best.start,
     )
 
 

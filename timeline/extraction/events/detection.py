@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -31,6 +31,7 @@ from timeline.extraction.events.clauses import (
 from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, in_since_clause, lede, pick_date
 from timeline.extraction.events.headlines import new_article, write_title
 from timeline.extraction.events.modality import background, is_analysis, tells_no_happening, vows_response
+from timeline.extraction.events.spans import happening_clauses
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.lexicon import speech
@@ -284,6 +285,9 @@ class EventMention:
     # a time expression of its own that does not date it to a day ("last year", "in recent weeks"): it tells of
     # another time than the report's, so neither the lede nor the report's day can date it
     other_time: bool = False
+    # the clause that tells this happening, as offsets into the article's text: the whole passage, or the part of
+    # it that holds the mention's date when the sentence tells two happenings (spans.py)
+    span: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=SENTENCE_MEMO)
@@ -706,7 +710,11 @@ def detect(
     before = {p.index: q.index for q, p in zip(passages, passages[1:], strict=False)}  # the passage before each
     told: tuple[int, frozenset[str], DateInfo] | None = None  # the last dated telling: passage, tellers, date
     body_told: tuple[int, tuple[str, frozenset[str]], DateInfo] | None = None  # the same, told by a body
-    for p in passages:
+    # each passage, and after a passage that tells a happening in one of its clauses, its other clauses, each as
+    # a passage of its own (of the same index): "the army seized the airport and the president fled on Sunday"
+    queue: deque[tuple[Passage, bool]] = deque((p, False) for p in passages)
+    while queue:
+        p, other_clause = queue.popleft()
         if is_headline(p.text):
             continue
         previous = dict(antecedents)
@@ -718,9 +726,10 @@ def detect(
             referent = definite_referent(frame.speaker, recent) if frame is not None else ""
         country = max(countries, key=lambda c: (countries[c], c in recent[-6:]), default="")
         group = max(bodies, key=lambda c: (bodies[c], c in recent[-6:]), default="")
-        recent.extend(h.actor for h in hits)
-        countries.update(h.actor for h in hits if h.kind == COUNTRY)
-        bodies.update(h.actor for h in hits if h.kind == ORGANISATION)
+        if not other_clause:  # (the passage has counted its names)
+            recent.extend(h.actor for h in hits)
+            countries.update(h.actor for h in hits if h.kind == COUNTRY)
+            bodies.update(h.actor for h in hits if h.kind == ORGANISATION)
         for kind in ("person", "body"):  # the first named in the sentence: most often its subject
             first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
             if first is not None:
@@ -783,6 +792,8 @@ def detect(
             event_type = OTHER  # "the court threw out the appeals on Monday": an act of its own day, of no set kind
         if event_type is None:
             continue
+        if other_clause and (info is None or not p.start <= info.at < p.end):
+            continue  # a second clause is a happening of its own only on a day it gives itself
         tellers = frozenset(h.actor for h in hits if h.kind in (PERSON, ORGANISATION))
         if event_type == STATEMENT and info is None and told is not None and told[0] == before.get(p.index):
             if tellers & told[1] or (_HE_SHE.match(p.text) and told[1]):
@@ -812,38 +823,66 @@ def detect(
         if info is not None and (info.telling or event_type == STATEMENT):
             body = _teller_body(p.text, gazetteer)
             body_told = (p.index, body, info) if body is not None else None
+        span, *other_clauses = _clauses(p, info, timexes_near)
+        told_in = p  # the clause that tells the happening, where the sentence tells two
+        if span != (p.start, p.end):
+            told_in = Passage(
+                index=p.index, paragraph=p.paragraph, start=span[0], end=span[1], text=text[span[0] : span[1]]
+            )
+            event_type = classify(told_in.text, missile_context=missile_context) or event_type
         mentions.append(
             EventMention(
                 passage=p.index,
                 event_type=event_type,
                 title=write_title(
-                    p.text,
+                    told_in.text,
                     statement=event_type == STATEMENT,
                     time_spans=[
-                        (t.start - p.start, t.end - p.start)
+                        (t.start - told_in.start, t.end - told_in.start)
                         for t in timexes_near
-                        if p.start <= t.start < p.end and t.type in _DATED
+                        if told_in.start <= t.start < told_in.end and t.type in _DATED
                     ],
-                    antecedent=_antecedent(p.text, previous),
+                    antecedent=_antecedent(told_in.text, previous),
                     previous_sentence=prior.get(p.index, ""),
                     earlier_sentences=earlier[max(0, position[p.index] - 12) : position[p.index]],
                     country=country,
                     group=group,
                 ),
                 summary=p.text,
+                span=span,
                 actors=actors,
                 places=places,
                 speaker=(_speaker(p.text, hits) or referent) if event_type == STATEMENT else "",
                 date=info,
-                keywords=keywords(p.text),
+                keywords=keywords(text[span[0] : span[1]]),
                 simple_past=told_as_news(p.text),
                 other_time=info is None and any(_another_time(t, dct, text) for t in own_times),
             )
         )
+        if not other_clause:
+            queue.extendleft(
+                (Passage(index=p.index, paragraph=p.paragraph, start=a, end=b, text=text[a:b]), True)
+                for a, b in reversed(other_clauses)
+            )
     return mentions
 
 
 _DATED = ("DATE", "TIME")
+
+
+def _clauses(p: Passage, info: DateInfo | None, timexes: list[Any]) -> list[tuple[int, int]]:
+    """The parts of the passage that tell different happenings, as offsets into the article's text: first the
+    one that tells the mention's (the one holding its date), then the others (spans.happening_clauses)."""
+    at = info.at - p.start if info is not None and p.start <= info.at < p.end else None
+    times = [
+        (t.start - p.start, t.range_start)
+        for t in timexes
+        if p.start <= t.start < p.end and t.type in _DATED and t.range_start is not None
+    ]
+    day = info.start if info is not None else None
+    return [(p.start + a, p.start + b) for a, b in happening_clauses(p.text, at, day, times)]
+
+
 # a clause told after the sentence's main one: "Crews searched the ruins on Sunday after a storm hit on Saturday"
 _AFTER = re.compile(
     r"(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bshortly)(?<!\bsoon)(?<!\bjust)(?<!\bthe day)(?<!\bmoments)"
