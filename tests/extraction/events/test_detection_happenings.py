@@ -196,3 +196,18 @@ def test_the_time_of_a_trailing_participle_clause_does_not_date_the_act():
         "Ruritania froze payments, including bonds, late on Monday, citing a lack of cash.", date(2024, 3, 7)
     )
     assert found and found[0][1] == date(2024, 3, 4)
+
+
+def test_an_emergency_session_held_is_a_meeting():
+    meeting = "diplomatic meeting"
+    assert classify("Alliance envoys held an extraordinary meeting in Brussels.", missile_context=False) == meeting
+    assert classify("The council convened an emergency session on the crisis.", missile_context=False) == meeting
+    assert classify("The board held its meeting to plan the budget.", missile_context=False) is None
+
+
+def test_hours_before_dawn_count_from_the_dawn_of_the_day_given():
+    text = (
+        "Camp cleared\n\nHours before dawn on Friday, hundreds of police officers raided the protest camp "
+        "outside the ministry and tore down its tents."
+    )
+    assert _mentions(text, date(2024, 3, 16)) == [("other", date(2024, 3, 15))]

@@ -81,3 +81,31 @@ def test_a_vow_to_answer_anothers_act_told_by_its_speaker_is_a_happening():
 def test_a_habit_told_in_the_perfect_is_background():
     assert background("The envoy has repeatedly accused the government of bad faith.")
     assert not background("The envoy accused the government of bad faith on Monday.")
+
+
+def test_a_forecasters_warning_of_what_may_come_is_no_happening():
+    assert tells_no_happening("Economists warned that such sanctions would hurt local consumers as well.")
+    assert tells_no_happening("Some German economists warned that the tariffs could hurt German exporters too.")
+    assert tells_no_happening("Geologists warned that further quakes could not be ruled out.")
+    # what they measured or saw is news
+    assert not tells_no_happening("Seismologists recorded a magnitude 7 quake on Friday.")
+    assert not tells_no_happening("Scientists said the quake struck at 3 a.m. on Friday.")
+    # a government's warning of its own answer is
+    assert not tells_no_happening("The ministry warned that it would retaliate against the expulsions.")
+
+
+def test_a_measure_announced_by_those_who_take_it_is_news():
+    assert not tells_no_happening("Chile said on Monday it would restrict exports of lithium to two buyers.")
+    assert not tells_no_happening("The ministry said on Friday that it would expel two diplomats.")
+    # a plan to try, an aid offer, a condition or an observer's guess stay out
+    assert tells_no_happening("The agency said it will try again in October.")
+    assert tells_no_happening("Officials said the government would impose sanctions if the talks failed.")
+    assert tells_no_happening("Analysts said Chile would restrict exports.")
+
+
+def test_what_may_come_told_with_have_is_no_hypothetical_past():
+    # "would have serious consequences" looks ahead; the act told before it is the news
+    assert not tells_no_happening(
+        'The president called the downing "a betrayal" and said it would have serious consequences for relations.'
+    )
+    assert tells_no_happening("Officials said the strike could have killed dozens.")

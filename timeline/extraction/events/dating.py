@@ -195,7 +195,9 @@ _RELATIVE_LEAD = re.compile(r"(?:for|in|to|with|at|by|from|of|like|unlike)\s", _
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+", _I)
 _ANCHOR = re.compile(
     r"(?:\b(?:(?:\w+\s+)?(?:hours|days|minutes|weeks)|shortly|soon|just|moments)\s+(?:after|before)|"
-    r"\bin (?:retaliation|response) (?:for|to))\s+",
+    r"\bin (?:retaliation|response) (?:for|to))\s+"
+    # "hours before dawn on Friday": a time of day, not another happening, is what the hours count from
+    r"(?!(?:dawn|daybreak|sunrise|first light|noon|midday|midnight|dusk|sunset|nightfall)\b)",
     _I,
 )
 # a subordinate clause that opens the sentence: "When talks failed in March, ..."

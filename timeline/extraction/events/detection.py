@@ -81,7 +81,7 @@ _MEETING = re.compile(
     r"host(?:ed|s)\b(?!\s+(?:\w+\s+){0,3}?(?:troops|forces|bases|soldiers|refugees|migrants))|received (?:a|the) delegation|"
     r"received (?-i:(?:[A-Z]\w+ )+)(?:president|prime minister|foreign minister|leader)|visited|visits|"
     r"summit (?:in|with|on)|sent a delegation|(?:talks|negotiations|peace\s+conference)\s+(?:[\w’'-]+\s+){0,5}?"
-    r"(?:opened|began|started|got\s+under\s+way|kicked\s+off)(?!\s+to\b)|welcom(?:ed|es) (?-i:(?:[A-Z][\w’'-]+ ){1,4})(?:at|to|in)|(?:held|hold|holds|holding) (?:\w+ )?(?:talks|call)|delegation (?:of [\w ]{0,40})?to meet)\b",
+    r"(?:opened|began|started|got\s+under\s+way|kicked\s+off)(?!\s+to\b)|welcom(?:ed|es) (?-i:(?:[A-Z][\w’'-]+ ){1,4})(?:at|to|in)|(?:held|hold|holds|holding) (?:\w+ )?(?:talks|call)|(?:held|convened) (?:an? |its )?(?:emergency |extraordinary |special |urgent |closed-door )(?:meeting|session)|delegation (?:of [\w ]{0,40})?to meet)\b",
     _I,
 )
 _SANCTION = re.compile(

@@ -27,7 +27,10 @@ MODAL = re.compile(
     _I,
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|would|should|must)\s+(?:not\s+)?have\s+(?:been\s+)?\w+|\bit (?:was|is|has been) "
+    # "would have done", not "would have serious consequences" (a verb "have" of what may come)
+    r"\b(?:could|might|may|would|should|must)\s+(?:not\s+)?have\s+(?:been\s+\w+|(?-i:[a-z]+(?:ed|en))\b|"
+    r"(?:done|made|gone|had|seen|known|taken|given|come|left|won|lost|sent|met|held|put|set|hit|let|kept|got|"
+    r"fought|sold|told|said|thought|brought|bought|caught|struck|shot|run|begun|become)\b)|\bit (?:was|is|has been) "
     r"(?:suggested|claimed|rumou?red)\b",
     _I,
 )
@@ -82,6 +85,15 @@ _ANALYST = re.compile(
 )
 
 
+# Those whose science or trade is to foresee: what they say may come is their view ("economists warned that the
+# curbs would hurt exporters"), though what they measured is news ("seismologists recorded a quake").
+_FORECASTER = re.compile(
+    r"^(?:(?:some|many|other|several|most|one|an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:economists?|scientists?|"
+    r"geologists?|seismologists?|volcanologists?|meteorologists?|forecasters?|historians?|strategists?)\b",
+    _I,
+)
+
+
 @lru_cache(maxsize=SENTENCE_MEMO)
 def is_analysis(sentence: str) -> bool:
     """Whether the sentence passes on the view of an analyst, an expert or an observer."""
@@ -121,6 +133,32 @@ def vows_response(sentence: str) -> bool:
     return bool(_RESPONSE_VOW.search(_QUOTE_MARKS.sub("", frame.told)))
 
 
+# A measure announced by those who take it: "Japan said on Monday it would restrict exports of three chemicals",
+# "the ministry said it will expel two diplomats". The decision is the news of the day it was told, though its
+# words look ahead; a plan to try, a hope or a forecast are not measures.
+_MEASURE = re.compile(
+    r"^(?:it|they|the\s+(?:government|country|ministry|cabinet|council|bloc|alliance)|(?-i:[A-Z][\w’'-]+))\s+"
+    r"(?:would|will)\s+(?:(?:also|now|immediately|temporarily)\s+)?"
+    r"(?:restrict|ban|impose|suspend|halt|close|shut|expel|withdraw|pull\s+out|remove|introduce|tighten|cut|end|"
+    r"lift|freeze|recall|sever|quit|leave|boycott|scrap|cancel|deploy|curb|block|bar|revoke|terminate|downgrade|"
+    r"raise|tax)\b",
+    _I,
+)
+_TOLD_LEAD = re.compile(r"^(?:(?:on|late on|early on|late|early)\s+\w+\s+)?(?:that\s+)?", _I)
+_CONDITION = re.compile(r"\b(?:if|unless|could|might|may|should|whether|considering|consider)\b", _I)
+
+
+@lru_cache(maxsize=SENTENCE_MEMO)
+def announces_measure(sentence: str) -> bool:
+    """Whether the sentence tells a measure announced by those who take it ("X said it would restrict exports")."""
+    frame = report_frame(sentence)
+    if frame is None or frame.verb.lower() in _VIEW_VERBS or _ANALYST.match(frame.speaker.strip()):
+        return False
+    told = mask_quotes(frame.told).strip()
+    told = _TOLD_LEAD.sub("", told)  # "said on Monday that it would ..."
+    return bool(_MEASURE.match(told)) and not _CONDITION.search(told)
+
+
 @lru_cache(maxsize=SENTENCE_MEMO)
 def tells_no_happening(sentence: str) -> bool:
     """Whether the sentence tells a view, a plan, a guess, a question or what may come, not a happening."""
@@ -130,11 +168,16 @@ def tells_no_happening(sentence: str) -> bool:
         return True  # a commentator's view, whatever its tense
     if vows_response(sentence):
         return False  # "X will respond, the ministry said": the vow is the happening, told in its own future
+    if announces_measure(sentence):
+        return False  # "X said on Monday it would restrict exports": the decision is the day's news
     if _REPEAT_PLEDGE.match(mask_quotes(main_part(sentence)).strip()):
         return True  # a pledge to try again tells a plan
     masked = mask_quotes(sentence)
     if not (MODAL.search(masked) or HYPOTHETICAL.search(masked)):
         return False  # the common case, settled without parsing the clauses
+    frame = report_frame(sentence)
+    if frame is not None and _FORECASTER.match(frame.speaker.strip()):
+        return True  # "economists warned that the curbs could hurt exporters": a forecast, not a warning made news
     outside = mask_quotes(main_part(sentence))
     outside = _SUBORDINATE.split(outside, maxsplit=1)[0]  # "... when the minister would only say ...": an aside
     if HYPOTHETICAL.search(outside):
