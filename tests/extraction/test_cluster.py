@@ -582,3 +582,14 @@ def test_a_consequence_naming_no_one_joins_the_happening_of_its_day_in_a_report_
         mention(1, "other", "Ferries to Sado were halted on Tuesday as the missile flew over the island.", [], D1),
     ]
     assert len(group_mentions(ms)) == 1
+
+
+def test_two_tellings_of_one_day_in_a_report_are_one_statement_only_on_one_topic():
+    day = date(2024, 5, 2)
+    rescue = mention(0, "statement", "Officials said the crewman was rescued by commandos overnight.", [], day)
+    plans = mention(1, "statement", "Officials in the capital said the cabinet was drafting trade measures.", [], day)
+    assert len(group_mentions([rescue, plans])) == 2
+    again = mention(
+        1, "statement", "The crewman rescued by commandos overnight is in good health, officials said.", [], day
+    )
+    assert len(group_mentions([rescue, again])) == 1

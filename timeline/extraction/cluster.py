@@ -295,6 +295,10 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
             return 1.0 + overlap + shared_actors
         # an undated sentence of the article's only happening of its kind is that happening; where the article
         # tells of several, it joins one only on words in common
+        if sole and both_dated and event.event_type == STATEMENT and not _same_speaker(event, other):
+            # two tellings of one day, not known to be one voice's: one statement only when they tell of one topic
+            topic = (set(event.keywords) & set(other.keywords)) - event.voice_words - other.voice_words
+            return 0.5 + overlap + shared_actors if len(topic) >= 3 and overlap >= 0.25 else 0.0
         if sole and (shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT)):
             return 0.5 + overlap + shared_actors
         if not sole and _same_speaker(event, other):
