@@ -211,3 +211,18 @@ def test_hours_before_dawn_count_from_the_dawn_of_the_day_given():
         "outside the ministry and tore down its tents."
     )
     assert _mentions(text, date(2024, 3, 16)) == [("other", date(2024, 3, 15))]
+
+
+def test_a_leading_when_clause_tells_the_happening_when_the_main_clause_tells_none():
+    text = (
+        "A vote ignored\n\nWhen the assembly elected Maria Lopez as president on Wednesday, it did what the "
+        "street had begged it not to do."
+    )
+    found = extract_article(text, published=date(2024, 3, 16)).mentions
+    assert [(m.event_type, m.date.start) for m in found] == [("other", date(2024, 3, 13))]
+    assert found[0].title.startswith("The assembly elects Maria Lopez")
+    # a main clause with an act of its own keeps it
+    text = "Airport taken\n\nAfter rebels seized the airport on Sunday, the president fled the capital."
+    assert [m.title for m in extract_article(text, published=date(2024, 3, 16)).mentions] == [
+        "The president flees the capital"
+    ]

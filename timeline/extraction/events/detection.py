@@ -790,6 +790,14 @@ def detect(
             and info.text not in "".join(_PARTICIPLE_TAIL.split(p.text, maxsplit=1)[1:])  # "..., citing Jan. 6's riot"
         ):
             event_type = OTHER  # "the court threw out the appeals on Monday": an act of its own day, of no set kind
+        leading = None  # the leading clause that tells the happening, where the main clause tells none
+        if event_type is None and info is not None and not info.telling and info.precision == "day":
+            # "When parliament elected her on Wednesday, it ignored ...": the leading clause's act is the news
+            lead = _LEADING_ACT.match(p.text)
+            if lead and p.start + lead.start("clause") <= info.at < p.start + lead.end("clause"):
+                clause = lead.group("clause")
+                event_type = classify(clause, missile_context=missile_context) or (OTHER if acted(clause) else None)
+                leading = (p.start, p.start + lead.end("clause"))
         if event_type is None:
             continue
         if other_clause and (info is None or not p.start <= info.at < p.end):
@@ -823,12 +831,11 @@ def detect(
         if info is not None and (info.telling or event_type == STATEMENT):
             body = _teller_body(p.text, gazetteer)
             body_told = (p.index, body, info) if body is not None else None
-        span, *other_clauses = _clauses(p, info, timexes_near)
+        span, *other_clauses = [leading] if leading else _clauses(p, info, timexes_near)
         told_in = p  # the clause that tells the happening, where the sentence tells two
         if span != (p.start, p.end):
-            told_in = Passage(
-                index=p.index, paragraph=p.paragraph, start=span[0], end=span[1], text=text[span[0] : span[1]]
-            )
+            a, b = (span[0] + len(_OPENER.match(text, span[0], span[1]).group(0)), span[1])  # without its "When"
+            told_in = Passage(index=p.index, paragraph=p.paragraph, start=a, end=b, text=text[a:b])
             event_type = classify(told_in.text, missile_context=missile_context) or event_type
         mentions.append(
             EventMention(
@@ -868,6 +875,9 @@ def detect(
 
 
 _DATED = ("DATE", "TIME")
+_OPENER = re.compile(r"(?:(?:when|after|once|as\s+soon\s+as)\s+)?", _I)
+# a clause of when or after that opens the sentence, whose main clause tells no happening of its own
+_LEADING_ACT = re.compile(r"^(?:when|after|once|as\s+soon\s+as)\s+(?P<clause>[^,;]{12,}),\s+", _I)
 
 
 def _clauses(p: Passage, info: DateInfo | None, timexes: list[Any]) -> list[tuple[int, int]]:
