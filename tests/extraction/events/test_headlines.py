@@ -548,3 +548,12 @@ def test_a_duration_leaves_the_title_with_its_preposition():
     start = sentence.index("14 months")
     title = write_title(sentence, time_spans=[(start, start + len("14 months"))])
     assert "for about" not in title and not title.endswith(("for", "about"))
+
+
+def test_a_time_opening_the_sentence_without_a_comma_leaves_no_preposition_behind():
+    sentence = "In the afternoon the prime minister said he was ready to step down."
+    assert write_title(sentence, statement=True, time_spans=[(3, 16)]).startswith("The prime minister says")
+    assert write_title("On Friday the army seized the port.", time_spans=[(3, 9)]) == "The army seizes the port"
+    assert write_title("Late on Friday night the army seized the port.", time_spans=[(8, 20)]) == (
+        "The army seizes the port"
+    )

@@ -56,7 +56,7 @@ _MEASURE = rf"{_ABOUT}(?:{_HOW_MANY})?{_UNIT}"
 _AFTER_CLAUSE = re.compile(
     rf"(?P<cut>(?:,\s+(?:{_MEASURE}|shortly\s+|just\s+)?|\s+{_ABOUT}{_HOW_MANY}{_UNIT})"
     r"(?:after|following)\s+)"
-    rf"(?=(?:[\w’'.-]+\s+){{0,6}}?(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?-i:(?:{_PAST})|[a-z]{{3,}}ed)\b)",
+    rf"(?=(?:[\w’'.-]+\s+){{0,9}}?(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?-i:(?:{_PAST})|[a-z]{{3,}}ed)\b)",
     _I,
 )
 _SEMICOLON = re.compile(rf"(?P<cut>;\s+)(?=[^;]*\b(?:(?-i:{_PAST}|{SPEECH_PAST})|(?-i:[a-z]{{3,}}ed))\b)")

@@ -131,9 +131,14 @@ def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     suffix = part_suffix(part)
     type_ = "TIME" if suffix else "DATE"
     start, end = m.span()
+    week = {"last": -7, "this": 0, "next": 7}.get((m.group("week") or "").lower()) if not rel else None
 
     def resolve(ctx: Context) -> Reading:
-        day = resolve_weekday(weekday, rel, ctx, start, end)
+        monday = week_start(ctx.dct) if ctx.dct is not None and week is not None else None
+        # "on Tuesday last week", "Monday next week": that weekday of the week named, counted from the report's
+        day = (
+            shift_days(monday, weekday + week) if monday is not None else resolve_weekday(weekday, rel, ctx, start, end)
+        )
         if day is None:
             return unresolved("day", "dct", f"XXXX-WXX-{weekday + 1}{suffix}", type_)
         return day_reading(day, ctx.dct, "dct", suffix, type_)
