@@ -226,3 +226,12 @@ def test_a_leading_when_clause_tells_the_happening_when_the_main_clause_tells_no
     assert [m.title for m in extract_article(text, published=date(2024, 3, 16)).mentions] == [
         "The president flees the capital"
     ]
+
+
+def test_an_accident_or_a_rule_coming_into_force_on_a_day_is_a_happening():
+    spill = "Coast fouled\n\nAbout 2,000 barrels of crude spilled into the bay last Saturday while a tanker unloaded."
+    assert _mentions(spill, date(2024, 3, 20)) == [("other", date(2024, 3, 16))]
+    rules = "Curbs bite\n\nThe new export rules came into force on March 4, the trade ministry said."
+    assert _mentions(rules, date(2024, 3, 20)) == [("other", date(2024, 3, 4))]
+    # "came" alone still gives way to the verb it introduces
+    assert classify("The seizure came hours after a court extended the detention.", missile_context=False) is None

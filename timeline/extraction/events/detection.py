@@ -532,9 +532,9 @@ def acted(sentence: str) -> bool:
     "forty hostages were freed", "the ministry pushed back the deadline"), by the first verb after its subject."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(_outside_quotes(main_part(sentence)))]
     for i, w in enumerate(words[1:12], start=1):
-        if w in _NOT_ACTED:
-            return False
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _NOT_ACTED and f"{w}_{nxt}" not in PHRASAL_PAST:  # "came", but "came into force"
+            return False
         if (w in ACTION_PAST or f"{w}_{nxt}" in PHRASAL_PAST) and words[i - 1] not in _DETERMINERS:
             if _AUXILIARIES.isdisjoint(words[i + 1 : i + 7]):
                 return True  # not "the banned party": a participle before its noun
@@ -734,7 +734,9 @@ def detect(
             first = next((h for h in hits if (h.kind == PERSON) == (kind == "person") and h.kind != PLACE), None)
             if first is not None:
                 antecedents[kind] = first.actor
-        event_type = classify(p.text, missile_context=missile_context)
+        # a second clause opened by "(a day) after" is judged by the clause it opens
+        judged = p.text[len(_OPENER.match(p.text).group(0)) :] if other_clause else p.text
+        event_type = classify(judged, missile_context=missile_context)
         outside = _outside_quotes(p.text)
         if tells_no_happening(p.text) and not (offers(p.text) and not is_analysis(p.text)):
             continue  # a view, a plan, a guess, a question or what may come (an offer on conditions is news)
@@ -785,7 +787,7 @@ def detect(
             and info is not None
             and not info.telling
             and info.precision == "day"
-            and acted(p.text)
+            and acted(judged)
             and not re.search(re.escape(info.text) + r"['’]s\b", p.text)  # "Sunday's vote" names another happening
             and info.text not in "".join(_PARTICIPLE_TAIL.split(p.text, maxsplit=1)[1:])  # "..., citing Jan. 6's riot"
         ):
@@ -833,8 +835,10 @@ def detect(
             body_told = (p.index, body, info) if body is not None else None
         span, *other_clauses = [leading] if leading else _clauses(p, info, timexes_near)
         told_in = p  # the clause that tells the happening, where the sentence tells two
-        if span != (p.start, p.end):
-            a, b = (span[0] + len(_OPENER.match(text, span[0], span[1]).group(0)), span[1])  # without its "When"
+        # a leading clause or a second one without its "When ..." or "a day after ..."
+        opener = len(_OPENER.match(text, span[0], span[1]).group(0)) if leading or other_clause else 0
+        if span != (p.start, p.end) or opener:
+            a, b = span[0] + opener, span[1]
             told_in = Passage(index=p.index, paragraph=p.paragraph, start=a, end=b, text=text[a:b])
             event_type = classify(told_in.text, missile_context=missile_context) or event_type
         mentions.append(
@@ -875,7 +879,12 @@ def detect(
 
 
 _DATED = ("DATE", "TIME")
-_OPENER = re.compile(r"(?:(?:when|after|once|as\s+soon\s+as)\s+)?", _I)
+_OPENER = re.compile(
+    r"(?:(?:when|once|as\s+soon\s+as)\s+|(?:(?:about|some|nearly|just|only|barely|less than|more than)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d{1,2})\s+)?"
+    r"(?:(?:hours?|days?|weeks?|months?|years?)\s+)?(?:after|following)\s+)?",
+    _I,
+)
 # a clause of when or after that opens the sentence, whose main clause tells no happening of its own
 _LEADING_ACT = re.compile(r"^(?:when|after|once|as\s+soon\s+as)\s+(?P<clause>[^,;]{12,}),\s+", _I)
 

@@ -13,19 +13,19 @@ ACTION_PAST = frozenset(
     (
         "abandoned abducted abolished asked invited offered abstained accepted accused acquitted adopted advanced agreed airlifted allowed "
         "annexed annulled appointed approved arrested arrived assassinated attacked authorised authorized awarded "
-        "banned barred blocked blew bombed boycotted breached broke brought burned burnt cancelled canceled captured "
+        "banned barred blocked blew bombed boycotted breached broke brought burned burnt cancelled canceled capsized captured "
         "carried cast ceded charged clashed closed collapsed completed condemned conducted confiscated convened "
-        "convicted crashed crossed cut deferred defaulted defeated delayed delivered deported deployed destroyed "
+        "convicted crashed crossed cut deferred defaulted defeated delayed delivered deported deployed derailed destroyed "
         "detained devalued dismissed dispatched dissolved donated downed drove dropped ejected elected ended endorsed "
         "entered erupted evacuated executed exploded expelled extended extradited fell filed fined fired fled flew "
         "forced freed froze gave granted halted handed hanged held hijacked hit hosted imposed impounded inaugurated "
         "indicted injured intercepted introduced invaded issued jailed killed kidnapped landed launched led left "
-        "lifted lodged lost marched massacred met mobilised mobilized moved named nationalised nationalized occupied "
+        "leaked lifted lodged lost marched massacred met mobilised mobilized moved named nationalised nationalized occupied "
         "opened ordered ousted overturned paid pardoned passed paused postponed published pulled quit raided raised "
         "ratified reached rebuffed recalled recaptured received recognised recognized reduced refused rejected "
         "released relocated removed reopened repatriated replaced rescinded rescued resigned restored resumed "
-        "retook returned revoked rode ruled sacked sailed sanctioned scrapped seized sent sentenced severed shelled "
-        "shot shut signed slashed stabbed staged stormed struck sued summoned surrendered suspended swapped swept "
+        "retook returned revoked rode ruled sacked sailed sanctioned sank scrapped seized sent sentenced severed shelled "
+        "shot shut signed slashed spilled spilt stabbed staged stormed struck sued summoned surrendered suspended swapped swept "
         "took toppled toured transferred unveiled upheld vacated vetoed visited voted walked withdrew won wounded"
     ).split()
 )
@@ -33,6 +33,7 @@ ACTION_PAST = frozenset(
 PHRASAL_PAST = frozenset(
     (
         "threw_out pushed_back called_off broke_off cut_off set_off shut_down took_over handed_over pulled_out "
-        "walked_out drove_out flew_out moved_out brought_forward carried_out stepped_down weighed_anchor let_go"
+        "walked_out drove_out flew_out moved_out brought_forward carried_out stepped_down weighed_anchor let_go came_into "
+        "entered_into took_effect"
     ).split()
 )
