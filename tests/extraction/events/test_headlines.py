@@ -557,3 +557,18 @@ def test_a_time_opening_the_sentence_without_a_comma_leaves_no_preposition_behin
     assert write_title("Late on Friday night the army seized the port.", time_spans=[(8, 20)]) == (
         "The army seizes the port"
     )
+
+
+def _spans(sentence: str, *times: str) -> list[tuple[int, int]]:
+    return [(sentence.index(t), sentence.index(t) + len(t)) for t in times]
+
+
+def test_a_second_clause_with_a_pronoun_subject_is_left_out_of_the_title():
+    s = "On Monday the president dissolved the judicial council, and he sacked 57 judges by decree a week later."
+    assert write_title(s, time_spans=_spans(s, "Monday")) == "The president dissolves the judicial council"
+
+
+def test_a_date_a_deadline_was_moved_to_goes_with_its_preposition():
+    s = "The treasury said on Friday it had extended the deadline for its bond exchange to January 16 after weak demand."
+    title = write_title(s, statement=True, time_spans=_spans(s, "Friday", "January 16"))
+    assert title == "The treasury says it extended the deadline for its bond exchange"

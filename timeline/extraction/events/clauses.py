@@ -254,7 +254,8 @@ _TRAILING_CLAUSE = re.compile(
     r"so that|including|in what|in the first|the (?:first|last|second|third|fourth|fifth|only|latest|biggest|largest)|"
     r"a move|a step|its|their|his|her|making|"
     r"leaving|saying|adding|ending|bringing|prompting|taking|reinforcing|days|hours|weeks|months|a month|without|"
-    rf"(?-i:[a-z]+ing)|and (?:{SPEECH_PAST})|and (?-i:[a-z]+ed))\b.*$|\s+and (?:{SPEECH_PAST})\b.*$",
+    rf"(?-i:[a-z]+ing)|and (?:{SPEECH_PAST})|and (?-i:[a-z]+ed)|and (?:he|she|they|it|we) (?-i:[a-z]+))\b.*$|"
+    rf"\s+and (?:{SPEECH_PAST})\b.*$",
     _I,
 )
 _SUBORDINATE = re.compile(
