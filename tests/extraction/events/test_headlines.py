@@ -572,3 +572,8 @@ def test_a_date_a_deadline_was_moved_to_goes_with_its_preposition():
     s = "The treasury said on Friday it had extended the deadline for its bond exchange to January 16 after weak demand."
     title = write_title(s, statement=True, time_spans=_spans(s, "Friday", "January 16"))
     assert title == "The treasury says it extended the deadline for its bond exchange"
+
+
+def test_a_span_of_days_leaves_no_between_behind():
+    s = "About 1,500 soldiers were carried by navy ships from the northern ports to the city between 8 and 13 October."
+    assert write_title(s, time_spans=_spans(s, "8 and 13 October")).endswith("to the city")

@@ -64,7 +64,7 @@ _TIME_WORDS = re.compile(
     _I,
 )
 _PREP_BEFORE = re.compile(
-    r"(?:(?:\s*,)?\s+|^)(?:(?:on|in|at|during|since|by|from|of|over|throughout|within|until|through|for|to|late|early|earlier|later|"
+    r"(?:(?:\s*,)?\s+|^)(?:(?:on|in|at|during|since|by|from|of|over|throughout|within|until|through|for|to|between|late|early|earlier|later|"
     r"approximately|about|around|"
     r"roughly|nearly|just|shortly)\s+)*(?:the\s+)?$",
     _I,
