@@ -235,3 +235,13 @@ def test_an_accident_or_a_rule_coming_into_force_on_a_day_is_a_happening():
     assert _mentions(rules, date(2024, 3, 20)) == [("other", date(2024, 3, 4))]
     # "came" alone still gives way to the verb it introduces
     assert classify("The seizure came hours after a court extended the detention.", missile_context=False) is None
+
+
+def test_acts_of_war_and_of_state_in_the_act_lexicon_make_happenings_of_their_day():
+    for sentence in (
+        "Rioters torched the regional governor's office on Sunday.",
+        "The ministry blacklisted four shipping firms on Sunday.",
+        "Rebel fighters overran the garrison town on Sunday.",
+        "The new president was sworn in on Sunday.",
+    ):
+        assert _mentions(f"News\n\n{sentence}", date(2024, 3, 20)), sentence

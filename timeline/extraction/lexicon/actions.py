@@ -11,29 +11,33 @@ from __future__ import annotations
 # Past forms, one word each; two-word acts are listed with their particle ("threw out").
 ACTION_PAST = frozenset(
     (
-        "abandoned abducted abolished asked invited offered abstained accepted accused acquitted adopted advanced agreed airlifted allowed "
-        "annexed annulled appointed approved arrested arrived assassinated attacked authorised authorized awarded "
-        "banned barred blocked blew bombed boycotted breached broke brought burned burnt cancelled canceled capsized captured "
-        "carried cast ceded charged clashed closed collapsed completed condemned conducted confiscated convened "
-        "convicted crashed crossed cut deferred defaulted defeated delayed delivered deported deployed derailed destroyed "
-        "detained devalued dismissed dispatched dissolved donated downed drove dropped ejected elected ended endorsed "
-        "entered erupted evacuated executed exploded expelled extended extradited fell filed fined fired fled flew "
-        "forced freed froze gave granted halted handed hanged held hijacked hit hosted imposed impounded inaugurated "
-        "indicted injured intercepted introduced invaded issued jailed killed kidnapped landed launched led left "
-        "leaked lifted lodged lost marched massacred met mobilised mobilized moved named nationalised nationalized occupied "
-        "opened ordered ousted overturned paid pardoned passed paused postponed published pulled quit raided raised "
-        "ratified reached rebuffed recalled recaptured received recognised recognized reduced refused rejected "
-        "released relocated removed reopened repatriated replaced rescinded rescued resigned restored resumed "
-        "retook returned revoked rode ruled sacked sailed sanctioned sank scrapped seized sent sentenced severed shelled "
-        "shot shut signed slashed spilled spilt stabbed staged stormed struck sued summoned surrendered suspended swapped swept "
-        "took toppled toured transferred unveiled upheld vacated vetoed visited voted walked withdrew won wounded"
+        "abandoned abducted abolished abstained accepted accused acquitted adopted advanced agreed airlifted "
+        "allowed annexed annulled appointed approved arrested arrived asked assassinated assaulted attacked "
+        "authorised authorized awarded banned barred besieged blacklisted blew blocked bombarded bombed "
+        "boycotted breached broke brought burned burnt canceled cancelled capsized captured carried cast ceded "
+        "charged clashed closed collapsed completed concluded condemned conducted confiscated convened convicted "
+        "crashed crossed cut damaged decreed defaulted defeated defected deferred delayed delivered demolished "
+        "departed deployed deported derailed designated destroyed detained devalued dismantled dismissed "
+        "dispatched dissolved docked donated downed dropped drove ejected elected enacted encircled ended endorsed "
+        "entered erupted evacuated exchanged executed expelled exploded extended extradited fell filed finalised "
+        "finalized fined fired flattened fled flew flooded forced freed froze gave granted halted handed hanged "
+        "held hijacked hit hosted imposed impounded inaugurated indicted injured intercepted introduced invaded "
+        "invited issued jailed kidnapped killed landed launched leaked led left liberated lifted lodged looted "
+        "lost marched massacred met mobilised mobilized moved named nationalised nationalized nominated occupied "
+        "offered opened ordered ousted overran overturned paid pardoned passed paused postponed published pulled "
+        "quit raided raised ransacked ratified reached rebuffed recalled recaptured received recognised recognized "
+        "reduced refused rejected released relocated removed reopened repatriated replaced rescinded rescued "
+        "resigned restored resumed retook returned revoked rode ruled sacked sailed sanctioned sank scrapped "
+        "seized sent sentenced severed shelled shot shut signed slashed spilled spilt stabbed staged stationed "
+        "stormed struck sued summoned surrendered suspended swapped swept took toppled torched toured transferred "
+        "unveiled upheld vacated vetoed visited voted walked withdrew won wounded"
     ).split()
 )
 # two-word acts: the verb and its particle ("pushed back the deadline", "called off the talks")
 PHRASAL_PAST = frozenset(
     (
         "threw_out pushed_back called_off broke_off cut_off set_off shut_down took_over handed_over pulled_out "
-        "walked_out drove_out flew_out moved_out brought_forward carried_out stepped_down weighed_anchor let_go came_into "
+        "sworn_in walked_out drove_out flew_out moved_out brought_forward carried_out stepped_down weighed_anchor let_go came_into "
         "entered_into took_effect"
     ).split()
 )
