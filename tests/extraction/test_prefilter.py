@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.paths import DEMO
-from timeline.extraction.prefilter import Guarded, guard_patterns, guarded, needles
+from timeline.extraction.prefilter import Guarded, first_character_test, guard_patterns, guarded, needles
 
 _I = re.IGNORECASE
 GUARDED_MODULES = [
@@ -149,3 +149,62 @@ def test_rules_listing_many_verbs_are_guarded() -> None:
 
     for pattern in (detection._STRONG_SPEECH, detection._OTHER_ACT, clauses._SPEECH):
         assert isinstance(pattern, Guarded)
+
+
+def test_a_first_character_test_leads_a_pattern_tried_at_every_position() -> None:
+    quick = first_character_test(re.compile(r"\b(?:warn(?:ed|s)?|(?-i:may)|vow)\b", _I))
+    assert quick.pattern == r"(?=[\U00000077\U0000006d\U00000076])(?:\b(?:warn(?:ed|s)?|(?-i:may)|vow)\b)"
+    assert quick.flags == re.compile("", _I).flags
+    for kept in [
+        r"sanctions\b",  # the re module skips ahead to its first letters itself
+        r"^(?:warned|vowed)",  # tried where the text begins only
+        r"\b(?:warned)?",  # may match the empty string
+        r"\b(?:.|x)y",  # may start with any character
+        r"\b(?i:warned)",  # a scoped flag changes what its first letter matches
+        r"[^,]+,",  # a negated set
+        r"(?i)\bwarned",  # flags given in the pattern
+    ]:
+        pattern = re.compile(kept)
+        assert first_character_test(pattern) is pattern, kept
+    verbose = first_character_test(re.compile(r"\bwarned  # a comment to the end of the line", re.VERBOSE))
+    assert verbose.search("they warned") is not None
+
+
+def test_a_first_character_test_answers_as_the_pattern() -> None:
+    texts = [*_texts()[:400], "\u212aILLED", "new \u017fanctions", "SANCT\u0130ONS", "", "x"]
+    for source in [
+        r"\b(?P<verb>warn(?:ed|s)?|vow(?:ed|s)?|killed)\b\s*(\w+)?",
+        r"(?<!\bno)\s+(?:after|before)\s+\w+",
+        r"\s*[“\"][^”\"]+[”\"]",
+        r"(?:\d+|two|three)\s+(?:missiles|rockets)",
+    ]:
+        for flags in (0, _I):
+            pattern = re.compile(source, flags)
+            quick = first_character_test(pattern)
+            assert quick is not pattern and quick.groupindex == pattern.groupindex
+            for text in texts:
+                assert [(m.span(), m.groups()) for m in quick.finditer(text)] == [
+                    (m.span(), m.groups()) for m in pattern.finditer(text)
+                ], (source, text)
+                assert _same(quick.match(text), pattern.match(text))
+
+
+def _led(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The rule as its module wrote it, when guard_patterns led it with a first-character test."""
+    source = pattern.pattern
+    if not source.startswith("(?=["):
+        return None
+    inner = source[source.index("])(?:") + 5 : -2 if pattern.flags & re.VERBOSE else -1]
+    return re.compile(inner, pattern.flags)
+
+
+@pytest.mark.parametrize(("name", "guard"), _module_patterns())
+def test_every_rule_led_by_a_first_character_test_answers_as_written(name: str, guard: Guarded) -> None:
+    quick = guard.pattern_object
+    written = _led(quick)
+    if written is None:
+        return
+    assert first_character_test(written).pattern == quick.pattern
+    for text in _texts():
+        assert _same(quick.search(text), written.search(text)), (name, text)
+        assert quick.sub("\x00", text) == written.sub("\x00", text), (name, text)

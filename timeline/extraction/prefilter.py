@@ -16,15 +16,17 @@ them. A pattern whose every match need not hold some string of three letters or 
 bracket) is returned as it is.
 
 `guard_patterns(namespace)` guards every compiled pattern among a module's globals, so that a rule module
-calls it once, after its patterns are defined, and a pattern added later is guarded too.
+calls it once, after its patterns are defined, and a pattern added later is guarded too. It also leads each
+pattern with a look-ahead for the characters its matches can start with (`first_character_test`), which spares
+the regular expression engine entering every alternative of a rule at positions where none can start.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, MutableMapping
+from re import _compiler, _parser
 from re import _constants as sre  # the parsed form of a pattern, as the re module itself builds it
-from re import _parser
 from typing import Any
 
 MIN_NEEDLE = 3  # a needle shorter than this is in nearly every sentence: no use as a test
@@ -302,19 +304,139 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str] | Guarded:
     return Guarded(pattern, found) if found else pattern
 
 
+def _quick_guarded(pattern: re.Pattern[str]) -> re.Pattern[str] | Guarded:
+    """guarded(), the pattern first testing the character a match starts with (first_character_test)."""
+    found = needles(pattern)
+    quick = first_character_test(pattern)
+    return Guarded(quick, found) if found else quick
+
+
+# How a category of characters is spelt inside a character set.
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_CHARACTER_FLAGS = re.IGNORECASE | re.LOCALE | re.ASCII | re.UNICODE  # the flags that change what a set matches
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern, led by a look-ahead for the characters a match can start with, when the re module
+    has no such test of its own.
+
+    A case-insensitive pattern that starts with a word boundary (most rules: `\\b(?:warned|vowed|...)`) is
+    tried at every position of the text, and at each one every alternative is entered before it fails; the
+    re module only skips ahead by a first character when it is a letter matched with its case. The look-ahead
+    `(?=[vw...])` turns most positions away with one test. It only states what every match already starts with,
+    so the matches, their groups and their spans are those of the pattern itself. Returned unchanged: a pattern
+    that may match the empty string, that may start with any character or a character it does not spell out,
+    that scopes case or alphabet flags where it starts, or that the re module already searches by its first
+    characters."""
+    source = pattern.pattern
+    if not isinstance(source, str) or _INLINE_FLAGS.match(source):
+        return pattern
+    try:
+        parsed = _parser.parse(source, pattern.flags)
+        if _compiler._get_literal_prefix(parsed, pattern.flags)[0] or _compiler._get_charset_prefix(
+            parsed, pattern.flags
+        ):
+            return pattern  # already searched by its first characters
+    except (re.error, AttributeError, TypeError, ValueError):
+        return pattern
+    items = list(parsed.data)
+    if items and items[0][0] is sre.AT and items[0][1] in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+        return pattern  # tried where the text (or a line) begins only
+    first, empty = _first_sequence(items)
+    if first is None or empty or not first:
+        return pattern
+    spelt = []
+    for op, av in first:
+        if op is sre.LITERAL:
+            spelt.append(f"\\U{av:08x}")
+        elif op is sre.RANGE:
+            spelt.append(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+        else:
+            spelt.append(_CATEGORIES[av])
+    close = "\n)" if pattern.flags & re.VERBOSE else ")"  # a comment on the last line ends before the bracket
+    try:
+        quick = re.compile(f"(?=[{''.join(dict.fromkeys(spelt))}])(?:{source}{close}", pattern.flags)
+    except re.error:
+        return pattern
+    if quick.groups != pattern.groups or quick.groupindex != pattern.groupindex or quick.flags != pattern.flags:
+        return pattern
+    return quick
+
+
+# The characters a part of a pattern can start a match with (set members as the parser gives them; None: any
+# character, or one not spelt out), and whether the part can match the empty string.
+_First = tuple[list[tuple[Any, Any]] | None, bool]
+
+
+def _first_sequence(items: list) -> _First:
+    found: list[tuple[Any, Any]] = []
+    for op, av in items:
+        first, empty = _first_item(op, av)
+        if first is None:
+            return None, False
+        found += first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_item(op: object, av: Any) -> _First:  # noqa: PLR0911 - one case per kind of node
+    if op is sre.LITERAL:
+        return [(op, av)], False
+    if op is sre.IN:
+        if any(o not in (sre.LITERAL, sre.RANGE) and not (o is sre.CATEGORY and a in _CATEGORIES) for o, a in av):
+            return None, False  # a negated set, or a category not spelt out here
+        return list(av), False
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return [], True  # consumes nothing: the first character comes after it
+    if op is sre.SUBPATTERN:
+        _, added, removed, sub = av
+        # a scoped flag that widens or changes what a character matches: the set would be read otherwise; a
+        # case-sensitive part read case-insensitively only widens the test
+        if added & _CHARACTER_FLAGS or removed & (_CHARACTER_FLAGS & ~re.IGNORECASE):
+            return None, False
+        return _first_sequence(list(sub))
+    if op is sre.ATOMIC_GROUP:
+        return _first_sequence(list(av))
+    if op is sre.BRANCH:
+        found: list[tuple[Any, Any]] = []
+        empty = False
+        for alternative in av[1]:
+            first, alt_empty = _first_sequence(list(alternative))
+            if first is None:
+                return None, False
+            found += first
+            empty = empty or alt_empty
+        return found, empty
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        first, empty = _first_sequence(list(sub))
+        return first, empty or low == 0
+    return None, False  # any character, a back-reference, a conditional group
+
+
 def guard_patterns(namespace: MutableMapping[str, Any], *, keep: tuple[str, ...] = ()) -> None:
     """Guard every compiled pattern among a module's globals, and those of its lists of rules (tuples holding a
-    pattern, as (reason, pattern)); call it after the patterns are defined. The names in `keep` stay as they are
-    (a pattern the module compares by identity, as `match.re is PATTERN`)."""
+    pattern, as (reason, pattern)); call it after the patterns are defined. Each also tests first the character
+    its matches start with (first_character_test). The names in `keep` stay as they are (a pattern the module
+    compares by identity, as `match.re is PATTERN`)."""
     for name, value in list(namespace.items()):
         if name in keep:
             continue
         if _is_text_pattern(value):
-            namespace[name] = guarded(value)
+            namespace[name] = _quick_guarded(value)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if isinstance(item, tuple) and any(_is_text_pattern(x) for x in item):
-                    value[i] = tuple(guarded(x) if _is_text_pattern(x) else x for x in item)
+                    value[i] = tuple(_quick_guarded(x) if _is_text_pattern(x) else x for x in item)
 
 
 def _is_text_pattern(value: object) -> bool:
