@@ -19,6 +19,7 @@ from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, PERSON, default_gazetteer
 from timeline.extraction.lexicon.calendar_words import MONTH_WORDS, WEEKDAYS
 from timeline.extraction.lexicon.event_types import AGREEMENT, DIPLOMATIC_MEETING, OTHER
+from timeline.extraction.prefilter import guard_patterns
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
 
@@ -712,3 +713,6 @@ NEAR_DUPLICATE = 0.6
 def near_duplicate(text_a: str, text_b: str) -> bool:
     """Two articles are near-duplicates when most of the shorter one's shingles are in the other."""
     return containment(shingles(text_a), shingles(text_b)) >= NEAR_DUPLICATE
+
+
+guard_patterns(globals())  # every pattern above first looks for its words with str.find (prefilter.py)

@@ -334,8 +334,8 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str]:
     `(?=[vw...])` turns most positions away with one test. It only states what every match already starts with,
     so the matches, their groups and their spans are those of the pattern itself. Returned unchanged: a pattern
     that may match the empty string, that may start with any character or a character it does not spell out,
-    that scopes case or alphabet flags where it starts, or that the re module already searches by its first
-    characters."""
+    that scopes case or alphabet flags where it starts, that the re module already searches by its first
+    characters, or whose first step tests one character anyway (`\\w+ed`)."""
     source = pattern.pattern
     if not isinstance(source, str) or _INLINE_FLAGS.match(source):
         return pattern
@@ -350,6 +350,8 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str]:
     items = list(parsed.data)
     if items and items[0][0] is sre.AT and items[0][1] in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
         return pattern  # tried where the text (or a line) begins only
+    if items and _one_character_first(*items[0]):
+        return pattern  # its first step already tests one character and fails there as fast
     first, empty = _first_sequence(items)
     if first is None or empty or not first:
         return pattern
@@ -369,6 +371,16 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if quick.groups != pattern.groups or quick.groupindex != pattern.groupindex or quick.flags != pattern.flags:
         return pattern
     return quick
+
+
+def _one_character_first(op: object, av: Any) -> bool:
+    """Whether a pattern's first part is one character of a set, or a run of at least one of them (`\\w+`)."""
+    if op in (sre.LITERAL, sre.IN):
+        return True
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        sub = list(av[2])
+        return av[0] >= 1 and len(sub) == 1 and sub[0][0] in (sre.LITERAL, sre.IN)
+    return False
 
 
 # The characters a part of a pattern can start a match with (set members as the parser gives them; None: any
