@@ -245,3 +245,17 @@ def test_acts_of_war_and_of_state_in_the_act_lexicon_make_happenings_of_their_da
         "The new president was sworn in on Sunday.",
     ):
         assert _mentions(f"News\n\n{sentence}", date(2024, 3, 20)), sentence
+
+
+def test_agreeing_to_resign_is_no_pact_and_a_fronted_day_dates_the_telling_without_a_comma():
+    assert classify("The governor agreed to resign next week.", missile_context=False) != "agreement"
+    assert classify("The rebels agreed to release 40 prisoners on Friday.", missile_context=False) == "agreement"
+    text = (
+        "Residence overrun\n\nProtesters overran the governor's residence on Saturday, and on Sunday the speaker "
+        "said the governor had agreed to resign next week."
+    )
+    found = extract_article(text, published=date(2022, 7, 11)).mentions
+    assert [(m.event_type, m.date.start) for m in found] == [
+        ("other", date(2022, 7, 9)),
+        ("statement", date(2022, 7, 10)),
+    ]

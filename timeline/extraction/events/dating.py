@@ -169,11 +169,12 @@ _FRONTED = re.compile(r"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$", _I)
 def _fronted_telling(passage: Passage, text: str, tx: Any) -> bool:
     """Whether a time opening the sentence dates a telling that is its main clause ("On Tuesday, the minister
     told parliament that ..."), as "said on Tuesday" does."""
-    if not _FRONTED.match(text[passage.start : tx.start]) or not text[tx.end : tx.end + 1] == ",":
+    if not _FRONTED.match(text[passage.start : tx.start]):
         return False
     frame = report_frame(passage.text)
-    # the telling leads ("On Tuesday, the minister said ..."), not "On Tuesday, rebels seized it, the navy said"
-    rest = text[tx.end + 1 : passage.end].lstrip()
+    # the telling leads ("On Tuesday, the minister said ...", "On Sunday the speaker said ..."), not "On Tuesday,
+    # rebels seized it, the navy said"
+    rest = text[tx.end : passage.end].lstrip(" ,")
     return frame is not None and bool(frame.speaker) and rest.startswith(frame.speaker) and tx.text not in frame.told
 
 

@@ -123,7 +123,10 @@ _OPINION = frozenset(
 )
 # "agreed to lay down their weapons", "agreed to release prisoners": an agreement on an act
 _AGREED_TO = re.compile(
-    r"\b(?:agreed|agree|agrees)\s+(?:\w+\s+){0,2}?to\s+(?!be\b|(?:the|a|an|this|that|its|their)\b)\w+", _I
+    # (one side's own step, "agreed to resign", "agreed to step down", is no agreement between parties)
+    r"\b(?:agreed|agree|agrees)\s+(?:\w+\s+){0,2}?to\s+"
+    r"(?!be\b|resign|step\b|quit\b|stand\b|retire\b|(?:the|a|an|this|that|its|their)\b)\w+",
+    _I,
 )
 # happenings of no type of their own that still make news: coups, arrests, resignations, oaths of office, decisions
 # taken by a vote (a veto, a resolution adopted, a law passed)
@@ -840,7 +843,9 @@ def detect(
         if span != (p.start, p.end) or opener:
             a, b = span[0] + opener, span[1]
             told_in = Passage(index=p.index, paragraph=p.paragraph, start=a, end=b, text=text[a:b])
-            event_type = classify(told_in.text, missile_context=missile_context) or event_type
+            event_type = classify(told_in.text, missile_context=missile_context) or (
+                OTHER if acted(told_in.text) else event_type
+            )
         mentions.append(
             EventMention(
                 passage=p.index,
