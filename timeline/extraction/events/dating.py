@@ -103,10 +103,14 @@ def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> boo
 def in_since_clause(passage: Passage, text: str, tx: Any) -> bool:
     """Whether a time expression stands in a clause of "since" on the doer's own past ("since she took office in
     May"): the start of a span the sentence measures, not the time of its happening, nor another time it lies in."""
-    clause = text[passage.start : tx.start]
-    return bool(_SINCE_CLAUSE.search(clause, max(clause.rfind(","), clause.rfind(";"), 0)))
+    # only the clause the expression stands in, and never more than SINCE_REACH characters of it: the test costs
+    # the same however long the sentence (a line of a hundred thousand words without a comma)
+    low = max(passage.start, tx.start - SINCE_REACH)
+    cut = max(text.rfind(",", low, tx.start), text.rfind(";", low, tx.start), low)
+    return bool(_SINCE_CLAUSE.search(text, cut, tx.start))
 
 
+SINCE_REACH = 200  # characters before an expression in which its clause of "since" may open
 # a clause of "since" on the doer's own past, its subject a pronoun for them ("her first visit since she took office
 # in May"): the start of the span the sentence measures. "since the war began in May" names a happening of its own.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:he|she|they|we|I)\s[^,;]*$", _I)
