@@ -259,3 +259,10 @@ def test_agreeing_to_resign_is_no_pact_and_a_fronted_day_dates_the_telling_witho
         ("other", date(2022, 7, 9)),
         ("statement", date(2022, 7, 10)),
     ]
+
+
+def test_people_taken_who_are_the_subject_of_a_later_verb_are_not_the_sentences_happening():
+    s = "The two soldiers captured by the army and shown to the press over the weekend have turned a quiet question loud."
+    assert classify(s, missile_context=False) is None
+    assert _mentions(f"Captives\n\n{s}", date(2025, 1, 13)) == []
+    assert classify("Three sailors captured by the navy on Sunday.", missile_context=False) == "other"

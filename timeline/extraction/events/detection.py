@@ -345,6 +345,13 @@ _PEOPLE_TAKEN = re.compile(
 )
 
 
+# "the soldiers captured by Ukraine over the weekend have turned ...": the captured are the subject of the clause's
+# own verb, which comes later; the capture is not what the sentence reports
+_SUBJECT_OF_ANOTHER_VERB = re.compile(
+    r"\s+by\b[^,;]{0,100}?\s(?:have|has|had|are|is|were|was|will|would)\s+(?!been\b)(?-i:[a-z]+)", _I
+)
+
+
 # a ceremony that marks an agreement: "for a ceremony marking the state's entry into the bloc", "at a
 # ceremony for the signing of the treaty"
 _CEREMONY_OF_AGREEMENT = re.compile(
@@ -397,7 +404,9 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool
     taken = [m.span() for m in _PEOPLE_TAKEN.finditer(acts)]
     if any(not any(a <= m.start() and m.end() <= b for a, b in taken) for m in _ATTACK.finditer(acts)):
         return ATTACK
-    if _OTHER_ACT.search(clause) or _PEOPLE_TAKEN.search(acts):
+    if _OTHER_ACT.search(clause) or any(
+        not _SUBJECT_OF_ANOTHER_VERB.match(acts, m.end()) for m in _PEOPLE_TAKEN.finditer(acts)
+    ):
         return OTHER
     return None
 
@@ -539,7 +548,9 @@ def acted(sentence: str) -> bool:
         if w in _NOT_ACTED and f"{w}_{nxt}" not in PHRASAL_PAST:  # "came", but "came into force"
             return False
         if (w in ACTION_PAST or f"{w}_{nxt}" in PHRASAL_PAST) and words[i - 1] not in _DETERMINERS:
-            if _AUXILIARIES.isdisjoint(words[i + 1 : i + 7]):
+            # (a participle with its agent, "the soldiers captured by Ukraine over the weekend have ...", reaches
+            # further before its clause's own verb)
+            if _AUXILIARIES.isdisjoint(words[i + 1 : i + (17 if nxt == "by" else 7)]):
                 return True  # not "the banned party": a participle before its noun
             # "The shots fired on Sunday may be ...", "boys abducted last week were freed ...": a participle after
             # its noun, whose clause's own verb comes later
