@@ -346,10 +346,9 @@ _PEOPLE_TAKEN = re.compile(
 
 
 # "the soldiers captured by Ukraine over the weekend have turned ...": the captured are the subject of the clause's
-# own verb, which comes later; the capture is not what the sentence reports
-_SUBJECT_OF_ANOTHER_VERB = re.compile(
-    r"\s+by\b[^,;]{0,100}?\s(?:have|has|had|are|is|were|was|will|would)\s+(?!been\b)(?-i:[a-z]+)", _I
-)
+# own verb in the perfect, which comes later; the capture is not what the sentence reports (though "soldiers
+# captured by the rebels were shown on television" still tells of their captivity)
+_SUBJECT_OF_ANOTHER_VERB = re.compile(r"\s+by\b[^,;]{0,100}?\s(?:have|has|had)\s+(?!been\b)(?-i:[a-z]+)", _I)
 
 
 # a ceremony that marks an agreement: "for a ceremony marking the state's entry into the bloc", "at a
