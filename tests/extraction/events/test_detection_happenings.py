@@ -266,3 +266,10 @@ def test_people_taken_who_are_the_subject_of_a_later_verb_are_not_the_sentences_
     assert classify(s, missile_context=False) is None
     assert _mentions(f"Captives\n\n{s}", date(2025, 1, 13)) == []
     assert classify("Three sailors captured by the navy on Sunday.", missile_context=False) == "other"
+
+
+def test_an_agreement_suspended_or_scrapped_is_no_agreement_made():
+    assert classify("The cabinet agreed to suspend part of the 2018 military agreement.", missile_context=False) == (
+        "other"
+    )
+    assert classify("The two sides signed a peace agreement on Friday.", missile_context=False) == "agreement"

@@ -351,6 +351,16 @@ _PEOPLE_TAKEN = re.compile(
 _SUBJECT_OF_ANOTHER_VERB = re.compile(r"\s+by\b[^,;]{0,100}?\s(?:have|has|had)\s+(?!been\b)(?-i:[a-z]+)", _I)
 
 
+# an agreement suspended, scrapped or left is no agreement made: "the cabinet agreed to suspend part of the 2018
+# military agreement", "withdrew from the treaty"
+_UNDOING = re.compile(
+    r"\b(?:suspend(?:ed|s|ing)?|scrap(?:ped|s|ping)?|withdr(?:ew|aw|awn|awing|aws)\s+from|pull(?:ed|s)?\s+out\s+of|"
+    r"qu(?:it|its)\s+the|exit(?:ed|s)?\s+the|abandon(?:ed|s)?|terminat(?:ed|es|e)|tore\s+up|tear\s+up|annul(?:led|s)?|"
+    r"revok(?:ed|es|e)|renounc(?:ed|es|e)|breach(?:ed|es)?|violat(?:ed|es|e))\b",
+    _I,
+)
+
+
 # a ceremony that marks an agreement: "for a ceremony marking the state's entry into the bloc", "at a
 # ceremony for the signing of the treaty"
 _CEREMONY_OF_AGREEMENT = re.compile(
@@ -397,7 +407,7 @@ def _kind_of_act(clause: str, *, missile_context: bool, late: bool, strict: bool
     if _SANCTION.search(acts):
         return SANCTIONS
     if _AGREEMENT.search(clause) or _JOINED.search(clause) or _AGREED_TO.search(clause):
-        return AGREEMENT
+        return OTHER if _UNDOING.search(clause) else AGREEMENT
     if _ELECTION.search(clause) and _ELECTION_NOUN.search(clause):
         return ELECTION
     taken = [m.span() for m in _PEOPLE_TAKEN.finditer(acts)]
