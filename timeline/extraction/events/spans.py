@@ -73,9 +73,9 @@ def _cut_ok(masked: str, start: int, m: re.Match[str]) -> bool:
     if m.re is not _AND_NEW_CLAUSE:
         return True
     if not (_ACT_WORD.search(before) or (m.group("comma") and _ANY_PAST.search(before))):
-        return False  # "Modi and Xi met", "the Army and security forces had abandoned": one subject of two names
+        return False  # "the two presidents and their ministers met", "the police and the army had left": one subject
     if _NAME_END.search(before.rstrip()) and not m.group("comma"):
-        return False  # "until Helsinki and Moscow agreed", "after Hamas and other militants invaded"
+        return False  # "until Lisbon and Madrid agreed", "after the Taliban and other groups took"
     return bool(m.group("comma")) or m.group("regular") is None
 
 
