@@ -31,7 +31,7 @@ from timeline.extraction.events.clauses import (
 from timeline.extraction.events.dating import RECENT_DAYS, DateInfo, in_since_clause, lede, pick_date
 from timeline.extraction.events.headlines import new_article, write_title
 from timeline.extraction.events.modality import background, is_analysis, tells_no_happening, vows_response
-from timeline.extraction.events.spans import happening_clauses
+from timeline.extraction.events.spans import AFTER_OPENER, happening_clauses
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.lexicon import speech
@@ -904,12 +904,7 @@ def detect(
 
 
 _DATED = ("DATE", "TIME")
-_OPENER = re.compile(
-    r"(?:(?:when|once|as\s+soon\s+as)\s+|(?:(?:about|some|nearly|just|only|barely|less than|more than)\s+)?"
-    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d{1,2})\s+)?"
-    r"(?:(?:hours?|days?|weeks?|months?|years?)\s+)?(?:after|following)\s+)?",
-    _I,
-)
+_OPENER = re.compile(rf"(?:(?:when|once|as\s+soon\s+as)\s+|{AFTER_OPENER})?", _I)  # "When ...", "a day after ..."
 # a clause of when or after that opens the sentence, whose main clause tells no happening of its own
 _LEADING_ACT = re.compile(r"^(?:when|after|once|as\s+soon\s+as)\s+(?P<clause>[^,;]{12,}),\s+", _I)
 

@@ -51,6 +51,8 @@ _HOW_MANY = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?)\s+"
 _ABOUT = r"(?:(?:about|some|nearly|almost|less than|more than|just|only|barely)\s+)?"
 _MEASURE = rf"{_ABOUT}(?:{_HOW_MANY})?{_UNIT}"
+# what opens a clause of an earlier happening: "after", "a day after", "about two weeks following"
+AFTER_OPENER = rf"{_ABOUT}(?:{_HOW_MANY})?(?:{_UNIT})?(?:after|following)\s+"
 # ", a day after Indian warplanes struck", ", following the army's seizure of": an earlier happening told as the
 # reason or the moment of this one, with a verb of its own
 _AFTER_CLAUSE = re.compile(
