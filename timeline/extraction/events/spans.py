@@ -15,6 +15,7 @@ clauses, asides) stays with its clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -132,15 +133,20 @@ def happening_clauses(
     parts = clauses(sentence)
     if len(parts) == 1:
         return [(0, len(sentence))]
+    starts = [c.start for c in parts]
     own = next((i for i, c in enumerate(parts) if at is not None and c.start <= at < c.end), 0)
+    # the clauses that give a day of their own other than the happening's (each expression found in its clause
+    # by bisection: the cost grows with the clauses and the expressions, not with their product)
+    dated_apart = set()
+    for t, d in times:
+        i = bisect_right(starts, t) - 1
+        if i >= 0 and t < parts[i].end and d != day:
+            dated_apart.add(i)
 
     def apart(outer: int, inner: int) -> bool:
-        c = parts[outer]
-        later = max(outer, inner)
-        return parts[later].after or any(c.start <= t < c.end and d != day for t, d in times)
+        return parts[max(outer, inner)].after or outer in dated_apart
 
-    groups: list[list[int]] = [[i] for i in range(len(parts))]
-    merged: list[list[int]] = [groups[0]]
+    merged: list[list[int]] = [[0]]
     for i in range(1, len(parts)):
         # clause i joins the group before it unless one of them stands apart from the other
         if apart(i, i - 1) if i > own else apart(i - 1, i):
