@@ -577,3 +577,13 @@ def test_a_date_a_deadline_was_moved_to_goes_with_its_preposition():
 def test_a_span_of_days_leaves_no_between_behind():
     s = "About 1,500 soldiers were carried by navy ships from the northern ports to the city between 8 and 13 October."
     assert write_title(s, time_spans=_spans(s, "8 and 13 October")).endswith("to the city")
+
+
+def test_a_future_the_report_back_shifted_is_the_future_in_a_present_headline():
+    s = "The ministry confirmed on Monday that the visiting leader would make an official visit to the capital."
+    assert write_title(s, statement=True, time_spans=_spans(s, "Monday")) == (
+        "The ministry confirms the visiting leader will make an official visit to the capital"
+    )
+    # a warning of what would follow stays conditional, and a past conditional stays past
+    assert "would hurt" in write_title("The envoy warned that the closure would hurt trade.", statement=True)
+    assert "would have been" in write_title("The minister said a deal would have been possible.", statement=True)

@@ -275,6 +275,15 @@ def headline_verb(clause: str) -> str:
 _NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "never", "neither", "nor", "also", "been"}
 
 
+_ANNOUNCING = frozenset("say announce confirm tell state".split())
+_BACKSHIFTED_FUTURE = re.compile(
+    r"^(?P<subject>(?:that\s+)?(?:(?!(?:would|will|had|has|have|was|were|is|are|if|that)\b)[\w’'.-]+\s+){1,8}?)"
+    r"would\s+"
+    r"(?!have\b|not\b|never\b|be\s+(?:\w+\s+)?(?:likely|able)\b)",
+    re.IGNORECASE,
+)
+
+
 def told_clause(clause: str) -> str:
     """A reported clause in headline form: the pluperfect gives way to the past ("had placed" -> "placed")."""
     participle = r"(?=[\w-]+ed\b|(?:" + "|".join(IRREGULAR) + r")\b)"  # "had test-fired" too
@@ -532,7 +541,12 @@ def write_title(
             if base == verb and verb.endswith("s") and verb not in table:
                 base = verb[:-1]  # already present ("confirms")
             spoken = base if _is_plural(speaker) else third_person(base)
-            body = f"{speaker} {spoken} {told_clause(_lower_first_word(told))}"
+            told = told_clause(_lower_first_word(told))
+            if base in _ANNOUNCING:
+                # "confirms the leader would visit": the future the report back-shifted is the future again (not
+                # after "warns", where "would hurt trade" is what would follow if ...)
+                told = _BACKSHIFTED_FUTURE.sub(lambda m: f"{m['subject']}will ", told, count=1)
+            body = f"{speaker} {spoken} {told}"
         else:
             # "The ministry answered that it would send troops": what it says it will do, not what it did
             says = "say" if _is_plural(speaker) else "says"
