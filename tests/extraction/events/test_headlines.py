@@ -587,3 +587,13 @@ def test_a_future_the_report_back_shifted_is_the_future_in_a_present_headline():
     # a warning of what would follow stays conditional, and a past conditional stays past
     assert "would hurt" in write_title("The envoy warned that the closure would hurt trade.", statement=True)
     assert "would have been" in write_title("The minister said a deal would have been possible.", statement=True)
+
+
+def test_an_order_told_to_someone_keeps_whom_it_was_given_to():
+    s = "The Malian junta told Denmark to pull out its newly arrived special forces."
+    assert write_title(s, statement=True, country="Mali") == (
+        "The Malian junta tells Denmark to pull out its newly arrived special forces"
+    )
+    assert write_title("The minister told reporters that the talks had failed.", statement=True) == (
+        "The minister says the talks failed"
+    )

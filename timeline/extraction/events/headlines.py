@@ -532,7 +532,12 @@ def write_title(
             speaker = antecedent
         elif _PRONOUN.match(speaker):
             speaker = _speaker_before(speaker, earlier_sentences or [previous_sentence or ""]) or speaker
-        if statement or not _INTENT.match(told) or _PRONOUN.match(speaker):
+        bidden = _TOLD_TO.search(s) if frame.verb.lower() in ("told", "tells") and _TO_VERB.match(told) else None
+        if bidden is not None:
+            # "the junta told Denmark to pull out its forces": an order, told with whom it was given to
+            tells = "tell" if _is_plural(speaker) else "tells"
+            body = f"{speaker} {tells} {bidden['whom']} {told}"
+        elif statement or not _INTENT.match(told) or _PRONOUN.match(speaker):
             # a claim told by a speaker, in a leading or a trailing clause ("..., the minister said"), is the
             # speaker's word, not fact, whatever the happening's kind: "The minister says ..."
             verb = frame.verb.lower()
@@ -578,6 +583,9 @@ def write_title(
     return title or _cut(sentence.strip().rstrip("."), max_chars)
 
 
+# "told Denmark to pull out its forces": an order, and to whom it was given
+_TO_VERB = re.compile(r"^to\s+(?-i:[a-z]+)\b", re.IGNORECASE)
+_TOLD_TO = re.compile(r"\b(?:told|tells)\s+(?P<whom>[^,;]{2,60}?)\s+to\s+(?-i:[a-z]+)\b", re.IGNORECASE)
 # "it would no longer ...", "they will send ...": the speaker's own intent, told with a pronoun for itself
 _INTENT = re.compile(r"^(?P<who>it|they|he|she)\s+(?:would|will)\b", _I)
 _LEFT_JOINER = re.compile(r"\s+(?:and|or|to|through)\s*,\s*")
