@@ -674,3 +674,12 @@ def test_it_reads_a_bare_plural_before_of_as_a_vague_span_but_not_an_era() -> No
     assert only("The runoff was delayed by weeks of unrest.", TUESDAY).value == "PXW"
     assert only("The truce came after weeks of negotiations.", TUESDAY).value == "PXW"
     assert tag("In the days of the empire, trade grew.", TUESDAY) == []
+
+
+def test_the_same_weekday_is_the_one_the_text_named_before():
+    text = "Ties were cut on Wednesday, September 7. Britain said on the same Wednesday that the hack was theirs."
+    found = {t.text: t.value for t in tag(text, date(2022, 9, 14))}
+    assert found["Wednesday, September 7"] == "2022-09-07"
+    assert [t.value for t in tag(text, date(2022, 9, 14)) if t.text == "Wednesday"] == ["2022-09-07"]
+    # with no Wednesday named before, it is read as any bare weekday
+    assert [t.value for t in tag("They met on the same Wednesday.", date(2022, 9, 14))] == ["2022-09-14"]

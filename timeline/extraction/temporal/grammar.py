@@ -91,6 +91,13 @@ def date_reading(value: str, anchor: date | None, anchor_kind: str, type_: str =
     return Reading(type_, value, start, end, precision, anchor, anchor_kind)
 
 
+def days_named(ctx: Context) -> dict[int, date]:
+    """The last day the text named for each weekday so far (0 is Monday): what "the same Wednesday" points back to."""
+    found = ctx.notes.setdefault("days_named", {})
+    assert isinstance(found, dict)
+    return found
+
+
 def day_reading(day: date, anchor: date | None, anchor_kind: str, suffix: str = "", type_: str = "DATE") -> Reading:
     return Reading(type_, day.isoformat() + suffix, day, day, "day", anchor, anchor_kind)
 

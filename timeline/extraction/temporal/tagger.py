@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 
 from timeline.extraction.temporal.calendar import is_valid_value
-from timeline.extraction.temporal.grammar import Context, Reading, Resolver, Rule, clause_bounds
+from timeline.extraction.temporal.grammar import Context, Reading, Resolver, Rule, clause_bounds, days_named
 from timeline.extraction.temporal.rulebook import load_rules
 from timeline.extraction.temporal.rules.periods import MOD_BEFORE, MOD_RULES
 from timeline.extraction.temporal.starts import starts_at_words
@@ -289,6 +289,7 @@ def tag(text: str, dct: date | None) -> list[Timex]:
         if reading.type in {"DATE", "TIME"} and reading.precision == "day" and reading.range_start is not None:
             ctx.previous = reading.range_start
             ctx.previous_start = start
+            days_named(ctx)[reading.range_start.weekday()] = reading.range_start  # for "the same Wednesday"
     return _date_clock_times(text, _date_ordinal_days(text, result))
 
 

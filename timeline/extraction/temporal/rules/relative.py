@@ -27,6 +27,7 @@ from timeline.extraction.temporal.grammar import (
     constant,
     date_reading,
     day_reading,
+    days_named,
     preceding_word,
     present_schedule_before,
     tense_of,
@@ -110,6 +111,7 @@ _TITLE_AFTER_WEEKDAY = re.compile(
 )
 
 
+_THE_SAME = re.compile(r"\bthe\s+same\s+$", re.IGNORECASE)
 _LEAD_WORDS = {"on", "by", "since", "until", "till", "from", "last", "next", "this", "every", "each", "late", "early"}
 _LEAD_WORDS |= {"through", "before", "after", "and", "or", "but", "of", "in", "at", "that", "since", "until", "as"}
 _NAME_AFTER = re.compile(rf"[^\S\n]+(?!(?:{'|'.join(MONTH_STEMS)}|Morning|Afternoon|Evening|Night)[a-z]*\b)[A-Z][a-z]")
@@ -132,8 +134,12 @@ def _weekday(m: re.Match[str], text: str) -> Resolver | None:
     type_ = "TIME" if suffix else "DATE"
     start, end = m.span()
     week = {"last": -7, "this": 0, "next": 7}.get((m.group("week") or "").lower()) if not rel else None
+    same = not rel and _THE_SAME.search(text, max(0, m.start() - 12), m.start()) is not None
 
     def resolve(ctx: Context) -> Reading:
+        named = days_named(ctx).get(weekday) if same else None
+        if named is not None:  # "on the same Wednesday": the Wednesday the text named before
+            return day_reading(named, named, "previous", suffix, type_)
         monday = week_start(ctx.dct) if ctx.dct is not None and week is not None else None
         # "on Tuesday last week", "Monday next week": that weekday of the week named, counted from the report's
         day = (
