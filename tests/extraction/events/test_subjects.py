@@ -66,3 +66,12 @@ def test_members_named_by_no_earlier_sentence_take_the_body_the_article_names_mo
         "NATO allies agree to raise spending"
     )
     assert name_subject("The allies agree to raise spending", [], "Belgium") == "The allies agree to raise spending"
+
+
+def test_its_before_a_body_every_country_has_is_named_for_the_article_s_country():
+    from timeline.extraction.events.headlines import write_title
+
+    assert write_title("Its air force shot down a drone near the border.", country="Turkey") == (
+        "Turkey's air force shoots down a drone near the border"
+    )
+    assert write_title("Its leaders met in Brussels.", country="Turkey").startswith("Its leaders")

@@ -33,7 +33,7 @@ from timeline.extraction.events.headline_check import (
     unnamed_subject,
     unquote_short,
 )
-from timeline.extraction.events.subjects import name_subject
+from timeline.extraction.events.subjects import name_subject, owned_by_pronoun
 from timeline.extraction.events.verbs import (
     BASES,
     IRREGULAR,
@@ -571,6 +571,8 @@ def write_title(
         )
     if earlier_sentences or previous_sentence:
         body = name_object(body, earlier_sentences or previous_sentence or "")
+    if country:
+        body = owned_by_pronoun(body)  # "Its air force ..." -> "The air force ...", named below
     if unnamed_subject(body[:1].upper() + body[1:]):
         body = name_subject(
             body[:1].upper() + body[1:], earlier_sentences or [previous_sentence or ""], country, group=group

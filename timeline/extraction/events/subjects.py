@@ -65,6 +65,19 @@ def _owner(country: str) -> str:
     return country + ("’" if country.endswith("s") else "'s")
 
 
+_ITS = re.compile(r"^(?:its|their)\s+", _I)
+
+
+def owned_by_pronoun(title: str) -> str:
+    """A title opening with "Its" before a body every country has ("Its air force shoots down ...") as one that
+    opens with the description ("The air force shoots down ..."), for name_subject to name its owner; other
+    titles as they are."""
+    m = _ITS.match(title)
+    if m is None or not _OWNED.match("the " + title[m.end() :]):
+        return title
+    return "The " + title[m.end() :]
+
+
 def name_subject(title: str, earlier: Sequence[str], country: str = "", group: str = "") -> str:
     """The title with a leading description that names no one replaced by the name it stands for: the
     name holding its noun in the nearest of the `earlier` sentences (in article order), else, for a body every
