@@ -597,3 +597,11 @@ def test_an_order_told_to_someone_keeps_whom_it_was_given_to():
     assert write_title("The minister told reporters that the talks had failed.", statement=True) == (
         "The minister says the talks failed"
     )
+
+
+def test_a_readiness_the_report_back_shifted_holds_in_a_present_headline():
+    title = write_title("The president said the country was ready to hand the two men over.", statement=True)
+    assert title == "The president says the country is ready to hand the two men over"
+    assert write_title("The ministry said the attack was carried out by drones.", statement=True) == (
+        "The ministry says the attack was carried out by drones"
+    )

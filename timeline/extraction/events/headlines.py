@@ -275,6 +275,11 @@ def headline_verb(clause: str) -> str:
 _NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "never", "neither", "nor", "also", "been"}
 
 
+_BACKSHIFTED_STATE = re.compile(
+    r"^(?P<subject>(?:that\s+)?(?:(?!(?:would|will|had|has|have|was|were|is|are|if|that)\b)[\w’'.-]+\s+){1,6}?)"
+    r"(?P<be>was|were)\s+(?=(?:still\s+|now\s+)?(?:ready|prepared|willing|open|determined)\b)",
+    re.IGNORECASE,
+)
 _ANNOUNCING = frozenset("say announce confirm tell state".split())
 _BACKSHIFTED_FUTURE = re.compile(
     r"^(?P<subject>(?:that\s+)?(?:(?!(?:would|will|had|has|have|was|were|is|are|if|that)\b)[\w’'.-]+\s+){1,8}?)"
@@ -551,6 +556,10 @@ def write_title(
                 # "confirms the leader would visit": the future the report back-shifted is the future again (not
                 # after "warns", where "would hurt trade" is what would follow if ...)
                 told = _BACKSHIFTED_FUTURE.sub(lambda m: f"{m['subject']}will ", told, count=1)
+                # "said Ukraine was ready to hand them over": a readiness that holds when told ("says ... is ready")
+                told = _BACKSHIFTED_STATE.sub(
+                    lambda m: f"{m['subject']}{'is' if m['be'].lower() == 'was' else 'are'} ", told, count=1
+                )
             body = f"{speaker} {spoken} {told}"
         else:
             # "The ministry answered that it would send troops": what it says it will do, not what it did
