@@ -160,6 +160,11 @@ OTHER_MIN_SHARED = 3  # words two same-day sentences of one report, of the catch
 OTHER_MIN_OVERLAP = 0.3
 
 
+def _topic(a: EventProfile, b: EventProfile) -> set[str]:
+    """The words two tellings share beyond those that name who speaks: what they are about."""
+    return (set(a.keywords) & set(b.keywords)) - a.voice_words - b.voice_words
+
+
 def _same_speaker(a: EventProfile, b: EventProfile) -> bool:
     """Both sides name their speaker, and it is one (by name, or a leader by role and by name)."""
     return bool(a.speakers and b.speakers) and (bool(a.speakers & b.speakers) or _speaker_by_role(a, b))
@@ -298,15 +303,13 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
         # tells of several, it joins one only on words in common
         if sole and both_dated and event.event_type == STATEMENT and not _same_speaker(event, other):
             # two tellings of one day, not known to be one voice's: one statement only when they tell of one topic
-            topic = (set(event.keywords) & set(other.keywords)) - event.voice_words - other.voice_words
-            return 0.5 + overlap + shared_actors if len(topic) >= 3 and overlap >= 0.25 else 0.0
+            return 0.5 + overlap + shared_actors if len(_topic(event, other)) >= 3 and overlap >= 0.25 else 0.0
         if sole and (shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT)):
             return 0.5 + overlap + shared_actors
         if not sole and _same_speaker(event, other):
             # one named speaker (by name or by role) on one topic: the words in common beyond those naming
             # the speaker must tell of one topic, and then ask less overlap than two anonymous tellings
-            topic = (set(event.keywords) & set(other.keywords)) - event.voice_words - other.voice_words
-            if len(topic) >= 3 and overlap >= SAME_SPEAKER_MIN_OVERLAP:
+            if len(_topic(event, other)) >= 3 and overlap >= SAME_SPEAKER_MIN_OVERLAP:
                 return 0.5 + overlap + shared_actors
             return 0.0
         if not sole and shared >= 3 and overlap >= 0.25 and (shared_actors or not (event.actors and other.actors)):

@@ -863,9 +863,10 @@ def detect(
         if span != (p.start, p.end) or opener:
             a, b = span[0] + opener, span[1]
             told_in = Passage(index=p.index, paragraph=p.paragraph, start=a, end=b, text=text[a:b])
-            event_type = classify(told_in.text, missile_context=missile_context) or (
-                OTHER if acted(told_in.text) else event_type
-            )
+            if not leading:  # (a leading clause was typed by its own words above)
+                event_type = classify(told_in.text, missile_context=missile_context) or (
+                    OTHER if acted(told_in.text) else event_type
+                )
         mentions.append(
             EventMention(
                 passage=p.index,
@@ -904,9 +905,10 @@ def detect(
 
 
 _DATED = ("DATE", "TIME")
-_OPENER = re.compile(rf"(?:(?:when|once|as\s+soon\s+as)\s+|{AFTER_OPENER})?", _I)  # "When ...", "a day after ..."
+_WHEN = r"(?:when|once|as\s+soon\s+as)\s+"
+_OPENER = re.compile(rf"(?:{_WHEN}|{AFTER_OPENER})?", _I)  # "When ...", "a day after ..."
 # a clause of when or after that opens the sentence, whose main clause tells no happening of its own
-_LEADING_ACT = re.compile(r"^(?:when|after|once|as\s+soon\s+as)\s+(?P<clause>[^,;]{12,}),\s+", _I)
+_LEADING_ACT = re.compile(rf"^(?:{_WHEN}|after\s+)(?P<clause>[^,;]{{12,}}),\s+", _I)
 
 
 def _clauses(p: Passage, info: DateInfo | None, timexes: list[Any]) -> list[tuple[int, int]]:

@@ -275,17 +275,17 @@ def headline_verb(clause: str) -> str:
 _NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "never", "neither", "nor", "also", "been"}
 
 
+# the subject a told clause opens with, up to its first verb ("(that) the visiting leader ")
+_TOLD_SUBJECT = (
+    r"^(?P<subject>(?:that\s+)?(?:(?!(?:would|will|had|has|have|was|were|is|are|if|that)\b)[\w’'.-]+\s+){1,%d}?)"
+)
 _BACKSHIFTED_STATE = re.compile(
-    r"^(?P<subject>(?:that\s+)?(?:(?!(?:would|will|had|has|have|was|were|is|are|if|that)\b)[\w’'.-]+\s+){1,6}?)"
-    r"(?P<be>was|were)\s+(?=(?:still\s+|now\s+)?(?:ready|prepared|willing|open|determined)\b)",
+    _TOLD_SUBJECT % 6 + r"(?P<be>was|were)\s+(?=(?:still\s+|now\s+)?(?:ready|prepared|willing|open|determined)\b)",
     re.IGNORECASE,
 )
 _ANNOUNCING = frozenset("say announce confirm tell state".split())
 _BACKSHIFTED_FUTURE = re.compile(
-    r"^(?P<subject>(?:that\s+)?(?:(?!(?:would|will|had|has|have|was|were|is|are|if|that)\b)[\w’'.-]+\s+){1,8}?)"
-    r"would\s+"
-    r"(?!have\b|not\b|never\b|be\s+(?:\w+\s+)?(?:likely|able)\b)",
-    re.IGNORECASE,
+    _TOLD_SUBJECT % 8 + r"would\s+(?!have\b|not\b|never\b|be\s+(?:\w+\s+)?(?:likely|able)\b)", re.IGNORECASE
 )
 
 

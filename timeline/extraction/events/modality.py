@@ -168,13 +168,13 @@ def tells_no_happening(sentence: str) -> bool:
         return True  # a commentator's view, whatever its tense
     if vows_response(sentence):
         return False  # "X will respond, the ministry said": the vow is the happening, told in its own future
-    if announces_measure(sentence):
-        return False  # "X said on Monday it would restrict exports": the decision is the day's news
     if _REPEAT_PLEDGE.match(mask_quotes(main_part(sentence)).strip()):
         return True  # a pledge to try again tells a plan
     masked = mask_quotes(sentence)
     if not (MODAL.search(masked) or HYPOTHETICAL.search(masked)):
         return False  # the common case, settled without parsing the clauses
+    if announces_measure(sentence):
+        return False  # "X said on Monday it would restrict exports": the decision is the day's news
     frame = report_frame(sentence)
     if frame is not None and _FORECASTER.match(frame.speaker.strip()):
         return True  # "economists warned that the curbs could hurt exporters": a forecast, not a warning made news
