@@ -148,6 +148,30 @@ def test_a_report_of_the_next_morning_dates_its_undated_news_by_the_day_its_lede
     assert undated and all(e.date.start == date(2024, 2, 1) for e in undated)
 
 
+def test_a_report_that_opens_by_counting_the_days_since_its_story_does_not_date_its_undated_sentences():
+    # Wednesday, 2024-02-14: a piece written more than a week after the border clash it looks back on
+    text = (
+        "Ten days after Chilean troops clashed with Bolivian border guards, the quarrel between Santiago and La Paz "
+        "shows no sign of cooling.\n\n"
+        "Chilean soldiers fired on a Bolivian patrol near the border crossing at Colchane.\n\n"
+        "Bolivia recalled its ambassador from Santiago on Monday."
+    )
+    ex = extract_cleaned(text, published=date(2024, 2, 14))
+    fired = [e for e in ex.events if any("fired" in ex.mentions[i].summary for i in e.mentions)]
+    recalled = [e for e in ex.events if any("recalled" in ex.mentions[i].summary for i in e.mentions)]
+    assert fired and all(e.date is None and e.date_basis == DateBasis.NONE for e in fired)
+    assert [e.date.start for e in recalled] == [date(2024, 2, 12)]
+
+
+def test_the_same_day_with_no_day_named_before_is_not_the_reports_day():
+    ex = extract_cleaned(
+        "Analysis\n\nThe facts are no longer disputed. Chilean soldiers fired on a Bolivian patrol near Colchane, "
+        "and a Bolivian helicopter crashed near the border the same day.",
+        published=date(2024, 2, 14),
+    )
+    assert ex.mentions and all(m.date is None for m in ex.mentions)
+
+
 def test_a_lede_sentence_with_a_time_of_its_own_is_not_dated_by_the_report():
     ex = extract_cleaned(
         "Finland submitted an application to join NATO last year after Russia invaded Ukraine.\n\n"

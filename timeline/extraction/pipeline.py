@@ -14,7 +14,7 @@ from typing import Any
 
 from timeline.extraction.clean.lines import DroppedLine, HeaderMeta, clean_text, is_headline
 from timeline.extraction.cluster import DateRange, MentionGroup, group_mentions
-from timeline.extraction.events.dating import DateBasis, lede
+from timeline.extraction.events.dating import DateBasis, lede, looks_back
 from timeline.extraction.events.detection import EventMention, detect, lede_day
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
@@ -127,6 +127,7 @@ def extract_cleaned(
     body = [p for p in passages if not is_headline(p.text)]
     opening = {body[i].index for i in lede([p.text for p in body])}
     news = lede_day(text, passages, timexes, published)
+    later_piece = looks_back([p.text for p in body])
     if news is not None and published is not None and (published - news.start).days > NEXT_MORNING_DAYS:
         news = None  # a lede dated days back tells of a happening the rest of the report has moved on from
     events = []
@@ -143,6 +144,7 @@ def extract_cleaned(
             in_lede=any(m.passage in opening and not m.other_time for m in members),
             simple_past=any(m.simple_past and not m.other_time for m in members),
             news_day=news.start if news is not None else None,
+            later_piece=later_piece,
         )
         events.append(
             ArticleEvent(
@@ -185,6 +187,7 @@ def _dated(
     in_lede: bool,
     simple_past: bool,
     news_day: date | None = None,
+    later_piece: bool = False,
 ) -> tuple[DateRange | None, DateBasis]:
     """A happening's date and why: its own sentences' date; else the same happening dated elsewhere in the
     article; else, told in the opening sentences, the report's day (the news lede reports the latest news);
@@ -192,7 +195,8 @@ def _dated(
     happened). The report's day is the day its lede gives its news when that is the day before publication
     (`news_day`: a morning report of the day before), else the publication day. An undated sentence deep in a
     report told in another tense (the perfect or present of background and states of things) gets no date and
-    no basis."""
+    no basis, and so does any undated sentence of a report that opens by counting the time since its story's
+    happening (`later_piece`: "Eight days after ...", written when that happening is no longer the day's news)."""
     if group.date is not None:
         return group.date, DateBasis.CLAUSE
     if published is None:
@@ -201,6 +205,8 @@ def _dated(
     if elsewhere is not None:
         return elsewhere, DateBasis.ELSEWHERE
     day = news_day or published
+    if later_piece:
+        return None, DateBasis.NONE
     if in_lede:
         return DateRange(day, day, "day"), DateBasis.LEDE
     if simple_past:

@@ -69,6 +69,23 @@ def lede(texts: list[str]) -> set[int]:
     return set(long_enough[:LEDE_SENTENCES])
 
 
+# an opening that counts the time since its story's happening ("Eight days after Turkish jets brought down a bomber,
+# the quarrel ...", "A month since the coup, ..."): the report looks back, and its undated sentences are not news of
+# its own day
+_LOOKS_BACK = re.compile(
+    r"^(?:(?:some|about|nearly|almost|more\s+than|just|only|barely|over)\s+)?(?:a|an|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|a\s+few|several|\d{1,2})\s+(?:days?|weeks?|months?|years?)\s+(?:after|since)\s",
+    _I,
+)
+
+
+def looks_back(texts: list[str]) -> bool:
+    """Whether the report's opening sentence (of `texts`, the body's sentences) counts the time since its story's
+    happening: a piece written days or more later, whose undated sentences the report's day does not date."""
+    opening = sorted(lede(texts))
+    return bool(opening) and bool(_LOOKS_BACK.match(texts[opening[0]]))
+
+
 @dataclass(frozen=True)
 class DateInfo:
     text: str
@@ -90,6 +107,8 @@ def _usable_timex(tx: Any, passage: Passage, text: str, dct: date | None) -> boo
         return False
     if dct is not None and tx.range_start > dct:
         return False  # a happening that is reported cannot lie after the report
+    if tx.anchor_kind == "dct" and _SAME_DAY.search(tx.text):
+        return False  # "the same day" with no day named before: the day of a happening the report leaves undated
     if any(a <= tx.start - passage.start < b for a, b in _gmt_spans(passage.text)):
         return False  # a time-zone conversion in brackets names the same moment
     before = text[max(passage.start, tx.start - 12) : tx.start].lower()
@@ -110,6 +129,8 @@ def in_since_clause(passage: Passage, text: str, tx: Any) -> bool:
     return bool(_SINCE_CLAUSE.search(text, cut, tx.start))
 
 
+# "the same day", "that day": a day the article named before; with none named, not the report's own day
+_SAME_DAY = re.compile(r"\bsame\b|^(?:on\s+)?that\s+(?:very\s+)?day$", _I)
 SINCE_REACH = 200  # characters before an expression in which its clause of "since" may open
 # a clause of "since" on the doer's own past, its subject a pronoun for them ("her first visit since she took office
 # in May"): the start of the span the sentence measures. "since the war began in May" names a happening of its own.

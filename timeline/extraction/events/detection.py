@@ -94,6 +94,17 @@ _ATTACK = re.compile(
     r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive|"
     # arson is an attack: "rioters set fire to a police station", "torched two cars", "burned down the town hall"
     r"open(?:ed|s)\s+fire\s+(?:on|at)|"
+    # armed force by other words: "fired on a patrol", "shot dead two officers", "gunned down", "stormed the
+    # parliament" (not "stormed out"), "raided the camp", "pounded the town", "detonated a car bomb"
+    r"fired\s+(?:on|upon|at)\s+(?!(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|dawn|dusk|night|"
+    r"noon|midnight|(?:the\s+)?(?:same\s+)?(?:morning|afternoon|evening|night|day|weekend)|least|random|will)\b)|shot\s+dead|gunned\s+down|storm(?:ed|s)\s+(?!out\b|off\b)|raid(?:ed|s)\s+(?:the|a|an|their|its)\s|"
+    r"bombard(?:ed|s)|pound(?:ed|s)\s+(?=(?-i:[A-Z])|the\b)|detonat(?:ed|es)|infiltrat(?:ed|es)\s+(?:into\s+)?(?=(?-i:[A-Z])|(?:northern|southern|eastern|western|central)\s)|"
+    # an abduction told as the act ("abducted 300 pupils", "were kidnapped on Friday"), not its victims named later
+    # ("schoolboys abducted from their school last week were freed")
+    r"(?:abduct(?:ed|s)|kidnapp(?:ed|s))\s+(?=(?:more\s+than\s+|at\s+least\s+|about\s+|nearly\s+|some\s+)?"
+    r"(?:\d|the\b|an?\b|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|(?-i:[A-Z])))|"
+    r"(?:was|were|been)\s+(?:abducted|kidnapped)\b|"
     # force at sea short of arms: "fired water cannon at a supply boat", "came under water cannon fire", "rammed"
     r"(?:fired|firing|fires|used|turned)\s+(?:\w+\s+){0,2}?water\s+cannons?\s+(?:on|at|against)|water\s+cannon\s+fire|"
     r"ramm(?:ed|ing)\s+(?:a|an|the|its|their|two|three|several)\s|"

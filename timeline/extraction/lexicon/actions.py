@@ -21,10 +21,10 @@ ACTION_PAST = frozenset(
         "dispatched dissolved docked donated downed dropped drove ejected elected enacted encircled ended endorsed "
         "entered erupted evacuated exchanged executed expelled exploded extended extradited fell filed finalised "
         "finalized fined fired flattened fled flew flooded forced freed froze gave granted halted handed hanged "
-        "held hijacked hit hosted imposed impounded inaugurated indicted injured intercepted introduced invaded "
+        "held hijacked hit hosted imposed impounded inaugurated indicted infiltrated injured intercepted introduced invaded "
         "invited issued jailed kidnapped killed landed launched leaked led left liberated lifted lodged looted "
         "lost marched massacred met mobilised mobilized moved named nationalised nationalized nominated occupied "
-        "offered opened ordered ousted overran overturned paid pardoned passed paused postponed published pulled "
+        "offered opened ordered ousted overran overturned paid pardoned passed paused postponed pounded published pulled "
         "quit raided raised ransacked ratified reached rebuffed recalled recaptured received recognised recognized "
         "reduced refused rejected released relocated removed reopened repatriated replaced rescinded rescued "
         "resigned restored resumed retook returned revoked rode ruled sacked sailed sanctioned sank scrapped "
@@ -38,6 +38,6 @@ PHRASAL_PAST = frozenset(
     (
         "threw_out pushed_back called_off broke_off cut_off set_off shut_down took_over handed_over pulled_out "
         "sworn_in walked_out drove_out flew_out moved_out brought_forward carried_out stepped_down weighed_anchor let_go came_into "
-        "entered_into took_effect"
+        "entered_into took_effect gunned_down"
     ).split()
 )
