@@ -7,6 +7,9 @@ date expression the event's date came from and how it was resolved.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -56,6 +59,9 @@ class Article(models.Model):
         null=True, blank=True, db_index=True, help_text="publication date, the anchor of relative dates"
     )
     published_at = models.DateTimeField(null=True, blank=True, help_text="publication time, where the source gives one")
+    published_offset = models.SmallIntegerField(
+        null=True, blank=True, help_text="minutes east of UTC of the publication time as the source gave it"
+    )
     published_source = models.CharField(max_length=20, choices=DateSource.choices, default=DateSource.UNKNOWN)
     raw_text = models.TextField(help_text="the text as it was ingested")
     text = models.TextField(help_text="the cleaned article text; passage offsets point into it")
@@ -93,6 +99,14 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article_detail", args=[self.pk])
+
+    @property
+    def published_local(self) -> datetime | None:
+        """The publication time on the publisher's own clock, as the source gave it (stored in UTC, with its offset
+        kept apart): what the reading of the article was done against."""
+        if self.published_at is None or self.published_offset is None:
+            return self.published_at
+        return self.published_at.astimezone(dt_timezone(timedelta(minutes=self.published_offset)))
 
 
 def clause_in_passage(passage_start: int, passage_end: int, start: int | None, end: int | None) -> tuple[int, int]:

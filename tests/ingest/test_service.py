@@ -1,5 +1,5 @@
 import json
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -284,3 +284,18 @@ def test_it_joins_a_statement_dated_by_its_week_and_one_dated_to_a_day_of_that_w
     article_ingest(raw_text=second, publisher="Courier")
     (event,) = Event.objects.all()
     assert event.publisher_count == 2 and event.date_start == date(2024, 3, 13)
+
+
+def test_an_hour_of_the_evening_before_a_morning_report_dates_its_happening_and_rereading_agrees():
+    text = (
+        "Navy ship sinks\n\nA South Korean navy corvette sank in the Yellow Sea near Baengnyeong Island after an "
+        "explosion tore through its stern at about 9:22 p.m., the Joint Chiefs of Staff said."
+    )
+    morning = datetime(2010, 3, 27, 8, 15, tzinfo=timezone(timedelta(hours=9)))
+    result = article_ingest(raw_text=text, published=date(2010, 3, 27), published_at=morning)
+    event = Event.objects.get()
+    assert event.date_start == date(2010, 3, 26)
+    assert result.article.published_offset == 9 * 60
+    article_reextract(Article.objects.get(pk=result.article.pk))
+    event.refresh_from_db()
+    assert Event.objects.count() == 1 and event.date_start == date(2010, 3, 26)

@@ -19,6 +19,7 @@ from timeline.extraction.events.detection import EventMention, detect, lede_day
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer, default_gazetteer
 from timeline.extraction.segment import Passage, segment
+from timeline.extraction.temporal.tagger import clocks_before_publication
 
 Tagger = Callable[[str, date | None], list[Any]]
 
@@ -121,7 +122,7 @@ def extract_cleaned(
     if published is None and meta.published is not None:
         published, published_at, source = meta.published, meta.published_at, "header"
     passages = segment(text)
-    timexes = tag(text, published)
+    timexes = clocks_before_publication(tag(text, published), published_at if published else None)
     mentions = detect(text, passages, timexes, published, gaz)
     groups = group_mentions(mentions, published)
     body = [p for p in passages if not is_headline(p.text)]

@@ -178,6 +178,12 @@ def collision_keys(ex: ArticleExtraction, raw_text: str) -> set[int] | None:
     return keys
 
 
+def _offset_minutes(moment: datetime | None) -> int | None:
+    """The offset from UTC, in minutes, of a publication time as its source gave it (None: no time, or no zone)."""
+    offset = moment.utcoffset() if moment is not None else None
+    return None if offset is None else int(offset.total_seconds() // 60)
+
+
 def _article_store(
     ex: ArticleExtraction, *, raw_text: str, url: str, digest: str, source_name: str, gaz: Gazetteer
 ) -> IngestResult:
@@ -195,6 +201,7 @@ def _article_store(
         publisher=_publisher(ex.publisher),
         published=ex.published,
         published_at=stored_at,
+        published_offset=_offset_minutes(ex.published_at),
         published_source=source,
         raw_text=raw_text,
         text=ex.text,
@@ -373,7 +380,13 @@ def article_reextract(article: Article, *, gazetteer: Gazetteer | None = None) -
     for event_id, index in old:
         previous.setdefault(event_id, set()).add(index)
     Mention.objects.filter(passage__article=article).delete()
-    ex = extract_cleaned(article.text, published=article.published, title=article.title, gazetteer=gaz)
+    ex = extract_cleaned(
+        article.text,
+        published=article.published,
+        published_at=article.published_local,
+        title=article.title,
+        gazetteer=gaz,
+    )
     passages = list(article.passages.order_by("index"))
     if [(p.start, p.end) for p in passages] != [(p.start, p.end) for p in ex.passages]:
         article.passages.all().delete()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -683,3 +683,21 @@ def test_the_same_weekday_is_the_one_the_text_named_before():
     assert [t.value for t in tag(text, date(2022, 9, 14)) if t.text == "Wednesday"] == ["2022-09-07"]
     # with no Wednesday named before, it is read as any bare weekday
     assert [t.value for t in tag("They met on the same Wednesday.", date(2022, 9, 14))] == ["2022-09-14"]
+
+
+def test_an_hour_not_yet_come_when_the_report_was_published_is_of_the_day_before():
+    from datetime import datetime, timedelta, timezone
+
+    from timeline.extraction.temporal.tagger import clocks_before_publication
+
+    seoul = timezone(timedelta(hours=9))
+    text = "The blast struck the stern at about 9:22 p.m., and rescuers reached the ship at 7 a.m."
+    found = clocks_before_publication(tag(text, date(2010, 3, 27)), datetime(2010, 3, 27, 8, 15, tzinfo=seoul))
+    assert [(t.text, t.range_start) for t in found] == [("9:22 p.m.", date(2010, 3, 26)), ("7 a.m.", date(2010, 3, 27))]
+    # a stamp in UTC says nothing of the local clock; an hour with a zone of its own is left as the tagger read it
+    utc = datetime(2010, 3, 27, 8, 15, tzinfo=UTC)
+    assert clocks_before_publication(tag(text, date(2010, 3, 27)), utc)[0].range_start == date(2010, 3, 27)
+    zoned = clocks_before_publication(
+        tag("It landed at 22:43 GMT.", date(2010, 3, 27)), datetime(2010, 3, 27, 8, 15, tzinfo=seoul)
+    )
+    assert zoned[0].range_start == date(2010, 3, 27)

@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 
 from timeline.extraction.temporal.calendar import is_valid_value
@@ -377,6 +377,42 @@ def _date_clock_times(text: str, found: list[Timex]) -> list[Timex]:
             anchor_kind=following.anchor_kind,
         )
     return found
+
+
+# a clock time that names its time zone ("8:20 p.m. EDT", "16:15 GMT") may be of another zone than the report's
+_ZONE = re.compile(r"\b(?:GMT|UTC|Z|[A-Z]{2,4}T)\b")
+PUBLICATION_SLACK = timedelta(minutes=30)  # how late after its publication a report may still tell an hour of the day
+
+
+def clocks_before_publication(found: list[Timex], published_at: datetime | None) -> list[Timex]:
+    """Put an hour told with no day of its own on the day before the report's, when that hour had not yet come when
+    the report was published: "the blast struck at 9:22 p.m." in a report of 8:15 a.m. tells of the evening before.
+
+    Only hours the tagger put on the publication day (no day written with them or named in their sentence) and
+    written without a zone of their own, against a publication time of day that is known (not midnight) and stamped
+    with the publisher's own offset from UTC (a stamp in UTC says nothing of the local clock)."""
+    offset = published_at.utcoffset() if published_at is not None else None
+    if published_at is None or not offset or published_at.time() == time(0, 0):
+        return found  # a stamp in UTC (or of no zone) tells nothing of the clocks where the news happened
+    published_hour = datetime.combine(date.min, published_at.time())
+    for i, timex in enumerate(found):
+        if timex.rule not in _CLOCK_RULES or timex.anchor_kind != "dct" or "T" not in timex.value:
+            continue
+        if timex.range_start != published_at.date() or _ZONE.search(timex.text):
+            continue
+        hour = _hour_of(timex.value)
+        if hour is None or datetime.combine(date.min, hour) <= published_hour + PUBLICATION_SLACK:
+            continue
+        day = timex.range_start - timedelta(days=1)
+        found[i] = replace(timex, value=day.isoformat() + timex.value[timex.value.index("T") :], range_start=day,
+                           range_end=day)  # fmt: skip
+    return found
+
+
+def _hour_of(value: str) -> time | None:
+    """The hour and minute of a TIMEX3 time value ("2010-03-27T21:22"), or None (a part of day: "T-EV")."""
+    m = re.match(r"\d{4}-\d\d-\d\dT(\d\d):(\d\d)", value)
+    return time(int(m.group(1)), int(m.group(2))) if m and int(m.group(1)) < 24 else None
 
 
 # Between an ordinal day and the day it is: "on Thursday, the third day of", "its 99th day on Tuesday",
