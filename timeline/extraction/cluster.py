@@ -361,7 +361,8 @@ def _facet_score(event: EventProfile, other: EventProfile, *, same_article: bool
 # Speech acts that are news of their own rather than a telling of the happening: a vow, a warning, a
 # condemnation, a call or demand, an accusation (stems as content words are kept).
 _REACTION_STEMS = frozenset(
-    "vow warn condemn denounc critici criticiz call urg demand threaten pledg promis accus blam reject slam".split()
+    "vow warn condemn denounc critici criticiz call urg demand threaten pledg promis accus blam reject slam "
+    "unacceptab outrag deplor appal regret dismay".split()
 )
 TELLING_MIN_SHARED = 4.0  # a statement joins a happening of another kind only on strong agreement
 TELLING_MIN_OVERLAP = 0.3

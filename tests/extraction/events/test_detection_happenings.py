@@ -297,3 +297,28 @@ def test_an_agreement_suspended_or_scrapped_is_no_agreement_made():
         "other"
     )
     assert classify("The two sides signed a peace agreement on Friday.", missile_context=False) == "agreement"
+
+
+def test_an_amount_of_time_does_not_place_the_sentence_at_another_time():
+    # Wednesday, 2015-04-29: the appeal was launched that day; "three months of relief" is what it pays for
+    text = (
+        "Quake relief\n\nRescuers searched the ruins of Kathmandu on Wednesday.\n\n"
+        "The weather was mild.\n\nThe weather was dry.\n\n"
+        "The United Nations and its partners launched a flash appeal for $415 million to fund three months of relief."
+    )
+    found = extract_article(text, published=date(2015, 4, 29)).mentions
+    appeal = [m for m in found if "appeal" in m.summary]
+    assert appeal and not any(m.other_time for m in appeal)
+
+
+def test_a_named_officials_verdict_on_the_happening_is_a_statement_even_undated():
+    text = (
+        "Embassy stormed\n\nProtesters stormed the British embassy in Tehran on Tuesday.\n\n"
+        'British Foreign Secretary William Hague said the attack was "utterly unacceptable".'
+    )
+    ex = extract_article(text, published=date(2011, 11, 29))
+    verdicts = [e for e in ex.events if any("unacceptable" in ex.mentions[i].summary for i in e.mentions)]
+    assert [e.event_type for e in verdicts] == ["statement"]  # a reaction of its own, not the storming
+    # an unnamed voice saying the same is no news
+    plain = 'Protesters stormed the British embassy in Tehran on Tuesday.\n\nSome said the attack was "unacceptable".'
+    assert not any("unacceptable" in m.summary for m in extract_article(plain, published=date(2011, 11, 29)).mentions)

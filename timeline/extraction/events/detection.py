@@ -269,7 +269,7 @@ _SCARE_QUOTE = re.compile(r"[\"“]((?:[\w’'-]+\s+){0,2}[\w’'-]+)[\"”]")
 # the happening as the subject of a verdict: "the drills were a danger to the whole region"
 _VERDICT = re.compile(
     r"^(?:the|its|this|that|these|those|their|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|"
-    r"strikes?|move|deployment|drills?|exercises?|decision|sanctions)\s+(?:was|were|is|are)\s+(?:a|an|the)?\s*"
+    r"strikes?|move|deployment|drills?|exercises?|decision|sanctions)\s+(?:was|were|is|are)(?:\s+|$)(?:(?:a|an|the)\s+)?"
     r"(?!(?:carried|conducted|launched|fired|held|staged|made|seen|detected|observed|announced)\b)",
     _I,
 )
@@ -556,6 +556,12 @@ _SUMMARY_LIST = re.compile(
 _SUBORDINATE_TAIL = re.compile(r"\s(?:after|when|because)\s", _I)
 _DETERMINERS = frozenset("the a an its their his her this that".split())
 _AUXILIARIES = frozenset("was were is are may might will would could can has have had must should".split())
+
+
+def _judges(sentence: str) -> bool:
+    """Whether the sentence tells a verdict on the happening, as "X said the attack was "utterly unacceptable""."""
+    frame = report_frame(sentence)
+    return frame is not None and bool(_VERDICT.match(_outside_quotes(frame.told).strip()))
 
 
 @lru_cache(maxsize=SENTENCE_MEMO)
@@ -848,6 +854,7 @@ def detect(
         if (
             event_type == STATEMENT
             and not (strong_speech(p.text) or offers(p.text) or vows_response(p.text) or _EVALUATES.search(outside))
+            and not ((tellers or titled_name(p.text)) and _judges(p.text))
             and info is None
         ):
             continue
@@ -1077,6 +1084,8 @@ def _another_time(t: Any, dct: date | None, text: str = "") -> bool:
     if t.type == "DURATION":
         if re.fullmatch(r"P[1-6]D", str(t.value)) and _LASTED.search(text[max(0, t.start - 24) : t.start]):
             return False
+        if text and (_QUANTITY_OF_TIME.match(text, t.end) or "-" in t.text):
+            return False  # "to fund three months of relief", "a three-year loan": an amount, not a time of the sentence
         return not str(t.value).startswith("PT")
     if t.type not in _DATED:
         return False
@@ -1085,6 +1094,7 @@ def _another_time(t: Any, dct: date | None, text: str = "") -> bool:
     return not (0 <= (dct - t.range_end).days <= RECENT_DAYS and t.range_start <= dct)
 
 
+_QUANTITY_OF_TIME = re.compile(r"\s+of\s+(?!(?:the|this|last|next|that)\b)")
 BACKGROUND_YEARS_DAYS = 365  # a happening dated this long before its report is told as background
 BACKGROUND_DAYS = 180  # a time expression this long before the article tells of background, not of the news
 

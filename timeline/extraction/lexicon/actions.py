@@ -28,8 +28,8 @@ ACTION_PAST = frozenset(
         "quit raided raised ransacked ratified reached rebuffed recalled recaptured received recognised recognized "
         "reduced refused rejected released relocated removed reopened repatriated replaced rescinded rescued "
         "resigned restored resumed retook returned revoked rode ruled sacked sailed sanctioned sank scrapped "
-        "seized sent sentenced severed shelled shot shut signed slashed spilled spilt stabbed staged stationed "
-        "stormed struck sued summoned surrendered suspended swapped swept took toppled torched toured transferred "
+        "seized sent sentenced severed shelled shook shot shut signed slashed spilled spilt stabbed staged stationed "
+        "stormed struck sued summoned surrendered suspended swapped swept took toppled tore torched toured transferred "
         "unveiled upheld vacated vetoed visited voted walked withdrew won wounded"
     ).split()
 )
