@@ -593,3 +593,33 @@ def test_two_tellings_of_one_day_in_a_report_are_one_statement_only_on_one_topic
         1, "statement", "The crewman rescued by commandos overnight is in good health, officials said.", [], day
     )
     assert len(group_mentions([rescue, again])) == 1
+
+
+def test_two_acts_of_one_day_in_a_report_sharing_only_a_participant_stay_two():
+    day = date(2008, 8, 12)
+    flew = mention(0, "other", "Sarkozy flew to Moscow in the morning and met Medvedev.", ["Nicolas Sarkozy"], day)
+    accepted = mention(
+        1, "other", "Saakashvili accepted the plan late in the evening in Tbilisi.", ["Mikheil Saakashvili",
+        "Nicolas Sarkozy"], day)  # fmt: skip
+    assert len(group_mentions([flew, accepted])) == 2
+    closed = mention(0, "other", "Britain closed its embassy in Tehran on Wednesday.", ["United Kingdom"], day)
+    again = mention(1, "other", "Britain closed the embassy in Tehran and its staff left.", ["United Kingdom"], day)
+    assert len(group_mentions([closed, again])) == 1
+
+
+def test_an_undated_telling_by_another_voice_joins_a_statement_only_on_its_topic():
+    day = date(2024, 4, 2)
+    vow = mention(
+        0, "statement", "Khamenei vowed on Tuesday that Israel would be punished.", ["Iran"], day, "Ali Khamenei"
+    )
+    blame = mention(
+        1, "statement", "The foreign minister blamed Israel and said Tehran would decide.", ["Iran"], None, "Iran"
+    )
+    assert len(group_mentions([vow, blame])) == 2
+
+
+def test_an_undated_act_of_the_catch_all_kind_joins_the_reports_only_one_only_on_words_in_common():
+    day = date(2022, 7, 12)
+    refused = mention(0, "other", "Airport staff refused to process the minister on Tuesday.", ["Sri Lanka"], day)
+    curfew = mention(1, "other", "Troops enforced the curfew across Colombo.", [])
+    assert len(group_mentions([refused, curfew])) == 2

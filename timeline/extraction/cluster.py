@@ -158,6 +158,10 @@ def _speaker_by_role(a: EventProfile, b: EventProfile) -> bool:
 SAME_SPEAKER_MIN_OVERLAP = 0.2
 OTHER_MIN_SHARED = 3  # words two same-day sentences of one report, of the catch-all kind, share to tell one happening
 OTHER_MIN_OVERLAP = 0.3
+# with a participant in common, fewer: but some words beyond the participant ("Sarkozy flew to Moscow" and
+# "Saakashvili accepted the plan Sarkozy brought" are two acts of one day)
+OTHER_ACTOR_MIN_SHARED = 3
+OTHER_ACTOR_MIN_OVERLAP = 0.15
 
 
 def _topic(a: EventProfile, b: EventProfile) -> set[str]:
@@ -295,16 +299,20 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
         if both_dated and event.event_type == OTHER:
             # "other" gathers kinds of their own (a resignation, an arrest, a hearing): two of one day are one
             # happening only when they share a participant or most of their words
-            clear = shared_actors or (shared >= OTHER_MIN_SHARED and overlap >= OTHER_MIN_OVERLAP)
+            clear = (shared_actors and shared >= OTHER_ACTOR_MIN_SHARED and overlap >= OTHER_ACTOR_MIN_OVERLAP) or (
+                shared >= OTHER_MIN_SHARED and overlap >= OTHER_MIN_OVERLAP
+            )
             return 1.0 + overlap + shared_actors if clear else 0.0
         if both_dated and event.event_type != STATEMENT:
             return 1.0 + overlap + shared_actors
         # an undated sentence of the article's only happening of its kind is that happening; where the article
         # tells of several, it joins one only on words in common
-        if sole and both_dated and event.event_type == STATEMENT and not _same_speaker(event, other):
-            # two tellings of one day, not known to be one voice's: one statement only when they tell of one topic
+        if sole and event.event_type == STATEMENT and not _same_speaker(event, other):
+            # two tellings of one day (or one the report leaves undated), not known to be one voice's: one statement
+            # only when they tell of one topic
             return 0.5 + overlap + shared_actors if len(_topic(event, other)) >= 3 and overlap >= 0.25 else 0.0
-        if sole and (shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type != STATEMENT)):
+        # (the catch-all kind gathers acts of all sorts: an undated one of them needs words in common too)
+        if sole and (shared >= 2 or overlap >= 0.2 or (not both_dated and event.event_type not in (STATEMENT, OTHER))):
             return 0.5 + overlap + shared_actors
         if not sole and _same_speaker(event, other):
             # one named speaker (by name or by role) on one topic: the words in common beyond those naming

@@ -322,3 +322,14 @@ def test_a_named_officials_verdict_on_the_happening_is_a_statement_even_undated(
     # an unnamed voice saying the same is no news
     plain = 'Protesters stormed the British embassy in Tehran on Tuesday.\n\nSome said the attack was "unacceptable".'
     assert not any("unacceptable" in m.summary for m in extract_article(plain, published=date(2011, 11, 29)).mentions)
+
+
+def test_blaming_someone_is_an_accusation_told_by_the_one_who_blames():
+    from timeline.extraction.events.detection import statement_speaker
+
+    sentence = (
+        "Iran's foreign minister, Hossein Amir-Abdollahian, blamed Israel for the attack and said Tehran would act."
+    )
+    assert classify(sentence, missile_context=False) == "statement"
+    assert statement_speaker(sentence) == "Iran"
+    assert classify("The fire was blamed on faulty wiring.", missile_context=False) is None

@@ -231,7 +231,7 @@ _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\\s+(?:morn
 # Speech acts that make news on their own.
 _STRONG_SPEECH = re.compile(
     r"\b(?:warn(?:ed|s|ing)?|vow(?:ed|s)?|pledg(?:ed|es)|affirm(?:ed|s)?|confirm(?:ed|s)?|condemn(?:ed|s)?|denounc(?:ed|es)|"
-    r"accus(?:ed|es|ing)|threaten(?:ed|s)?|announc(?:ed|es)|declar(?:ed|es)|demand(?:ed|s)?|urg(?:ed|es)|"
+    r"accus(?:ed|es|ing)|blam(?:ed|es)\s+(?!on\b)(?=(?-i:[A-Z]))|threaten(?:ed|s)?|announc(?:ed|es)|declar(?:ed|es)|demand(?:ed|s)?|urg(?:ed|es)|"
     r"criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|reject(?:ed|s)|denied|denies|insist(?:ed|s)?|promis(?:ed|es)|"
     r"(?:issued|published|released) (?:a|an) (?:statement|communiqu[ée])|protest(?:ed|s)\s+(?:\w+\s+){0,3}?(?:against|to|over)\b|"
     r"lodged (?:a|an) (?:formal )?protest|conced(?:ed|es)|apologi[sz](?:ed|es)|"
@@ -714,9 +714,12 @@ def _speaker(sentence: str, hits: list[Any]) -> str:
     return best.actor
 
 
-# between a speaker and its verb: a few words of role or title, no clause boundary ("officials ... said")
+# between a speaker and its verb: a few words of role or title, no clause boundary ("officials ... said"), an aside
+# naming the office holder ("Iran's foreign minister, Hossein Amir-Abdollahian, blamed ...")
 _SUBJECT_OF = re.compile(
-    r"(?:['’]s)?(?:,[^,]{1,80},)?(?:\s+[\w’'-]+){0,4}\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)*"
+    r"(?:['’]s)?(?:\s+(?!(?:and|but|for|to|of|at|in|on|with|from|that|after|before|over)\b)[\w’'-]+){0,3}?"
+    r"(?:,[^,]{1,80},)?(?:\s+(?!(?:and|but|for|to|of|at|in|on|with|from|that|after|before|over)\b)[\w’'-]+){0,4}\s+"
+    r"(?:has\s+|have\s+|had\s+|also\s+|later\s+)*"
 )
 # a verb, then its speaker ("said Dmitry Peskov", "said the Kremlin's spokesman")
 _INVERTED = re.compile(r"\w+\s+(?:(?:the|its|a)\s+)?(?:[\w’'-]+\s+){0,2}")
