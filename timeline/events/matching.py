@@ -14,13 +14,13 @@ from datetime import date, timedelta
 
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.expressions import RawSQL
 
 from timeline.extraction import cluster
 from timeline.extraction.cluster import DateRange, EventProfile
 from timeline.extraction.events.dating import DateBasis
 from timeline.extraction.gazetteer import Gazetteer, builtin_aliases, gazetteer_from_rows
 from timeline.extraction.pipeline import ArticleEvent, ArticleExtraction
+from timeline.ingest.rows import rows_as_models
 from timeline.models import ActorAlias, Article, Event, Mention, Passage
 
 REPORT_WINDOW_DAYS = 14  # how far back an undated report may reach for the happening it reports
@@ -177,6 +177,10 @@ def _candidate_ids_sql(wanted: list[tuple[frozenset[str], tuple[str, date, date]
     return " UNION ".join(parts), params
 
 
+_CANDIDATE_READS = ("id", "event_type", "date_start", "date_end", "precision", "status", "merged_into_id")
+EVENT_ORDER = "date_start ASC, id ASC"  # Event's own order (Meta.ordering), for reads written out
+
+
 class CandidatePool:
     """The stored events any happening of one article may be, read in two queries for all of them, and the
     events the article adds as its happenings are stored one after the other.
@@ -195,9 +199,13 @@ class CandidatePool:
             return
         sql, params = _candidate_ids_sql(list(wanted))
         # what matching reads of a candidate (_in_window, event_profile, the status and merge of the one chosen);
-        # the event joined is read again, locked, before anything is written to it (events_refresh)
-        reads = ("event_type", "date_start", "date_end", "precision", "status", "merged_into")
-        events = list(Event.objects.only(*reads).filter(id__in=RawSQL(sql, params)))
+        # the event joined is read again, locked, before anything is written to it (events_refresh). Written out:
+        # one statement per article ingested, which Django took longer to compile than the database to run.
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(c) for c in _CANDIDATE_READS)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns} FROM timeline_event WHERE id IN ({sql}) ORDER BY {EVENT_ORDER}", params)
+            events = rows_as_models(Event, _CANDIDATE_READS, cursor.fetchall())
         facts = _mention_facts(events, None)
         for event in events:
             self._add(event, facts[event.id])

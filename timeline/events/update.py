@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import cache
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -15,12 +16,12 @@ from django.utils.text import slugify
 from simple_history.utils import get_change_reason_from_object
 
 from timeline.events.derived import WEAK_RULES, event_date, publisher_count, unique_slug
-from timeline.events.matching import gazetteer_current
+from timeline.events.matching import EVENT_ORDER, gazetteer_current
 from timeline.extraction.events.title_choice import TitleCandidate, best_title
 from timeline.extraction.gazetteer import Gazetteer
 from timeline.ingest.locking import write_lock
-from timeline.ingest.rows import rows_insert
-from timeline.models import Actor, Event, Mention
+from timeline.ingest.rows import rows_as_models, rows_insert
+from timeline.models import Actor, Article, Event, Mention, Passage
 
 
 def _actors(names: Counter[str], gaz: Gazetteer, default_kind: str) -> list[Actor]:
@@ -81,22 +82,14 @@ def event_refresh(event: Event, *, actors: set[str] | None = None, places: set[s
 
 _ARTICLE_TEXTS = ("passage__article__raw_text", "passage__article__text", "passage__article__dropped")  # unread
 # what the refresh reads of each mention (its date, its headline and the sentence it came from, and who reported
-# it when: event_date, _best_title, publisher_count); loading the rest (timestamps above all) cost more than the
-# query
+# it when: event_date, _best_title, publisher_count), by model; loading the rest (timestamps above all) cost more
+# than the query
 _REFRESH_READS = (
-    "event_id",
-    "title",
-    "date_start",
-    "date_end",
-    "precision",
-    "date_rule",
-    "passage__index",
-    "passage__text",
-    "passage__article__published",
-    "passage__article__published_at",
-    "passage__article__publisher_id",
-    "passage__article__duplicate_of_id",
+    (Mention, "m", ("id", "event_id", "passage_id", "date_rule", "date_start", "date_end", "precision", "title")),
+    (Passage, "p", ("id", "article_id", "index", "text")),
+    (Article, "a", ("id", "publisher_id", "published", "published_at", "duplicate_of_id")),
 )
+_UNREAD = ("search_text", "search_vector")  # what the refresh does not read of an event (kept by triggers)
 
 
 class EventWrites:
@@ -148,6 +141,12 @@ def _events_update(events: list[Event], fields: list[str], now: datetime) -> Non
         )
 
 
+@cache
+def _event_history_model() -> type:
+    """Event's history model (``Event.history`` builds a new manager class at each access)."""
+    return Event.history.model
+
+
 def events_history_add(events: list[Event], kind: str, when: datetime) -> None:
     """One history row per event (kind "+" created, "~" changed) as the event now stands in the database,
     copied there by one INSERT ... SELECT (simple_history's bulk_history_create builds a model instance per
@@ -155,7 +154,7 @@ def events_history_add(events: list[Event], kind: str, when: datetime) -> None:
     is the event as it was saved. Rows are added in the order given."""
     if not events:
         return
-    history = Event.history.model
+    history = _event_history_model()
     whos = {(history.get_default_history_user(e), get_change_reason_from_object(e) or None) for e in events}
     if len(whos) > 1:  # a user or reason set on one event only: simple_history's own way, row by row
         Event.history.bulk_history_create(events, update=kind == "~", default_date=when, default_change_reason=None)
@@ -191,11 +190,9 @@ def events_refresh(
     order, until commit), so two ingests refreshing one event take turns and the second reads the first's
     mentions. `before_write` is called with the events whose days are about to change, before any event is
     written. The events as read afresh, in the order given."""
-    rows = Event.objects.defer("search_text", "search_vector").filter(id__in=[e.id for e in events]).order_by("id")
-    fresh = {e.id: e for e in rows.select_for_update(no_key=True)}
+    fresh = {e.id: e for e in _events_locked([e.id for e in events])}
     by_event: dict[int, list[Mention]] = {i: [] for i in fresh}
-    mentions = Mention.objects.filter(event_id__in=list(fresh)).select_related("passage__article")
-    for m in mentions.only(*_REFRESH_READS).order_by("event_id", "passage__article_id", "passage__index"):
+    for m in _refresh_mentions(list(fresh)):
         by_event[m.event_id].append(m)
     own = writes is None
     writes = EventWrites() if writes is None else writes
@@ -217,6 +214,53 @@ def events_refresh(
     if own:
         writes.write()
     return ordered
+
+
+def _events_locked(ids: list[int]) -> list[Event]:
+    """These events (but their search text), in id order, locked until commit (PostgreSQL: FOR NO KEY UPDATE):
+    the read Event.objects.defer(...).select_for_update(no_key=True) makes, written out (one per article
+    ingested)."""
+    if not ids:
+        return []
+    names = tuple(f.attname for f in Event._meta.concrete_fields if f.attname not in _UNREAD)
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT {', '.join(quote(n) for n in names)} FROM {Event._meta.db_table}"
+        f" WHERE id IN ({', '.join(['%s'] * len(ids))}) ORDER BY id ASC"
+    )
+    if connection.features.has_select_for_update:
+        sql += " FOR NO KEY UPDATE" if connection.features.has_select_for_no_key_update else " FOR UPDATE"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return rows_as_models(Event, names, cursor.fetchall())
+
+
+def _refresh_mentions(event_ids: list[int]) -> list[Mention]:
+    """The mentions of these events with what the refresh reads of them, their passages and their articles
+    (those loaded with them, as select_related does), by event, article and passage: one statement written out."""
+    if not event_ids:
+        return []
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"{alias}.{quote(n)}" for _, alias, names in _REFRESH_READS for n in names)
+    sql = (
+        f"SELECT {columns} FROM timeline_mention m INNER JOIN timeline_passage p ON m.passage_id = p.id"
+        " INNER JOIN timeline_article a ON p.article_id = a.id"
+        f" WHERE m.event_id IN ({', '.join(['%s'] * len(event_ids))})"
+        ' ORDER BY m.event_id ASC, p.article_id ASC, p."index" ASC'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, event_ids)
+        rows = cursor.fetchall()
+    built, at = [], 0
+    for model, _, names in _REFRESH_READS:
+        built.append(rows_as_models(model, names, (row[at : at + len(names)] for row in rows)))
+        at += len(names)
+    mentions, passages, articles = built
+    to_passage, to_article = Mention._meta.get_field("passage"), Passage._meta.get_field("article")
+    for mention, passage, article in zip(mentions, passages, articles, strict=True):
+        to_article.set_cached_value(passage, article)
+        to_passage.set_cached_value(mention, passage)
+    return mentions
 
 
 def _refreshed(event: Event, mentions: list[Mention], book: TitleBook | None = None) -> list[str]:
@@ -303,14 +347,11 @@ def events_retitle_if_shown_since(events: list[Event], book: TitleBook | None) -
     sql = "SELECT id FROM timeline_event WHERE title IN ({}) AND NOT id IN ({}) ORDER BY {}"
     with connection.cursor() as cursor:  # written out: asked once per article ingested
         cursor.execute(
-            sql.format(", ".join(["%s"] * len(titles)), ", ".join(["%s"] * len(ids)), _EVENT_ORDER), [*titles, *ids]
+            sql.format(", ".join(["%s"] * len(titles)), ", ".join(["%s"] * len(ids)), EVENT_ORDER), [*titles, *ids]
         )
         others = [pk for (pk,) in cursor.fetchall()]
     if not book.saw_all(others):
         events_retitle_if_shared(events)
-
-
-_EVENT_ORDER = "date_start ASC, id ASC"  # Event's own order (Meta.ordering), for reads written out
 
 
 class TitleBook:
@@ -335,7 +376,7 @@ class TitleBook:
             # written out: asked two or three times per article ingested
             sql = "SELECT id, title, status, merged_into_id FROM timeline_event WHERE title IN ({}) ORDER BY {}"
             with connection.cursor() as cursor:
-                cursor.execute(sql.format(", ".join(["%s"] * len(missing)), _EVENT_ORDER), list(missing))
+                cursor.execute(sql.format(", ".join(["%s"] * len(missing)), EVENT_ORDER), list(missing))
                 rows = cursor.fetchall()
             for pk, title, status, merged in rows:
                 if pk not in self._mine:

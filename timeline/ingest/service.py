@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -72,8 +73,10 @@ class IngestResult:
 # ---------------------------------------------------------------- ingest
 
 
+@lru_cache(maxsize=8)
 def content_hash(raw_text: str, *, publisher: str = "") -> str:
-    """An article's identity: its raw text normalised (with the publisher for another site's copy)."""
+    """An article's identity: its raw text normalised (with the publisher for another site's copy). Kept for
+    the last few texts: an ingest asks it two or three times of one text (before reading it, under its locks)."""
     return text_fingerprint(raw_text, publisher=publisher)
 
 
