@@ -373,7 +373,13 @@ def near_duplicate_of(
     if not candidate_ids:
         return None
     mine = cluster.shingles(article.text)
-    keys = list(Article.objects.filter(id__in=candidate_ids).order_by("id").values_list("id", "content_hash"))
+    with connection.cursor() as cursor:  # written out: asked once per article ingested
+        ids = sorted(candidate_ids)
+        cursor.execute(
+            f"SELECT id, content_hash FROM timeline_article WHERE id IN ({', '.join(['%s'] * len(ids))}) ORDER BY id",
+            ids,
+        )
+        keys = cursor.fetchall()
     unread = [pk for pk, digest in keys if (pk, digest) not in _SHINGLES]
     if len(_SHINGLES) + len(unread) > SHINGLES_KEPT:
         _SHINGLES.clear()

@@ -43,18 +43,24 @@ def link_actors(events: list[Event], names: dict[int, tuple[set[str], set[str]]]
     wanted = {n for e in events for n in names[e.id][0] | names[e.id][1]}
     if not wanted:
         return
-    by_name = dict(Actor.objects.filter(name__in=wanted).values_list("name", "id"))
+    names_asked = sorted(wanted)
+    with connection.cursor() as cursor:  # written out: asked once per article ingested
+        cursor.execute(
+            f"SELECT name, id FROM timeline_actor WHERE name IN ({', '.join(['%s'] * len(names_asked))})", names_asked
+        )
+        by_name = dict(cursor.fetchall())
     if wanted - set(by_name):
         write_lock()  # one creator of actors at a time: two ingests finding the same new name make one actor
     for name in wanted - set(by_name):
         by_name[name] = _actor(name, gaz.kinds.get(name, "country")).id
     actor_rows, place_rows = [], []
+    actor_link, place_link = Event.actors.through, Event.places.through
     for e in events:
         actors, places = names[e.id]
         if not e.is_locked("actors"):
-            actor_rows += [Event.actors.through(event_id=e.id, actor_id=by_name[n]) for n in actors]
+            actor_rows += [actor_link(event_id=e.id, actor_id=by_name[n]) for n in actors]
         if not e.is_locked("places"):
-            place_rows += [Event.places.through(event_id=e.id, actor_id=by_name[n]) for n in places]
+            place_rows += [place_link(event_id=e.id, actor_id=by_name[n]) for n in places]
     rows_insert(actor_rows, ignore_conflicts=True)
     rows_insert(place_rows, ignore_conflicts=True)
 

@@ -198,19 +198,23 @@ def _article_store(
         "given": Article.DateSource.METADATA,
         "header": Article.DateSource.HEADER,
     }.get(ex.published_source, Article.DateSource.UNKNOWN)
-    article = Article.objects.create(
-        title=ex.title[:500],
-        url=url,
-        publisher=_publisher(ex.publisher),
-        published=ex.published,
-        published_at=stored_at,
-        published_offset=_offset_minutes(ex.published_at),
-        published_source=source,
-        raw_text=raw_text,
-        text=ex.text,
-        dropped=[{"line": d.line, "reason": d.reason} for d in ex.dropped],
-        content_hash=digest,
-        source_name=source_name[:500],
+    (article,) = rows_insert(  # one statement, as Article.objects.create sends it, without compiling it
+        [
+            Article(
+                title=ex.title[:500],
+                url=url,
+                publisher_id=_publisher_id(ex.publisher),
+                published=ex.published,
+                published_at=stored_at,
+                published_offset=_offset_minutes(ex.published_at),
+                published_source=source,
+                raw_text=raw_text,
+                text=ex.text,
+                dropped=[{"line": d.line, "reason": d.reason} for d in ex.dropped],
+                content_hash=digest,
+                source_name=source_name[:500],
+            )
+        ]
     )
     passages = _store_passages(article, ex)
     compared = near_duplicate_candidates(article, passages)
@@ -263,11 +267,16 @@ def _republished_elsewhere(existing: Article, publisher: str) -> bool:
     return bool(name) and existing.publisher is not None and existing.publisher.name.strip().lower() != name
 
 
-def _publisher(name: str) -> Publisher | None:
+def _publisher_id(name: str) -> int | None:
+    """The id of the publisher of this name, stored now if it is new (the question written out: asked once per
+    article ingested)."""
     name = name.strip()[:200]
     if not name:
         return None
-    return Publisher.objects.get_or_create(name=name)[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM timeline_publisher WHERE name = %s", [name])
+        row = cursor.fetchone()
+    return row[0] if row is not None else Publisher.objects.get_or_create(name=name)[0].id
 
 
 def _store_passages(article: Article, ex: ArticleExtraction) -> list[Passage]:
