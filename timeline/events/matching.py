@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
@@ -139,10 +139,11 @@ def _mention_facts(events: list[Event], exclude_article: int | None) -> dict[int
         params.append(exclude_article)
     with connection.cursor() as cursor:
         cursor.execute(sql + ' ORDER BY p.article_id ASC, p."index" ASC', params)
-        rows = [(*row[:2], json.loads(row[2]), json.loads(row[3]), *row[4:]) for row in cursor.fetchall()]
+        rows = cursor.fetchall()
+    loads = json.loads
     for event_id, article_id, words, actors, speaker, basis, start, end, precision in rows:
         own = start if basis in DATED_BASES and precision == "day" and start == (end or start) else None
-        facts[event_id].append(MentionFacts(article_id, frozenset(words), tuple(actors), speaker, own))
+        facts[event_id].append(MentionFacts(article_id, frozenset(loads(words)), tuple(loads(actors)), speaker, own))
     return facts
 
 
@@ -227,9 +228,9 @@ class CandidatePool:
 DATED_BASES = (DateBasis.CLAUSE, DateBasis.ELSEWHERE)  # a date the report gives the happening, not its own day
 
 
-@dataclass(frozen=True)
-class MentionFacts:
-    """What a stored mention tells matching (Mention.keywords, actors, speaker, and its own day if any)."""
+class MentionFacts(NamedTuple):
+    """What a stored mention tells matching (Mention.keywords, actors, speaker, and its own day if any): a
+    tuple, as some thousands are built for each article ingested."""
 
     article: int
     keywords: frozenset[str]
@@ -372,7 +373,9 @@ def near_duplicate_of(
         candidate_ids = near_duplicate_candidates(article, passages)
     if not candidate_ids:
         return None
-    mine = cluster.shingles(article.text)
+    mine = _SHINGLES.get((article.id, article.content_hash)) or cluster.shingles(article.text)
+    # kept for the articles stored after it, which compare themselves with it
+    _SHINGLES[(article.id, article.content_hash)] = mine
     with connection.cursor() as cursor:  # written out: asked once per article ingested
         ids = sorted(candidate_ids)
         cursor.execute(
@@ -383,8 +386,14 @@ def near_duplicate_of(
     unread = [pk for pk, digest in keys if (pk, digest) not in _SHINGLES]
     if len(_SHINGLES) + len(unread) > SHINGLES_KEPT:
         _SHINGLES.clear()
-    for pk, digest, text in Article.objects.filter(id__in=unread).values_list("id", "content_hash", "text"):
-        _SHINGLES[(pk, digest)] = cluster.shingles(text)
+    if unread:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, content_hash, text FROM timeline_article WHERE id IN ({', '.join(['%s'] * len(unread))})",
+                unread,
+            )
+            for pk, digest, text in cursor.fetchall():
+                _SHINGLES[(pk, digest)] = cluster.shingles(text)
     for pk, digest in keys:
         theirs = _SHINGLES.get((pk, digest))
         if theirs is None:  # cleared meanwhile (a very long candidate list): read it again

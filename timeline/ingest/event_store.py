@@ -207,7 +207,7 @@ def _events_create(new: list[tuple[Event, ArticleEvent]]) -> None:
     for (event, _), slug in zip(new, unique_slugs(Event, bases, SLUG_MAX), strict=True):
         event.slug = slug
     with transaction.atomic(savepoint=False):
-        events = Event.objects.bulk_create([e for e, _ in new])
+        events = rows_insert([e for e, _ in new])
         events_history_add(events, "+", timezone.now())
 
 

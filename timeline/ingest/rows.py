@@ -71,7 +71,8 @@ def _plain(model: type[models.Model], fields: list[models.Field], objs: list[mod
             return False
         kind = (f.target_field if f.is_relation else f).get_internal_type()
         if kind not in connection.data_types or kind in ("BinaryField", "DecimalField", "DurationField"):
-            return False
+            if f.is_relation or any(getattr(obj, f.attname) is not None for obj in objs):
+                return False  # a NULL of any other type is written as bulk_create writes it (the event's lexemes)
     return True
 
 
