@@ -122,10 +122,16 @@ def _candidate_order(event: Event) -> tuple:
 
 def _mention_facts(events: list[Event], exclude_article: int | None) -> dict[int, list[MentionFacts]]:
     """What the stored mentions of these events tell matching, by event id (one query)."""
+    return {i: _facts(rows) for i, rows in _mention_rows(events, exclude_article).items()}
+
+
+def _mention_rows(events: list[Event], exclude_article: int | None) -> dict[int, list[tuple]]:
+    """The stored mentions of these events as read for matching (raw rows: their article, keywords and actors
+    as JSON text, speaker, date basis and date), by event id (one query)."""
     ids = [e.id for e in events if e.id is not None]
-    facts: dict[int, list[MentionFacts]] = {i: [] for i in ids}
+    found: dict[int, list[tuple]] = {i: [] for i in ids}
     if not ids:
-        return facts
+        return found
     # written out (one statement per article ingested: Django's compiler took about as long as the database);
     # the same rows in the same order as Mention's own (its passage's article, then its index)
     sql = (
@@ -139,12 +145,36 @@ def _mention_facts(events: list[Event], exclude_article: int | None) -> dict[int
         params.append(exclude_article)
     with connection.cursor() as cursor:
         cursor.execute(sql + ' ORDER BY p.article_id ASC, p."index" ASC', params)
-        rows = cursor.fetchall()
+        for event_id, *row in cursor.fetchall():
+            found[event_id].append(tuple(row))
+    return found
+
+
+def _facts(rows: list[tuple]) -> list[MentionFacts]:
     loads = json.loads
-    for event_id, article_id, words, actors, speaker, basis, start, end, precision in rows:
+    facts = []
+    for article_id, words, actors, speaker, basis, start, end, precision in rows:
         own = start if basis in DATED_BASES and precision == "day" and start == (end or start) else None
-        facts[event_id].append(MentionFacts(article_id, frozenset(loads(words)), tuple(loads(actors)), speaker, own))
+        facts.append(MentionFacts(article_id, frozenset(loads(words)), tuple(loads(actors)), speaker, own))
     return facts
+
+
+# The profiles of the stored events last compared, by what they are made of (the event's kind and date, its
+# mentions' rows as read): the events near a report's days are compared again for each report of those days, and
+# are as they were unless a report joined them meanwhile.
+_PROFILES: dict[tuple, EventProfile] = {}
+PROFILES_KEPT = 2000
+
+
+def _stored_profile(event: Event, rows: list[tuple]) -> EventProfile:
+    """event_profile of a stored event from its mentions' rows (_mention_rows), kept for the next report."""
+    key = (event.id, event.event_type, event.date_start, event.date_end, event.precision, tuple(rows))
+    profile = _PROFILES.get(key)
+    if profile is None:
+        if len(_PROFILES) >= PROFILES_KEPT:
+            _PROFILES.clear()
+        profile = _PROFILES[key] = event_profile(event, _facts(rows))
+    return profile
 
 
 def candidate_days(group: ArticleEvent) -> tuple[frozenset[str], date, date] | None:
@@ -207,17 +237,17 @@ class CandidatePool:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {columns} FROM timeline_event WHERE id IN ({sql}) ORDER BY {EVENT_ORDER}", params)
             events = rows_as_models(Event, _CANDIDATE_READS, cursor.fetchall())
-        facts = _mention_facts(events, None)
+        rows = _mention_rows(events, None)
         for event in events:
-            self._add(event, facts[event.id])
+            self._add(event, _stored_profile(event, rows[event.id]))
 
-    def _add(self, event: Event, facts: list[MentionFacts]) -> None:
+    def _add(self, event: Event, profile: EventProfile) -> None:
         self._events.append(event)
-        self._profiles[id(event)] = event_profile(event, facts)
+        self._profiles[id(event)] = profile
 
     def add(self, event: Event) -> None:
         """An event the article creates (saved or not yet): later happenings of the article may join it."""
-        self._add(event, [])
+        self._add(event, event_profile(event, []))
 
     def for_group(self, group: ArticleEvent) -> list[tuple[Event, EventProfile]]:
         kinds, window = cluster.candidate_kinds(group.event_type), candidate_window(group)

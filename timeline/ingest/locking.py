@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db import connection
 
@@ -74,11 +75,16 @@ def lock_key(*parts: object) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def day_keys(kinds: Iterable[str], first, last) -> set[int]:
+def day_keys(kinds: Iterable[str], first, last) -> frozenset[int]:
     """The keys of every day from first to last for one family of kinds (those that may be one event)."""
-    family = ",".join(sorted(kinds))
+    return _family_day_keys(",".join(sorted(kinds)), first, last)
+
+
+@lru_cache(maxsize=4096)
+def _family_day_keys(family: str, first, last) -> frozenset[int]:
+    """day_keys, kept for the windows asked last: the reports of one run ask the same days again and again."""
     days = (last - first).days
-    return {lock_key("day", family, (first + timedelta(days=n)).isoformat()) for n in range(days + 1)}
+    return frozenset(lock_key("day", family, (first + timedelta(days=n)).isoformat()) for n in range(days + 1))
 
 
 def ingest_locks(keys: set[int]) -> bool:
