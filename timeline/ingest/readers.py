@@ -70,6 +70,9 @@ def _article_name(name: str) -> bool:
     return not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
 
 
+_CONTROL_BYTES = bytes(b for b in range(256) if b < 9 or 13 < b < 32)  # what a text file does not hold
+
+
 def _read_text(path: Path, max_bytes: int) -> str:
     try:
         if path.is_dir():
@@ -87,7 +90,7 @@ def _read_text(path: Path, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise ReadError(f"too large: more than {max_bytes} bytes")
     head = data[:8192]
-    if sum(b < 9 or 13 < b < 32 for b in head) > BINARY_SHARE * len(head):
+    if len(head) - len(head.translate(None, _CONTROL_BYTES)) > BINARY_SHARE * len(head):
         raise ReadError("binary file (control bytes), not text")
     try:
         text = data.decode("utf-8-sig")

@@ -88,6 +88,7 @@ def _plain(model: type[models.Model], fields: list[models.Field], objs: list[mod
 _AS_IS = {
     models.CharField: str,
     models.SlugField: str,
+    models.URLField: str,
     models.TextField: str,
     models.IntegerField: int,
     models.BigIntegerField: int,
@@ -129,6 +130,8 @@ def _value_reader(field: models.Field) -> Callable[[models.Model], object]:
         value = getattr(obj, attname)
         if type(value) is plain:
             return value.isoformat() if plain is date else value
+        if plain is str and isinstance(value, str):
+            return value  # a choice (TextChoices): a str, written as its text
         return general(obj)
 
     return read
