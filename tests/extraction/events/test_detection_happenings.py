@@ -333,3 +333,10 @@ def test_blaming_someone_is_an_accusation_told_by_the_one_who_blames():
     assert classify(sentence, missile_context=False) == "statement"
     assert statement_speaker(sentence) == "Iran"
     assert classify("The fire was blamed on faulty wiring.", missile_context=False) is None
+
+
+def test_the_force_of_nature_is_no_attack():
+    text = "Quake\n\nA magnitude 7.8 earthquake struck central Nepal on Saturday, killing more than 1,000 people."
+    assert [t for t, _ in _mentions(text, date(2015, 4, 25))] == ["other"]
+    armed = "Shelling\n\nRebels shelled the town on Monday, days after the earthquake."
+    assert [t for t, _ in _mentions(armed, date(2015, 4, 27))] == ["attack"]

@@ -372,6 +372,20 @@ _UNDOING = re.compile(
 )
 
 
+# the forces of nature, and the words that tell of armed force beside them ("shelled the town after the quake")
+_HAZARD = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|tsunamis?|eruptions?|volcano(?:es)?|floods?|flooding|"
+    r"cyclones?|hurricanes?|typhoons?|(?:tropical|winter|severe|dust|snow|ice)\s+storms?|landslides?|mudslides?|avalanches?|wildfires?|bushfires?|"
+    r"heatwaves?|droughts?)\b",
+    _I,
+)
+_ARMED = re.compile(
+    r"\b(?:troops|soldiers|forces|militants?|rebels?|gunmen|fighters|army|military|missiles?|rockets?|shells?|"
+    r"shelled|bombs?|bombed|drones?|air\s?strikes?|artillery|insurgents?|police)\b",
+    _I,
+)
+
+
 # a ceremony that marks an agreement: "for a ceremony marking the state's entry into the bloc", "at a
 # ceremony for the signing of the treaty"
 _CEREMONY_OF_AGREEMENT = re.compile(
@@ -888,6 +902,10 @@ def detect(
                 event_type = classify(told_in.text, missile_context=missile_context) or (
                     OTHER if acted(told_in.text) else event_type
                 )
+        if event_type == ATTACK and _HAZARD.search(told_in.text) and not _ARMED.search(told_in.text):
+            # nature's force is no attack: "an earthquake struck", "the tsunami killed three" (of no set kind, so
+            # that the quake that "struck" in one report and "hit" in the next is one happening)
+            event_type = OTHER
         mentions.append(
             EventMention(
                 passage=p.index,
