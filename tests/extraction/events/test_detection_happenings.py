@@ -340,3 +340,18 @@ def test_the_force_of_nature_is_no_attack():
     assert [t for t, _ in _mentions(text, date(2015, 4, 25))] == ["other"]
     armed = "Shelling\n\nRebels shelled the town on Monday, days after the earthquake."
     assert [t for t, _ in _mentions(armed, date(2015, 4, 27))] == ["attack"]
+
+
+def test_a_happening_told_before_its_telling_is_the_happening_whatever_its_kind():
+    told_first = (
+        "The protocol on Ruritania's accession to the alliance has entered into force, the State Department announced."
+    )
+    assert classify(told_first, missile_context=False) == "agreement"
+    # a telling of a telling stays a statement
+    twice = "Earlier in the week, a newspaper revealed how troops had been sent to the border, the alliance confirmed."
+    assert classify(twice, missile_context=False) == "statement"
+    # and so does a confirmation that something was done, told after its telling
+    assert (
+        classify("The Pentagon confirmed that Ruritania had sent 10,000 troops abroad.", missile_context=False)
+        == "statement"
+    )

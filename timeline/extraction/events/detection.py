@@ -121,7 +121,7 @@ _AGREEMENT = re.compile(
     # a text named by what it is, once its signing is told: "the document was signed on Monday"
     rf"\b(?:{_PACT_NOUNS}|documents?)\b[^,;]{{0,25}}\b(?:was|were|is|has been|had been|have been)\s+"
     r"(?:formally\s+|finally\s+)?(?:signed|agreed|reached|concluded|ratified)\b|"
-    r"\b(?:agreement|treaty|deal|accord|pact|ceasefire|truce)\b.{0,60}\b(?:took|takes|came into|comes into|entered into)\s+"
+    rf"\b(?:{_PACT_NOUNS})\b.{{0,60}}\b(?:took|takes|came into|comes into|entered into|has entered into|have entered into)\s+"
     r"(?:effect|force)\b|"
     # "agreed on Friday on the first section of their border": agreeing on a text, not "agreed that ..."
     r"\bagreed\s+(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?(?:on|upon)\s+(?:the|a|an|their|its|new)\s+(?!need\b|importance\b)",
@@ -461,10 +461,28 @@ def _reported_happening(main: str, outside: str) -> str | None:
     if not speech or not all(_TELLING.fullmatch(m.group(0)) for m in speech):
         return None
     told = outside[outside.find(speech[-1].group(0)) + len(speech[-1].group(0)) :]
-    if not _TOLD_CLAUSE.search(told):
+    if _TOLD_CLAUSE.search(told):
+        kind = _kind_of_act(told, missile_context=False, late=True)
+        return kind if kind in (ATTACK, OTHER) else None
+    # the happening told first and its telling after it ("The protocol has entered into force, the State
+    # Department announced"): the news is the happening, whatever its kind
+    frame = report_frame(outside)
+    if frame is None or not _TELLING.fullmatch(frame.verb) or not _PERFECT_OR_PAST_ACT.search(frame.told):
         return None
-    kind = _kind_of_act(told, missile_context=False, late=True)
-    return kind if kind in (ATTACK, OTHER) else None
+    if report_frame(frame.told) is not None or _SAID.search(frame.told) or _DISCLOSED.search(frame.told):
+        return None  # "The Sun revealed how troops had been sent, Nato confirmed": a telling of a telling
+    kind = _kind_of_act(frame.told, missile_context=False, late=True)
+    return kind if kind is not None and kind != STATEMENT else None
+
+
+# a telling inside the told: "The Sun revealed how troops had been sent, Nato confirmed"
+_DISCLOSED = re.compile(
+    r"\b(?:reveal(?:ed|s)|report(?:ed|s)|disclos(?:ed|es)|show(?:ed|s)|found|learn(?:ed|t)|"
+    r"announc(?:ed|es)|confirm(?:ed|s)|claim(?:ed|s)|warn(?:ed|s))\b",
+    _I,
+)
+# a told clause in the perfect or the past of an act ("has entered into force", "had seized", "were expelled")
+_PERFECT_OR_PAST_ACT = re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?-i:[a-z]+(?:ed|en|n|t))\b", _I)
 
 
 # a relative clause that tells what happened within the happening its noun names: "the visit, during which ..."
