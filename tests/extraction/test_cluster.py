@@ -623,3 +623,12 @@ def test_an_undated_act_of_the_catch_all_kind_joins_the_reports_only_one_only_on
     refused = mention(0, "other", "Airport staff refused to process the minister on Tuesday.", ["Sri Lanka"], day)
     curfew = mention(1, "other", "Troops enforced the curfew across Colombo.", [])
     assert len(group_mentions([refused, curfew])) == 2
+
+
+def test_two_meetings_of_different_people_in_one_report_stay_two():
+    day = date(2008, 8, 14)
+    sochi = mention(0, "diplomatic meeting", "In Sochi, Dmitry Medvedev met Angela Merkel at his residence.",
+                    ["Dmitry Medvedev", "Angela Merkel", "Russia"])  # fmt: skip
+    riviera = mention(1, "diplomatic meeting", "She met President Nicolas Sarkozy at his summer residence yesterday.",
+                      ["Nicolas Sarkozy", "France", "Russia"], day)  # fmt: skip
+    assert len(group_mentions([sochi, riviera])) == 2

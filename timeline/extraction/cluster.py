@@ -286,6 +286,8 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
     both_dated = event.date is not None and other.date is not None
     if event.actors and other.actors and not shared_actors and not (same_article and event.event_type != STATEMENT):
         return 0.0
+    if event.event_type == DIPLOMATIC_MEETING and _other_people(event, other):
+        return 0.0  # Merkel meeting Medvedev in Sochi is not Rice meeting Sarkozy on the Riviera
     if same_article:
         # one article's sentences tell one story, but a group of several sentences is compared by the words a
         # third of them hold: a word of one loose member does not pull in the next sentence (no chaining)
@@ -332,6 +334,20 @@ def match_score(event: EventProfile, other: EventProfile, *, same_article: bool,
     if shared >= CROSS_MIN_SHARED and overlap >= CROSS_MIN_OVERLAP:
         return overlap + 0.5 * shared_actors
     return 0.0
+
+
+def _other_people(a: EventProfile, b: EventProfile) -> bool:
+    """Both sides name the people who took part, and none of them is on both: two gatherings, not one."""
+    pa = {x for x in a.actors if _person_like(x)}
+    pb = {x for x in b.actors if _person_like(x)}
+    return bool(pa) and bool(pb) and not common_actors(pa, pb)
+
+
+def _person_like(actor: str) -> bool:
+    """A person the gazetteer knows, or a name it does not know written as a person's ("Nicolas Sarkozy")."""
+    kind = _kind(actor)
+    words = actor.split()
+    return kind == PERSON or (not kind and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words))
 
 
 # Kinds the detector may give one happening: rockets fired at a country are a launch in one report and an
