@@ -110,3 +110,32 @@ def test_a_share_of_the_vote_is_no_object_pointing_back():
     sentence = "Jan Novak won a second term with 58 percent of the vote, the board said."
     assert "pronoun/unnamed" not in kinds("Jan Novak wins a second term with 58 percent of the vote", [sentence])
     assert "pronoun/unnamed" in kinds("Elbonia condemns the vote", ["Elbonia condemned the vote."])
+
+
+def test_it_lets_a_title_stop_before_a_time_phrase_its_sentence_goes_on_with():
+    for title, source in (
+        ("The council endorses the law", "The council endorsed the law the following day."),
+        (
+            "A court issues a warrant for the ship",
+            "A court issued a warrant for the ship the next day, but no one acted.",
+        ),
+        (
+            "A strong earthquake strikes the valley",
+            "A strong earthquake struck the valley shortly before noon on Sunday.",
+        ),
+        ("Divers pull nine sailors from the hull", "Divers pulled nine sailors from the hull overnight, but two died."),
+    ):
+        assert not any(f.startswith("cut off") for f in title_faults(title, [source])), title
+
+
+def test_an_owner_named_in_the_subject_before_names_the_title_s_subject():
+    faults = title_faults(
+        "Osterlich's coast guard accuses Ruritania of fishing in its waters",
+        ["It accused Ruritania of fishing in its waters."],
+        ["Osterlich's coast guard said it had stopped two trawlers."],
+    )
+    assert not faults
+
+
+def test_it_reads_a_present_verb_before_a_counted_object():
+    assert "no verb" not in title_faults("Divers in Hel pull two people from the water", ["x"])

@@ -43,7 +43,8 @@ _BASES = frozenset(
     release remain remove replace report request resign respond restore retake return reveal rise rule run sanction
     say see seek seize sell send sentence set shell shoot show sign sink sit speak spend stage stand start state
     stay step stop storm strike suffer supply support surrender suspend take talk target tell test threaten track
-    travel try turn urge use veto visit vote vow walk want warn watch wave win withdraw wound cite""".split()
+    travel try turn urge use veto visit vote vow walk want warn watch wave win withdraw wound cite
+    abduct convene erupt kidnap pull recover rescue surround swap""".split()
 )
 _IRREGULAR = frozenset(
     """began begun became broke broken brought built came cut drew drawn drove driven fell fallen fled flew flown
@@ -76,12 +77,13 @@ _SUBORDINATORS = frozenset(
 )
 _TIME_WORD = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|evening|night|"
-    r"afternoon|midnight|noon|dawn|dusk|week|month|year|weekend|january|february|march|april|may|june|july|august|"
+    r"afternoon|midnight|noon|dawn|dusk|day|days|hours|overnight|now|week|month|year|weekend|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,4}(?:st|nd|rd|th)?|"
     r"local\s+time|a\.m\.?|p\.m\.?|\d{1,2}:\d\d)"
 )
 _TIME_FOLLOW = re.compile(
-    r"^(?:(?:on|in|at|by|early|late|last|this|earlier|later|the|previous|same|next|of)\s+)*"
+    r"^(?:(?:on|in|at|by|early|late|last|this|that|earlier|later|the|previous|same|next|following|of|shortly|just|"
+    r"before|after|until|within|throughout)\s+)*"
     rf"{_TIME_WORD}\b(?:,?\s+(?:(?:on|in|at|of|the)\s+)*{_TIME_WORD}\b)*",
     _I,
 )
@@ -173,7 +175,10 @@ def _is_finite(words: list[str], raw: list[str], i: int) -> bool:
 
 
 _ARTICLES = frozenset("the a an its their".split())
-_OBJECT_START = frozenset("the a an its his her their that this these those on for with to".split())
+_OBJECT_START = frozenset(
+    "the a an its his her their that this these those on for with to two three four five six seven eight nine ten "
+    "dozens hundreds thousands".split()
+)
 _ADVERBS = frozenset("also first later then now again still jointly formally swiftly".split())
 
 
@@ -250,7 +255,7 @@ def _unnamed(title: str, source: str, previous: str) -> str:
             and not any(n in said for n in names)
         ):
             before = _subject(previous) if previous else []
-            if not any(n in _words(" ".join(before)) for n in names):
+            if not any(n in [_bare(w) for w in _words(" ".join(before))] for n in names):
                 return "pronoun resolved to an actor that is not the subject of the sentence before"
         elif not any(n in said or n in [_bare(w) for w in _words(previous)] for n in names):
             return "subject named in neither its sentence nor the one before"
