@@ -110,3 +110,8 @@ def test_a_title_telling_what_someone_said_needs_a_verb_in_what_is_told():
 def test_the_trimmed_sentence_leaves_out_an_attribution_and_the_detail_after_it():
     sentence = "The convoy reached the town on Monday, the agency said: 15 trucks carrying wheat and oil."
     assert trimmed_sentence(sentence) == "The convoy reached the town on Monday"
+
+
+def test_a_verb_known_by_its_past_reads_as_a_verb_after_its_subject_only():
+    assert "no verb" not in headline_faults("Ruritania and Osterlich swap prisoners near Velka")
+    assert "no verb" in headline_faults("The prisoner swap near Velka")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.extraction.events.verbs import past_to_base
 from timeline.extraction.lexicon import speech
 from timeline.extraction.lexicon.calendar_words import MONTHS, WEEKDAYS
 from timeline.extraction.prefilter import guard_patterns
@@ -149,6 +150,13 @@ _TITLED_NAME = re.compile(
 )
 
 
+# a name, then its role with no article ("Yoon Duk-yong, co-chairman of the inquiry, told ..."), then the verb
+_BARE_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?P<role>(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*))?\s+"
+    r"(?:of|for|at|to|in)\s+[^,;\"“]{2,80}),\s+(?=(?-i:[a-z]))(?!(?:including|and|or|but|among|such)\b)"
+)
+
+
 def aside_spans(text: str) -> list[tuple[int, int]]:
     """Where the asides after a name lie ("The Rubymar, a ship struck two weeks ago, sank ..."): what they
     say, and the time they give, belongs to the aside, not to the sentence's happening."""
@@ -181,8 +189,32 @@ def strip_title_appositives(text: str) -> str:
     where it is ("X says he agreed a truce with his counterpart, Y, that ..." keeps its opening)."""
     if text.count(",") < 2:
         return text
+    role = _BARE_ROLE.match(text)
+    if role and not _SUBJECT_VERB.search(role["role"]):
+        text = role["name"] + " " + text[role.end() :]  # "Yoon, co-chairman of the team, told ..."
     text = _TITLED_NAME.sub(_titled_name, text, count=1)
-    return _APPOSITIVE.sub(lambda m: m.group(0) if _SPEECH.search(m.group(1)) else " ", text)
+    for m in _APPOSITIVE.finditer(text):
+        if _PARTICIPLE_ASIDE.match(m.group(1)) and _has_finite_verb(text[: m.start()]):
+            # "Russia began air strikes, saying it targeted militants, though ...": a participle after a
+            # complete clause starts what follows it, not an aside; the headline stops before it
+            return text[: m.start()]
+
+    def aside(m: re.Match[str]) -> str:
+        if _SPEECH.search(m.group(1)):
+            return m.group(0)
+        # "struck Gori, the town nearest the border, killing five": the participle keeps its comma
+        return ", " if _PARTICIPLE_ASIDE.match(text, m.end() - 2) else " "
+
+    return _APPOSITIVE.sub(aside, text)
+
+
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?-i:[a-z]+ing)\b")
+
+
+def _has_finite_verb(text: str) -> bool:
+    """Whether the text holds a past verb we know (or an auxiliary) after its first word."""
+    table = past_to_base()
+    return bool(_SUBJECT_VERB.search(text)) or any(w.strip(",;:").lower() in table for w in text.split()[1:])
 
 
 _NAME_LIST = re.compile(r"^(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+)+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+")

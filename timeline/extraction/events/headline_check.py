@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from timeline.extraction.events.clauses import SENTENCE_MEMO, strip_lead
-from timeline.extraction.events.verbs import PRESENT, past_to_base
+from timeline.extraction.events.verbs import PRESENT, past_only_present, past_to_base
 from timeline.extraction.prefilter import guard_patterns
 
 _I = re.IGNORECASE
@@ -55,7 +55,7 @@ _STANDS_ALONE = frozenset(
 )
 # (an apostrophe after an s is an owner's: "Hamas’ attack", "the allies' plan")
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘](?=\w)|(?<=\w)(?<!s)['’](?!\w)")
-_SHORT_QUOTE = re.compile(r"[\"“‘']([^\"“”‘’']{1,60}?)[\"”’'](?!\w)")
+_SHORT_QUOTE = re.compile(r"(?:[\"“]|(?<!\w)[‘'])([^\"“”‘’']{1,60}?)[\"”’'](?!\w)")  # not "Georgia's ..."
 _BE = frozenset("is are was were has have had".split())
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?[\w’'.\- ]{1,60}?\s+(?:said|says|told\s+\w+|reported|added|stated)(?:\s+on\s+\w+)?\s*\.?$|"
@@ -148,7 +148,11 @@ def _finite_verb(words: list[str]) -> bool:
     words = _RELATIVE_ASIDE.sub(" ", " ".join(words)).split()
     table = past_to_base()
     return any(
-        (w := word.lower().strip(",;:")) in PRESENT or w in table or w in _BE or (w.endswith("ed") and i > 0)
+        (w := word.lower().strip(",;:")) in PRESENT
+        or w in table
+        or w in _BE
+        or (w.endswith("ed") and i > 0)
+        or past_only_present(w, words[i - 1])
         for i, word in enumerate(words[1:], start=1)
     )
 

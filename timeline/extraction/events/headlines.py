@@ -40,6 +40,7 @@ from timeline.extraction.events.verbs import (
     PARTICIPLE_PAST,
     PRESENT,
     past,
+    past_only_present,
     past_to_base,
     third_person,
 )
@@ -66,7 +67,7 @@ _TIME_WORDS = re.compile(
 _PREP_BEFORE = re.compile(
     r"(?:(?:\s*,)?\s+|^)(?:(?:on|in|at|during|since|by|from|of|over|throughout|within|until|through|for|to|between|late|early|earlier|later|"
     r"approximately|about|around|"
-    r"roughly|nearly|just|shortly)\s+)*(?:the\s+)?$",
+    r"roughly|nearly|just|shortly|before|after)\s+)*(?:the\s+)?$",
     _I,
 )
 _AUXILIARY = re.compile(
@@ -111,8 +112,11 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         before = _last_non_space(text, start)
         if before > 0 and text[before - 1] == "," and tail.first_non_space() == ",":
-            tail.drop_comma()  # "The summit, five days ago, set" -> "The summit set"
-            head_end, kept = before - 1, ""
+            if not _PARTICIPLE_AFTER.match(tail.lead(40)):
+                tail.drop_comma()  # "The summit, five days ago, set" -> "The summit set"
+            head_end, kept = before - 1, ""  # "struck Gori, on Tuesday, killing five" -> "struck Gori, killing five"
+        elif _DETERMINED_TIME.search(text, max(0, start - 8), start) and _NOUN_AFTER.match(tail.lead(24)):
+            head_end, kept = start, ""  # "the April 25 quake": the date names the quake, its article stays
         else:
             head_end, kept = _preposition_before(text, start)
         joiner = "" if not (head_end or kept) or re.match(r"^[,.;:]", tail.lead(1)) or tail.empty() else " "
@@ -124,6 +128,16 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
         after.append(kept)
         cut = head_end
     return re.sub(r"\s{2,}", " ", text[:cut] + "".join(reversed(after)))
+
+
+_PARTICIPLE_AFTER = re.compile(r"\s*,\s+(?-i:[a-z]+ing)\b")
+_DETERMINED_TIME = re.compile(r"\b(?:the|a|an)\s+$", _I)
+# a noun after a date: "the July 15 attack", not "the 25th, when ..." or "the 25th of"
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|of|to|in|on|at|for|with|by|from|as|that|which|when|while|after|before|is|was|were|are|"
+    r"has|had|have|will|would)\b)(?-i:[a-z][a-z-]{2,})\b",
+    _I,
+)
 
 
 class _Tail:
@@ -224,8 +238,10 @@ def _is_plural(subject: str) -> bool:
     if not words:
         return False
     last = words[-1]
-    if " and " in subject or last.lower() in ("they", "we", "people", "police", "children", "men", "women"):
+    if " and " in subject or last.lower() in ("they", "we", "people", "police", "children"):
         return True
+    if last.lower().endswith("men") and last[:1].islower():
+        return True  # "gunmen", "fishermen", "women"
     if last[:1].isupper() and len(words) > 1:
         return False  # a name: "The United States", "South Korea"
     bare = last.lower()
@@ -260,9 +276,10 @@ def headline_verb(clause: str) -> str:
             plural = _is_plural(subject)
             words[i] = (table[bare] if plural else third_person(table[bare])) + w[len(bare) :]
             for j in range(i + 1, min(len(words) - 1, i + 12)):
-                if words[j] == "and" and words[j + 1].lower() in table:  # "arrived ... and held talks"
-                    base = table[words[j + 1].lower()]
-                    words[j + 1] = base if plural else third_person(base)
+                k = j + 2 if words[j + 1].lower() in _THEN and j + 2 < len(words) else j + 1  # "and later ..."
+                if words[j] == "and" and words[k].lower() in table:  # "arrived ... and held talks"
+                    base = table[words[k].lower()]
+                    words[k] = base if plural else third_person(base)
                     break
                 if words[j].endswith((",", ";")):
                     break
@@ -272,6 +289,7 @@ def headline_verb(clause: str) -> str:
     return clause
 
 
+_THEN = frozenset("later then also quickly soon swiftly promptly subsequently".split())
 _NOT_A_SUBJECT_END = {"the", "a", "an", "was", "were", "is", "are", "not", "never", "neither", "nor", "also", "been"}
 
 
@@ -296,6 +314,13 @@ def told_clause(clause: str) -> str:
     clause = re.sub(
         r"^(?P<subject>.{2,80}?)\s+had been\s+(?=[\w-]+\s+by\b)",
         lambda m: f"{m['subject']} {'were' if _is_plural(m['subject']) else 'was'} ",
+        clause,
+        count=1,
+    )
+    # "her body had been found": a participle that ends the clause keeps its "was" ("says her body was found")
+    clause = re.sub(
+        r"^(?P<subject>.{2,80}?)\s+had been\s+(?P<done>[\w-]+)\s*$",
+        lambda m: f"{m['subject']} {'were' if _is_plural(m['subject']) else 'was'} {m['done']}",
         clause,
         count=1,
     )
@@ -498,6 +523,7 @@ def write_title(
     `group` is the international body the article names most ("NATO"), whose members "the allies" may be.
     """
     sentence, time_spans = _edited(sentence.strip(), time_spans or [], _GLUED_COMMA, lambda m: ", ")  # "Deif,in"
+    plain = ""
     if previous_sentence is not None:
         antecedent = checked_antecedent(sentence, antecedent, previous_sentence)
     if not antecedent and len(earlier_sentences) > 1:
@@ -511,6 +537,10 @@ def write_title(
     cut = leading_cut(sentence)  # "SEOUL, Oct 31 (Reuters) - ...", "The big picture: ...": no part of a headline
     sentence, time_spans = sentence[cut:], [(a - cut, b - cut) for a, b in (time_spans or []) if a >= cut]
     sentence, time_spans = _dated_background(sentence, time_spans)
+    # "The same day the ministers met, Georgia and Russia swapped ...": the clause that dates it goes
+    sentence, time_spans = _edited(
+        sentence, time_spans, _SAME_DAY_CLAUSE, lambda m: "" if _clause_has_verb(m["clause"].split()) else m[0]
+    )
     s = _remove_spans(sentence, time_spans)
     s = _TIME_WORDS.sub("", s)
     s = _LEFT_JOINER.sub(" ", s)  # "..., on May 4 and May 9, ...": the "and" between two dates goes with them
@@ -561,6 +591,7 @@ def write_title(
                     lambda m: f"{m['subject']}{'is' if m['be'].lower() == 'was' else 'are'} ", told, count=1
                 )
             body = f"{speaker} {spoken} {told}"
+            plain = told[:1].upper() + told[1:]  # what was told, should the speaker go unnamed (below)
         else:
             # "The ministry answered that it would send troops": what it says it will do, not what it did
             says = "say" if _is_plural(speaker) else "says"
@@ -571,6 +602,8 @@ def write_title(
         body = clause if len(clause.split()) >= 4 else s
         body = headline_verb(_resolve(body, antecedent))
     body = _before_long_quote(_unquote_told(body))
+    if spoken_for or frame is not None:
+        body = unquote_reported(body)
     if described:
         body = _DESCRIBED.sub(described + " ", body, count=1)
         body = (
@@ -587,11 +620,49 @@ def write_title(
             body[:1].upper() + body[1:], earlier_sentences or [previous_sentence or ""], country, group=group
         )
         body = _named_happening(body, earlier_sentences or [previous_sentence or ""])
-    title = _balance_quotes(_cut(unquote_short(body.strip()).rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
+        bare = headline_verb(plain) if plain and not statement else ""
+        if bare and (earlier_sentences or previous_sentence):
+            bare = name_object(bare, earlier_sentences or previous_sentence or "")
+        named = body[:1].upper() + body[1:]
+        if bare and unnamed_subject(named) and fault_weight(bare) < fault_weight(named):
+            # "The institute says an aftershock shook the region": a speaker no sentence names adds nothing to
+            # a happening that tells itself ("A magnitude 3.9 aftershock shakes the region")
+            body = bare
+    body = _first_clause(body.strip())
+    title = _balance_quotes(_cut(unquote_short(body).rstrip(" .,:;—–"), max_chars)).rstrip(" .,:;—–")
     title = title[:1].upper() + title[1:]
     if title and fault_weight(title):
         return _better_title(title, undated.strip(), antecedent)
     return title or _cut(sentence.strip().rstrip("."), max_chars)
+
+
+_SAME_DAY_CLAUSE = re.compile(
+    r"^(?:on\s+)?the\s+(?:same|next|following|previous)\s+(?:day|week|morning|night|evening|afternoon)\s+"
+    r"(?:that\s+|when\s+)?(?P<clause>(?-i:[a-z])[^,;\"“]{3,80}?),\s+(?=\w)",
+    _I,
+)
+# "The Cheonan sank near the island; 46 sailors died", "X met Y: five soldiers for fifteen": a second clause
+_SECOND_CLAUSE = re.compile(r"[;:]\s+(?=\S)")
+
+
+def _first_clause(body: str) -> str:
+    """The title up to a semicolon or a colon that follows a clause of its own (four words or more, with a
+    verb): what comes after it is a second sentence, or a detail of the first."""
+    for m in _SECOND_CLAUSE.finditer(body):
+        head = body[: m.start()]
+        if head.count('"') % 2 or head.count("“") != head.count("”"):
+            continue  # inside a quotation
+        words = head.split()
+        verb = _clause_has_verb(words) or any(
+            past_only_present(w.lower(), b) for b, w in zip(words, words[1:], strict=False)
+        )
+        if len(words) >= 4 and verb and not _SAYS_END.search(head):
+            return head
+        return body
+    return body
+
+
+_SAYS_END = re.compile(r"\b(?:says|said|say|told|tells|adds|added|writes|wrote|as follows)$", _I)
 
 
 # "told Denmark to pull out its forces": an order, and to whom it was given
@@ -701,7 +772,8 @@ def _unquote_told(body: str) -> str:
 def _clause_has_verb(words: list[str]) -> bool:
     table = past_to_base()
     finite = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "must"}
-    return any(w.lower() in finite or w.lower() in table or w.lower() in PRESENT for w in words[1:])
+    bare = (w.strip("\"“”‘’'").lower() for w in words[1:])  # 'the world "can forget ...': a quotation's verb
+    return any(w in finite or w in table or w in PRESENT for w in bare)
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+|al-|bin\s+)?[A-Z][\w’'.-]*)*")
@@ -771,6 +843,12 @@ def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
     before = strip_appositives(strip_lead(strip_dateline(previous.strip())))
     verb = _VERB_AT.search(before)
     subject = before[: verb.start()] if verb else before
+    word = pronoun.group(0).strip().lower()
+    owned = _OWNED_BODY.fullmatch(subject.strip())
+    if owned and word == "it":
+        return owned.group(0)  # "China's coast guard said ... It accused ...": the coast guard, not China
+    if _DESCRIBED_HEAD.match(subject.strip()):
+        return ""  # "The plan that Sarkozy brokered said ... It ...": the plan, which no name stands for
     if antecedent and any(w in subject for w in antecedent.split() if len(w) > 2 and w[:1].isupper()):
         return antecedent
     calendar = {w.lower() for w in (*MONTHS, *WEEKDAYS)}
@@ -778,13 +856,18 @@ def checked_antecedent(sentence: str, antecedent: str, previous: str) -> str:
     if not names:
         return ""
     name = names[0]  # the subject's first name
-    word = pronoun.group(0).strip().lower()
     plural = word == "they"
     if word in ("he", "she"):
         return name if len(name.split()) >= 2 else ""
     return name if _is_plural(name) == plural or " and " not in name else ""
 
 
+# "China's coast guard", "India's foreign ministry": a body named by its owner
+_OWNED_BODY = re.compile(r"(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s(?:\s+(?-i:[a-z][\w-]*)){1,3}")
+# "The six-point plan that ...", "the talks Sarkozy brokered": a subject whose head is a common noun
+_DESCRIBED_HEAD = re.compile(
+    r"^(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?-i:[a-z][\w-]*)\s+(?:that|which|who|whom)\b", _I
+)
 _NOT_A_TIME = re.compile(r"^(?:the\s+)?(?:future|past|present|moment)$", _I)  # "talks on the future of ..."
 _DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,200}?\s[–—]\s")
 # '"We announce a new chapter," the rebels said': the speakers' own words in their name
@@ -1225,6 +1308,25 @@ def _before_long_quote(body: str) -> str:
         # 'X says the bloc "urges both sides to ..."': the quotation carries the told clause's verb
         return body[: m.start()] + " " + m["quoted"].strip().rstrip(" .,")
     return head if len(head.split()) >= 4 else body
+
+
+# "X says (that) ...": what follows is the speaker's word told in the report's own clause
+_SAYS_THAT = re.compile(r"^.{2,120}?\b(?:says|say)\s+(?:that\s+)?(?=\S)")
+
+
+def unquote_reported(body: str) -> str:
+    """'X says the bloc "encourages both sides to return to talks"' -> 'X says the bloc encourages both sides to
+    return to talks': a headline tells what was said in its own clause, so the quotation marks inside what a
+    speaker says go (with a "that" after "says"), when they pair up; otherwise the title is left as it is."""
+    m = _SAYS_THAT.match(body)
+    if m is None or not re.search(r"[\"“”]", body[m.end() :]):
+        return body
+    told = body[m.end() :]
+    if told.count('"') % 2 or told.count("“") != told.count("”") or re.search(r"[\"“”]", body[: m.end()]):
+        return body
+    told = re.sub(r"\s*[\"“”]\s*(?=[,.;:]|$)|(?<=\s)[\"“”]\s*|[\"“”]", lambda q: q.group(0).strip(' "“”'), told)
+    said = re.sub(r"\s+that\s+$", " ", body[: m.end()])
+    return said + re.sub(r"\s{2,}", " ", told).strip()
 
 
 def _strip_outer_quotes(s: str) -> str:

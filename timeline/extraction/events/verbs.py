@@ -19,8 +19,18 @@ BASES = (
     "accept advance amend appoint back breach cancel charge collapse convict crash criticise criticize dissolve "
     "drop endorse enter evacuate execute expel halt inaugurate intercept investigate monitor nominate observe "
     "oppose oust pass patrol pause postpone propose reach recall reopen repel resume retreat sail sentence storm "
-    "summon support surround unveil violate vote"
+    "summon support surround unveil violate vote "
+    # more of what reports tell people and bodies doing
+    "abduct acknowledge acquit admit apologise apologize appear ask besiege bury celebrate collide commemorate "
+    "concede convene demolish denounce deport detonate devalue disclose disrupt drown encircle enact erupt explode "
+    "extradite flatten hospitalise hospitalize identify imprison injure kidnap liberate mourn occupy overturn pull "
+    "rattle recover regain reinstate retake reveal strand sue unfreeze"
 ).split()
+# verbs whose base is as often a noun ("a prisoner swap", "the rescue"): known by their past form only, so that
+# "swapped" takes the headline present while "swap" is never read as a verb
+PAST_ONLY_BASES = (
+    "ambush clash damage delay default jail mark pardon push rescue reshuffle sack swap torch tour".split()
+)
 IRREGULAR = {  # past / participle -> base
     "said": "say",
     "told": "tell",
@@ -71,6 +81,28 @@ IRREGULAR = {  # past / participle -> base
     "stood": "stand",
     "wrote": "write",
     "written": "write",
+    "broadcast": "broadcast",
+    "upheld": "uphold",
+    "spent": "spend",
+    "found": "find",
+    "paid": "pay",
+    "blew": "blow",
+    "fell": "fall",
+    "froze": "freeze",
+    "sold": "sell",
+    "bought": "buy",
+    "caught": "catch",
+    "quit": "quit",
+    "kept": "keep",
+    "ran": "run",
+    "swept": "sweep",
+    "shook": "shake",
+    "tore": "tear",
+    "overran": "overrun",
+    "threw": "throw",
+    "thrown": "throw",
+    "travelled": "travel",
+    "traveled": "travel",
 }
 PARTICIPLE_PAST = {
     "begun": "began",
@@ -91,6 +123,8 @@ _DOUBLED = {
     "patrol": "patrolled",
     "cancel": "cancelled",
     "drop": "dropped",
+    "swap": "swapped",
+    "kidnap": "kidnapped",
 }
 
 
@@ -117,6 +151,7 @@ def third_person(base: str) -> str:
 @lru_cache(maxsize=1)
 def past_to_base() -> dict[str, str]:
     table = {past(b): b for b in BASES}
+    table.update({past(b): b for b in PAST_ONLY_BASES})
     table.update(IRREGULAR)
     return table
 
@@ -127,3 +162,15 @@ PRESENT = (
     | {third_person(b) for b in IRREGULAR.values()}
     | set(IRREGULAR.values())
 )
+# the headline present of the verbs known by their past only: "swaps" is a verb; "swap" is one after a subject
+# that names someone or is plural ("Georgia and Russia swap prisoners"), a noun after an article ("a swap")
+PAST_ONLY_THIRD = frozenset(third_person(b) for b in PAST_ONLY_BASES)
+
+
+def past_only_present(word: str, before: str) -> bool:
+    """Whether `word` (lower case) is the headline present of a verb known by its past only, given the word
+    before it as written."""
+    if word in PAST_ONLY_THIRD:
+        return True
+    bare = before.strip(",;:")
+    return word in PAST_ONLY_BASES and (bare[:1].isupper() or (bare.endswith("s") and not bare.endswith(("'s", "’s"))))
