@@ -355,3 +355,19 @@ def test_a_happening_told_before_its_telling_is_the_happening_whatever_its_kind(
         classify("The Pentagon confirmed that Ruritania had sent 10,000 troops abroad.", missile_context=False)
         == "statement"
     )
+
+
+def test_a_text_named_before_going_on_is_no_telling_of_its_own():
+    text = (
+        "Pact\n\nOn Thursday, Ruritania's defence ministry said it would no longer be bound by the pact.\n\n"
+        "The statement blamed Borduria for the breakdown."
+    )
+    assert not any("blamed" in m.summary for m in extract_article(text, published=date(2023, 11, 24)).mentions)
+
+
+def test_a_telling_dated_by_its_own_day_keeps_its_act_of_no_set_kind_as_news():
+    text = (
+        "Prisoners\n\nUkrainian troops have captured two Ruritanian soldiers in the Kursk region, President "
+        "Volodymyr Zelensky announced on Saturday."
+    )
+    assert [t for t, _ in _mentions(text, date(2025, 1, 12))] == ["statement"]

@@ -465,14 +465,15 @@ def _reported_happening(main: str, outside: str) -> str | None:
         kind = _kind_of_act(told, missile_context=False, late=True)
         return kind if kind in (ATTACK, OTHER) else None
     # the happening told first and its telling after it ("The protocol has entered into force, the State
-    # Department announced"): the news is the happening, whatever its kind
+    # Department announced"): the news is the happening
     frame = report_frame(outside)
     if frame is None or not _TELLING.fullmatch(frame.verb) or not _PERFECT_OR_PAST_ACT.search(frame.told):
         return None
     if report_frame(frame.told) is not None or _SAID.search(frame.told) or _DISCLOSED.search(frame.told):
         return None  # "The Sun revealed how troops had been sent, Nato confirmed": a telling of a telling
     kind = _kind_of_act(frame.told, missile_context=False, late=True)
-    return kind if kind is not None and kind != STATEMENT else None
+    # (of a kind of its own: an act of no set kind, dated only by its telling, would be no event at all)
+    return kind if kind not in (None, STATEMENT, OTHER) else None
 
 
 # a telling inside the told: "The Sun revealed how troops had been sent, Nato confirmed"
@@ -895,6 +896,8 @@ def detect(
             continue
         if event_type == STATEMENT and _HAD_TOLD.search(main_part(outside)):
             continue  # "Officials had warned earlier this week that ...": told as background to the report's news
+        if event_type == STATEMENT and info is None and _DOCUMENT_SUBJECT.match(p.text):
+            continue  # "The statement blamed Seoul for the breakdown": more of a telling the report gave before
         if event_type == OTHER and (info is None or info.telling):
             continue  # an ambiguous sentence is an event only when the article dates it
         actors = tuple(dict.fromkeys([*(h.actor for h in hits if h.kind != PLACE), *([referent] if referent else [])]))
@@ -1186,6 +1189,11 @@ _TALLY_OF_HAPPENINGS = re.compile(
     _I,
 )
 _HE_SHE = re.compile(r"^\s*(?:he|she)\b", _I)
+# a text the report named before, as the subject that goes on telling: "The statement blamed ...", "The letter said"
+_DOCUMENT_SUBJECT = re.compile(
+    r"^\s*(?:the|that|this|its|their)\s+(?:statement|communiqu[ée]|letter|declaration|document|text|notice|message)\s",
+    _I,
+)
 _IT_THEY = re.compile(r"^\s*(?:it|they)\b", _I)
 
 
