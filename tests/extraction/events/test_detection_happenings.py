@@ -371,3 +371,13 @@ def test_a_telling_dated_by_its_own_day_keeps_its_act_of_no_set_kind_as_news():
         "Volodymyr Zelensky announced on Saturday."
     )
     assert [t for t, _ in _mentions(text, date(2025, 1, 12))] == ["statement"]
+
+
+def test_calling_a_happening_names_is_a_verdict_whatever_the_happening():
+    sentence = 'President Ana Roe called the downing "a stab in the back" and said it would have consequences.'
+    assert classify(sentence, missile_context=False) == "statement"
+
+
+def test_a_craft_that_vanished_is_a_happening():
+    text = "Flight lost\n\nA Ruritanian military plane vanished from radar over the sea on Sunday."
+    assert [t for t, _ in _mentions(text, date(2024, 12, 9))] == ["other"]

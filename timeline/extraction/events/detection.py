@@ -261,7 +261,9 @@ _STRONG_SPEECH = re.compile(
 _SAID = re.compile(rf"\b(?:{'|'.join(speech.ATTRIBUTION)}|wrote|according to)\b", _I)
 _EVALUATES = re.compile(
     r"\b(?:call(?:ed|s)|condemn(?:ed|s)|denounc(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|slamm?(?:ed|s)|decr(?:ied|ies))\s+"
-    r"(?:the|this|its|[A-Z][\w’']*(?:['’]s)?)\s+(?:\w+\s+)?(?:launch|test|attack|strike|move|deployment|decision|sanctions)",
+    r"(?:the|this|its|[A-Z][\w’']*(?:['’]s)?)\s+(?:\w+\s+)?(?:launch|test|attack|strike|move|deployment|decision|sanctions|"
+    r"downing|shooting|killing|killings|seizure|invasion|expulsions?|coup|raid|bombing|sinking|storming|incident|"
+    r"annexation|blockade|embargo|ruling|verdict|vote|referendum|election|drills|exercises)",
 )
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 # a quotation of a few words inside the telling's own wording ("held phone talks and “strongly condemned” ...")

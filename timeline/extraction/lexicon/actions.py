@@ -17,7 +17,7 @@ ACTION_PAST = frozenset(
         "boycotted breached broke brought burned burnt canceled cancelled capsized captured carried cast ceded "
         "charged clashed closed collapsed completed concluded condemned conducted confiscated convened convicted "
         "crashed crossed cut damaged decreed defaulted defeated defected deferred delayed delivered demolished "
-        "departed deployed deported derailed designated destroyed detained devalued dismantled dismissed "
+        "departed deployed deported derailed designated destroyed detained devalued disappeared dismantled dismissed "
         "dispatched dissolved docked donated downed dropped drove ejected elected enacted encircled ended endorsed "
         "entered erupted evacuated exchanged executed expelled exploded extended extradited fell filed finalised "
         "finalized fined fired flattened fled flew flooded forced freed froze gave granted halted handed hanged "
@@ -30,7 +30,7 @@ ACTION_PAST = frozenset(
         "resigned restored resumed retook returned revoked rode ruled sacked sailed sanctioned sank scrapped "
         "seized sent sentenced severed shelled shook shot shut signed slashed spilled spilt stabbed staged stationed "
         "stormed struck sued summoned surrendered suspended swapped swept took toppled tore torched toured transferred "
-        "unveiled upheld vacated vetoed visited voted walked withdrew won wounded"
+        "unveiled upheld vacated vanished vetoed visited voted walked withdrew won wounded"
     ).split()
 )
 # two-word acts: the verb and its particle ("pushed back the deadline", "called off the talks")
@@ -38,6 +38,6 @@ PHRASAL_PAST = frozenset(
     (
         "threw_out pushed_back called_off broke_off cut_off set_off shut_down took_over handed_over pulled_out "
         "sworn_in walked_out drove_out flew_out moved_out brought_forward carried_out stepped_down weighed_anchor let_go came_into "
-        "entered_into took_effect gunned_down"
+        "entered_into took_effect gunned_down went_missing"
     ).split()
 )
