@@ -139,3 +139,19 @@ def test_an_owner_named_in_the_subject_before_names_the_title_s_subject():
 
 def test_it_reads_a_present_verb_before_a_counted_object():
     assert "no verb" not in title_faults("Divers in Hel pull two people from the water", ["x"])
+
+
+def test_a_time_then_more_of_the_phrase_is_still_a_cut():
+    faults = title_faults(
+        "Ruritania agrees to host ten rockets", ["Ruritania agreed to host ten rockets after 18 months of talks."]
+    )
+    assert not faults  # "after ..." opens a clause of its own
+    faults = title_faults(
+        "A quake hit with its centre near Dorn", ["A quake hit at 11:56 a.m. local time with its centre near Dorn."]
+    )
+    assert not faults
+    faults = title_faults(
+        "Ana Roe announces rockets will be deployed at Dorn",
+        ["Ana Roe announced that rockets would be deployed at Dorn and that jets would escort bombers."],
+    )
+    assert not faults

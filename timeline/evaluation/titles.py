@@ -273,8 +273,8 @@ def _follows_at_boundary(rest: str, ended_on_participle: bool = False, last_word
     if not rest or rest[0] in ",;:.!?—–()[]\"“”'’" or rest.startswith("- "):
         return True
     time = _TIME_FOLLOW.match(rest)
-    if time and time.end() > 0:
-        return _follows_at_boundary(rest[time.end() :], ended_on_participle, last_word)
+    if time and time.end() > 0 and _follows_at_boundary(rest[time.end() :], ended_on_participle, last_word):
+        return True
     words = _words(rest)
     if not words:
         return True
@@ -282,6 +282,8 @@ def _follows_at_boundary(rest: str, ended_on_participle: bool = False, last_word
         return True
     if words[0] == "that" and last_word and last_word not in _FINITE and last_word not in _BASES:
         return True  # "... a violation of the resolutions | that ...": a relative clause after a noun
+    if words[0] == "and" and len(words) > 1 and words[1] == "that":
+        return True  # "... announced that X | and that Y": a second told clause
     if words[0] in ("and", "but", "or", "then"):
         raw = _WORD.findall(rest)
         return any(_is_finite(words, raw, i) for i in range(1, min(len(words), 6)))
@@ -304,7 +306,7 @@ def _splice(title: str, sources: Sequence[str]) -> str:
     tw = _words(title)
     best = ""
     for s in sources:
-        tokens = [t.lower().replace("’", "'") for t in re.findall(r"[\w’'-]+|[,;:()–—]", s)]
+        tokens = [t.lower().replace("’", "'") for t in re.findall(r"\b[ap]\.m\.|\d{1,2}:\d\d|[\w’'-]+|[,;:()–—]", s)]
         gaps = []
         for a, b in zip(tw, tw[1:], strict=False):
             starts = [i for i, t in enumerate(tokens) if t == a]
@@ -336,7 +338,8 @@ _TIME_TOKEN = re.compile(
     r"^(?:on|in|at|of|the|early|late|last|this|earlier|later|local|time|a\.?m|p\.?m|\d[\d:.]*|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|evening|night|afternoon|midnight|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
-    r"jul|aug|sep|sept|oct|nov|dec|week|month|year|weekend|overnight|had|has|have|been|also|reportedly|formally|"
+    r"jul|aug|sep|sept|oct|nov|dec|week|month|year|weekend|overnight|now|spring|summer|autumn|winter|[ap]\.m\.?|"
+    r"had|has|have|been|also|reportedly|formally|"
     r"[a-z]+ly|that|previous|next|same|following|for|first|\d+(?:am|pm|gmt|h)|[,])$"
 )
 # "over the weekend", "during the night": a preposition that opens a time phrase (not "flew | over Japan")
@@ -348,7 +351,11 @@ def _removable(gap: list[str]) -> bool:
         return True
     if all(_TIME_TOKEN.match(t) for t in gap):
         return True
-    if gap[0] in ("over", "during") and gap[-1] in _TIME_NOUN and all(_TIME_TOKEN.match(t) for t in gap[1:]):
+    if (
+        gap[0] in ("over", "during", "throughout")
+        and gap[-1] in _TIME_NOUN
+        and all(_TIME_TOKEN.match(t) for t in gap[1:])
+    ):
         return True
     if gap[0] in (",", "(", "–", "—") and gap[-1] in (",", ")", "–", "—"):
         return True  # an aside between commas, brackets or dashes
