@@ -115,3 +115,8 @@ def test_the_trimmed_sentence_leaves_out_an_attribution_and_the_detail_after_it(
 def test_a_verb_known_by_its_past_reads_as_a_verb_after_its_subject_only():
     assert "no verb" not in headline_faults("Ruritania and Osterlich swap prisoners near Velka")
     assert "no verb" in headline_faults("The prisoner swap near Velka")
+
+
+def test_a_told_clause_with_a_present_verb_we_do_not_list_is_no_bare_attribution():
+    assert "attribution only" not in headline_faults("Ana Roe says the bloc encourages both sides to talk")
+    assert "attribution only" in headline_faults("Ana Roe says the first convoy of aid to enter the region")

@@ -685,3 +685,38 @@ def test_a_told_passive_that_ends_the_clause_keeps_its_auxiliary():
     assert write_title("The family said the climber's body had been found.") == (
         "The family says the climber's body was found"
     )
+
+
+def test_an_aside_that_only_dated_the_subject_goes_with_both_commas():
+    sentence = "The earlier launch over Hel, on May 2, took a similar path but flew 500 km less."
+    start = sentence.index("May 2")
+    assert write_title(sentence, time_spans=[(start, start + len("May 2"))]) == (
+        "The earlier launch over Hel takes a similar path but flies 500 km less"
+    )
+
+
+def test_its_takes_the_name_the_sentence_before_opens_with():
+    before = "Ruritania has now launched nine rockets this year."
+    earlier = ["A rocket from Ruritania flew over the strait.", before]
+    title = write_title(
+        "Its last two tests reached a height of 900 km.", previous_sentence=before, earlier_sentences=earlier
+    )
+    assert title == "Ruritania's last two tests reach a height of 900 km"
+    before = "President Ana Roe said the border was closed."
+    assert write_title("Its air force shot down a drone.", previous_sentence=before).startswith("Its air force")
+
+
+def test_a_phrase_a_removed_time_left_dangling_goes():
+    sentence = "Osterlich said in a report that hackers had been inside the ministry's network for about 14 months."
+    title = write_title(sentence, statement=True)
+    assert not title.endswith(("for about", "about"))
+
+
+def test_its_takes_no_word_that_only_opens_the_sentence_before():
+    before = "Tension rose along the border."
+    assert write_title("Its air force shot down a drone.", previous_sentence=before).startswith("Its air force")
+
+
+def test_an_order_is_told_with_whom_it_was_given():
+    sentence = "The ministry told 20 foreign aid teams to leave, saying the search was over."
+    assert write_title(sentence) == "The ministry tells 20 foreign aid teams to leave"

@@ -252,7 +252,26 @@ def _told_has_verb(words: list[str]) -> bool:
     """Whether what a title tells someone said holds a verb of its own (or a modal before one)."""
     # an infinitive is no verb of the clause's own ("the first convoy to enter the region")
     finite = [w for i, w in enumerate(words) if not (i > 0 and words[i - 1].lower() == "to")]
-    return _finite_verb(["", *finite]) or any(w.lower() in _MODALS for w in words)
+    return _finite_verb(["", *finite]) or any(w.lower() in _MODALS for w in words) or _present_before_object(words)
+
+
+_OBJECT_WORDS = frozenset("the a an both all its their his her this that these those to".split())
+_NOT_A_SUBJECT = frozenset("the a an its their his her this that these those of to in on at for".split())
+
+
+def _present_before_object(words: list[str]) -> bool:
+    """Whether a verb we do not list stands in the present after its subject, before its object ("the bloc
+    encourages both sides"): a lower-case word in -s after a noun, before an article or a determiner."""
+    for i in range(1, len(words) - 1):
+        w, before, after = words[i], words[i - 1].lower(), words[i + 1].lower()
+        if (
+            re.fullmatch(r"(?-i:[a-z]{3,}[^s'’]s)", w)
+            and before not in _NOT_A_SUBJECT
+            and not before.endswith(("'s", "’s"))
+            and after in _OBJECT_WORDS
+        ):
+            return True
+    return False
 
 
 _PICTURE_CREDIT = re.compile(

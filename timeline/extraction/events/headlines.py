@@ -119,6 +119,13 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
             head_end, kept = start, ""  # "the April 25 quake": the date names the quake, its article stays
         else:
             head_end, kept = _preposition_before(text, start)
+            if (
+                text[head_end:start].lstrip().startswith(",")  # "The launch over Japan, on Aug. 29, took"
+                and not kept.strip()
+                and tail.first_non_space() == ","
+                and _VERB_AFTER.match(tail.lead(40))
+            ):
+                tail.drop_comma()  # the aside goes with both its commas, before the verb
         joiner = "" if not (head_end or kept) or re.match(r"^[,.;:]", tail.lead(1)) or tail.empty() else " "
         if tail.blank():
             after.clear()
@@ -130,6 +137,7 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(r"\s{2,}", " ", text[:cut] + "".join(reversed(after)))
 
 
+_VERB_AFTER = re.compile(r"\s*,\s+(?!(?-i:[a-z]+ing)\b)(?-i:[a-z]+)\b")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s+(?-i:[a-z]+ing)\b")
 _DETERMINED_TIME = re.compile(r"\b(?:the|a|an)\s+$", _I)
 # a noun after a date: "the July 15 attack", not "the 25th, when ..." or "the 25th of"
@@ -275,9 +283,9 @@ def headline_verb(clause: str) -> str:
                 return clause
             plural = _is_plural(subject)
             words[i] = (table[bare] if plural else third_person(table[bare])) + w[len(bare) :]
-            for j in range(i + 1, min(len(words) - 1, i + 12)):
+            for j in range(i + 1, min(len(words) - 1, i + 24)):
                 k = j + 2 if words[j + 1].lower() in _THEN and j + 2 < len(words) else j + 1  # "and later ..."
-                if words[j] == "and" and words[k].lower() in table:  # "arrived ... and held talks"
+                if words[j] in ("and", "but") and words[k].lower() in table:  # "arrived ... and held talks"
                     base = table[words[k].lower()]
                     words[k] = base if plural else third_person(base)
                     break
@@ -451,6 +459,8 @@ def _phrase_may_end(title: str, m: re.Match[str], last: str) -> bool:
     )
     if (last.lower().endswith("ing") and not determined) or last.lower() in ("of", "to"):
         return False  # "a day before giving | up ...": the verb goes on ("the fighting | in ..." may stop)
+    if nxt == "as" and re.search(r"\bas\s+(?:[\w-]+\s+){0,2}[\w-]+$", title[: m.start()], _I):
+        return False  # "felt as far away | as Delhi": a comparison goes on
     if nxt in ("to", "as") and (last.lower() in _VERB_FORMS or last.lower().endswith("ed")):
         return False  # "agrees to suspend", "appeared to be": the verb needs what follows
     return not (nxt == "and" and last[:1].isupper() and len(after) > 1 and after[1][:1].isupper())
@@ -528,6 +538,13 @@ def write_title(
         antecedent = checked_antecedent(sentence, antecedent, previous_sentence)
     if not antecedent and len(earlier_sentences) > 1:
         antecedent = person_before(sentence, earlier_sentences)
+    if previous_sentence and (owner := _POSSESSIVE_START.match(sentence)):
+        # "Its last two tests suggested ..." after "North Korea has launched ...": North Korea's tests
+        named = checked_antecedent(f"{'they' if owner[1].lower() == 'their' else 'it'} x", "", previous_sentence)
+        known = len(named.split()) > 1 or any(f" {named}" in e for e in [previous_sentence, *earlier_sentences])
+        if named and known and not _PERSON_START.match(named):  # a name, not a word that opens a sentence
+            mark = "’" if named.endswith("s") else ("" if named.endswith(("'s", "’s")) else "'s")
+            sentence, time_spans = _edited(sentence, time_spans, _POSSESSIVE_START, lambda m: f"{named}{mark} ")
     described = _described_referent(sentence, previous_sentence or "")
     sentence, time_spans = _edited(sentence, time_spans, _QUOTED_AS_SAYING, lambda m: f"{m['source']} said that ")
     # "Japan also condemned ...": the report's thread, not the headline's
@@ -568,7 +585,13 @@ def write_title(
         elif _PRONOUN.match(speaker):
             speaker = _speaker_before(speaker, earlier_sentences or [previous_sentence or ""]) or speaker
         bidden = _TOLD_TO.search(s) if frame.verb.lower() in ("told", "tells") and _TO_VERB.match(told) else None
-        if bidden is not None:
+        ordered = frame.verb.lower() in ("told", "tells") and _WHOM_TO.match(told)
+        said = told.split()
+        own = [w for i, w in enumerate(said) if not (i > 0 and said[i - 1].lower() == "to")]  # not "to leave"
+        if ordered and not bidden and not _clause_has_verb(["", *own]):
+            # "the government told 34 rescue teams to go home": an order, its object told with it
+            body = f"{speaker} {'tell' if _is_plural(speaker) else 'tells'} {told}"
+        elif bidden is not None:
             # "the junta told Denmark to pull out its forces": an order, told with whom it was given to
             tells = "tell" if _is_plural(speaker) else "tells"
             body = f"{speaker} {tells} {bidden['whom']} {told}"
@@ -665,6 +688,9 @@ def _first_clause(body: str) -> str:
 _SAYS_END = re.compile(r"\b(?:says|said|say|told|tells|adds|added|writes|wrote|as follows)$", _I)
 
 
+_WHOM_TO = re.compile(r"^(?:[^\s,;]+\s+){0,4}?[^\s,;]+\s+to\s+(?-i:[a-z]+)\b")  # whom: five words at most
+_POSSESSIVE_START = re.compile(r"^(its|their)\s+(?=(?-i:[a-z]))", _I)
+_PERSON_START = re.compile(r"^(?:president|prime|minister|mr|mrs|ms|dr|general|king|queen|leader)\b", _I)
 # "told Denmark to pull out its forces": an order, and to whom it was given
 _TO_VERB = re.compile(r"^to\s+(?-i:[a-z]+)\b", re.IGNORECASE)
 _TOLD_TO = re.compile(r"\b(?:told|tells)\s+(?P<whom>[^,;]{2,60}?)\s+to\s+(?-i:[a-z]+)\b", re.IGNORECASE)
@@ -688,6 +714,8 @@ def _better_title(title: str, sentence: str, antecedent: str) -> str:
     reports ("The admission confirms ... that Pyongyang sent soldiers ...": "Pyongyang sends soldiers ..."),
     whichever fails least; the compression where none does better."""
     candidates = [title, headline_verb(_resolve(trimmed_sentence(sentence), antecedent))]
+    if _DANGLING_TAIL.search(title):  # "... inside the networks for about": the phrase the time left behind goes
+        candidates.append(_DANGLING_TAIL.sub("", title))
     for m in _INNER_CLAUSE.finditer(sentence):
         inner = trimmed_sentence(told_clause(main_clause(_SECOND_TOLD.sub("", sentence[m.end() :]))))
         if len(inner.split()) >= 4:
@@ -707,6 +735,11 @@ def _better_title(title: str, sentence: str, antecedent: str) -> str:
     return min(candidates, key=fault_weight)
 
 
+_DANGLING_TAIL = re.compile(
+    r"\s+(?:for|of|at|with|by|from|since|until)(?:\s+(?:about|around|nearly|some|almost|"
+    r"approximately|roughly|just|the))?\s*$|\s+(?:about|around|nearly|approximately|roughly)\s*$",
+    _I,
+)
 _AGE_ASIDE = re.compile(r"^([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*),\s+\d{1,3},\s+")
 # "the election board", "an army spokesman": a speaker that names no one
 _UNNAMED_SPEAKER = re.compile(r"^(?:the|a|an)\s+(?-i:[a-z][\w-]*)(?:\s+(?-i:[a-z][\w-]*)){0,4}$", _I)
