@@ -155,3 +155,14 @@ def test_a_time_then_more_of_the_phrase_is_still_a_cut():
         ["Ana Roe announced that rockets would be deployed at Dorn and that jets would escort bombers."],
     )
     assert not faults
+
+
+def test_a_duration_or_a_clock_time_after_the_title_s_end_is_no_cut():
+    assert not title_faults(
+        "Osterlich says hackers were inside the ministry's network",
+        ["Osterlich said hackers were inside the ministry's network for about 14 months before the raid."],
+    )
+    assert not title_faults(
+        "Ana Roe convenes her ministers at the palace and orders a search",
+        ["Ana Roe convened her ministers at the palace shortly before 11 p.m. and ordered a search."],
+    )

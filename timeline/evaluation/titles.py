@@ -44,7 +44,7 @@ _BASES = frozenset(
     say see seek seize sell send sentence set shell shoot show sign sink sit speak spend stage stand start state
     stay step stop storm strike suffer supply support surrender suspend take talk target tell test threaten track
     travel try turn urge use veto visit vote vow walk want warn watch wave win withdraw wound cite
-    abduct convene erupt kidnap pull recover rescue surround swap""".split()
+    abduct broadcast convene erupt kidnap pull recover rescue surround swap""".split()
 )
 _IRREGULAR = frozenset(
     """began begun became broke broken brought built came cut drew drawn drove driven fell fallen fled flew flown
@@ -77,13 +77,13 @@ _SUBORDINATORS = frozenset(
 )
 _TIME_WORD = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|evening|night|"
-    r"afternoon|midnight|noon|dawn|dusk|day|days|hours|overnight|now|week|month|year|weekend|january|february|march|april|may|june|july|august|"
+    r"afternoon|midnight|noon|dawn|dusk|day|days|hours|overnight|now|weeks?|months?|years?|weekend|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,4}(?:st|nd|rd|th)?|"
     r"local\s+time|a\.m\.?|p\.m\.?|\d{1,2}:\d\d)"
 )
 _TIME_FOLLOW = re.compile(
     r"^(?:(?:on|in|at|by|early|late|last|this|that|earlier|later|the|previous|same|next|following|of|shortly|just|"
-    r"before|after|until|within|throughout)\s+)*"
+    r"before|after|until|within|throughout|for|about|nearly|some|around)\s+)*"
     rf"{_TIME_WORD}\b(?:,?\s+(?:(?:on|in|at|of|the)\s+)*{_TIME_WORD}\b)*",
     _I,
 )
@@ -339,6 +339,7 @@ _TIME_TOKEN = re.compile(
     r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|morning|evening|night|afternoon|midnight|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
     r"jul|aug|sep|sept|oct|nov|dec|week|month|year|weekend|overnight|now|spring|summer|autumn|winter|[ap]\.m\.?|"
+    r"before|after|shortly|"
     r"had|has|have|been|also|reportedly|formally|"
     r"[a-z]+ly|that|previous|next|same|following|for|first|\d+(?:am|pm|gmt|h)|[,])$"
 )
