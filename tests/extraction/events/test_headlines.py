@@ -720,3 +720,9 @@ def test_its_takes_no_word_that_only_opens_the_sentence_before():
 def test_an_order_is_told_with_whom_it_was_given():
     sentence = "The ministry told 20 foreign aid teams to leave, saying the search was over."
     assert write_title(sentence) == "The ministry tells 20 foreign aid teams to leave"
+
+
+def test_a_fuller_naming_of_the_happening_never_names_the_title_s_own_actor_as_its_target():
+    earlier = ["Osterlich pinned the raid on Ruritania at the council."]
+    title = write_title("The minister said Ruritania had carried out the raid.", earlier_sentences=earlier)
+    assert "raid on Ruritania" not in title

@@ -1175,6 +1175,8 @@ def name_object(title: str, earlier: str | Sequence[str]) -> str:
     for sentence in reversed(sentences[-12:]):
         phrases = [_fuller_phrase(sentence, n) for n in nouns]
         phrase = next((p for p in phrases if p), None)
+        if phrase and any(n in title[:at] for n in _NAME_RUN.findall(phrase)):
+            return title  # "Iran carried out the attack | on Iran": the phrase names the title's own actor
         if phrase:  # "the launch of a missile" names what, and the actor may still be named as its owner
             return _owned_happening(title[:at] + phrase + title[at + len(found) :], sentences)
         if "" in phrases and not _actor_owner(sentence, noun):
