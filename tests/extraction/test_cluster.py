@@ -632,3 +632,15 @@ def test_two_meetings_of_different_people_in_one_report_stay_two():
     riviera = mention(1, "diplomatic meeting", "She met President Nicolas Sarkozy at his summer residence yesterday.",
                       ["Nicolas Sarkozy", "France", "Russia"], day)  # fmt: skip
     assert len(group_mentions([sochi, riviera])) == 2
+
+
+def test_a_body_and_its_spokesperson_on_one_day_are_one_voice():
+    day = date(2023, 4, 26)
+    body = mention(0, "statement", "Ruritania will respond to the expulsions, the foreign ministry in Strelsau said on "
+                   "Wednesday.", ["Ruritania"], day, "Ruritania")  # fmt: skip
+    spokeswoman = mention(1, "statement", "Foreign ministry spokeswoman Ana Roe said the decision was hostile and "
+                          "that Ruritania would respond.", ["Ruritania", "Ana Roe"], day, "Ana Roe")  # fmt: skip
+    assert len(group_mentions([body, spokeswoman])) == 1
+    other_body = mention(1, "statement", "Defence ministry spokesman Ivo Lang said the drills were routine and would "
+                         "go on.", ["Ruritania", "Ivo Lang"], day, "Ivo Lang")  # fmt: skip
+    assert len(group_mentions([body, other_body])) == 2

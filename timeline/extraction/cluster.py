@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from timeline.extraction.events.detection import STATEMENT, EventMention
+from timeline.extraction.events.detection import STATEMENT, EventMention, speaking_bodies
 from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, PERSON, default_gazetteer
 from timeline.extraction.lexicon.calendar_words import MONTH_WORDS, WEEKDAYS
@@ -56,6 +56,9 @@ class EventProfile:
     leader_of: set[str] = field(default_factory=set)
     tellers: set[str] = field(default_factory=set)
     voice_words: set[str] = field(default_factory=set)  # the words that name the speaker, not the topic
+    # the bodies a statement's sentence names ("foreign ministry"): its speaker and a spokesperson of that body
+    # ("the foreign ministry in Moscow said", "foreign ministry spokeswoman Maria Zakharova said") are one voice
+    bodies: set[str] = field(default_factory=set)
 
 
 DISPUTE_WINDOW_DAYS = 2  # sources a day or two apart may still tell of one happening (time zones, late night)
@@ -170,8 +173,13 @@ def _topic(a: EventProfile, b: EventProfile) -> set[str]:
 
 
 def _same_speaker(a: EventProfile, b: EventProfile) -> bool:
-    """Both sides name their speaker, and it is one (by name, or a leader by role and by name)."""
-    return bool(a.speakers and b.speakers) and (bool(a.speakers & b.speakers) or _speaker_by_role(a, b))
+    """Both sides name their speaker, and it is one (by name, or a leader by role and by name, or a body and its
+    spokesperson: both sentences name the body, and one side's speaker is among the other's actors)."""
+    if not (a.speakers and b.speakers):
+        return False
+    if a.speakers & b.speakers or _speaker_by_role(a, b):
+        return True
+    return bool(a.bodies & b.bodies) and bool(a.speakers & b.actors or b.speakers & a.actors)
 
 
 def _speakers_compatible(a: EventProfile, b: EventProfile, *, same_article: bool) -> bool:
@@ -576,6 +584,7 @@ def profile_of(mention: EventMention) -> EventProfile:
         leader_of=leader,
         tellers=tellers,
         voice_words=voice,
+        bodies=speaking_bodies(mention.summary) if mention.event_type == STATEMENT else set(),
     )
 
 
@@ -588,6 +597,7 @@ def absorb(profile: EventProfile, other: EventProfile) -> None:
     profile.leader_of |= other.leader_of
     profile.tellers |= other.tellers
     profile.voice_words |= other.voice_words
+    profile.bodies |= other.bodies
     if profile.date is None:
         profile.date = other.date
 

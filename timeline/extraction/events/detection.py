@@ -1161,6 +1161,11 @@ _BODY = re.compile(
 )
 
 
+def speaking_bodies(sentence: str) -> set[str]:
+    """The bodies that speak through their staff a sentence names ("foreign ministry", "kremlin"), lowercased."""
+    return {" ".join(m.group(0).lower().split()) for m in _BODY.finditer(sentence)}
+
+
 def _teller_body(sentence: str, gazetteer: Gazetteer) -> tuple[str, frozenset[str]] | None:
     """The body a telling is attributed to (its name in lower case) and the countries its speaker names."""
     frame = report_frame(sentence)
