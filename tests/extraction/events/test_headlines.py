@@ -726,3 +726,14 @@ def test_a_fuller_naming_of_the_happening_never_names_the_title_s_own_actor_as_i
     earlier = ["Osterlich pinned the raid on Ruritania at the council."]
     title = write_title("The minister said Ruritania had carried out the raid.", earlier_sentences=earlier)
     assert "raid on Ruritania" not in title
+
+
+def test_a_second_verb_and_a_plural_in_men_agree_with_the_headline_present():
+    assert headline_verb("Gunmen on motorcycles stormed a school") == "Gunmen on motorcycles storm a school"
+    assert headline_verb("The council condemned the raid but did not name Ruritania") == (
+        "The council condemns the raid but does not name Ruritania"
+    )
+    assert (
+        headline_verb("The envoys left the embassy and boarded a flight")
+        == "The envoys leave the embassy and board a flight"
+    )

@@ -248,7 +248,7 @@ def _is_plural(subject: str) -> bool:
     last = words[-1]
     if " and " in subject or last.lower() in ("they", "we", "people", "police", "children"):
         return True
-    if last.lower().endswith("men") and last[:1].islower():
+    if last.lower().endswith("men") and (last[:1].islower() or len(words) == 1):
         return True  # "gunmen", "fishermen", "women"
     if last[:1].isupper() and len(words) > 1:
         return False  # a name: "The United States", "South Korea"
@@ -288,6 +288,9 @@ def headline_verb(clause: str) -> str:
                 if words[j] in ("and", "but") and words[k].lower() in table:  # "arrived ... and held talks"
                     base = table[words[k].lower()]
                     words[k] = base if plural else third_person(base)
+                    break
+                if words[j] in ("and", "but") and words[k] == "did" and words[k + 1 : k + 2] == ["not"]:
+                    words[k] = "do" if plural else "does"  # "condemns the attack but did not name ..."
                     break
                 if words[j].endswith((",", ";")):
                     break

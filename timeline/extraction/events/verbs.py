@@ -24,12 +24,12 @@ BASES = (
     "abduct acknowledge acquit admit apologise apologize appear ask besiege bury celebrate collide commemorate "
     "concede convene demolish denounce deport detonate devalue disclose disrupt drown encircle enact erupt explode "
     "extradite flatten hospitalise hospitalize identify imprison injure kidnap liberate mourn occupy overturn pull "
-    "rattle recover regain reinstate retake reveal strand sue unfreeze"
+    "rattle recover regain reinstate retake reveal strand sue unfreeze receive"
 ).split()
 # verbs whose base is as often a noun ("a prisoner swap", "the rescue"): known by their past form only, so that
 # "swapped" takes the headline present while "swap" is never read as a verb
 PAST_ONLY_BASES = (
-    "ambush clash damage delay default jail mark pardon push rescue reshuffle sack swap torch tour".split()
+    "ambush appeal board clash damage delay default jail mark pardon push rescue reshuffle sack swap torch tour".split()
 )
 IRREGULAR = {  # past / participle -> base
     "said": "say",
