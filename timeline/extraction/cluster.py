@@ -89,14 +89,14 @@ WORD_FAMILIES = {
     "capture": "seiz",
     "interception": "intercept",
     "intercepted": "intercept",
-    "failure": "fail",
+    "failur": "fail",
     "fails": "fail",
     # people taken and let go, ties broken, leaders pushed out: the same act in the words of different outlets
     "kidnapp": "abduct",
     "kidnap": "abduct",
     "fre": "releas",
     "tie": "relation",
-    "broke": "sever",
+    "brok": "sever",
     "toppl": "oust",
     "detain": "arrest",
     "pupil": "student",
@@ -192,15 +192,15 @@ def _speakers_compatible(a: EventProfile, b: EventProfile, *, same_article: bool
     return same_article and (bool(a.speakers & b.actors) or bool(b.speakers & a.actors))
 
 
-_WEAPON_CLASSES = {
-    "cruise": "cruise",
+_WEAPON_CLASSES = {  # (as content words are kept: "cruise" is "cruis")
+    "cruis": "cruise",
     "ballistic": "ballistic",
     "icbm": "ballistic",
     "intercontinental": "ballistic",
     "slbm": "ballistic",
     "irbm": "ballistic",
     "hypersonic": "hypersonic",
-    "satellite": "space launch",
+    "satellit": "space launch",
 }
 
 

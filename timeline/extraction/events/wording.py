@@ -60,6 +60,12 @@ def keywords(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
+    """A crude stem; a final "e" goes too, so that "accuses", "accuse" and "accused" are one word."""
+    stem = _suffix_off(w)
+    return stem[:-1] if len(stem) > 4 and stem.endswith("e") else stem
+
+
+def _suffix_off(w: str) -> str:
     if len(w) > 5 and w.endswith("ing"):
         return w[:-3]
     if len(w) > 4 and w.endswith("ed"):
