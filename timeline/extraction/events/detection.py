@@ -466,25 +466,25 @@ def _reported_happening(main: str, outside: str) -> str | None:
     if _TOLD_CLAUSE.search(told):
         kind = _kind_of_act(told, missile_context=False, late=True)
         return kind if kind in (ATTACK, OTHER) else None
-    # the happening told first and its telling after it ("The protocol has entered into force, the State
-    # Department announced"): the news is the happening
+    # the happening told first and its telling after it ("The treaty has come into force, the foreign
+    # ministry announced"): the news is the happening
     frame = report_frame(outside)
     if frame is None or not _TELLING.fullmatch(frame.verb) or not _PERFECT_OR_PAST_ACT.search(frame.told):
         return None
     if report_frame(frame.told) is not None or _SAID.search(frame.told) or _DISCLOSED.search(frame.told):
-        return None  # "The Sun revealed how troops had been sent, Nato confirmed": a telling of a telling
+        return None  # "a newspaper reported that the battalion had crossed, the alliance confirmed": a telling of a telling
     kind = _kind_of_act(frame.told, missile_context=False, late=True)
     # (of a kind of its own: an act of no set kind, dated only by its telling, would be no event at all)
     return kind if kind not in (None, STATEMENT, OTHER) else None
 
 
-# a telling inside the told: "The Sun revealed how troops had been sent, Nato confirmed"
+# a telling inside the told: "a newspaper reported that the battalion had crossed, the alliance confirmed"
 _DISCLOSED = re.compile(
     r"\b(?:reveal(?:ed|s)|report(?:ed|s)|disclos(?:ed|es)|show(?:ed|s)|found|learn(?:ed|t)|"
     r"announc(?:ed|es)|confirm(?:ed|s)|claim(?:ed|s)|warn(?:ed|s))\b",
     _I,
 )
-# a told clause in the perfect or the past of an act ("has entered into force", "had seized", "were expelled")
+# a told clause in the perfect or the past of an act ("has come into force", "had seized", "were expelled")
 _PERFECT_OR_PAST_ACT = re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?-i:[a-z]+(?:ed|en|n|t))\b", _I)
 
 
