@@ -126,9 +126,11 @@ def extract_cleaned(
     mentions = detect(text, passages, timexes, published, gaz)
     groups = group_mentions(mentions, published)
     body = [p for p in passages if not is_headline(p.text)]
-    opening = {body[i].index for i in lede([p.text for p in body])}
+    body_texts = [p.text for p in body]
+    body_opening = lede(body_texts)
+    opening = {body[i].index for i in body_opening}
     news = lede_day(text, passages, timexes, published)
-    later_piece = looks_back([p.text for p in body])
+    later_piece = looks_back(body_texts, body_opening)
     if news is not None and published is not None and (published - news.start).days > NEXT_MORNING_DAYS:
         news = None  # a lede dated days back tells of a happening the rest of the report has moved on from
     events = []

@@ -79,11 +79,11 @@ _LOOKS_BACK = re.compile(
 )
 
 
-def looks_back(texts: list[str]) -> bool:
-    """Whether the report's opening sentence (of `texts`, the body's sentences) counts the time since its story's
-    happening: a piece written days or more later, whose undated sentences the report's day does not date."""
-    opening = sorted(lede(texts))
-    return bool(opening) and bool(_LOOKS_BACK.match(texts[opening[0]]))
+def looks_back(texts: list[str], opening: set[int]) -> bool:
+    """Whether the report's opening sentence (of `texts`, the body's sentences; `opening` their positions that
+    lede() gives) counts the time since its story's happening: a piece written days or more later, whose undated
+    sentences the report's day does not date."""
+    return bool(opening) and bool(_LOOKS_BACK.match(texts[min(opening)]))
 
 
 @dataclass(frozen=True)

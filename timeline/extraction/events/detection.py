@@ -36,6 +36,7 @@ from timeline.extraction.events.wording import keywords
 from timeline.extraction.gazetteer import COUNTRY, ORGANISATION, PERSON, PLACE, Gazetteer, default_gazetteer
 from timeline.extraction.lexicon import speech
 from timeline.extraction.lexicon.actions import ACTION_PAST, PHRASAL_PAST
+from timeline.extraction.lexicon.calendar_words import MONTHS, WEEKDAYS
 from timeline.extraction.lexicon.event_types import (
     AGREEMENT,
     ATTACK,
@@ -89,6 +90,8 @@ _SANCTION = re.compile(
     r"\b(?:impos|announc|adopt|tighten|toughen|widen|broaden|approv|unveil|slapp|extend|expand)\w*\b.{0,60}\bsanctions\b",
     _I,
 )
+# the names of days and months: "fired on Sunday" is a time, "fired on a patrol" an attack
+_CALENDAR_NAMES = "|".join([*WEEKDAYS, *MONTHS])
 _ATTACK = re.compile(
     r"\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|air ?strikes?|strikes? on|struck|shell(?:ed|ing)|bomb(?:ed|ing)|shot down|invad(?:ed|es)|"
     r"kill(?:ed|ing)|captur(?:ed|es)|seiz(?:ed|es)|took back|recaptur(?:ed|es)|offensive|"
@@ -96,8 +99,7 @@ _ATTACK = re.compile(
     r"open(?:ed|s)\s+fire\s+(?:on|at)|"
     # armed force by other words: "fired on a patrol", "shot dead two officers", "gunned down", "stormed the
     # parliament" (not "stormed out"), "raided the camp", "pounded the town", "detonated a car bomb"
-    r"fired\s+(?:on|upon|at)\s+(?!(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|dawn|dusk|night|"
+    rf"fired\s+(?:on|upon|at)\s+(?!(?:the\s+)?(?:\d|{_CALENDAR_NAMES}|dawn|dusk|night|"
     r"noon|midnight|(?:the\s+)?(?:same\s+)?(?:morning|afternoon|evening|night|day|weekend)|least|random|will)\b)|shot\s+dead|gunned\s+down|storm(?:ed|s)\s+(?!out\b|off\b)|raid(?:ed|s)\s+(?:the|a|an|their|its)\s|"
     r"bombard(?:ed|s)|pound(?:ed|s)\s+(?=(?-i:[A-Z])|the\b)|detonat(?:ed|es)|infiltrat(?:ed|es)\s+(?:into\s+)?(?=(?-i:[A-Z])|(?:northern|southern|eastern|western|central)\s)|"
     # an abduction told as the act ("abducted 300 pupils", "were kidnapped on Friday"), not its victims named later
@@ -751,10 +753,9 @@ def _speaker(sentence: str, hits: list[Any]) -> str:
 
 # between a speaker and its verb: a few words of role or title, no clause boundary ("officials ... said"), an aside
 # naming the office holder ("Iran's foreign minister, Hossein Amir-Abdollahian, blamed ...")
+_ROLE_WORD = r"\s+(?!(?:and|but|for|to|of|at|in|on|with|from|that|after|before|over)\b)[\w’'-]+"
 _SUBJECT_OF = re.compile(
-    r"(?:['’]s)?(?:\s+(?!(?:and|but|for|to|of|at|in|on|with|from|that|after|before|over)\b)[\w’'-]+){0,3}?"
-    r"(?:,[^,]{1,80},)?(?:\s+(?!(?:and|but|for|to|of|at|in|on|with|from|that|after|before|over)\b)[\w’'-]+){0,4}\s+"
-    r"(?:has\s+|have\s+|had\s+|also\s+|later\s+)*"
+    rf"(?:['’]s)?(?:{_ROLE_WORD}){{0,3}}?(?:,[^,]{{1,80}},)?(?:{_ROLE_WORD}){{0,4}}\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)*"
 )
 # a verb, then its speaker ("said Dmitry Peskov", "said the Kremlin's spokesman")
 _INVERTED = re.compile(r"\w+\s+(?:(?:the|its|a)\s+)?(?:[\w’'-]+\s+){0,2}")
